@@ -1,0 +1,54 @@
+/**
+ * Keeps the URL hash and the store in step: the hash is read once at start and on every
+ * `hashchange`; store changes are written back with `history.replaceState`.
+ */
+import { formatHash, parseHash } from '../state/url-hash.ts';
+import { counterpartIn, featuresOf, useAppStore } from '../state/store.ts';
+
+/** Applies a hash to the store; invalid parts are ignored and reported as a notice. */
+export function applyHash(hash: string): void {
+  const { state, invalid } = parseHash(hash);
+  const s = useAppStore.getState();
+  const patch: Partial<ReturnType<typeof useAppStore.getState>> = {};
+  if (state.view) patch.view = state.view;
+  if (state.edition) patch.edition = state.edition;
+  if (state.lang) patch.lang = state.lang;
+  if (state.selected !== undefined) {
+    const edition = state.edition ?? s.edition;
+    const exists = featuresOf({ data: s.data, edition }).some((f) => f.properties.iso === state.selected);
+    if (exists) patch.selected = state.selected;
+    else if (state.selected && s.data) {
+      const mapped = counterpartIn(s.data, state.selected, edition);
+      if (mapped) patch.selected = mapped;
+      else invalid.push('sel');
+    }
+  }
+  useAppStore.setState(patch);
+  if (invalid.length) s.setNotice({ key: 'Hash.Invalid', vars: { keys: invalid.join(', ') } });
+}
+
+/** Starts syncing; returns a function that stops it. */
+export function startHashSync(): () => void {
+  applyHash(window.location.hash);
+  let last = '';
+  const write = (): void => {
+    const s = useAppStore.getState();
+    const hash = formatHash({ view: s.view, edition: s.edition, lang: s.lang, selected: s.selected });
+    if (hash !== last && hash !== window.location.hash) {
+      last = hash;
+      window.history.replaceState(null, '', hash);
+    }
+  };
+  write();
+  const unsub = useAppStore.subscribe((s, prev) => {
+    if (s.view !== prev.view || s.edition !== prev.edition || s.lang !== prev.lang || s.selected !== prev.selected) write();
+  });
+  const onHashChange = (): void => {
+    if (window.location.hash !== last) applyHash(window.location.hash);
+  };
+  window.addEventListener('hashchange', onHashChange);
+  return () => {
+    unsub();
+    window.removeEventListener('hashchange', onHashChange);
+  };
+}

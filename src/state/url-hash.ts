@@ -1,0 +1,84 @@
+/**
+ * The URL hash holds the view, edition, language and selection so that a reload or a
+ * shared link restores them: `#map=ZOOM/LAT/LON[/BEARING/PITCH]&ed=2022&lang=vi&sel=VN-DN`.
+ * The hash is untrusted input: every value is checked and a bad one is dropped, named
+ * in `invalid`, and never changes the rest of the state.
+ */
+import type { Edition } from '../core/types.ts';
+
+export interface HashView {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
+
+export interface HashState {
+  view?: HashView;
+  edition?: Edition;
+  lang?: 'vi' | 'en';
+  selected?: string | null;
+}
+
+export interface ParsedHash {
+  state: HashState;
+  /** Keys whose values were present but not valid. */
+  invalid: string[];
+}
+
+const ISO_RE = /^VN-[0-9A-Z]{2}$/;
+
+function num(s: string | undefined, min: number, max: number): number | null {
+  if (s === undefined || s.trim() === '' || !/^-?\d+(\.\d+)?$/.test(s)) return null;
+  const v = Number(s);
+  return Number.isFinite(v) && v >= min && v <= max ? v : null;
+}
+
+/**
+ * Parses a location hash (with or without the leading `#`).
+ * @example parseHash('#map=6/15.4/107.4&ed=2025') // { state: { view: {...}, edition: '2025' }, invalid: [] }
+ */
+export function parseHash(hash: string): ParsedHash {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const state: HashState = {};
+  const invalid: string[] = [];
+  const map = params.get('map');
+  if (map !== null) {
+    const [z, lat, lon, bearing, pitch] = map.split('/');
+    const zoom = num(z, 0, 22);
+    const la = num(lat, -85, 85);
+    const lo = num(lon, -180, 180);
+    const b = bearing === undefined ? 0 : num(bearing, -180, 180);
+    const p = pitch === undefined ? 0 : num(pitch, 0, 85);
+    if (zoom === null || la === null || lo === null || b === null || p === null) invalid.push('map');
+    else state.view = { center: [lo, la], zoom, bearing: b, pitch: p };
+  }
+  const ed = params.get('ed');
+  if (ed !== null) {
+    if (ed === '2022' || ed === '2025') state.edition = ed;
+    else invalid.push('ed');
+  }
+  const lang = params.get('lang');
+  if (lang !== null) {
+    if (lang === 'vi' || lang === 'en') state.lang = lang;
+    else invalid.push('lang');
+  }
+  const sel = params.get('sel');
+  if (sel !== null) {
+    if (ISO_RE.test(sel)) state.selected = sel;
+    else invalid.push('sel');
+  }
+  return { state, invalid };
+}
+
+const round = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;
+
+/** Writes the state as a hash string (with `#`); numbers rounded to what a screen can show. */
+export function formatHash(s: Required<Omit<HashState, 'selected'>> & { selected: string | null }): string {
+  const { center, zoom, bearing, pitch } = s.view;
+  const parts = [round(zoom, 2), round(center[1], 4), round(center[0], 4)];
+  if (bearing !== 0 || pitch !== 0) parts.push(round(bearing, 1), round(pitch, 1));
+  const q = [`map=${parts.join('/')}`, `ed=${s.edition}`, `lang=${s.lang}`];
+  if (s.selected) q.push(`sel=${s.selected}`);
+  return `#${q.join('&')}`;
+}

@@ -1,0 +1,17 @@
+import { useShallow } from 'zustand/react/shallow';
+import { t } from '../i18n/index.ts';
+import { useAppStore } from '../state/store.ts';
+
+/** A dismissable message (e.g. an address parameter that was not valid). */
+export function Notice() {
+  const { lang, notice, setNotice } = useAppStore(useShallow((s) => ({ lang: s.lang, notice: s.notice, setNotice: s.setNotice })));
+  if (!notice) return null;
+  return (
+    <div className="notice" role="status" data-testid="notice">
+      <span>{t(lang, notice.key, notice.vars)}</span>
+      <button type="button" aria-label={t(lang, 'Info.Close')} onClick={() => setNotice(null)}>
+        ×
+      </button>
+    </div>
+  );
+}

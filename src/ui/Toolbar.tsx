@@ -1,0 +1,48 @@
+import { useShallow } from 'zustand/react/shallow';
+import { EDITIONS } from '../core/types.ts';
+import { LANGS, t } from '../i18n/index.ts';
+import { useAppStore } from '../state/store.ts';
+
+/** Title, edition switch and language switch. */
+export function Toolbar() {
+  const { lang, edition, setEdition, setLang } = useAppStore(
+    useShallow((s) => ({ lang: s.lang, edition: s.edition, setEdition: s.setEdition, setLang: s.setLang })),
+  );
+  return (
+    <header className="toolbar">
+      <h1 className="toolbar-title">{t(lang, 'App.Title')}</h1>
+      <div className="toolbar-group" role="radiogroup" aria-label={t(lang, 'Toolbar.Edition')}>
+        <span className="toolbar-label">{t(lang, 'Toolbar.Edition')}</span>
+        {EDITIONS.map((e) => (
+          <button
+            key={e}
+            type="button"
+            role="radio"
+            aria-checked={edition === e}
+            className={edition === e ? 'seg active' : 'seg'}
+            data-testid={`edition-${e}`}
+            onClick={() => setEdition(e)}
+          >
+            {t(lang, e === '2022' ? 'Toolbar.Edition2022' : 'Toolbar.Edition2025')}
+          </button>
+        ))}
+      </div>
+      <div className="toolbar-group" role="radiogroup" aria-label={t(lang, 'Toolbar.Language')}>
+        {LANGS.map((l) => (
+          <button
+            key={l}
+            type="button"
+            role="radio"
+            aria-checked={lang === l}
+            lang={l}
+            className={lang === l ? 'seg active' : 'seg'}
+            data-testid={`lang-${l}`}
+            onClick={() => setLang(l)}
+          >
+            {t(lang, l === 'vi' ? 'Toolbar.Vietnamese' : 'Toolbar.English')}
+          </button>
+        ))}
+      </div>
+    </header>
+  );
+}
