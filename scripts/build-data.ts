@@ -51,6 +51,19 @@ export interface BuiltData {
   'archipelagos.geojson': string;
 }
 
+/** Notes in both languages; null when there is none. */
+class Notes {
+  private vi: string[] = [];
+  private en: string[] = [];
+  add(vi: string, en: string): void {
+    this.vi.push(vi);
+    this.en.push(en);
+  }
+  props(): { note_vi: string | null; note_en: string | null } {
+    return this.vi.length ? { note_vi: this.vi.join(' '), note_en: this.en.join(' ') } : { note_vi: null, note_en: null };
+  }
+}
+
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /** A point well inside the largest polygon, for the name label. */
@@ -121,12 +134,21 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
     const geometry = finish(geom2022.get(fact.iso) ?? []);
     const [lon, lat] = labelPoint(geometry);
     const unit = unitOf2022.get(fact.iso) ?? null;
-    const notes: string[] = [];
-    if (fact.area_km2 === null) notes.push('Official area and 2023 population are not in the region brief.');
-    if (fact.capital === null) notes.push('Capital coordinates are not in the region brief.');
-    if (!unit) notes.push(`Its 2025 unit (${fact.unit_2025}) also takes provinces outside the bundled set, so it is not built.`);
-    if (fact.iso === 'VN-DN') notes.push('Official area includes Hoàng Sa (sea included); the computed area counts only Natural Earth land.');
-    if (fact.iso === 'VN-34') notes.push('Includes the Trường Sa archipelago.');
+    const notes = new Notes();
+    if (fact.area_km2 === null)
+      notes.add('Diện tích chính thức và dân số 2023 chưa có trong tài liệu nguồn của dự án.', 'Official area and 2023 population are not in the region brief.');
+    if (fact.capital === null) notes.add('Chưa có tọa độ tỉnh lỵ trong tài liệu nguồn.', 'Capital coordinates are not in the region brief.');
+    if (!unit)
+      notes.add(
+        `Đơn vị năm 2025 (${fact.unit_2025}) gồm cả các tỉnh ngoài bộ dữ liệu nên chưa được dựng.`,
+        `Its 2025 unit (${fact.unit_2025}) also takes provinces outside the bundled set, so it is not built.`,
+      );
+    if (fact.iso === 'VN-DN')
+      notes.add(
+        'Diện tích chính thức gồm huyện Hoàng Sa (cả mặt biển); diện tích hình học chỉ tính phần đất liền và đảo của Natural Earth.',
+        'Official area includes Hoàng Sa (sea included); the computed area counts only Natural Earth land.',
+      );
+    if (fact.iso === 'VN-34') notes.add('Gồm quần đảo Trường Sa.', 'Includes the Trường Sa archipelago.');
     const props: Province2022Props = {
       iso: fact.iso,
       name_vi: fact.name_vi,
@@ -148,7 +170,7 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
       label_lat: lat,
       source: SOURCE_PROVINCE_2022,
       accuracy_m: NE_ACCURACY_M,
-      note: notes.length ? notes.join(' ') : null,
+      ...notes.props(),
     };
     if (fact.capital && !booleanPointInPolygon(fact.capital, geometry))
       throw new Error(`capital of ${fact.name_vi} ${fact.capital.join(',')} falls outside its polygon`);
@@ -178,11 +200,19 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
     }
     const geometry = finish(polys);
     const [lon, lat] = labelPoint(geometry);
-    const notes: string[] = [];
-    if (u.area_km2 === null) notes.push('NQ202 area not in the region brief (≈12,700 km² for Quảng Trị).');
-    if (u.population === null) notes.push('NQ202 population not in the region brief.');
-    if (u.centre === null) notes.push('Coordinates of the administrative centre are not in the region brief.');
-    if (u.iso === 'VN-35') notes.push('Holds Bình Thuận (NQ26) and the Central Highlands provinces Lâm Đồng and Đắk Nông.');
+    const notes = new Notes();
+    if (u.area_km2 === null)
+      notes.add(
+        u.iso === 'VN-25' ? 'Tài liệu nguồn chỉ ghi diện tích theo NQ 202 xấp xỉ 12.700 km².' : 'Chưa có diện tích theo NQ 202 trong tài liệu nguồn.',
+        u.iso === 'VN-25' ? 'The brief gives the NQ202 area only as ≈12,700 km².' : 'The NQ202 area is not in the region brief.',
+      );
+    if (u.population === null) notes.add('Chưa có dân số theo NQ 202 trong tài liệu nguồn.', 'The NQ202 population is not in the region brief.');
+    if (u.centre === null) notes.add('Chưa có tọa độ trung tâm hành chính trong tài liệu nguồn.', 'Coordinates of the administrative centre are not in the region brief.');
+    if (u.iso === 'VN-35')
+      notes.add(
+        'Gồm Bình Thuận (vùng NQ 26) và hai tỉnh Tây Nguyên Lâm Đồng, Đắk Nông.',
+        'Holds Bình Thuận (Resolution 26 region) and the Central Highlands provinces Lâm Đồng and Đắk Nông.',
+      );
     const props: Province2025Props = {
       iso: u.iso,
       name_vi: u.name_vi,
@@ -202,7 +232,7 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
       label_lat: lat,
       source: SOURCE_PROVINCE_2025,
       accuracy_m: NE_ACCURACY_M,
-      note: notes.length ? notes.join(' ') : null,
+      ...notes.props(),
     };
     return { type: 'Feature', id: u.iso, properties: props, geometry };
   });

@@ -46,7 +46,9 @@ export interface Province2022Props {
   source: string;
   /** How far boundaries may be off, in metres (Natural Earth 1:10m). */
   accuracy_m: number;
-  note: string | null;
+  /** What a user should know about missing or adjusted figures, in Vietnamese and English. */
+  note_vi: string | null;
+  note_en: string | null;
 }
 
 /** Properties of one 2025 unit in `data/geojson/provinces-2025.geojson`. */
@@ -75,7 +77,9 @@ export interface Province2025Props {
   label_lat: number;
   source: string;
   accuracy_m: number;
-  note: string | null;
+  /** What a user should know about missing or adjusted figures, in Vietnamese and English. */
+  note_vi: string | null;
+  note_en: string | null;
 }
 
 export type ProvinceProps = Province2022Props | Province2025Props;

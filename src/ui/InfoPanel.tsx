@@ -105,7 +105,7 @@ export function InfoPanel() {
         {p.edition === '2022' ? <Facts2022 p={p} lang={lang} data={data} onSelect={goTo} /> : <Facts2025 p={p} lang={lang} data={data} onSelect={goTo} />}
         <Row label={t(lang, 'Info.Source')}>{p.source}</Row>
         <Row label={t(lang, 'Info.Accuracy')}>{t(lang, 'Info.AccuracyValue', { m: formatNumber(lang, p.accuracy_m, 0) })}</Row>
-        {p.note && <Row label={t(lang, 'Info.Note')}>{p.note}</Row>}
+        {p.note_vi && <Row label={t(lang, 'Info.Note')}>{lang === 'vi' ? p.note_vi : p.note_en}</Row>}
       </dl>
     </aside>
   );

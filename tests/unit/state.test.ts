@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { formatHash, parseHash } from '../../src/state/url-hash.ts';
+import { counterpartsOf, resetAppStore, useAppStore } from '../../src/state/store.ts';
+import type { Province2022Props, Province2025Props, ProvinceCollection } from '../../src/core/types.ts';
+import { t } from '../../src/i18n/index.ts';
+import { vi } from '../../src/i18n/vi.ts';
+import { en } from '../../src/i18n/en.ts';
+
+const read = <T>(name: string): T => JSON.parse(readFileSync(`data/geojson/${name}`, 'utf8')) as T;
+function createData() {
+  return {
+    provinces2022: read<ProvinceCollection<Province2022Props>>('provinces-2022.geojson'),
+    provinces2025: read<ProvinceCollection<Province2025Props>>('provinces-2025.geojson'),
+  };
+}
+
+describe('parseHash', () => {
+  it('reads view, edition, language and selection', () => {
+    const { state, invalid } = parseHash('#map=7.5/16.05/108.21/10/20&ed=2025&lang=en&sel=VN-DN');
+    expect(invalid).toEqual([]);
+    expect(state).toEqual({ view: { center: [108.21, 16.05], zoom: 7.5, bearing: 10, pitch: 20 }, edition: '2025', lang: 'en', selected: 'VN-DN' });
+  });
+
+  it('drops bad values, names them, and keeps the good ones', () => {
+    const { state, invalid } = parseHash('map=99/1/2&ed=1999&lang=fr&sel=<img src=x>');
+    expect(invalid).toEqual(['map', 'ed', 'lang', 'sel']);
+    expect(state).toEqual({});
+    expect(parseHash('map=6/abc/107&ed=2022').state).toEqual({ edition: '2022' });
+    expect(parseHash('map=6/16/1e3').invalid).toEqual(['map']);
+  });
+
+  it('round-trips through formatHash', () => {
+    const s = { view: { center: [107.1234, 15.5678] as [number, number], zoom: 6.25, bearing: 0, pitch: 0 }, edition: '2022' as const, lang: 'vi' as const, selected: 'VN-27' };
+    const hash = formatHash(s);
+    expect(hash).toBe('#map=6.25/15.5678/107.1234&ed=2022&lang=vi&sel=VN-27');
+    expect(parseHash(hash).state).toEqual(s);
+  });
+});
+
+describe('store', () => {
+  beforeEach(() => {
+    resetAppStore();
+    useAppStore.getState().setData(createData());
+  });
+
+  it('moves the selection to the 2025 unit when switching edition', () => {
+    const s = useAppStore.getState();
+    s.select('VN-27');
+    s.setEdition('2025');
+    expect(useAppStore.getState().selected).toBe('VN-DN');
+  });
+
+  it('keeps a unit that exists in both editions selected', () => {
+    useAppStore.getState().select('VN-DN');
+    useAppStore.getState().setEdition('2025');
+    useAppStore.getState().setEdition('2022');
+    expect(useAppStore.getState().selected).toBe('VN-DN');
+  });
+
+  it('names the counterparts of a selection in the other edition', () => {
+    useAppStore.setState({ edition: '2025', selected: 'VN-35' });
+    expect(counterpartsOf(useAppStore.getState()).sort()).toEqual(['VN-35', 'VN-40', 'VN-72']);
+    useAppStore.setState({ edition: '2022', selected: 'VN-24' });
+    expect(counterpartsOf(useAppStore.getState())).toEqual(['VN-25']);
+  });
+});
+
+describe('i18n', () => {
+  it('has every key in both languages, none empty', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+    for (const [k, v] of Object.entries(en)) expect(v.trim(), k).not.toBe('');
+  });
+  it('fills placeholders', () => {
+    expect(t('en', 'Info.Km2', { value: '1,284.7' })).toBe('1,284.7 km²');
+    expect(t('vi', 'Info.Persons', { value: '3.065.628' })).toBe('3.065.628 người');
+  });
+});
