@@ -11,10 +11,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as topojson from 'topojson-client';
-import area from '@turf/area';
-import rewind from '@turf/rewind';
-import union from '@turf/union';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { area } from '@turf/area';
+import { rewind } from '@turf/rewind';
+import { union } from '@turf/union';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import polylabel from 'polylabel';
 import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson';
 import type { CrosswalkRow, Province2022Props, Province2025Props } from '../src/core/types.ts';
@@ -136,8 +136,12 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
     const unit = unitOf2022.get(fact.iso) ?? null;
     const notes = new Notes();
     if (fact.area_km2 === null)
-      notes.add('Diện tích chính thức và dân số 2023 chưa có trong tài liệu nguồn của dự án.', 'Official area and 2023 population are not in the region brief.');
-    if (fact.capital === null) notes.add('Chưa có tọa độ tỉnh lỵ trong tài liệu nguồn.', 'Capital coordinates are not in the region brief.');
+      notes.add(
+        'Diện tích chính thức và dân số 2023 chưa có trong tài liệu nguồn của dự án.',
+        'Official area and 2023 population are not in the region brief.',
+      );
+    if (fact.capital === null)
+      notes.add('Chưa có tọa độ tỉnh lỵ trong tài liệu nguồn.', 'Capital coordinates are not in the region brief.');
     if (!unit)
       notes.add(
         `Đơn vị năm 2025 (${fact.unit_2025}) gồm cả các tỉnh ngoài bộ dữ liệu nên chưa được dựng.`,
@@ -181,7 +185,11 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
   const features2025: Feature<MultiPolygon, Province2025Props>[] = UNITS_2025.map((u) => {
     let polys: Position[][][];
     if (opts.boundaries) {
-      const members = u.members.map((m) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'MultiPolygon' as const, coordinates: geom2022.get(m) ?? [] } }));
+      const members = u.members.map((m) => ({
+        type: 'Feature' as const,
+        properties: {},
+        geometry: { type: 'MultiPolygon' as const, coordinates: geom2022.get(m) ?? [] },
+      }));
       const merged = members.length === 1 ? members[0]?.geometry : union({ type: 'FeatureCollection', features: members })?.geometry;
       polys = merged ? polygonsOf(merged) : [];
     } else {
@@ -203,11 +211,18 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
     const notes = new Notes();
     if (u.area_km2 === null)
       notes.add(
-        u.iso === 'VN-25' ? 'Tài liệu nguồn chỉ ghi diện tích theo NQ 202 xấp xỉ 12.700 km².' : 'Chưa có diện tích theo NQ 202 trong tài liệu nguồn.',
+        u.iso === 'VN-25'
+          ? 'Tài liệu nguồn chỉ ghi diện tích theo NQ 202 xấp xỉ 12.700 km².'
+          : 'Chưa có diện tích theo NQ 202 trong tài liệu nguồn.',
         u.iso === 'VN-25' ? 'The brief gives the NQ202 area only as ≈12,700 km².' : 'The NQ202 area is not in the region brief.',
       );
-    if (u.population === null) notes.add('Chưa có dân số theo NQ 202 trong tài liệu nguồn.', 'The NQ202 population is not in the region brief.');
-    if (u.centre === null) notes.add('Chưa có tọa độ trung tâm hành chính trong tài liệu nguồn.', 'Coordinates of the administrative centre are not in the region brief.');
+    if (u.population === null)
+      notes.add('Chưa có dân số theo NQ 202 trong tài liệu nguồn.', 'The NQ202 population is not in the region brief.');
+    if (u.centre === null)
+      notes.add(
+        'Chưa có tọa độ trung tâm hành chính trong tài liệu nguồn.',
+        'Coordinates of the administrative centre are not in the region brief.',
+      );
     if (u.iso === 'VN-35')
       notes.add(
         'Gồm Bình Thuận (vùng NQ 26) và hai tỉnh Tây Nguyên Lâm Đồng, Đắk Nông.',

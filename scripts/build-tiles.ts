@@ -15,8 +15,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import bbox from '@turf/bbox';
-import area from '@turf/area';
+import { bbox } from '@turf/bbox';
+import { area } from '@turf/area';
 import polylabel from 'polylabel';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -55,10 +55,21 @@ function point(props: Record<string, string | number>, at: [number, number]): Fe
 
 /** Label point of the largest polygon of a merged geometry. */
 function labelAt(g: MultiPolygon): [number, number] {
-  const largest = [...g.coordinates].sort((a, b) => area({ type: 'Polygon', coordinates: b }) - area({ type: 'Polygon', coordinates: a }))[0] ?? [];
+  const largest =
+    [...g.coordinates].sort((a, b) => area({ type: 'Polygon', coordinates: b }) - area({ type: 'Polygon', coordinates: a }))[0] ?? [];
   const p = polylabel(largest, 0.005);
   return roundCoords([p[0], p[1]], 4);
 }
+
+/** The 2025 unit (NQ202) of a Natural Earth province object. */
+function unit(g: unknown): string {
+  const name = (g as { properties: { name: string } }).properties.name;
+  const u = MERGERS_2025[name];
+  if (!u) throw new Error(`MERGERS_2025 lacks ${name}`);
+  return u;
+}
+
+const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
 /** The GeoJSON of every basemap layer, before tiling. */
 export function basemapLayers(): Record<string, FeatureCollection> {
@@ -67,7 +78,11 @@ export function basemapLayers(): Record<string, FeatureCollection> {
     const label = COUNTRY_LABELS.find((c) => c.ne === f.properties.name);
     return {
       type: 'Feature' as const,
-      properties: { name_vi: label?.vi ?? f.properties.name, name_en: label?.en ?? f.properties.name, vn: f.properties.name === 'Vietnam' ? 1 : 0 },
+      properties: {
+        name_vi: label?.vi ?? f.properties.name,
+        name_en: label?.en ?? f.properties.name,
+        vn: f.properties.name === 'Vietnam' ? 1 : 0,
+      },
       geometry: f.geometry,
     };
   });
@@ -78,15 +93,17 @@ export function basemapLayers(): Record<string, FeatureCollection> {
 
   const vn = loadVietnamTopology();
   const all = [...vn.provinces.values()];
-  const unit = (g: unknown): string => {
-    const name = (g as { properties: { name: string } }).properties.name;
-    const u = MERGERS_2025[name];
-    if (!u) throw new Error(`MERGERS_2025 lacks ${name}`);
-    return u;
-  };
   const adminLines: Feature[] = [
-    { type: 'Feature', properties: { e2022: 1, e2025: 0 }, geometry: topojson.mesh(vn.topology, { type: 'GeometryCollection', geometries: all }, (a, b) => a !== b && unit(a) === unit(b)) },
-    { type: 'Feature', properties: { e2022: 1, e2025: 1 }, geometry: topojson.mesh(vn.topology, { type: 'GeometryCollection', geometries: all }, (a, b) => a !== b && unit(a) !== unit(b)) },
+    {
+      type: 'Feature',
+      properties: { e2022: 1, e2025: 0 },
+      geometry: topojson.mesh(vn.topology, { type: 'GeometryCollection', geometries: all }, (a, b) => a !== b && unit(a) === unit(b)),
+    },
+    {
+      type: 'Feature',
+      properties: { e2022: 1, e2025: 1 },
+      geometry: topojson.mesh(vn.topology, { type: 'GeometryCollection', geometries: all }, (a, b) => a !== b && unit(a) !== unit(b)),
+    },
   ];
 
   // Labels. Provinces the app draws from data/geojson get their labels there, not here.
@@ -99,16 +116,25 @@ export function basemapLayers(): Record<string, FeatureCollection> {
     labels.push(point({ kind: 'archipelago', name_vi: a.name_vi, name_en: a.name_en, rank: 1, edition: 'all' }, a.centroid));
   for (const [name, obj] of [...vn.provinces.entries()].sort(([a], [b]) => a.localeCompare(b, 'vi'))) {
     if (bundled2022.has(name)) continue;
-    labels.push(point({ kind: 'province', name_vi: name, name_en: stripDiacritics(name), rank: 3, edition: '2022' }, labelAt(topojson.merge(vn.topology, [obj]))));
+    labels.push(
+      point(
+        { kind: 'province', name_vi: name, name_en: stripDiacritics(name), rank: 3, edition: '2022' },
+        labelAt(topojson.merge(vn.topology, [obj])),
+      ),
+    );
   }
   const units = [...new Set(Object.values(MERGERS_2025))].sort((a, b) => a.localeCompare(b, 'vi'));
   for (const u of units) {
     if (bundled2025.has(u)) continue;
     const members = all.filter((g) => unit(g) === u);
-    labels.push(point({ kind: 'province', name_vi: u, name_en: stripDiacritics(u), rank: 3, edition: '2025' }, labelAt(topojson.merge(vn.topology, members))));
+    labels.push(
+      point(
+        { kind: 'province', name_vi: u, name_en: stripDiacritics(u), rank: 3, edition: '2025' },
+        labelAt(topojson.merge(vn.topology, members)),
+      ),
+    );
   }
 
-  const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
   return {
     countries: fc(countryFeatures as Feature<Geometry>[]),
     country_lines: fc(countryLines),
@@ -133,7 +159,8 @@ export function tileRange(z: number): { x0: number; x1: number; y0: number; y1: 
 export function buildTiles(out: string): { files: number; nonEmpty: number; bytes: number } {
   const layers = basemapLayers();
   const indexes = Object.entries(layers).map(
-    ([name, data]) => [name, new GeoJSONVT(data, { maxZoom: TILE_MAX_ZOOM, indexMaxZoom: 5, tolerance: 3, buffer: 64, extent: 4096 })] as const,
+    ([name, data]) =>
+      [name, new GeoJSONVT(data, { maxZoom: TILE_MAX_ZOOM, indexMaxZoom: 5, tolerance: 3, buffer: 64, extent: 4096 })] as const,
   );
   rmSync(out, { recursive: true, force: true });
   let files = 0;
@@ -164,5 +191,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { out: { type: 'string', default: 'public/tiles' } } });
   const t0 = performance.now();
   const r = buildTiles(values.out ?? 'public/tiles');
-  console.log(`tiles: ${r.files} files (${r.nonEmpty} non-empty), ${(r.bytes / 1e6).toFixed(2)} MB, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `tiles: ${r.files} files (${r.nonEmpty} non-empty), ${(r.bytes / 1e6).toFixed(2)} MB, ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }

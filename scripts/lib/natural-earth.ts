@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import * as topojson from 'topojson-client';
 import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import bbox from '@turf/bbox';
-import kinks from '@turf/kinks';
+import { bbox } from '@turf/bbox';
+import { kinks } from '@turf/kinks';
 import { ARCHIPELAGOS, NE_NAME_FIXES, NE_UNNAMED_ISLANDS } from '../facts.ts';
 
 const require = createRequire(import.meta.url);

@@ -83,14 +83,8 @@ export interface Province2025Props {
 }
 
 export type ProvinceProps = Province2022Props | Province2025Props;
-export type ProvinceFeature<P extends ProvinceProps = ProvinceProps> = Feature<
-  Polygon | MultiPolygon,
-  P
->;
-export type ProvinceCollection<P extends ProvinceProps = ProvinceProps> = FeatureCollection<
-  Polygon | MultiPolygon,
-  P
->;
+export type ProvinceFeature<P extends ProvinceProps = ProvinceProps> = Feature<Polygon | MultiPolygon, P>;
+export type ProvinceCollection<P extends ProvinceProps = ProvinceProps> = FeatureCollection<Polygon | MultiPolygon, P>;
 
 /** One row of the 2022 ↔ 2025 crosswalk (`data/geojson/crosswalk-2022-2025.json`). */
 export interface CrosswalkRow {

@@ -48,7 +48,8 @@ function applyState(map: MaplibreMap, overlay: MapLibreOverlay, s: AppState, pre
     ]);
   }
   if (!prev || prev.lang !== s.lang) {
-    for (const id of [LAYER.labels('2022'), LAYER.labels('2025'), LAYER.basemapLabels, LAYER.seaLabels]) map.setLayoutProperty(id, 'text-field', nameField(s.lang));
+    for (const id of [LAYER.labels('2022'), LAYER.labels('2025'), LAYER.basemapLabels, LAYER.seaLabels])
+      map.setLayoutProperty(id, 'text-field', nameField(s.lang));
   }
   if (!prev || prev.hovered !== s.hovered || prev.edition !== s.edition) {
     if (prev?.hovered) map.setFeatureState({ source: `provinces-${prev.edition}`, id: prev.hovered }, { hover: false });
@@ -128,7 +129,13 @@ export function MapView() {
       const c = map.getCenter();
       const view = { center: [c.lng, c.lat] as [number, number], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
       const cur = useAppStore.getState().view;
-      if (Math.abs(cur.center[0] - view.center[0]) > EPS || Math.abs(cur.center[1] - view.center[1]) > EPS || Math.abs(cur.zoom - view.zoom) > EPS || cur.bearing !== view.bearing || cur.pitch !== view.pitch)
+      if (
+        Math.abs(cur.center[0] - view.center[0]) > EPS ||
+        Math.abs(cur.center[1] - view.center[1]) > EPS ||
+        Math.abs(cur.zoom - view.zoom) > EPS ||
+        cur.bearing !== view.bearing ||
+        cur.pitch !== view.pitch
+      )
         useAppStore.getState().setView(view);
     });
 

@@ -34,7 +34,12 @@ export function labelPoints(fc: ProvinceCollection): FeatureCollection<Point> {
     type: 'FeatureCollection',
     features: fc.features.map((f) => ({
       type: 'Feature',
-      properties: { iso: f.properties.iso, name_vi: f.properties.name_vi, name_en: f.properties.name_en, in_region: f.properties.in_region },
+      properties: {
+        iso: f.properties.iso,
+        name_vi: f.properties.name_vi,
+        name_en: f.properties.name_en,
+        in_region: f.properties.in_region,
+      },
       geometry: { type: 'Point', coordinates: [f.properties.label_lon, f.properties.label_lat] },
     })),
   };
@@ -79,7 +84,10 @@ export function buildStyle({ base, provinces2022, provinces2025, edition, lang }
         type: 'line',
         source: `provinces-${e}`,
         layout: { visibility, 'line-join': 'round' },
-        paint: { 'line-color': ['case', ['get', 'in_region'], COLORS.provinceLine, COLORS.admin1Line], 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.6] },
+        paint: {
+          'line-color': ['case', ['get', 'in_region'], COLORS.provinceLine, COLORS.admin1Line],
+          'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.6],
+        },
       },
       {
         id: LAYER.counterpart(e),
@@ -111,7 +119,12 @@ export function buildStyle({ base, provinces2022, provinces2025, edition, lang }
       'text-max-width': 7,
       'text-padding': 2,
     },
-    paint: { 'text-color': COLORS.label, 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.4, 'text-opacity': ['case', ['get', 'in_region'], 1, 0.75] },
+    paint: {
+      'text-color': COLORS.label,
+      'text-halo-color': 'rgba(255,255,255,0.9)',
+      'text-halo-width': 1.4,
+      'text-opacity': ['case', ['get', 'in_region'], 1, 0.75],
+    },
   });
   return {
     version: 8,
@@ -166,7 +179,15 @@ export function buildStyle({ base, provinces2022, provinces2025, edition, lang }
         layout: {
           'text-field': nameField(lang),
           'text-font': font,
-          'text-size': ['interpolate', ['linear'], ['zoom'], 4, ['match', ['get', 'kind'], 'sea', 14, 11], 8, ['match', ['get', 'kind'], 'sea', 22, 14]],
+          'text-size': [
+            'interpolate',
+            ['linear'],
+            ['zoom'],
+            4,
+            ['match', ['get', 'kind'], 'sea', 14, 11],
+            8,
+            ['match', ['get', 'kind'], 'sea', 22, 14],
+          ],
           'text-letter-spacing': ['match', ['get', 'kind'], 'sea', 0.15, 0.02],
           'text-max-width': 9,
           'text-allow-overlap': true,
@@ -178,7 +199,11 @@ export function buildStyle({ base, provinces2022, provinces2025, edition, lang }
         type: 'symbol',
         source: 'basemap',
         'source-layer': 'labels',
-        filter: ['all', ['in', ['get', 'kind'], ['literal', ['country', 'province']]], ['in', ['get', 'edition'], ['literal', ['all', edition]]]],
+        filter: [
+          'all',
+          ['in', ['get', 'kind'], ['literal', ['country', 'province']]],
+          ['in', ['get', 'edition'], ['literal', ['all', edition]]],
+        ],
         layout: {
           'text-field': nameField(lang),
           'text-font': font,
@@ -186,7 +211,11 @@ export function buildStyle({ base, provinces2022, provinces2025, edition, lang }
           'text-letter-spacing': ['match', ['get', 'kind'], 'country', 0.2, 0],
           'text-max-width': 8,
         },
-        paint: { 'text-color': ['match', ['get', 'kind'], 'country', '#6b6257', '#7d776e'], 'text-halo-color': 'rgba(255,255,255,0.8)', 'text-halo-width': 1 },
+        paint: {
+          'text-color': ['match', ['get', 'kind'], 'country', '#6b6257', '#7d776e'],
+          'text-halo-color': 'rgba(255,255,255,0.8)',
+          'text-halo-width': 1,
+        },
       },
       labelLayer('2022'),
       labelLayer('2025'),

@@ -13,12 +13,24 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const km2 = (lang: Lang, v: number | null) => (v === null ? t(lang, 'Info.Missing') : t(lang, 'Info.Km2', { value: formatNumber(lang, v, 2) }));
-const persons = (lang: Lang, v: number | null) => (v === null ? t(lang, 'Info.Missing') : t(lang, 'Info.Persons', { value: formatNumber(lang, v, 0) }));
+const km2 = (lang: Lang, v: number | null) =>
+  v === null ? t(lang, 'Info.Missing') : t(lang, 'Info.Km2', { value: formatNumber(lang, v, 2) });
+const persons = (lang: Lang, v: number | null) =>
+  v === null ? t(lang, 'Info.Missing') : t(lang, 'Info.Persons', { value: formatNumber(lang, v, 0) });
 const coords = (lon: number | null, lat: number | null, lang: Lang) =>
   lon === null || lat === null ? t(lang, 'Info.Missing') : `${lon.toFixed(2)}, ${lat.toFixed(2)}`;
 
-function Facts2022({ p, lang, data, onSelect }: { p: Province2022Props; lang: Lang; data: NonNullable<AppState['data']>; onSelect: (iso: string) => void }) {
+function Facts2022({
+  p,
+  lang,
+  data,
+  onSelect,
+}: {
+  p: Province2022Props;
+  lang: Lang;
+  data: NonNullable<AppState['data']>;
+  onSelect: (iso: string) => void;
+}) {
   const unit = data.provinces2025.features.find((f) => f.properties.iso === p.unit_2025)?.properties;
   return (
     <>
@@ -44,7 +56,17 @@ function Facts2022({ p, lang, data, onSelect }: { p: Province2022Props; lang: La
   );
 }
 
-function Facts2025({ p, lang, data, onSelect }: { p: Province2025Props; lang: Lang; data: NonNullable<AppState['data']>; onSelect: (iso: string) => void }) {
+function Facts2025({
+  p,
+  lang,
+  data,
+  onSelect,
+}: {
+  p: Province2025Props;
+  lang: Lang;
+  data: NonNullable<AppState['data']>;
+  onSelect: (iso: string) => void;
+}) {
   return (
     <>
       <Row label={t(lang, 'Info.Iso')}>{p.iso}</Row>
@@ -76,7 +98,14 @@ function Facts2025({ p, lang, data, onSelect }: { p: Province2025Props; lang: La
 /** Facts of the selected unit, or a hint when nothing is selected. */
 export function InfoPanel() {
   const { lang, selected, edition, data, select, setEdition } = useAppStore(
-    useShallow((s) => ({ lang: s.lang, selected: s.selected, edition: s.edition, data: s.data, select: s.select, setEdition: s.setEdition })),
+    useShallow((s) => ({
+      lang: s.lang,
+      selected: s.selected,
+      edition: s.edition,
+      data: s.data,
+      select: s.select,
+      setEdition: s.setEdition,
+    })),
   );
   const feature = featuresOf({ data, edition }).find((f) => f.properties.iso === selected);
   if (!data || !feature) {
@@ -100,9 +129,17 @@ export function InfoPanel() {
           ×
         </button>
       </div>
-      {lang === 'en' && <p className="subname" lang="vi">{p.name_vi}</p>}
+      {lang === 'en' && (
+        <p className="subname" lang="vi">
+          {p.name_vi}
+        </p>
+      )}
       <dl>
-        {p.edition === '2022' ? <Facts2022 p={p} lang={lang} data={data} onSelect={goTo} /> : <Facts2025 p={p} lang={lang} data={data} onSelect={goTo} />}
+        {p.edition === '2022' ? (
+          <Facts2022 p={p} lang={lang} data={data} onSelect={goTo} />
+        ) : (
+          <Facts2025 p={p} lang={lang} data={data} onSelect={goTo} />
+        )}
         <Row label={t(lang, 'Info.Source')}>{p.source}</Row>
         <Row label={t(lang, 'Info.Accuracy')}>{t(lang, 'Info.AccuracyValue', { m: formatNumber(lang, p.accuracy_m, 0) })}</Row>
         {p.note_vi && <Row label={t(lang, 'Info.Note')}>{lang === 'vi' ? p.note_vi : p.note_en}</Row>}

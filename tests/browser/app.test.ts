@@ -28,13 +28,16 @@ async function drawnInRegion(edition: '2022' | '2025'): Promise<string[]> {
 
 /** Clicks the map at a lon/lat. */
 async function clickLonLat(lon: number, lat: number): Promise<void> {
-  const pt = await page.evaluate(([x, y]) => {
-    const map = window.__ntcc?.map;
-    if (!map) throw new Error('no map');
-    const p = map.project([x, y]);
-    const r = map.getCanvas().getBoundingClientRect();
-    return { x: r.left + p.x, y: r.top + p.y };
-  }, [lon, lat] as const);
+  const pt = await page.evaluate(
+    ([x, y]) => {
+      const map = window.__ntcc?.map;
+      if (!map) throw new Error('no map');
+      const p = map.project([x, y]);
+      const r = map.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    },
+    [lon, lat] as const,
+  );
   await page.mouse.click(pt.x, pt.y);
 }
 
@@ -56,7 +59,9 @@ async function canvasStats(): Promise<{ nonSea: number; colours: number }> {
     let nonSea = 0;
     const colours = new Set<number>();
     for (let i = 0; i < d.length; i += 16) {
-      const r = d[i] ?? 0, g = d[i + 1] ?? 0, b = d[i + 2] ?? 0;
+      const r = d[i] ?? 0,
+        g = d[i + 1] ?? 0,
+        b = d[i + 2] ?? 0;
       colours.add((r << 16) | (g << 8) | b);
       // Sea background is #c9dfeb.
       if (Math.abs(r - 0xc9) + Math.abs(g - 0xdf) + Math.abs(b - 0xeb) > 12) nonSea++;
@@ -85,7 +90,12 @@ describe('ntcc-atlas in Chromium', () => {
     const stats = await canvasStats();
     assert.ok(stats.nonSea > 0.3, `only ${(stats.nonSea * 100).toFixed(1)} % of the canvas is not sea`);
     assert.ok(stats.colours > 20, `only ${stats.colours} colours on the canvas`);
-    const labels = await page.evaluate(() => window.__ntcc?.map.queryRenderedFeatures(undefined, { layers: ['basemap-sea-labels'] }).map((f) => String(f.properties['name_vi'])) ?? []);
+    const labels = await page.evaluate(
+      () =>
+        window.__ntcc?.map
+          .queryRenderedFeatures(undefined, { layers: ['basemap-sea-labels'] })
+          .map((f) => String(f.properties['name_vi'])) ?? [],
+    );
     assert.ok(labels.includes('Biển Đông'), `sea labels drawn: ${labels.join(', ')}`);
     assert.ok(labels.includes('Quần đảo Hoàng Sa (Việt Nam)'), `labels drawn: ${labels.join(', ')}`);
   });
@@ -122,7 +132,12 @@ describe('ntcc-atlas in Chromium', () => {
     assert.equal(await page.locator('h1').textContent(), 'North Central and Central Coast regional linkage atlas');
     assert.equal(await page.getByTestId('info-name').textContent(), 'Da Nang');
     await waitForMapIdle(page);
-    const names = await page.evaluate(() => window.__ntcc?.map.queryRenderedFeatures(undefined, { layers: ['basemap-sea-labels'] }).map((f) => String(f.properties['name_en'])) ?? []);
+    const names = await page.evaluate(
+      () =>
+        window.__ntcc?.map
+          .queryRenderedFeatures(undefined, { layers: ['basemap-sea-labels'] })
+          .map((f) => String(f.properties['name_en'])) ?? [],
+    );
     assert.ok(names.includes('East Sea'));
     const field = await page.evaluate(() => window.__ntcc?.map.getLayoutProperty('provinces-2025-labels', 'text-field'));
     assert.deepEqual(field, ['get', 'name_en']);
@@ -137,7 +152,10 @@ describe('ntcc-atlas in Chromium', () => {
       const m = window.__ntcc?.map;
       return { zoom: m?.getZoom(), lng: m?.getCenter().lng, lat: m?.getCenter().lat };
     });
-    assert.ok(Math.abs((view.zoom ?? 0) - 7.2) < 0.01 && Math.abs((view.lng ?? 0) - 107.6) < 0.001 && Math.abs((view.lat ?? 0) - 16.4) < 0.001, JSON.stringify(view));
+    assert.ok(
+      Math.abs((view.zoom ?? 0) - 7.2) < 0.01 && Math.abs((view.lng ?? 0) - 107.6) < 0.001 && Math.abs((view.lat ?? 0) - 16.4) < 0.001,
+      JSON.stringify(view),
+    );
     assert.equal(await page.getByTestId('info-name').textContent(), 'Quang Tri');
     assert.equal(await page.getByTestId('edition-2025').getAttribute('aria-checked'), 'true');
     await screenshot(page, '05-restored-from-hash');
@@ -157,12 +175,21 @@ describe('ntcc-atlas in Chromium', () => {
   it('makes no request outside its own origin (page and NetLog), with no console errors', async () => {
     const off = browser.requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
     assert.deepEqual(off, []);
-    assert.ok(browser.requests.some((u) => /\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(u)), 'tiles were requested');
+    assert.ok(
+      browser.requests.some((u) => /\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(u)),
+      'tiles were requested',
+    );
     assert.deepEqual(browser.errors, []);
     await browser.close();
     const log = readFileSync(netlog, 'utf8');
     const urls = [...log.matchAll(/"url":"([a-z][a-z0-9+.-]*:\/\/[^"]+)"/gi)].map((m) => m[1] ?? '');
-    const outside = urls.filter((u) => !/^(https?|wss?):\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(u) && !u.startsWith('data:') && !u.startsWith('blob:') && !u.startsWith('chrome'));
+    const outside = urls.filter(
+      (u) =>
+        !/^(https?|wss?):\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(u) &&
+        !u.startsWith('data:') &&
+        !u.startsWith('blob:') &&
+        !u.startsWith('chrome'),
+    );
     assert.ok(urls.length > 0, 'the NetLog recorded URLs');
     assert.deepEqual([...new Set(outside)], []);
     rmSync(netlogDir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
@@ -26,13 +26,16 @@ describe('basemap layers', () => {
 
   it('has no polygon other than Viet Nam covering the Hoàng Sa centroid', () => {
     expect(countries.length).toBeGreaterThan(5);
-    for (const f of countries.filter((c) => c.properties.vn !== 1)) expect(booleanPointInPolygon(HOANG_SA, f), f.properties.name_en).toBe(false);
+    for (const f of countries.filter((c) => c.properties.vn !== 1))
+      expect(booleanPointInPolygon(HOANG_SA, f), f.properties.name_en).toBe(false);
   });
 
   it('gives every island in the Paracel box to Viet Nam', () => {
     for (const f of countries) {
       const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-      const inBox = polys.filter((p) => p[0]?.every(([x = 0, y = 0]) => x >= PARACEL_BOX[0]! && x <= PARACEL_BOX[2]! && y >= PARACEL_BOX[1]! && y <= PARACEL_BOX[3]!));
+      const inBox = polys.filter((p) =>
+        p[0]?.every(([x = 0, y = 0]) => x >= PARACEL_BOX[0]! && x <= PARACEL_BOX[2]! && y >= PARACEL_BOX[1]! && y <= PARACEL_BOX[3]!),
+      );
       if (f.properties.vn === 1) expect(inBox.length).toBeGreaterThanOrEqual(5);
       else expect(inBox, f.properties.name_en).toHaveLength(0);
     }

@@ -3,9 +3,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import area from '@turf/area';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import kinks from '@turf/kinks';
+import { area } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { kinks } from '@turf/kinks';
 import type { Polygon } from 'geojson';
 import type { CrosswalkRow, Province2022Props, Province2025Props, ProvinceCollection } from '../../src/core/types.ts';
 import { buildData } from '../../scripts/build-data.ts';
@@ -16,11 +16,28 @@ const p2025 = read<ProvinceCollection<Province2025Props>>('provinces-2025.geojso
 const crosswalk = read<CrosswalkRow[]>('crosswalk-2022-2025.json');
 
 // Written out again here from the brief, independently of scripts/facts.ts.
-const BRIEF_ISO = ['VN-21', 'VN-22', 'VN-23', 'VN-24', 'VN-25', 'VN-26', 'VN-DN', 'VN-27', 'VN-29', 'VN-31', 'VN-32', 'VN-34', 'VN-36', 'VN-40'];
+const BRIEF_ISO = [
+  'VN-21',
+  'VN-22',
+  'VN-23',
+  'VN-24',
+  'VN-25',
+  'VN-26',
+  'VN-DN',
+  'VN-27',
+  'VN-29',
+  'VN-31',
+  'VN-32',
+  'VN-34',
+  'VN-36',
+  'VN-40',
+];
 
 function polygons(g: ProvinceCollection['features'][number]['geometry']): Polygon[] {
   return (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((c) => ({ type: 'Polygon', coordinates: c }));
 }
+
+const eastOf = (g: Polygon, lon: number) => g.coordinates[0]?.every((c) => (c[0] ?? 0) > lon) ?? false;
 
 describe('provinces-2022', () => {
   it('has exactly the 14 in-region provinces of the brief', () => {
@@ -31,7 +48,9 @@ describe('provinces-2022', () => {
 
   it('holds the ten context neighbours the brief names', () => {
     const names = p2022.features.filter((f) => !f.properties.in_region).map((f) => f.properties.name_vi);
-    expect(names.sort()).toEqual(['Bà Rịa–Vũng Tàu', 'Đắk Lắk', 'Đắk Nông', 'Đồng Nai', 'Gia Lai', 'Hòa Bình', 'Kon Tum', 'Lâm Đồng', 'Ninh Bình', 'Sơn La'].sort());
+    expect(names.sort()).toEqual(
+      ['Bà Rịa–Vũng Tàu', 'Đắk Lắk', 'Đắk Nông', 'Đồng Nai', 'Gia Lai', 'Hòa Bình', 'Kon Tum', 'Lâm Đồng', 'Ninh Bình', 'Sơn La'].sort(),
+    );
   });
 
   it('places every capital inside its own province', () => {
@@ -60,7 +79,6 @@ describe('provinces-2022', () => {
   it('folds Hoàng Sa into Đà Nẵng and Trường Sa into Khánh Hòa', () => {
     const dn = p2022.features.find((f) => f.properties.iso === 'VN-DN');
     const kh = p2022.features.find((f) => f.properties.iso === 'VN-34');
-    const eastOf = (g: Polygon, lon: number) => g.coordinates[0]?.every((c) => (c[0] ?? 0) > lon) ?? false;
     expect(dn && polygons(dn.geometry).filter((p) => eastOf(p, 110.5)).length).toBeGreaterThanOrEqual(5);
     expect(kh && polygons(kh.geometry).filter((p) => eastOf(p, 113.5)).length).toBeGreaterThanOrEqual(10);
   });
@@ -105,7 +123,8 @@ describe('geometry validity', () => {
           expect(ring[0]).toEqual(ring[ring.length - 1]);
           // Shoelace sign: exterior counter-clockwise (positive), holes clockwise.
           let s = 0;
-          for (let k = 0; k + 1 < ring.length; k++) s += ((ring[k + 1]?.[0] ?? 0) - (ring[k]?.[0] ?? 0)) * ((ring[k + 1]?.[1] ?? 0) + (ring[k]?.[1] ?? 0));
+          for (let k = 0; k + 1 < ring.length; k++)
+            s += ((ring[k + 1]?.[0] ?? 0) - (ring[k]?.[0] ?? 0)) * ((ring[k + 1]?.[1] ?? 0) + (ring[k]?.[1] ?? 0));
           expect(i === 0 ? s < 0 : s > 0).toBe(true);
         });
       }
@@ -131,7 +150,10 @@ describe('build', () => {
   });
 
   it('uses a user boundary file when given one, matched by ISO code', () => {
-    const user = { type: 'FeatureCollection' as const, features: p2022.features.map((f) => ({ ...f, properties: { code: f.properties.iso } })) };
+    const user = {
+      type: 'FeatureCollection' as const,
+      features: p2022.features.map((f) => ({ ...f, properties: { code: f.properties.iso } })),
+    };
     const built = buildData({ boundaries: user, isoField: 'code' });
     const fc = JSON.parse(built['provinces-2025.geojson']) as ProvinceCollection<Province2025Props>;
     const dn = fc.features.find((f) => f.properties.iso === 'VN-DN');

@@ -19,7 +19,12 @@ describe('parseHash', () => {
   it('reads view, edition, language and selection', () => {
     const { state, invalid } = parseHash('#map=7.5/16.05/108.21/10/20&ed=2025&lang=en&sel=VN-DN');
     expect(invalid).toEqual([]);
-    expect(state).toEqual({ view: { center: [108.21, 16.05], zoom: 7.5, bearing: 10, pitch: 20 }, edition: '2025', lang: 'en', selected: 'VN-DN' });
+    expect(state).toEqual({
+      view: { center: [108.21, 16.05], zoom: 7.5, bearing: 10, pitch: 20 },
+      edition: '2025',
+      lang: 'en',
+      selected: 'VN-DN',
+    });
   });
 
   it('drops bad values, names them, and keeps the good ones', () => {
@@ -31,7 +36,12 @@ describe('parseHash', () => {
   });
 
   it('round-trips through formatHash', () => {
-    const s = { view: { center: [107.1234, 15.5678] as [number, number], zoom: 6.25, bearing: 0, pitch: 0 }, edition: '2022' as const, lang: 'vi' as const, selected: 'VN-27' };
+    const s = {
+      view: { center: [107.1234, 15.5678] as [number, number], zoom: 6.25, bearing: 0, pitch: 0 },
+      edition: '2022' as const,
+      lang: 'vi' as const,
+      selected: 'VN-27',
+    };
     const hash = formatHash(s);
     expect(hash).toBe('#map=6.25/15.5678/107.1234&ed=2022&lang=vi&sel=VN-27');
     expect(parseHash(hash).state).toEqual(s);
