@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { loadProvinces } from '../data/provinces.ts';
 import { t } from '../i18n/index.ts';
 import { MapView } from '../map/MapView.tsx';
 import { useAppStore } from '../state/store.ts';
@@ -9,7 +8,7 @@ import { Legend } from '../ui/Legend.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { startHashSync } from './hash-sync.ts';
-import { LABEL_FONT } from '../core/region.ts';
+import { fontsPromise, provincesPromise } from './preload.ts';
 
 /** Loads the web font and the data, starts the hash sync, then shows the map. */
 export function App() {
@@ -17,24 +16,20 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const ctrl = new AbortController();
+    let cancelled = false;
     let stop = (): void => {};
-    Promise.all([
-      loadProvinces(ctrl.signal),
-      // Labels render with the local web font: load its Vietnamese glyphs before the map draws.
-      document.fonts.load(`16px "${LABEL_FONT}"`, 'Đà Nẵng Biển Đông Quần đảo Hoàng Sa'),
-      document.fonts.load(`600 16px "${LABEL_FONT}"`, 'Đà Nẵng'),
-    ])
+    Promise.all([provincesPromise, fontsPromise])
       .then(([data]) => {
-        if (ctrl.signal.aborted) return;
-        useAppStore.getState().setData(data);
+        if (cancelled) return;
+        performance.mark('data-ready');
+        if (!useAppStore.getState().data) useAppStore.getState().setData(data);
         stop = startHashSync();
       })
       .catch((e: unknown) => {
-        if (!ctrl.signal.aborted) setError(e instanceof Error ? e.message : String(e));
+        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
       });
     return () => {
-      ctrl.abort();
+      cancelled = true;
       stop();
     };
   }, []);

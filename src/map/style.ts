@@ -13,7 +13,11 @@ export { COLORS };
 
 /** Ids of the layers the app changes at run time. */
 export const LAYER = {
-  fill: (e: Edition) => `provinces-${e}-fill`,
+  fillRegion: (e: Edition) => `provinces-${e}-fill-region`,
+  fillContext: (e: Edition) => `provinces-${e}-fill-context`,
+  /** Both fill layers of an edition: what a click or hover queries. */
+  fills: (e: Edition) => [`provinces-${e}-fill-region`, `provinces-${e}-fill-context`],
+  hover: (e: Edition) => `provinces-${e}-hover`,
   line: (e: Edition) => `provinces-${e}-line`,
   selected: (e: Edition) => `provinces-${e}-selected`,
   counterpart: (e: Edition) => `provinces-${e}-counterpart`,
@@ -63,21 +67,149 @@ export interface StyleInput {
   lang: Lang;
 }
 
-/** Builds the whole style for the given edition and language. */
+/** Basemap place labels (countries, provinces outside the bundled data) for an edition. */
+export function basemapLabelFilter(edition: Edition): FilterSpecification {
+  return ['all', ['in', ['get', 'kind'], ['literal', ['country', 'province']]], ['in', ['get', 'edition'], ['literal', ['all', edition]]]];
+}
+
+export interface BasemapInput {
+  /** Absolute URL of the app's base path. */
+  base: string;
+  edition: Edition;
+  lang: Lang;
+}
+
+/**
+ * The offline basemap alone: sea, countries, borders, the basemap's province lines and
+ * place labels. The benchmark's bare MapLibre page draws exactly this.
+ */
+export function buildBasemapStyle({ base, edition, lang }: BasemapInput): StyleSpecification {
+  const font = [LABEL_FONT];
+  return {
+    version: 8,
+    name: 'ntcc-atlas basemap',
+    sources: {
+      basemap: {
+        type: 'vector',
+        tiles: [tileUrl(base)],
+        minzoom: TILE_MIN_ZOOM,
+        maxzoom: TILE_MAX_ZOOM,
+        bounds: TILE_BOUNDS,
+        attribution: 'Natural Earth',
+      },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': COLORS.sea } },
+      // Two constant-colour fills rather than one data-driven colour, so both take the opaque pass.
+      {
+        id: 'basemap-land',
+        type: 'fill',
+        source: 'basemap',
+        'source-layer': 'countries',
+        filter: ['!=', ['get', 'vn'], 1],
+        paint: { 'fill-color': COLORS.land, 'fill-opacity': 1 },
+      },
+      {
+        id: 'basemap-vietnam',
+        type: 'fill',
+        source: 'basemap',
+        'source-layer': 'countries',
+        filter: ['==', ['get', 'vn'], 1],
+        paint: { 'fill-color': COLORS.vietnam, 'fill-opacity': 1 },
+      },
+      {
+        id: LAYER.admin1,
+        type: 'line',
+        source: 'basemap',
+        'source-layer': 'admin1_lines',
+        filter: admin1Filter(edition),
+        paint: { 'line-color': COLORS.admin1Line, 'line-width': 0.7, 'line-dasharray': [3, 2] },
+      },
+      {
+        id: 'basemap-country-lines',
+        type: 'line',
+        source: 'basemap',
+        'source-layer': 'country_lines',
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': COLORS.countryLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 9, 2.2] },
+      },
+      {
+        id: LAYER.seaLabels,
+        type: 'symbol',
+        source: 'basemap',
+        'source-layer': 'labels',
+        filter: ['in', ['get', 'kind'], ['literal', ['sea', 'archipelago']]],
+        layout: {
+          'text-field': nameField(lang),
+          'text-font': font,
+          'text-size': [
+            'interpolate',
+            ['linear'],
+            ['zoom'],
+            4,
+            ['match', ['get', 'kind'], 'sea', 14, 11],
+            8,
+            ['match', ['get', 'kind'], 'sea', 22, 14],
+          ],
+          'text-letter-spacing': ['match', ['get', 'kind'], 'sea', 0.15, 0.02],
+          'text-max-width': 9,
+          'text-allow-overlap': true,
+        },
+        paint: { 'text-color': COLORS.seaLabel, 'text-halo-color': 'rgba(255,255,255,0.6)', 'text-halo-width': 1 },
+      },
+      {
+        id: LAYER.basemapLabels,
+        type: 'symbol',
+        source: 'basemap',
+        'source-layer': 'labels',
+        filter: basemapLabelFilter(edition),
+        layout: {
+          'text-field': nameField(lang),
+          'text-font': font,
+          'text-size': ['match', ['get', 'kind'], 'country', 15, 10],
+          'text-letter-spacing': ['match', ['get', 'kind'], 'country', 0.2, 0],
+          'text-max-width': 8,
+        },
+        paint: {
+          'text-color': ['match', ['get', 'kind'], 'country', '#6b6257', '#7d776e'],
+          'text-halo-color': 'rgba(255,255,255,0.8)',
+          'text-halo-width': 1,
+        },
+      },
+    ],
+  };
+}
+
+/** Builds the whole style: the basemap with both editions' province layers and labels. */
 export function buildStyle({ base, provinces2022, provinces2025, edition, lang }: StyleInput): StyleSpecification {
   const font = [LABEL_FONT];
   const editionLayers = (e: Edition): StyleSpecification['layers'] => {
     const visibility = e === edition ? 'visible' : 'none';
     return [
+      // Constant colour at full opacity: MapLibre draws these in its opaque pass.
       {
-        id: LAYER.fill(e),
+        id: LAYER.fillRegion(e),
         type: 'fill',
         source: `provinces-${e}`,
+        filter: ['==', ['get', 'in_region'], true],
         layout: { visibility },
-        paint: {
-          'fill-color': ['case', ['get', 'in_region'], COLORS.regionFill, COLORS.contextFill],
-          'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.5, ['get', 'in_region'], 0.22, 0.08],
-        },
+        paint: { 'fill-color': COLORS.regionFillFlat, 'fill-opacity': 1, 'fill-antialias': false },
+      },
+      {
+        id: LAYER.fillContext(e),
+        type: 'fill',
+        source: `provinces-${e}`,
+        filter: ['==', ['get', 'in_region'], false],
+        layout: { visibility },
+        paint: { 'fill-color': COLORS.contextFillFlat, 'fill-opacity': 1, 'fill-antialias': false },
+      },
+      {
+        id: LAYER.hover(e),
+        type: 'fill',
+        source: `provinces-${e}`,
+        filter: ['==', ['get', 'iso'], ''],
+        layout: { visibility },
+        paint: { 'fill-color': COLORS.regionFill, 'fill-opacity': 0.3 },
       },
       {
         id: LAYER.line(e),
@@ -126,97 +258,23 @@ export function buildStyle({ base, provinces2022, provinces2025, edition, lang }
       'text-opacity': ['case', ['get', 'in_region'], 1, 0.75],
     },
   });
+  const basemap = buildBasemapStyle({ base, edition, lang });
+  const firstSymbol = basemap.layers.findIndex((l) => l.type === 'symbol');
   return {
-    version: 8,
+    ...basemap,
     name: 'ntcc-atlas',
     sources: {
-      basemap: {
-        type: 'vector',
-        tiles: [tileUrl(base)],
-        minzoom: TILE_MIN_ZOOM,
-        maxzoom: TILE_MAX_ZOOM,
-        bounds: TILE_BOUNDS,
-        attribution: 'Natural Earth',
-      },
+      ...basemap.sources,
       'provinces-2022': { type: 'geojson', data: provinces2022, promoteId: 'iso' },
       'provinces-2025': { type: 'geojson', data: provinces2025, promoteId: 'iso' },
       'labels-2022': { type: 'geojson', data: labelPoints(provinces2022) },
       'labels-2025': { type: 'geojson', data: labelPoints(provinces2025) },
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': COLORS.sea } },
-      {
-        id: 'basemap-countries',
-        type: 'fill',
-        source: 'basemap',
-        'source-layer': 'countries',
-        paint: { 'fill-color': ['case', ['==', ['get', 'vn'], 1], COLORS.vietnam, COLORS.land] },
-      },
-      {
-        id: LAYER.admin1,
-        type: 'line',
-        source: 'basemap',
-        'source-layer': 'admin1_lines',
-        filter: admin1Filter(edition),
-        paint: { 'line-color': COLORS.admin1Line, 'line-width': 0.7, 'line-dasharray': [3, 2] },
-      },
-      {
-        id: 'basemap-country-lines',
-        type: 'line',
-        source: 'basemap',
-        'source-layer': 'country_lines',
-        layout: { 'line-join': 'round' },
-        paint: { 'line-color': COLORS.countryLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 9, 2.2] },
-      },
+      ...basemap.layers.slice(0, firstSymbol),
       ...editionLayers('2022'),
       ...editionLayers('2025'),
-      {
-        id: LAYER.seaLabels,
-        type: 'symbol',
-        source: 'basemap',
-        'source-layer': 'labels',
-        filter: ['in', ['get', 'kind'], ['literal', ['sea', 'archipelago']]],
-        layout: {
-          'text-field': nameField(lang),
-          'text-font': font,
-          'text-size': [
-            'interpolate',
-            ['linear'],
-            ['zoom'],
-            4,
-            ['match', ['get', 'kind'], 'sea', 14, 11],
-            8,
-            ['match', ['get', 'kind'], 'sea', 22, 14],
-          ],
-          'text-letter-spacing': ['match', ['get', 'kind'], 'sea', 0.15, 0.02],
-          'text-max-width': 9,
-          'text-allow-overlap': true,
-        },
-        paint: { 'text-color': COLORS.seaLabel, 'text-halo-color': 'rgba(255,255,255,0.6)', 'text-halo-width': 1 },
-      },
-      {
-        id: LAYER.basemapLabels,
-        type: 'symbol',
-        source: 'basemap',
-        'source-layer': 'labels',
-        filter: [
-          'all',
-          ['in', ['get', 'kind'], ['literal', ['country', 'province']]],
-          ['in', ['get', 'edition'], ['literal', ['all', edition]]],
-        ],
-        layout: {
-          'text-field': nameField(lang),
-          'text-font': font,
-          'text-size': ['match', ['get', 'kind'], 'country', 15, 10],
-          'text-letter-spacing': ['match', ['get', 'kind'], 'country', 0.2, 0],
-          'text-max-width': 8,
-        },
-        paint: {
-          'text-color': ['match', ['get', 'kind'], 'country', '#6b6257', '#7d776e'],
-          'text-halo-color': 'rgba(255,255,255,0.8)',
-          'text-halo-width': 1,
-        },
-      },
+      ...basemap.layers.slice(firstSymbol),
       labelLayer('2022'),
       labelLayer('2025'),
     ],

@@ -21,7 +21,7 @@ const netlog = join(netlogDir, 'netlog.json');
 async function drawnInRegion(edition: '2022' | '2025'): Promise<string[]> {
   return page.evaluate((e) => {
     const map = window.__ntcc?.map;
-    const feats = map?.queryRenderedFeatures(undefined, { layers: [`provinces-${e}-fill`] }) ?? [];
+    const feats = map?.queryRenderedFeatures(undefined, { layers: [`provinces-${e}-fill-region`, `provinces-${e}-fill-context`] }) ?? [];
     return [...new Set(feats.filter((f) => f.properties['in_region']).map((f) => String(f.properties['iso'])))].sort();
   }, edition);
 }

@@ -1,0 +1,145 @@
+/**
+ * `npm run bench`: the foundation's speed targets, measured as ratios against baselines
+ * taken in the same run, in Debian's Chromium (software WebGL2), 1280×800.
+ *
+ * - load: navigation → the map's first `idle` (performance mark `map-first-idle`), app vs a
+ *   bare MapLibre page drawing the same basemap (bench/bare.ts). Target ≤ 1.25.
+ * - pan: frames drawn per second while the camera pans along the same path for the same
+ *   time, app vs bare page. Target ≥ 0.8.
+ * - initial JavaScript: gzip bytes of the JS the app fetches before its first idle (not
+ *   the MapLibre worker), against the floor of react + react-dom + maplibre-gl + deck.gl
+ *   core/layers/maplibre imported whole (bench/floor.ts). Target ≤ 1.2.
+ *
+ * Results go to bench/results/foundation.json. Exits 1 when a target is missed.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import type { Page } from 'playwright-core';
+import { launch, startServer } from '../tests/browser/harness.ts';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+const PAN_MS = 6000;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
+};
+const gz = (path: string): number => gzipSync(readFileSync(path), { level: 9 }).length;
+
+async function buildBenchPages(): Promise<void> {
+  execSync('npm run build', { stdio: 'inherit' });
+  const common = { configFile: false as const, logLevel: 'warn' as const, base: './', publicDir: false as const, root: resolve('bench') };
+  await build({
+    ...common,
+    build: { outDir: resolve('dist/bench'), emptyOutDir: true, target: 'es2022', rolldownOptions: { input: resolve('bench/bare.html') } },
+  });
+  await build({
+    ...common,
+    build: { outDir: resolve('dist-floor'), emptyOutDir: true, target: 'es2022', rolldownOptions: { input: resolve('bench/floor.html') } },
+  });
+}
+
+/** Loads a page in a fresh profile; returns ms to first idle, the JS it fetched, and the page. */
+async function loadPage(url: string): Promise<{ ms: number; js: string[]; page: Page; close: () => Promise<void> }> {
+  const b = await launch(1280, 800);
+  await b.page.goto(url);
+  await b.page.waitForFunction(() => performance.getEntriesByName('map-first-idle').length > 0, null, { timeout: 120_000, polling: 50 });
+  const ms = await b.page.evaluate(() => performance.getEntriesByName('map-first-idle')[0]?.startTime ?? NaN);
+  const js = b.requests.filter((u) => /\.m?js$/.test(new URL(u).pathname) && !u.includes('maplibre-gl-worker'));
+  return { ms, js, page: b.page, close: b.close };
+}
+
+/**
+ * In-page code that pans along a fixed path for `panMs` and returns frames drawn per
+ * second. Kept as plain JavaScript text: tsx's transform would add helpers the page lacks.
+ */
+const PAN_SCRIPT = `async ({ handle, panMs }) => {
+  const h = window[handle];
+  const map = h && h.map ? h.map : h;
+  map.jumpTo({ center: [106.2, 18.0], zoom: 7, bearing: 0, pitch: 0 });
+  await new Promise((r) => map.once('idle', r));
+  // Three straight legs, as a user dragging the map would: one movestart/moveend per leg.
+  const legs = [[108.2, 16.6], [107.0, 15.2], [106.2, 18.0]];
+  let frames = 0;
+  const onRender = () => { frames++; };
+  map.on('render', onRender);
+  const t0 = performance.now();
+  for (const center of legs) {
+    await new Promise((r) => { map.once('moveend', r); map.easeTo({ center, duration: panMs / legs.length, easing: (t) => t }); });
+  }
+  map.off('render', onRender);
+  return frames / ((performance.now() - t0) / 1000);
+}`;
+
+async function panFps(page: Page, handle: '__ntcc' | '__bare'): Promise<number> {
+  return page.evaluate(`(${PAN_SCRIPT})(${JSON.stringify({ handle, panMs: PAN_MS })})`) as Promise<number>;
+}
+
+async function main(): Promise<void> {
+  await buildBenchPages();
+  const server = await startServer(4174);
+  const result: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    runs: RUNS,
+    viewport: '1280x800',
+    renderer: 'Chromium SwiftShader (software WebGL2)',
+  };
+  try {
+    const loads = { bare: [] as number[], app: [] as number[] };
+    const fps = { bare: [] as number[], app: [] as number[] };
+    let appJs: string[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      for (const which of ['bare', 'app'] as const) {
+        const r = await loadPage(which === 'bare' ? `${server.origin}/bench/bare.html` : `${server.origin}/`);
+        loads[which].push(r.ms);
+        fps[which].push(await panFps(r.page, which === 'bare' ? '__bare' : '__ntcc'));
+        if (which === 'app') appJs = r.js;
+        await r.close();
+        console.log(`run ${i + 1} ${which}: first idle ${r.ms.toFixed(0)} ms, pan ${fps[which].at(-1)?.toFixed(1)} fps`);
+      }
+    }
+    const appBytes = [...new Set(appJs)].reduce((acc, u) => acc + gz(join('dist', new URL(u).pathname)), 0);
+    const floorDir = 'dist-floor/assets';
+    const floorBytes = readdirSync(floorDir)
+      .filter((f) => f.endsWith('.js'))
+      .reduce((acc, f) => acc + gz(join(floorDir, f)), 0);
+    const load = {
+      bare_ms: median(loads.bare),
+      app_ms: median(loads.app),
+      ratio: median(loads.app) / median(loads.bare),
+      target: '≤ 1.25',
+    };
+    const pan = { bare_fps: median(fps.bare), app_fps: median(fps.app), ratio: median(fps.app) / median(fps.bare), target: '≥ 0.8' };
+    const js = {
+      app_gzip_kb: appBytes / 1024,
+      floor_gzip_kb: floorBytes / 1024,
+      ratio: appBytes / floorBytes,
+      target: '≤ 1.2',
+      app_files: [...new Set(appJs)].map((u) => new URL(u).pathname),
+    };
+    Object.assign(result, { load, pan, js, samples: { loads, fps } });
+    const ok = load.ratio <= 1.25 && pan.ratio >= 0.8 && js.ratio <= 1.2;
+    result['pass'] = ok;
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/foundation.json', `${JSON.stringify(result, null, 2)}\n`);
+    console.log(
+      `\nload to first idle: app ${load.app_ms.toFixed(0)} ms / bare ${load.bare_ms.toFixed(0)} ms = ${load.ratio.toFixed(2)} (target ≤ 1.25)`,
+    );
+    console.log(
+      `panning:            app ${pan.app_fps.toFixed(1)} fps / bare ${pan.bare_fps.toFixed(1)} fps = ${pan.ratio.toFixed(2)} (target ≥ 0.8)`,
+    );
+    console.log(
+      `initial JS (gzip):  app ${js.app_gzip_kb.toFixed(0)} KiB / floor ${js.floor_gzip_kb.toFixed(0)} KiB = ${js.ratio.toFixed(2)} (target ≤ 1.2)`,
+    );
+    console.log(ok ? 'all targets met' : 'A TARGET WAS MISSED');
+    if (!ok) process.exitCode = 1;
+  } finally {
+    await server.stop();
+  }
+}
+
+await main();

@@ -1,0 +1,19 @@
+/**
+ * Starts the data and font downloads as the very first thing the page evaluates (the
+ * first import of main.tsx), before React, MapLibre and deck.gl modules initialise.
+ */
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/600.css';
+import { LABEL_FONT } from '../core/region.ts';
+import { loadProvinces } from '../data/provinces.ts';
+
+/** The bundled boundaries of both editions, checked. */
+export const provincesPromise = loadProvinces();
+
+/** Labels render with the local web font: its Vietnamese glyphs must be loaded before the map draws. */
+export const fontsPromise = Promise.all([
+  document.fonts.load(`16px "${LABEL_FONT}"`, 'Đà Nẵng Biển Đông Quần đảo Hoàng Sa'),
+  document.fonts.load(`600 16px "${LABEL_FONT}"`, 'Đà Nẵng'),
+]);
+// Failures are handled where the promises are awaited; this stops an "unhandled rejection" warning before then.
+provincesPromise.catch(() => {});
