@@ -22,6 +22,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point } from '
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { TILE_BOUNDS, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '../src/core/region.ts';
 import { stripDiacritics } from '../src/core/text.ts';
+import type { ProvinceProps } from '../src/core/types.ts';
 import { ARCHIPELAGOS, MERGERS_2025, PROVINCES_2022, UNITS_2025 } from './facts.ts';
 import { loadVietnamTopology, roundCoords, sovereignCountries } from './lib/natural-earth.ts';
 
@@ -49,7 +50,7 @@ function intersectsBounds(f: Feature): boolean {
   return x1 >= bx0 && x0 <= bx1 && y1 >= by0 && y0 <= by1;
 }
 
-function point(props: Record<string, string | number>, at: [number, number]): Feature<Point> {
+function point(props: Record<string, string | number | boolean>, at: [number, number]): Feature<Point> {
   return { type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: at } };
 }
 
@@ -72,7 +73,7 @@ function unit(g: unknown): string {
 const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
 /** The GeoJSON of every basemap layer, before tiling. */
-export function basemapLayers(): Record<string, FeatureCollection> {
+export function basemapLayers(dataDir = 'data/geojson'): Record<string, FeatureCollection> {
   const countries = sovereignCountries();
   const countryFeatures = countries.features.filter(intersectsBounds).map((f) => {
     const label = COUNTRY_LABELS.find((c) => c.ne === f.properties.name);
@@ -135,11 +136,34 @@ export function basemapLayers(): Record<string, FeatureCollection> {
     );
   }
 
+  // The bundled provinces of both editions (data/geojson, so user-supplied boundaries flow
+  // through), drawn from the same tiles: no GeoJSON indexing in the browser.
+  const editionLayer = (file: string): Feature[] => {
+    const data = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as FeatureCollection<Geometry, ProvinceProps>;
+    return data.features.map((f) => ({
+      type: 'Feature',
+      properties: { iso: f.properties.iso, in_region: f.properties.in_region, name_vi: f.properties.name_vi, name_en: f.properties.name_en },
+      geometry: f.geometry,
+    }));
+  };
+  const provinceLabels = (['2022', '2025'] as const).flatMap((edition) => {
+    const data = JSON.parse(readFileSync(join(dataDir, `provinces-${edition}.geojson`), 'utf8')) as FeatureCollection<Geometry, ProvinceProps>;
+    return data.features.map((f) =>
+      point(
+        { iso: f.properties.iso, edition, in_region: f.properties.in_region ? 1 : 0, name_vi: f.properties.name_vi, name_en: f.properties.name_en },
+        [f.properties.label_lon, f.properties.label_lat],
+      ),
+    );
+  });
+
   return {
     countries: fc(countryFeatures as Feature<Geometry>[]),
     country_lines: fc(countryLines),
     admin1_lines: fc(adminLines),
     labels: fc(labels),
+    provinces_2022: fc(editionLayer('provinces-2022.geojson')),
+    provinces_2025: fc(editionLayer('provinces-2025.geojson')),
+    province_labels: fc(provinceLabels),
   };
 }
 

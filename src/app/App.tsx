@@ -7,30 +7,30 @@ import { InfoPanel } from '../ui/InfoPanel.tsx';
 import { Legend } from '../ui/Legend.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
-import { startHashSync } from './hash-sync.ts';
 import { fontsPromise, provincesPromise } from './preload.ts';
 
-/** Loads the web font and the data, starts the hash sync, then shows the map. */
+/**
+ * The page: the map starts as soon as the label font is loaded (it needs nothing else);
+ * the province facts for the panel arrive in parallel.
+ */
 export function App() {
-  const { lang, ready } = useAppStore(useShallow((s) => ({ lang: s.lang, ready: s.data !== null })));
+  const lang = useAppStore((s) => s.lang);
+  const [fontsReady, setFontsReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    let stop = (): void => {};
-    Promise.all([provincesPromise, fontsPromise])
-      .then(([data]) => {
-        if (cancelled) return;
-        performance.mark('data-ready');
-        if (!useAppStore.getState().data) useAppStore.getState().setData(data);
-        stop = startHashSync();
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
-      });
+    const fail = (e: unknown): void => {
+      if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+    };
+    fontsPromise.then(() => !cancelled && setFontsReady(true), fail);
+    provincesPromise.then((data) => {
+      if (cancelled) return;
+      performance.mark('data-ready');
+      if (!useAppStore.getState().data) useAppStore.getState().setData(data);
+    }, fail);
     return () => {
       cancelled = true;
-      stop();
     };
   }, []);
 
@@ -47,7 +47,7 @@ export function App() {
           <p className="fatal" role="alert">
             {t(lang, 'App.LoadError', { message: error })}
           </p>
-        ) : ready ? (
+        ) : fontsReady ? (
           <>
             <MapView />
             <div className="side">

@@ -13,7 +13,10 @@ export function applyHash(hash: string): void {
   if (state.view) patch.view = state.view;
   if (state.edition) patch.edition = state.edition;
   if (state.lang) patch.lang = state.lang;
-  if (state.selected !== undefined) {
+  if (state.selected !== undefined && !s.data) {
+    // The data is not loaded yet: the store checks the selection when it arrives (setData).
+    patch.selected = state.selected;
+  } else if (state.selected !== undefined) {
     const edition = state.edition ?? s.edition;
     const exists = featuresOf({ data: s.data, edition }).some((f) => f.properties.iso === state.selected);
     if (exists) patch.selected = state.selected;

@@ -5,6 +5,10 @@ import { createRoot } from 'react-dom/client';
 import './app.css';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { startHashSync } from './hash-sync.ts';
+
+// The hash holds the view, edition and language the map opens with: read it before the first render.
+startHashSync();
 
 const root = document.getElementById('root');
 if (root)

@@ -3,9 +3,8 @@
  * layers of both editions. No glyphs key: labels render locally in the web font.
  */
 import type { StyleSpecification, ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
-import type { FeatureCollection, Point } from 'geojson';
 import { LABEL_FONT, TILE_BOUNDS, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '../core/region.ts';
-import type { Edition, ProvinceCollection } from '../core/types.ts';
+import type { Edition } from '../core/types.ts';
 import type { Lang } from '../i18n/index.ts';
 import { COLORS } from '../core/palette.ts';
 
@@ -32,23 +31,6 @@ export function tileUrl(base: string): string {
   return `${base.replace(/\/$/, '')}/tiles/{z}/{x}/{y}.pbf`;
 }
 
-/** Label points (one per unit) built from the label_lon/label_lat properties. */
-export function labelPoints(fc: ProvinceCollection): FeatureCollection<Point> {
-  return {
-    type: 'FeatureCollection',
-    features: fc.features.map((f) => ({
-      type: 'Feature',
-      properties: {
-        iso: f.properties.iso,
-        name_vi: f.properties.name_vi,
-        name_en: f.properties.name_en,
-        in_region: f.properties.in_region,
-      },
-      geometry: { type: 'Point', coordinates: [f.properties.label_lon, f.properties.label_lat] },
-    })),
-  };
-}
-
 /** The text-field expression for a language. */
 export function nameField(lang: Lang): ExpressionSpecification {
   return ['get', lang === 'vi' ? 'name_vi' : 'name_en'];
@@ -57,14 +39,6 @@ export function nameField(lang: Lang): ExpressionSpecification {
 /** Basemap province lines for an edition. */
 export function admin1Filter(edition: Edition): FilterSpecification {
   return ['==', ['get', edition === '2022' ? 'e2022' : 'e2025'], 1];
-}
-
-export interface StyleInput {
-  base: string;
-  provinces2022: ProvinceCollection;
-  provinces2025: ProvinceCollection;
-  edition: Edition;
-  lang: Lang;
 }
 
 /** Basemap place labels (countries, provinces outside the bundled data) for an edition. */
@@ -180,8 +154,11 @@ export function buildBasemapStyle({ base, edition, lang }: BasemapInput): StyleS
   };
 }
 
-/** Builds the whole style: the basemap with both editions' province layers and labels. */
-export function buildStyle({ base, provinces2022, provinces2025, edition, lang }: StyleInput): StyleSpecification {
+/**
+ * Builds the whole style: the basemap with both editions' province layers and labels,
+ * all drawn from the same vector tiles (layers provinces_2022, provinces_2025, province_labels).
+ */
+export function buildStyle({ base, edition, lang }: BasemapInput): StyleSpecification {
   const font = [LABEL_FONT];
   const editionLayers = (e: Edition): StyleSpecification['layers'] => {
     const visibility = e === edition ? 'visible' : 'none';
@@ -190,7 +167,8 @@ export function buildStyle({ base, provinces2022, provinces2025, edition, lang }
       {
         id: LAYER.fillRegion(e),
         type: 'fill',
-        source: `provinces-${e}`,
+        source: 'basemap',
+        'source-layer': `provinces_${e}`,
         filter: ['==', ['get', 'in_region'], true],
         layout: { visibility },
         paint: { 'fill-color': COLORS.regionFillFlat, 'fill-opacity': 1, 'fill-antialias': false },
@@ -198,7 +176,8 @@ export function buildStyle({ base, provinces2022, provinces2025, edition, lang }
       {
         id: LAYER.fillContext(e),
         type: 'fill',
-        source: `provinces-${e}`,
+        source: 'basemap',
+        'source-layer': `provinces_${e}`,
         filter: ['==', ['get', 'in_region'], false],
         layout: { visibility },
         paint: { 'fill-color': COLORS.contextFillFlat, 'fill-opacity': 1, 'fill-antialias': false },
@@ -206,7 +185,8 @@ export function buildStyle({ base, provinces2022, provinces2025, edition, lang }
       {
         id: LAYER.hover(e),
         type: 'fill',
-        source: `provinces-${e}`,
+        source: 'basemap',
+        'source-layer': `provinces_${e}`,
         filter: ['==', ['get', 'iso'], ''],
         layout: { visibility },
         paint: { 'fill-color': COLORS.regionFill, 'fill-opacity': 0.3 },
@@ -214,7 +194,8 @@ export function buildStyle({ base, provinces2022, provinces2025, edition, lang }
       {
         id: LAYER.line(e),
         type: 'line',
-        source: `provinces-${e}`,
+        source: 'basemap',
+        'source-layer': `provinces_${e}`,
         layout: { visibility, 'line-join': 'round' },
         paint: {
           'line-color': ['case', ['get', 'in_region'], COLORS.provinceLine, COLORS.admin1Line],
@@ -224,7 +205,8 @@ export function buildStyle({ base, provinces2022, provinces2025, edition, lang }
       {
         id: LAYER.counterpart(e),
         type: 'line',
-        source: `provinces-${e}`,
+        source: 'basemap',
+        'source-layer': `provinces_${e}`,
         filter: ['in', ['get', 'iso'], ['literal', []]],
         layout: { visibility: 'none', 'line-join': 'round' },
         paint: { 'line-color': COLORS.selected, 'line-width': 2, 'line-dasharray': [2, 1.5] },
@@ -232,7 +214,8 @@ export function buildStyle({ base, provinces2022, provinces2025, edition, lang }
       {
         id: LAYER.selected(e),
         type: 'line',
-        source: `provinces-${e}`,
+        source: 'basemap',
+        'source-layer': `provinces_${e}`,
         filter: ['==', ['get', 'iso'], ''],
         layout: { visibility, 'line-join': 'round' },
         paint: { 'line-color': COLORS.selected, 'line-width': 3 },
@@ -242,7 +225,9 @@ export function buildStyle({ base, provinces2022, provinces2025, edition, lang }
   const labelLayer = (e: Edition): StyleSpecification['layers'][number] => ({
     id: LAYER.labels(e),
     type: 'symbol',
-    source: `labels-${e}`,
+    source: 'basemap',
+    'source-layer': 'province_labels',
+    filter: ['==', ['get', 'edition'], e],
     layout: {
       visibility: e === edition ? 'visible' : 'none',
       'text-field': nameField(lang),
@@ -255,7 +240,7 @@ export function buildStyle({ base, provinces2022, provinces2025, edition, lang }
       'text-color': COLORS.label,
       'text-halo-color': 'rgba(255,255,255,0.9)',
       'text-halo-width': 1.4,
-      'text-opacity': ['case', ['get', 'in_region'], 1, 0.75],
+      'text-opacity': ['case', ['==', ['get', 'in_region'], 1], 1, 0.75],
     },
   });
   const basemap = buildBasemapStyle({ base, edition, lang });
@@ -263,13 +248,6 @@ export function buildStyle({ base, provinces2022, provinces2025, edition, lang }
   return {
     ...basemap,
     name: 'ntcc-atlas',
-    sources: {
-      ...basemap.sources,
-      'provinces-2022': { type: 'geojson', data: provinces2022, promoteId: 'iso' },
-      'provinces-2025': { type: 'geojson', data: provinces2025, promoteId: 'iso' },
-      'labels-2022': { type: 'geojson', data: labelPoints(provinces2022) },
-      'labels-2025': { type: 'geojson', data: labelPoints(provinces2025) },
-    },
     layers: [
       ...basemap.layers.slice(0, firstSymbol),
       ...editionLayers('2022'),

@@ -79,9 +79,17 @@ const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   setNotice: (notice) => set({ notice }),
 });
 
-const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) => ({
+const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
   data: null,
-  setData: (data) => set({ data }),
+  // A selection made before the data arrived (from the URL hash) is checked here: kept,
+  // moved to its counterpart in the current edition, or dropped with a notice.
+  setData: (data) => {
+    const { selected, edition } = get();
+    if (!selected || !data) return set({ data });
+    const kept = counterpartIn(data, selected, edition);
+    set({ data, selected: kept });
+    if (!kept) get().setNotice({ key: 'Hash.Invalid', vars: { keys: 'sel' } });
+  },
 });
 
 export const useAppStore = create<AppState>()((...a) => ({

@@ -48,6 +48,24 @@ describe('parseHash', () => {
   });
 });
 
+describe('store: a selection made before the data arrives', () => {
+  beforeEach(() => resetAppStore());
+
+  it('moves to the counterpart in the current edition', () => {
+    useAppStore.setState({ edition: '2025', selected: 'VN-27' });
+    useAppStore.getState().setData(createData());
+    expect(useAppStore.getState().selected).toBe('VN-DN');
+    expect(useAppStore.getState().notice).toBeNull();
+  });
+
+  it('is dropped with a notice when no unit has that code', () => {
+    useAppStore.setState({ selected: 'VN-99' });
+    useAppStore.getState().setData(createData());
+    expect(useAppStore.getState().selected).toBeNull();
+    expect(useAppStore.getState().notice).toEqual({ key: 'Hash.Invalid', vars: { keys: 'sel' } });
+  });
+});
+
 describe('store', () => {
   beforeEach(() => {
     resetAppStore();
