@@ -17,9 +17,11 @@ export interface CapitalsLayerProps {
   selected: string | null;
   /** Radius in pixels. */
   radiusPx: number;
+  /** Interleaved with MapLibre: the id of the map layer to draw beneath, or null for the top. */
+  beforeId: string | null;
 }
 
-export const CAPITALS_DEFAULTS: CapitalsLayerProps = { edition: '2022', selected: null, radiusPx: 4 };
+export const CAPITALS_DEFAULTS: CapitalsLayerProps = { edition: '2022', selected: null, radiusPx: 4, beforeId: null };
 
 /** The capital (2022) or administrative centre (2025) points of the in-region units that have coordinates. */
 export function capitalPoints(features: readonly ProvinceFeature[]): CapitalDatum[] {
@@ -39,13 +41,15 @@ export function capitalPoints(features: readonly ProvinceFeature[]): CapitalDatu
  * @example createCapitalsLayer({ ...CAPITALS_DEFAULTS, edition: '2025' }, capitalPoints(features))
  */
 export function createCapitalsLayer(props: CapitalsLayerProps, data: CapitalDatum[]) {
-  const { selected, radiusPx, edition } = props;
+  const { selected, radiusPx, edition, beforeId } = props;
   return new ScatterplotLayer<CapitalDatum>({
     id: `capitals-${edition}`,
+    ...(beforeId ? { beforeId } : {}),
     data,
     getPosition: (d) => d.position,
     getRadius: (d) => (d.iso === selected ? radiusPx * 1.6 : radiusPx),
     radiusUnits: 'pixels',
+    pickable: true,
     stroked: true,
     getFillColor: (d) => (d.iso === selected ? [200, 30, 45, 255] : [255, 255, 255, 255]),
     getLineColor: [30, 30, 30, 255],

@@ -17,7 +17,7 @@ setWorkerUrl(workerUrl);
 declare global {
   interface Window {
     /** Handles for browser tests and the benchmark. */
-    __ntcc?: { map: MaplibreMap; store: typeof useAppStore };
+    __ntcc?: { map: MaplibreMap; store: typeof useAppStore; overlay?: MapLibreOverlay };
   }
 }
 
@@ -52,7 +52,8 @@ async function loadDeck(): Promise<DeckModule> {
     }),
     layersFor: (s) => [
       capitals.createCapitalsLayer(
-        { ...capitals.CAPITALS_DEFAULTS, edition: s.edition, selected: s.selected },
+        // Under the first label layer, so place names stay readable over the points.
+        { ...capitals.CAPITALS_DEFAULTS, edition: s.edition, selected: s.selected, beforeId: LAYER.seaLabels },
         capitals.capitalPoints(featuresOf(s)),
       ),
     ],
@@ -139,6 +140,7 @@ export function MapView() {
           if (removed) return;
           deck = d;
           map.addControl(d.overlay);
+          if (window.__ntcc) window.__ntcc.overlay = d.overlay;
           performance.mark('deck-added');
           d.overlay.setProps({ layers: d.layersFor(useAppStore.getState()) });
         })

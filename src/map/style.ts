@@ -191,14 +191,17 @@ export function buildStyle({ base, edition, lang }: BasemapInput): StyleSpecific
         layout: { visibility },
         paint: { 'fill-color': COLORS.regionFill, 'fill-opacity': 0.3 },
       },
+      // Outlines of the region's units only: the basemap already draws every other province line.
+      // One constant colour and miter joins keep this cheap to redraw while panning.
       {
         id: LAYER.line(e),
         type: 'line',
         source: 'basemap',
         'source-layer': `provinces_${e}`,
-        layout: { visibility, 'line-join': 'round' },
+        filter: ['==', ['get', 'in_region'], true],
+        layout: { visibility },
         paint: {
-          'line-color': ['case', ['get', 'in_region'], COLORS.provinceLine, COLORS.admin1Line],
+          'line-color': COLORS.provinceLine,
           'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.6],
         },
       },

@@ -100,6 +100,23 @@ describe('ntcc-atlas in Chromium', () => {
     assert.ok(labels.includes('Quần đảo Hoàng Sa (Việt Nam)'), `labels drawn: ${labels.join(', ')}`);
   });
 
+  it('draws the provincial capitals with deck.gl, pickable at their positions', async () => {
+    await page.waitForFunction(() => performance.getEntriesByName('deck-first-draw').length > 0, null, { timeout: 60_000 });
+    const picked = await page.evaluate(() => {
+      const { map, overlay } = window.__ntcc ?? {};
+      if (!map || !overlay) return null;
+      const p = map.project([108.21, 16.05]); // Đà Nẵng, from the brief
+      return (overlay.pickObject({ x: p.x, y: p.y, radius: 3 })?.object as { iso?: string } | undefined)?.iso ?? null;
+    });
+    assert.equal(picked, 'VN-DN');
+    // Drawn beneath the labels, so place names stay readable.
+    const order = await page.evaluate(() => window.__ntcc?.map.getLayersOrder() ?? []);
+    assert.ok(
+      order.indexOf('deck-maplibre-layer-group-before:basemap-sea-labels') < order.indexOf('provinces-2022-labels'),
+      order.join(', '),
+    );
+  });
+
   it('opens the info panel of Đà Nẵng when it is clicked', async () => {
     await page.evaluate(() => window.__ntcc?.map.jumpTo({ center: [108.1, 16.0], zoom: 8 }));
     await waitForMapIdle(page);
