@@ -142,15 +142,29 @@ export function basemapLayers(dataDir = 'data/geojson'): Record<string, FeatureC
     const data = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as FeatureCollection<Geometry, ProvinceProps>;
     return data.features.map((f) => ({
       type: 'Feature',
-      properties: { iso: f.properties.iso, in_region: f.properties.in_region, name_vi: f.properties.name_vi, name_en: f.properties.name_en },
+      properties: {
+        iso: f.properties.iso,
+        in_region: f.properties.in_region,
+        name_vi: f.properties.name_vi,
+        name_en: f.properties.name_en,
+      },
       geometry: f.geometry,
     }));
   };
   const provinceLabels = (['2022', '2025'] as const).flatMap((edition) => {
-    const data = JSON.parse(readFileSync(join(dataDir, `provinces-${edition}.geojson`), 'utf8')) as FeatureCollection<Geometry, ProvinceProps>;
+    const data = JSON.parse(readFileSync(join(dataDir, `provinces-${edition}.geojson`), 'utf8')) as FeatureCollection<
+      Geometry,
+      ProvinceProps
+    >;
     return data.features.map((f) =>
       point(
-        { iso: f.properties.iso, edition, in_region: f.properties.in_region ? 1 : 0, name_vi: f.properties.name_vi, name_en: f.properties.name_en },
+        {
+          iso: f.properties.iso,
+          edition,
+          in_region: f.properties.in_region ? 1 : 0,
+          name_vi: f.properties.name_vi,
+          name_en: f.properties.name_en,
+        },
         [f.properties.label_lon, f.properties.label_lat],
       ),
     );
