@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n/index.ts';
 import { MapView } from '../map/MapView.tsx';
 import { useAppStore } from '../state/store.ts';

@@ -117,6 +117,22 @@ describe('ntcc-atlas in Chromium', () => {
     );
   });
 
+  it('highlights the province under the pointer', async () => {
+    await page.evaluate(() => window.__ntcc?.map.jumpTo({ center: [108.1, 16.0], zoom: 8 }));
+    await waitForMapIdle(page);
+    const pt = await page.evaluate(() => {
+      const map = window.__ntcc?.map;
+      if (!map) throw new Error('no map');
+      const p = map.project([107.9, 15.7]); // inside Quảng Nam
+      const r = map.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    });
+    await page.mouse.move(pt.x, pt.y);
+    await page.waitForFunction(() => window.__ntcc?.store.getState().hovered === 'VN-27');
+    const filter = await page.evaluate(() => window.__ntcc?.map.getFilter('provinces-2022-hover'));
+    assert.deepEqual(filter, ['==', ['get', 'iso'], 'VN-27']);
+  });
+
   it('opens the info panel of Đà Nẵng when it is clicked', async () => {
     await page.evaluate(() => window.__ntcc?.map.jumpTo({ center: [108.1, 16.0], zoom: 8 }));
     await waitForMapIdle(page);

@@ -144,6 +144,10 @@ describe('crosswalk', () => {
 });
 
 describe('build', () => {
+  it('gives identical bytes when run twice', () => {
+    expect(buildData()).toEqual(buildData());
+  });
+
   it('reproduces the committed files byte for byte', () => {
     const built = buildData();
     for (const [name, text] of Object.entries(built)) expect(text, name).toBe(readFileSync(`data/geojson/${name}`, 'utf8'));
