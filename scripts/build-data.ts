@@ -27,6 +27,7 @@ import {
   UNITS_2025,
   type ProvinceFact,
 } from './facts.ts';
+import { buildLayers } from './build-layers.ts';
 import {
   hoangSaPolygons,
   loadCountries,
@@ -44,12 +45,7 @@ export interface BuildOptions {
   isoField?: string;
 }
 
-export interface BuiltData {
-  'provinces-2022.geojson': string;
-  'provinces-2025.geojson': string;
-  'crosswalk-2022-2025.json': string;
-  'archipelagos.geojson': string;
-}
+export type BuiltData = Record<string, string>;
 
 /** Notes in both languages; null when there is none. */
 class Notes {
@@ -99,6 +95,7 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
     [ARCHIPELAGOS.truongSa.province]: truongSaPolygons(countries),
   };
 
+  const vn = opts.boundaries ? null : loadVietnamTopology();
   // 2022 geometries, as lists of polygons per ISO code.
   const geom2022 = new Map<string, Position[][][]>();
   if (opts.boundaries) {
@@ -113,8 +110,7 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
       const hasOffshore = polys.some((p) => p[0]?.some((c) => (c[0] ?? 0) > 110.5));
       geom2022.set(fact.iso, extra && !hasOffshore ? [...polys, ...extra] : polys);
     }
-  } else {
-    const vn = loadVietnamTopology();
+  } else if (vn) {
     for (const fact of PROVINCES_2022) {
       const obj = vn.provinces.get(fact.ne_name);
       if (!obj) throw new Error(`Natural Earth has no province named ${fact.ne_name}`);
@@ -126,6 +122,36 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
       ]);
     }
   }
+
+  /**
+   * The exact union of whole 2022 provinces: topology merge on Natural Earth (shared
+   * arcs dissolve exactly), or a polygon union on user-supplied boundaries.
+   */
+  const unionOf = (isos: readonly string[]): Position[][][] => {
+    if (!vn) {
+      const members = isos.map((m) => ({
+        type: 'Feature' as const,
+        properties: {},
+        geometry: { type: 'MultiPolygon' as const, coordinates: geom2022.get(m) ?? [] },
+      }));
+      const merged = members.length === 1 ? members[0]?.geometry : union({ type: 'FeatureCollection', features: members })?.geometry;
+      return merged ? polygonsOf(merged) : [];
+    }
+    const facts = isos.map((m) => {
+      const fact = PROVINCES_2022.find((p) => p.iso === m);
+      const obj = fact && vn.provinces.get(fact.ne_name);
+      if (!fact || !obj) throw new Error(`unknown 2022 province ${m}`);
+      return { fact, obj };
+    });
+    const extra = facts.flatMap(({ fact }) => [...(vn.islandsByProvince.get(fact.ne_name) ?? []), ...(archipelagoParts[fact.iso] ?? [])]);
+    return [
+      ...topojson.merge(
+        vn.topology,
+        facts.map((f) => f.obj),
+      ).coordinates,
+      ...extra,
+    ];
+  };
 
   const unitOf2022 = new Map<string, (typeof UNITS_2025)[number]>();
   for (const u of UNITS_2025) for (const m of u.members) unitOf2022.set(m, u);
@@ -183,29 +209,7 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
 
   const regionIsos = new Set(PROVINCES_2022.filter((p) => p.in_region).map((p) => p.iso));
   const features2025: Feature<MultiPolygon, Province2025Props>[] = UNITS_2025.map((u) => {
-    let polys: Position[][][];
-    if (opts.boundaries) {
-      const members = u.members.map((m) => ({
-        type: 'Feature' as const,
-        properties: {},
-        geometry: { type: 'MultiPolygon' as const, coordinates: geom2022.get(m) ?? [] },
-      }));
-      const merged = members.length === 1 ? members[0]?.geometry : union({ type: 'FeatureCollection', features: members })?.geometry;
-      polys = merged ? polygonsOf(merged) : [];
-    } else {
-      const vn = loadVietnamTopology();
-      const objs = u.members.map((m) => {
-        const fact = PROVINCES_2022.find((p) => p.iso === m);
-        const obj = fact && vn.provinces.get(fact.ne_name);
-        if (!fact || !obj) throw new Error(`2025 unit ${u.name_vi}: unknown member ${m}`);
-        return obj;
-      });
-      const extra = u.members.flatMap((m) => {
-        const fact = PROVINCES_2022.find((p) => p.iso === m);
-        return [...(vn.islandsByProvince.get(fact?.ne_name ?? '') ?? []), ...(archipelagoParts[m] ?? [])];
-      });
-      polys = [...topojson.merge(vn.topology, objs).coordinates, ...extra];
-    }
+    const polys = unionOf(u.members);
     const geometry = finish(polys);
     const [lon, lat] = labelPoint(geometry);
     const notes = new Notes();
@@ -280,7 +284,16 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
     geometry: finish(archipelagoParts[a.province] ?? []),
   }));
 
+  const layers = buildLayers({
+    provinces2022: { type: 'FeatureCollection', features: features2022 },
+    provinces2025: { type: 'FeatureCollection', features: features2025 },
+    vn,
+    unionOf,
+    finish,
+  });
+
   return {
+    ...layers,
     'provinces-2022.geojson': serialise(features2022),
     'provinces-2025.geojson': serialise(features2025),
     'crosswalk-2022-2025.json': `[\n${crosswalk.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`,

@@ -159,7 +159,7 @@ describe('build', () => {
       features: p2022.features.map((f) => ({ ...f, properties: { code: f.properties.iso } })),
     };
     const built = buildData({ boundaries: user, isoField: 'code' });
-    const fc = JSON.parse(built['provinces-2025.geojson']) as ProvinceCollection<Province2025Props>;
+    const fc = JSON.parse(built['provinces-2025.geojson'] ?? '') as ProvinceCollection<Province2025Props>;
     const dn = fc.features.find((f) => f.properties.iso === 'VN-DN');
     expect(dn && Math.abs(dn.properties.area_computed_km2 / 11772.8 - 1)).toBeLessThan(0.005);
     expect(() => buildData({ boundaries: { type: 'FeatureCollection', features: [] } })).toThrow(/no feature with iso=VN-21/);

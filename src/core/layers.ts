@@ -1,0 +1,63 @@
+/**
+ * The thematic layers: their ids, themes, files, and the planning-horizon rules. One
+ * catalogue read by the data build, the schemas, the map, the layer panel and the legend.
+ */
+
+/** Whether a feature exists today, is partly built, being built, or only planned. */
+export type Status = 'existing' | 'partial' | 'under_construction' | 'planned';
+export const STATUSES: readonly Status[] = ['existing', 'partial', 'under_construction', 'planned'];
+
+/** Planning horizon at which a feature exists: today, by 2030, or by the 2045/2050 vision. */
+export type Horizon = 'today' | '2030' | '2045';
+export const HORIZONS: readonly Horizon[] = ['today', '2030', '2045'];
+
+/** Who may see a feature outside the app: `restricted` is left out of exports unless asked for. */
+export type Sensitivity = 'public' | 'restricted';
+
+export type Theme = 'transport' | 'economy' | 'defence';
+export const THEMES: readonly Theme[] = ['transport', 'economy', 'defence'];
+
+export type ThematicLayerId =
+  | 'corridors'
+  | 'seaports'
+  | 'airports'
+  | 'border-gates'
+  | 'economic-zones'
+  | 'military-regions'
+  | 'border-line'
+  | 'border-belt'
+  | 'islands'
+  | 'baseline-points';
+
+export interface ThematicLayerDef {
+  id: ThematicLayerId;
+  theme: Theme;
+  /** File in data/geojson, or null for a layer computed in the app (the border belt). */
+  file: string | null;
+  sensitivity: Sensitivity;
+  /** On when the app opens. */
+  defaultOn: boolean;
+}
+
+export const THEMATIC_LAYERS: readonly ThematicLayerDef[] = [
+  { id: 'corridors', theme: 'transport', file: 'corridors.geojson', sensitivity: 'public', defaultOn: true },
+  { id: 'seaports', theme: 'transport', file: 'seaports.geojson', sensitivity: 'public', defaultOn: true },
+  { id: 'airports', theme: 'transport', file: 'airports.geojson', sensitivity: 'public', defaultOn: true },
+  { id: 'border-gates', theme: 'transport', file: 'border-gates.geojson', sensitivity: 'public', defaultOn: true },
+  { id: 'economic-zones', theme: 'economy', file: 'economic-zones.geojson', sensitivity: 'public', defaultOn: true },
+  { id: 'military-regions', theme: 'defence', file: 'military-regions.geojson', sensitivity: 'restricted', defaultOn: false },
+  { id: 'border-line', theme: 'defence', file: 'border-line.geojson', sensitivity: 'restricted', defaultOn: false },
+  { id: 'border-belt', theme: 'defence', file: null, sensitivity: 'restricted', defaultOn: false },
+  { id: 'islands', theme: 'defence', file: 'islands.geojson', sensitivity: 'restricted', defaultOn: false },
+  { id: 'baseline-points', theme: 'defence', file: 'baseline-points.geojson', sensitivity: 'restricted', defaultOn: false },
+];
+
+const HORIZON_RANK: Record<Horizon, number> = { today: 0, '2030': 1, '2045': 2 };
+
+/**
+ * Whether a feature with the given horizon exists at the chosen planning horizon.
+ * @example existsAt('2030', 'today') // false: a 2030 project does not exist today
+ */
+export function existsAt(featureHorizon: Horizon, chosen: Horizon): boolean {
+  return HORIZON_RANK[featureHorizon] <= HORIZON_RANK[chosen];
+}
