@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as topojson from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Position } from 'geojson';
+import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Position } from 'geojson';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
 import { destination } from '@turf/destination';
@@ -228,11 +228,12 @@ function pointFeature<P extends Common>(props: P, at: Position): Feature<Point, 
   return { type: 'Feature', id: props.id, properties: props, geometry: point(at) };
 }
 
+const notes = (vi: string | null, en: string | null) => ({ note_vi: vi, note_en: en });
+
 /** Builds every thematic layer file; returns their text keyed by file name. */
 export function buildLayers(inp: LayerInputs): Record<string, string> {
   const { provinces2022: p22, provinces2025: p25 } = inp;
   const where = (at: Position) => ({ province_2022: provinceAt(at, p22), province_2025: provinceAt(at, p25) });
-  const notes = (vi: string | null, en: string | null) => ({ note_vi: vi, note_en: en });
 
   const terminalPositions = new Map<string, Position>();
   // Seaports: one feature per terminal.

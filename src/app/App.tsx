@@ -5,6 +5,7 @@ import { useAppStore } from '../state/store.ts';
 import { InfoPanel } from '../ui/InfoPanel.tsx';
 import { Legend } from '../ui/Legend.tsx';
 import { Notice } from '../ui/Notice.tsx';
+import { LayerPanel } from '../ui/LayerPanel.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { fontsPromise, provincesPromise } from './preload.ts';
 
@@ -33,6 +34,42 @@ export function App() {
     };
   }, []);
 
+  // Thematic layers: loaded once the map has drawn, so they never delay it.
+  const mapReady = useAppStore((s) => s.mapReady);
+  useEffect(() => {
+    if (!mapReady) return;
+    let cancelled = false;
+    void import('../data/thematic.ts')
+      .then(({ loadThematic }) => loadThematic())
+      .then(({ data, errors }) => {
+        if (cancelled) return;
+        useAppStore.getState().setThematic(data);
+        if (errors.length) useAppStore.getState().setNotice({ key: 'Data.LayerError', vars: { message: errors.join('; ') } });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [mapReady]);
+
+  // The border-area belt, computed (lazily, in its own chunk) when shown or its width changes.
+  const beltWanted = useAppStore((s) => s.layers['border-belt'].visible && Boolean(s.thematic['border-line']) && s.data !== null);
+  const beltKm = useAppStore((s) => s.beltKm);
+  useEffect(() => {
+    if (!beltWanted) return;
+    const s = useAppStore.getState();
+    if (s.belt?.km === beltKm) return;
+    let cancelled = false;
+    void import('../analysis/border-belt.ts').then(({ borderBelt }) => {
+      const st = useAppStore.getState();
+      const lines = st.thematic['border-line']?.features ?? [];
+      const provinces = st.data?.provinces2022.features ?? [];
+      if (!cancelled) st.setBelt({ km: beltKm, polygons: borderBelt(lines, provinces, beltKm) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [beltWanted, beltKm]);
+
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = t(lang, 'App.ShortTitle');
@@ -52,6 +89,9 @@ export function App() {
             <div className="side">
               <InfoPanel />
               <Legend />
+            </div>
+            <div className="side-right">
+              <LayerPanel />
             </div>
             <Notice />
           </>

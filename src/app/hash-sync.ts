@@ -26,6 +26,19 @@ export function applyHash(hash: string): void {
       else invalid.push('sel');
     }
   }
+  if (state.visibleLayers) {
+    const layers = { ...s.layers };
+    for (const id of Object.keys(layers) as (keyof typeof layers)[])
+      layers[id] = { ...layers[id], visible: state.visibleLayers.includes(id) };
+    patch.layers = layers;
+  }
+  if (state.horizon) patch.horizon = state.horizon;
+  if (state.statuses) patch.statuses = state.statuses;
+  if (state.beltKm !== undefined) patch.beltKm = state.beltKm;
+  if (state.feature !== undefined) {
+    patch.feature = state.feature;
+    if (state.feature) patch.selected = null;
+  }
   useAppStore.setState(patch);
   if (invalid.length) s.setNotice({ key: 'Hash.Invalid', vars: { keys: invalid.join(', ') } });
 }
@@ -36,7 +49,17 @@ export function startHashSync(): () => void {
   let last = '';
   const write = (): void => {
     const s = useAppStore.getState();
-    const hash = formatHash({ view: s.view, edition: s.edition, lang: s.lang, selected: s.selected });
+    const hash = formatHash({
+      view: s.view,
+      edition: s.edition,
+      lang: s.lang,
+      selected: s.selected,
+      visibleLayers: (Object.keys(s.layers) as (keyof typeof s.layers)[]).filter((id) => s.layers[id].visible),
+      horizon: s.horizon,
+      statuses: s.statuses,
+      beltKm: s.beltKm,
+      feature: s.feature,
+    });
     if (hash !== last && hash !== window.location.hash) {
       last = hash;
       window.history.replaceState(null, '', hash);
@@ -44,7 +67,18 @@ export function startHashSync(): () => void {
   };
   write();
   const unsub = useAppStore.subscribe((s, prev) => {
-    if (s.view !== prev.view || s.edition !== prev.edition || s.lang !== prev.lang || s.selected !== prev.selected) write();
+    if (
+      s.view !== prev.view ||
+      s.edition !== prev.edition ||
+      s.lang !== prev.lang ||
+      s.selected !== prev.selected ||
+      s.layers !== prev.layers ||
+      s.horizon !== prev.horizon ||
+      s.statuses !== prev.statuses ||
+      s.beltKm !== prev.beltKm ||
+      s.feature !== prev.feature
+    )
+      write();
   });
   const onHashChange = (): void => {
     if (window.location.hash !== last) applyHash(window.location.hash);

@@ -8,7 +8,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { EDITIONS, type Edition } from '../core/types.ts';
-import { counterpartsOf, featuresOf, useAppStore, type AppState } from '../state/store.ts';
+import { counterpartsOf, featuresOf, shownFeatures, useAppStore, type AppState, type FeatureRef } from '../state/store.ts';
+import type { ThematicLayerId } from '../core/layers.ts';
 import type { Layer } from '@deck.gl/core';
 import { admin1Filter, basemapLabelFilter, buildStyle, LAYER, nameField } from './style.ts';
 
@@ -41,7 +42,11 @@ function sameView(map: MaplibreMap, v: AppState['view']): boolean {
  */
 type DeckModule = { overlay: MapLibreOverlay; layersFor: (s: AppState) => Layer[] };
 async function loadDeck(): Promise<DeckModule> {
-  const [{ MapLibreOverlay }, capitals] = await Promise.all([import('@deck.gl/maplibre'), import('../layers/capitals.ts')]);
+  const [{ MapLibreOverlay }, capitals, th] = await Promise.all([
+    import('@deck.gl/maplibre'),
+    import('../layers/capitals.ts'),
+    import('../layers/thematic.ts'),
+  ]);
   return {
     overlay: new MapLibreOverlay({
       interleaved: true,
@@ -50,14 +55,41 @@ async function loadDeck(): Promise<DeckModule> {
         if (performance.getEntriesByName('deck-first-draw').length === 0) performance.mark('deck-first-draw');
       },
     }),
-    layersFor: (s) => [
-      capitals.createCapitalsLayer(
-        // Under the first label layer, so place names stay readable over the points.
-        { ...capitals.CAPITALS_DEFAULTS, edition: s.edition, selected: s.selected, beforeId: LAYER.seaLabels },
-        capitals.capitalPoints(featuresOf(s)),
-      ),
-    ],
+    layersFor: (s) => {
+      // Everything sits under the first label layer, so place names stay readable.
+      const beforeId = LAYER.seaLabels;
+      const on = (id: ThematicLayerId) => s.layers[id].visible;
+      const props = (id: ThematicLayerId) => ({ opacity: s.layers[id].opacity, selectedId: s.feature?.id ?? null, beforeId });
+      const out: Layer[] = [];
+      if (on('border-belt') && s.belt) out.push(...th.createBeltLayer(s.belt.polygons, props('border-belt')));
+      if (on('economic-zones')) out.push(...th.createZonesLayer(shownFeatures(s, 'economic-zones'), props('economic-zones')));
+      if (on('military-regions'))
+        out.push(...th.createMilitaryRegionsLayer(shownFeatures(s, 'military-regions'), props('military-regions')));
+      if (on('border-line')) out.push(...th.createBorderLineLayer(shownFeatures(s, 'border-line'), props('border-line')));
+      if (on('corridors')) out.push(...th.createCorridorsLayer(shownFeatures(s, 'corridors'), props('corridors')));
+      for (const id of ['border-gates', 'airports', 'seaports', 'islands', 'baseline-points'] as const)
+        if (on(id)) out.push(...th.createPointsLayer(id, shownFeatures(s, id), props(id)));
+      out.push(
+        capitals.createCapitalsLayer(
+          { ...capitals.CAPITALS_DEFAULTS, edition: s.edition, selected: s.selected, beforeId },
+          capitals.capitalPoints(featuresOf(s)),
+        ),
+      );
+      return out;
+    },
   };
+}
+
+/** What deck.gl has under a screen point: a thematic feature, or a capital (by ISO code). */
+function deckPick(deck: DeckModule | null, x: number, y: number): { feature?: FeatureRef; iso?: string } | null {
+  const info = deck?.overlay.pickObject({ x, y, radius: 4 });
+  const id = info?.layer?.id;
+  if (!info || !id) return null;
+  if (id.startsWith('capitals-')) return { iso: (info.object as { iso: string }).iso };
+  const layer = id.replace(/^thematic-/, '').replace(/-(fill|outline)$/, '') as FeatureRef['layer'];
+  const obj = info.object as { properties?: { id: string }; f?: { properties: { id: string } } };
+  const fid = obj.properties?.id ?? obj.f?.properties.id;
+  return fid ? { feature: { layer, id: fid } } : null;
 }
 
 /** Applies edition, language, hover and selection from the store to the map and overlay. */
@@ -86,8 +118,25 @@ function applyState(map: MaplibreMap, deck: DeckModule | null, s: AppState, prev
     map.setLayoutProperty(LAYER.counterpart(other), 'visibility', counterparts.length ? 'visible' : 'none');
     map.setLayoutProperty(LAYER.counterpart(s.edition), 'visibility', 'none');
   }
-  if (deck && (!prev || prev.edition !== s.edition || prev.selected !== s.selected || prev.data !== s.data)) {
+  if (
+    deck &&
+    (!prev ||
+      prev.edition !== s.edition ||
+      prev.selected !== s.selected ||
+      prev.data !== s.data ||
+      prev.thematic !== s.thematic ||
+      prev.layers !== s.layers ||
+      prev.horizon !== s.horizon ||
+      prev.statuses !== s.statuses ||
+      prev.feature !== s.feature ||
+      prev.belt !== s.belt)
+  ) {
     deck.overlay.setProps({ layers: deck.layersFor(s) });
+  }
+  if (s.flyTarget && prev?.flyTarget !== s.flyTarget) {
+    const { center, zoom } = s.flyTarget;
+    if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo({ center, zoom });
+    else map.flyTo({ center, zoom, duration: 1200 });
   }
   if (prev && prev.view !== s.view && !sameView(map, s.view)) {
     map.jumpTo({ center: s.view.center, zoom: s.view.zoom, bearing: s.view.bearing, pitch: s.view.pitch });
@@ -135,6 +184,7 @@ export function MapView() {
       unsubscribe = useAppStore.subscribe((s, prev) => applyState(map, deck, s, prev));
     });
     map.once('idle', () => {
+      useAppStore.getState().setMapReady();
       loadDeck()
         .then((d) => {
           if (removed) return;
@@ -156,11 +206,16 @@ export function MapView() {
     };
     map.on('mousemove', (e) => {
       const iso = isoAt(e);
-      map.getCanvas().style.cursor = iso ? 'pointer' : '';
+      map.getCanvas().style.cursor = iso || deckPick(deck, e.point.x, e.point.y) ? 'pointer' : '';
       if (useAppStore.getState().hovered !== iso) useAppStore.getState().hover(iso);
     });
     map.on('mouseout', () => useAppStore.getState().hover(null));
-    map.on('click', (e) => useAppStore.getState().select(isoAt(e)));
+    map.on('click', (e) => {
+      // A thematic feature or capital drawn by deck.gl wins over the province beneath it.
+      const picked = deckPick(deck, e.point.x, e.point.y);
+      if (picked?.feature) useAppStore.getState().selectFeature(picked.feature);
+      else useAppStore.getState().select(picked?.iso ?? isoAt(e));
+    });
     map.on('moveend', () => {
       const c = map.getCenter();
       const view = { center: [c.lng, c.lat] as [number, number], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };

@@ -7,6 +7,10 @@ import type { Edition, ProvinceCollection, Province2022Props, Province2025Props 
 import { REGION_VIEW } from '../core/region.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { HashView } from './url-hash.ts';
+import { THEMATIC_LAYERS, type Horizon, type Status, type ThematicLayerId, STATUSES, existsAt } from '../core/layers.ts';
+import type { AnyLayerFeature, LayerCollection, LayerFileId } from '../data/schemas.ts';
+
+export type { AnyLayerFeature, LayerFileId };
 
 export type ViewState = HashView;
 
@@ -14,6 +18,9 @@ export interface ViewSlice {
   view: ViewState;
   /** Called by the map when the camera settles. */
   setView: (view: ViewState) => void;
+  /** A camera move the UI asks for (search results); the map flies there. */
+  flyTarget: { center: [number, number]; zoom: number; seq: number } | null;
+  flyTo: (center: [number, number], zoom: number) => void;
 }
 
 export interface BoundarySlice {
@@ -31,22 +38,71 @@ export interface UiSlice {
   lang: Lang;
   setLang: (lang: Lang) => void;
   /** A message for the user (already translated keys are rendered by the UI). */
-  notice: { key: 'Hash.Invalid' | 'App.LoadError'; vars: Record<string, string> } | null;
+  notice: { key: 'Hash.Invalid' | 'App.LoadError' | 'Data.LayerError'; vars: Record<string, string> } | null;
   setNotice: (n: UiSlice['notice']) => void;
 }
 
 export interface DataSlice {
   data: { provinces2022: ProvinceCollection<Province2022Props>; provinces2025: ProvinceCollection<Province2025Props> } | null;
   setData: (d: DataSlice['data']) => void;
+  /** Thematic layer files, once loaded and checked; a file that failed is absent. */
+  thematic: Partial<{ [K in LayerFileId]: LayerCollection<K> }>;
+  setThematic: (t: DataSlice['thematic']) => void;
+  /** Set by the map after its first idle: non-essential work may start. */
+  mapReady: boolean;
+  setMapReady: () => void;
 }
 
-export type AppState = ViewSlice & BoundarySlice & UiSlice & DataSlice;
+export interface LayerState {
+  visible: boolean;
+  /** 0–1. */
+  opacity: number;
+}
+
+/** A selected thematic feature, by layer and feature id. */
+export interface FeatureRef {
+  layer: LayerFileId;
+  id: string;
+}
+
+export interface ThematicSlice {
+  layers: Record<ThematicLayerId, LayerState>;
+  /** Planning horizon: features that do not exist by then are hidden. */
+  horizon: Horizon;
+  /** Statuses shown. */
+  statuses: Status[];
+  /** Width of the border-area belt, in km. */
+  beltKm: number;
+  feature: FeatureRef | null;
+  /** The border-area belt computed for `km`, as polygons (rings of [lon, lat]). */
+  belt: { km: number; polygons: number[][][][] } | null;
+  setBelt: (b: ThematicSlice['belt']) => void;
+  setLayerVisible: (id: ThematicLayerId, visible: boolean) => void;
+  setLayerOpacity: (id: ThematicLayerId, opacity: number) => void;
+  setHorizon: (h: Horizon) => void;
+  toggleStatus: (s: Status) => void;
+  setBeltKm: (km: number) => void;
+  /** Selects a thematic feature (and clears the province selection). */
+  selectFeature: (f: FeatureRef | null) => void;
+}
+
+export type AppState = ViewSlice & BoundarySlice & UiSlice & DataSlice & ThematicSlice;
+
+/** Belt widths the control offers, in km (the legal widths vary and are not at hand). */
+export const BELT_KM_CHOICES = [5, 10, 20, 50] as const;
+
+export const DEFAULT_LAYERS = Object.fromEntries(THEMATIC_LAYERS.map((l) => [l.id, { visible: l.defaultOn, opacity: 1 }])) as Record<
+  ThematicLayerId,
+  LayerState
+>;
 
 export const DEFAULT_VIEW: ViewState = { center: REGION_VIEW.center, zoom: REGION_VIEW.zoom, bearing: 0, pitch: 0 };
 
 const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
   view: DEFAULT_VIEW,
   setView: (view) => set({ view }),
+  flyTarget: null,
+  flyTo: (center, zoom) => set((s) => ({ flyTarget: { center, zoom, seq: (s.flyTarget?.seq ?? 0) + 1 } })),
 });
 
 /** The unit in `to` that corresponds to `iso` in the other edition, or null. */
@@ -68,7 +124,7 @@ const createBoundarySlice: StateCreator<AppState, [], [], BoundarySlice> = (set,
     if (edition === current) return;
     set({ edition, hovered: null, selected: selected ? counterpartIn(data, selected, edition) : null });
   },
-  select: (selected) => set({ selected }),
+  select: (selected) => set(selected ? { selected, feature: null } : { selected }),
   hover: (hovered) => set({ hovered }),
 });
 
@@ -90,13 +146,66 @@ const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) =>
     set({ data, selected: kept });
     if (!kept) get().setNotice({ key: 'Hash.Invalid', vars: { keys: 'sel' } });
   },
+  thematic: {},
+  // A feature selected before the files arrived (from the URL hash) is dropped if it does not exist.
+  setThematic: (thematic) => {
+    const { feature } = get();
+    const exists = !feature || thematic[feature.layer]?.features.some((f) => f.properties.id === feature.id);
+    set(exists ? { thematic } : { thematic, feature: null });
+    if (!exists) get().setNotice({ key: 'Hash.Invalid', vars: { keys: 'ft' } });
+  },
+  mapReady: false,
+  setMapReady: () => set({ mapReady: true }),
 });
+
+const createThematicSlice: StateCreator<AppState, [], [], ThematicSlice> = (set, get) => ({
+  layers: DEFAULT_LAYERS,
+  horizon: '2045',
+  statuses: [...STATUSES],
+  beltKm: 10,
+  feature: null,
+  belt: null,
+  setBelt: (belt) => set({ belt }),
+  setLayerVisible: (id, visible) => set({ layers: { ...get().layers, [id]: { ...get().layers[id], visible } } }),
+  setLayerOpacity: (id, opacity) =>
+    set({ layers: { ...get().layers, [id]: { ...get().layers[id], opacity: Math.min(1, Math.max(0, opacity)) } } }),
+  setHorizon: (horizon) => set({ horizon }),
+  toggleStatus: (status) => {
+    const cur = get().statuses;
+    set({ statuses: cur.includes(status) ? cur.filter((x) => x !== status) : STATUSES.filter((x) => x === status || cur.includes(x)) });
+  },
+  setBeltKm: (beltKm) => set({ beltKm }),
+  selectFeature: (feature) => set(feature ? { feature, selected: null } : { feature }),
+});
+
+/**
+ * Features of a loaded layer that exist at the chosen horizon and have a chosen status.
+ * @example shownFeatures(state, 'corridors').length
+ */
+export function shownFeatures<K extends LayerFileId>(
+  s: Pick<AppState, 'thematic' | 'horizon' | 'statuses'>,
+  layer: K,
+): LayerCollection<K>['features'] {
+  const fc = s.thematic[layer];
+  if (!fc) return [];
+  return (fc.features as AnyLayerFeature[]).filter(
+    (f) => existsAt(f.properties.horizon, s.horizon) && s.statuses.includes(f.properties.status),
+  ) as LayerCollection<K>['features'];
+}
+
+/** The selected thematic feature, if loaded. */
+export function selectedFeature(s: Pick<AppState, 'thematic' | 'feature'>): AnyLayerFeature | null {
+  if (!s.feature) return null;
+  const fc = s.thematic[s.feature.layer] as { features: AnyLayerFeature[] } | undefined;
+  return fc?.features.find((f) => f.properties.id === s.feature?.id) ?? null;
+}
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createViewSlice(...a),
   ...createBoundarySlice(...a),
   ...createUiSlice(...a),
   ...createDataSlice(...a),
+  ...createThematicSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

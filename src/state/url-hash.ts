@@ -5,6 +5,8 @@
  * in `invalid`, and never changes the rest of the state.
  */
 import type { Edition } from '../core/types.ts';
+import { HORIZONS, STATUSES, THEMATIC_LAYERS, type Horizon, type Status, type ThematicLayerId } from '../core/layers.ts';
+import { LAYER_FILE_IDS, type LayerFileId } from '../data/schemas.ts';
 
 export interface HashView {
   center: [number, number];
@@ -18,6 +20,12 @@ export interface HashState {
   edition?: Edition;
   lang?: 'vi' | 'en';
   selected?: string | null;
+  /** Thematic layers shown (`ly=corridors,seaports`; `ly=none` for none). */
+  visibleLayers?: ThematicLayerId[];
+  horizon?: Horizon;
+  statuses?: Status[];
+  beltKm?: number;
+  feature?: { layer: LayerFileId; id: string } | null;
 }
 
 export interface ParsedHash {
@@ -68,17 +76,66 @@ export function parseHash(hash: string): ParsedHash {
     if (ISO_RE.test(sel)) state.selected = sel;
     else invalid.push('sel');
   }
+  const ly = params.get('ly');
+  if (ly !== null) {
+    const ids = ly === 'none' ? [] : ly.split(',');
+    const known = new Set<string>(THEMATIC_LAYERS.map((l) => l.id));
+    if (ids.every((x) => known.has(x))) state.visibleLayers = ids as ThematicLayerId[];
+    else invalid.push('ly');
+  }
+  const hz = params.get('hz');
+  if (hz !== null) {
+    if ((HORIZONS as readonly string[]).includes(hz)) state.horizon = hz as Horizon;
+    else invalid.push('hz');
+  }
+  const st = params.get('st');
+  if (st !== null) {
+    const list = st === 'none' ? [] : st.split(',');
+    if (list.every((x) => (STATUSES as readonly string[]).includes(x))) state.statuses = STATUSES.filter((x) => list.includes(x));
+    else invalid.push('st');
+  }
+  const belt = params.get('belt');
+  if (belt !== null) {
+    const km = num(belt, 1, 100);
+    if (km === null) invalid.push('belt');
+    else state.beltKm = km;
+  }
+  const ft = params.get('ft');
+  if (ft !== null) {
+    const [layer, id] = ft.split(':');
+    if (layer && id && (LAYER_FILE_IDS as string[]).includes(layer) && /^[a-z0-9-]{1,64}$/.test(id))
+      state.feature = { layer: layer as LayerFileId, id };
+    else invalid.push('ft');
+  }
   return { state, invalid };
 }
 
 const round = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;
 
+/** What formatHash writes. */
+export interface HashInput {
+  view: HashView;
+  edition: Edition;
+  lang: 'vi' | 'en';
+  selected: string | null;
+  visibleLayers?: ThematicLayerId[];
+  horizon?: Horizon;
+  statuses?: Status[];
+  beltKm?: number;
+  feature?: { layer: LayerFileId; id: string } | null;
+}
+
 /** Writes the state as a hash string (with `#`); numbers rounded to what a screen can show. */
-export function formatHash(s: Required<Omit<HashState, 'selected'>> & { selected: string | null }): string {
+export function formatHash(s: HashInput): string {
   const { center, zoom, bearing, pitch } = s.view;
   const parts = [round(zoom, 2), round(center[1], 4), round(center[0], 4)];
   if (bearing !== 0 || pitch !== 0) parts.push(round(bearing, 1), round(pitch, 1));
   const q = [`map=${parts.join('/')}`, `ed=${s.edition}`, `lang=${s.lang}`];
   if (s.selected) q.push(`sel=${s.selected}`);
+  if (s.visibleLayers) q.push(`ly=${s.visibleLayers.length ? s.visibleLayers.join(',') : 'none'}`);
+  if (s.horizon) q.push(`hz=${s.horizon}`);
+  if (s.statuses && s.statuses.length !== STATUSES.length) q.push(`st=${s.statuses.length ? s.statuses.join(',') : 'none'}`);
+  if (s.beltKm !== undefined) q.push(`belt=${s.beltKm}`);
+  if (s.feature) q.push(`ft=${s.feature.layer}:${s.feature.id}`);
   return `#${q.join('&')}`;
 }

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Province2022Props, Province2025Props } from '../core/types.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
-import { featuresOf, useAppStore, type AppState } from '../state/store.ts';
+import { featuresOf, selectedFeature, useAppStore, type AppState } from '../state/store.ts';
+import { FeatureInfo, provinceNamer } from './FeatureInfo.tsx';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -95,9 +96,9 @@ function Facts2025({
   );
 }
 
-/** Facts of the selected unit, or a hint when nothing is selected. */
+/** Facts of the selected unit or thematic feature, or a hint when nothing is selected. */
 export function InfoPanel() {
-  const { lang, selected, edition, data, select, setEdition } = useAppStore(
+  const { lang, selected, edition, data, select, setEdition, featureRef, thematic, selectFeature } = useAppStore(
     useShallow((s) => ({
       lang: s.lang,
       selected: s.selected,
@@ -105,8 +106,31 @@ export function InfoPanel() {
       data: s.data,
       select: s.select,
       setEdition: s.setEdition,
+      featureRef: s.feature,
+      thematic: s.thematic,
+      selectFeature: s.selectFeature,
     })),
   );
+  const thematicFeature = selectedFeature({ thematic, feature: featureRef });
+  if (featureRef && thematicFeature) {
+    const p = thematicFeature.properties;
+    return (
+      <aside className="panel info" aria-live="polite" data-testid="info-panel">
+        <div className="info-head">
+          <h2 data-testid="info-name">{lang === 'vi' ? p.name_vi : p.name_en}</h2>
+          <button type="button" className="close" aria-label={t(lang, 'Info.Close')} onClick={() => selectFeature(null)}>
+            ×
+          </button>
+        </div>
+        {lang === 'en' && (
+          <p className="subname" lang="vi">
+            {p.name_vi}
+          </p>
+        )}
+        <FeatureInfo layer={featureRef.layer} f={thematicFeature} lang={lang} provinceName={provinceNamer({ data }, lang)} />
+      </aside>
+    );
+  }
   const feature = featuresOf({ data, edition }).find((f) => f.properties.iso === selected);
   if (!data || !feature) {
     return (

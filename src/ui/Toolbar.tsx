@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { EDITIONS } from '../core/types.ts';
 import { LANGS, t } from '../i18n/index.ts';
 import { useAppStore } from '../state/store.ts';
+import { SearchBox } from './SearchBox.tsx';
 
 /** Title, edition switch and language switch. */
 export function Toolbar() {
@@ -11,6 +12,7 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <h1 className="toolbar-title">{t(lang, 'App.Title')}</h1>
+      <SearchBox />
       <div className="toolbar-group" role="radiogroup" aria-label={t(lang, 'Toolbar.Edition')}>
         <span className="toolbar-label">{t(lang, 'Toolbar.Edition')}</span>
         {EDITIONS.map((e) => (

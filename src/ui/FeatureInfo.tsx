@@ -1,0 +1,114 @@
+import type { ReactNode } from 'react';
+import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
+import type { AnyLayerFeature, AppState, LayerFileId } from '../state/store.ts';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="info-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+const yesNo = (lang: Lang, b: boolean) => t(lang, b ? 'Feature.Yes' : 'Feature.No');
+const enumText = (lang: Lang, prefix: string, v: string | null) =>
+  v === null ? t(lang, 'Feature.None') : t(lang, `${prefix}.${v}` as MessageKey);
+
+/** Every attribute of a thematic feature in plain words, both languages; all values render as text. */
+export function FeatureInfo({
+  layer,
+  f,
+  lang,
+  provinceName,
+}: {
+  layer: LayerFileId;
+  f: AnyLayerFeature;
+  lang: Lang;
+  provinceName: (iso: string | null, ed: '2022' | '2025') => string;
+}) {
+  const p = f.properties as AnyLayerFeature['properties'] & Record<string, unknown>;
+  const rows: ReactNode[] = [];
+  const add = (key: MessageKey, value: ReactNode) =>
+    rows.push(
+      <Row key={key} label={t(lang, key)}>
+        {value}
+      </Row>,
+    );
+  add('Feature.Layer', t(lang, `Layer.${layer}` as MessageKey));
+  add('Feature.Status', enumText(lang, 'Status', p.status));
+  add('Feature.Horizon', t(lang, `Horizon.${p.horizon}` as MessageKey));
+  const str = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : null);
+  switch (layer) {
+    case 'seaports':
+      add('Feature.Seaport', lang === 'vi' ? str('seaport_name_vi') : str('seaport_name_en'));
+      add('Feature.Class', str('class'));
+      break;
+    case 'airports':
+      add('Feature.Iata', str('iata') ?? t(lang, 'Feature.None'));
+      add('Feature.Role', enumText(lang, 'Role', str('role')));
+      add('Feature.International2030', yesNo(lang, p['international_2030'] === true));
+      break;
+    case 'border-gates':
+      add('Feature.GateType', enumText(lang, 'GateType', str('gate_type')));
+      add('Feature.OtherSide', str('other_side'));
+      add('Feature.Country', enumText(lang, 'Country', str('country')));
+      add('Feature.Road', str('road') ?? t(lang, 'Feature.None'));
+      break;
+    case 'economic-zones':
+      add(
+        'Feature.AreaHa',
+        `${t(lang, 'Feature.Ha', { value: formatNumber(lang, Number(p['area_ha']), 2) })}${p['area_unconfirmed'] ? ` ${t(lang, 'Feature.Unconfirmed')}` : ''}`,
+      );
+      add(
+        'Feature.Established',
+        p['established'] === null
+          ? t(lang, 'Feature.None')
+          : `${String(p['established'])}${p['established_unconfirmed'] ? ` ${t(lang, 'Feature.Unconfirmed')}` : ''}`,
+      );
+      if (str('established_by')) add('Feature.EstablishedBy', str('established_by'));
+      break;
+    case 'corridors':
+      add('Feature.Axis', enumText(lang, 'Axis', str('axis')));
+      add('Feature.Mode', enumText(lang, 'Mode', str('mode')));
+      add('Feature.LengthKm', t(lang, 'Feature.Km', { value: formatNumber(lang, Number(p['length_km']), 1) }));
+      add('Feature.Waypoints', (p['waypoints'] as string[]).join(' · '));
+      add('Feature.Provinces2022', (p['provinces_2022'] as string[]).map((iso) => provinceName(iso, '2022')).join(', '));
+      if (str('port_end')) add('Feature.PortEnd', str('port_end'));
+      if (str('gate_end')) add('Feature.GateEnd', str('gate_end'));
+      break;
+    case 'military-regions':
+      add('Feature.Members', (p['members_2022'] as string[]).map((iso) => provinceName(iso, '2022')).join(', '));
+      break;
+    case 'border-line':
+      add('Feature.Country', enumText(lang, 'Country', str('country')));
+      break;
+    case 'baseline-points':
+      add('Feature.Code', str('code'));
+      break;
+    case 'islands':
+      break;
+  }
+  if (p.province_2022) add('Feature.Province2022', provinceName(p.province_2022, '2022'));
+  if (p.province_2025) add('Feature.Province2025', provinceName(p.province_2025, '2025'));
+  if (f.geometry.type === 'Point') add('Feature.Position', f.geometry.coordinates.map((c) => c.toFixed(4)).join(', '));
+  add(
+    'Feature.Accuracy',
+    p.schematic ? t(lang, 'Feature.Schematic') : t(lang, 'Feature.AccuracyM', { m: formatNumber(lang, p.accuracy_m ?? 0, 0) }),
+  );
+  add('Feature.Source', p.source);
+  add('Feature.Sensitivity', t(lang, p.sensitivity === 'restricted' ? 'Feature.SensitivityRestricted' : 'Feature.SensitivityPublic'));
+  const note = lang === 'vi' ? p.note_vi : p.note_en;
+  if (note) add('Feature.Note', note);
+  return <dl>{rows}</dl>;
+}
+
+/** The name of a unit by ISO code in an edition, for the panel. */
+export function provinceNamer(s: Pick<AppState, 'data'>, lang: Lang) {
+  return (iso: string | null, ed: '2022' | '2025'): string => {
+    if (!iso) return t(lang, 'Feature.None');
+    const fc = ed === '2022' ? s.data?.provinces2022 : s.data?.provinces2025;
+    const p = fc?.features.find((f) => f.properties.iso === iso)?.properties;
+    return p ? (lang === 'vi' ? p.name_vi : p.name_en) : iso;
+  };
+}

@@ -1,0 +1,129 @@
+import { useShallow } from 'zustand/react/shallow';
+import { HORIZONS, STATUSES, THEMATIC_LAYERS, THEMES, type ThematicLayerId } from '../core/layers.ts';
+import { legendFor } from '../core/thematic-style.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+import { BELT_KM_CHOICES, shownFeatures, useAppStore, type AppState, type LayerFileId } from '../state/store.ts';
+
+const getState = (): AppState => useAppStore.getState();
+import { LegendSwatch } from './LegendSwatch.tsx';
+
+function counts(s: AppState, id: ThematicLayerId): { shown: number; total: number } | null {
+  if (id === 'border-belt') return null;
+  const fc = s.thematic[id as LayerFileId];
+  if (!fc) return null;
+  return { shown: shownFeatures(s, id as LayerFileId).length, total: fc.features.length };
+}
+
+/** Layers grouped by theme: toggle, opacity, feature count and legend; the horizon and status filters. */
+export function LayerPanel() {
+  const s = useAppStore(
+    useShallow((x) => ({
+      lang: x.lang,
+      layers: x.layers,
+      horizon: x.horizon,
+      statuses: x.statuses,
+      thematic: x.thematic,
+      beltKm: x.beltKm,
+      loaded: Object.keys(x.thematic).length > 0,
+    })),
+  );
+  // Actions and the counts' inputs, read when this renders (the selector above re-renders it on change).
+  const state = getState();
+  const { lang } = s;
+  return (
+    <section className="panel layers" aria-label={t(lang, 'Layers.Title')} data-testid="layer-panel">
+      <h2>{t(lang, 'Layers.Title')}</h2>
+      <div className="field" role="radiogroup" aria-label={t(lang, 'Horizon.Title')}>
+        <span className="field-label">{t(lang, 'Horizon.Title')}</span>
+        <div className="segs">
+          {HORIZONS.map((h) => (
+            <button
+              key={h}
+              type="button"
+              role="radio"
+              aria-checked={s.horizon === h}
+              className={s.horizon === h ? 'seg active' : 'seg'}
+              data-testid={`horizon-${h}`}
+              onClick={() => state.setHorizon(h)}
+            >
+              {t(lang, `Horizon.${h}` as MessageKey)}
+            </button>
+          ))}
+        </div>
+      </div>
+      <fieldset className="field statuses">
+        <legend className="field-label">{t(lang, 'Status.Title')}</legend>
+        {STATUSES.map((st) => (
+          <label key={st}>
+            <input type="checkbox" checked={s.statuses.includes(st)} onChange={() => state.toggleStatus(st)} data-testid={`status-${st}`} />{' '}
+            {t(lang, `Status.${st}` as MessageKey)}
+          </label>
+        ))}
+      </fieldset>
+      {!s.loaded && <p className="empty">{t(lang, 'Layers.Loading')}</p>}
+      {THEMES.map((theme) => (
+        <div key={theme} className="theme">
+          <h3>{t(lang, `Theme.${theme}` as MessageKey)}</h3>
+          {theme === 'defence' && <p className="hint">{t(lang, 'Layers.RestrictedHint')}</p>}
+          {THEMATIC_LAYERS.filter((l) => l.theme === theme).map((l) => {
+            const st = s.layers[l.id];
+            const c = counts(state, l.id);
+            return (
+              <div key={l.id} className="layer-row" data-testid={`layer-${l.id}`}>
+                <label className="layer-toggle">
+                  <input
+                    type="checkbox"
+                    checked={st.visible}
+                    onChange={(e) => state.setLayerVisible(l.id, e.target.checked)}
+                    data-testid={`toggle-${l.id}`}
+                  />{' '}
+                  {t(lang, `Layer.${l.id}` as MessageKey)}
+                  {c && (
+                    <span className="count" title={t(lang, 'Layers.CountTitle', c)} data-testid={`count-${l.id}`}>
+                      {t(lang, 'Layers.Count', c)}
+                    </span>
+                  )}
+                </label>
+                {st.visible && (
+                  <>
+                    <label className="opacity">
+                      <span>{t(lang, 'Layers.Opacity')}</span>
+                      <input
+                        type="range"
+                        min={0}
+                        max={1}
+                        step={0.05}
+                        value={st.opacity}
+                        aria-label={`${t(lang, 'Layers.Opacity')} – ${t(lang, `Layer.${l.id}` as MessageKey)}`}
+                        onChange={(e) => state.setLayerOpacity(l.id, Number(e.target.value))}
+                      />
+                    </label>
+                    {l.id === 'border-belt' && (
+                      <label className="opacity">
+                        <span>{t(lang, 'Layers.BeltWidth')}</span>
+                        <select value={s.beltKm} onChange={(e) => state.setBeltKm(Number(e.target.value))} data-testid="belt-km">
+                          {BELT_KM_CHOICES.map((km) => (
+                            <option key={km} value={km}>
+                              {t(lang, 'Layers.BeltKm', { km })}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    )}
+                    <ul className="legend-list">
+                      {legendFor(l.id).map((e) => (
+                        <li key={e.label + String(e.radiusPx)}>
+                          <LegendSwatch e={e} /> {t(lang, e.label as MessageKey)}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      ))}
+    </section>
+  );
+}
