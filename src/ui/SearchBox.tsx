@@ -39,6 +39,7 @@ export function SearchBox() {
     <div className="search" role="search">
       <input
         type="search"
+        autoComplete="off"
         value={q}
         placeholder={t(lang, 'Search.Placeholder')}
         aria-label={t(lang, 'Search.Label')}
