@@ -18,7 +18,13 @@ setWorkerUrl(workerUrl);
 declare global {
   interface Window {
     /** Handles for browser tests and the benchmark. */
-    __ntcc?: { map: MaplibreMap; store: typeof useAppStore; overlay?: MapLibreOverlay };
+    __ntcc?: {
+      map: MaplibreMap;
+      store: typeof useAppStore;
+      overlay?: MapLibreOverlay;
+      /** The deck.gl layers drawn now, with the ids of their features. */
+      deckLayers?: () => { id: string; ids: string[] }[];
+    };
   }
 }
 
@@ -92,6 +98,13 @@ function deckPick(deck: DeckModule | null, x: number, y: number): { feature?: Fe
   return fid ? { feature: { layer, id: fid } } : null;
 }
 
+/** The layers last handed to deck.gl (read by the test handle). */
+let drawn: Layer[] = [];
+const featureIdOf = (d: unknown): string => {
+  const o = d as { properties?: { id?: string }; iso?: string; f?: { properties: { id: string } } };
+  return o.properties?.id ?? o.iso ?? o.f?.properties.id ?? '';
+};
+
 /** Applies edition, language, hover and selection from the store to the map and overlay. */
 function applyState(map: MaplibreMap, deck: DeckModule | null, s: AppState, prev: AppState | null): void {
   if (!prev || prev.edition !== s.edition) {
@@ -131,7 +144,9 @@ function applyState(map: MaplibreMap, deck: DeckModule | null, s: AppState, prev
       prev.feature !== s.feature ||
       prev.belt !== s.belt)
   ) {
-    deck.overlay.setProps({ layers: deck.layersFor(s) });
+    const layers = deck.layersFor(s);
+    deck.overlay.setProps({ layers });
+    drawn = layers;
   }
   if (s.flyTarget && prev?.flyTarget !== s.flyTarget) {
     const { center, zoom } = s.flyTarget;
@@ -190,9 +205,13 @@ export function MapView() {
           if (removed) return;
           deck = d;
           map.addControl(d.overlay);
-          if (window.__ntcc) window.__ntcc.overlay = d.overlay;
+          if (window.__ntcc) {
+            window.__ntcc.overlay = d.overlay;
+            window.__ntcc.deckLayers = () => drawn.map((l) => ({ id: l.id, ids: (l.props.data as unknown[]).map(featureIdOf) }));
+          }
           performance.mark('deck-added');
-          d.overlay.setProps({ layers: d.layersFor(useAppStore.getState()) });
+          drawn = d.layersFor(useAppStore.getState());
+          d.overlay.setProps({ layers: drawn });
         })
         .catch((e: unknown) => console.error('deck.gl overlay failed to load', e));
     });

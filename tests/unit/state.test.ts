@@ -6,6 +6,8 @@ import type { Province2022Props, Province2025Props, ProvinceCollection } from '.
 import { t } from '../../src/i18n/index.ts';
 import { vi } from '../../src/i18n/vi.ts';
 import { en } from '../../src/i18n/en.ts';
+import { buildSearchIndex, searchPlaces } from '../../src/state/search.ts';
+import { parseLayer } from '../../src/data/schemas.ts';
 
 const read = <T>(name: string): T => JSON.parse(readFileSync(`data/geojson/${name}`, 'utf8')) as T;
 function createData() {
@@ -102,5 +104,67 @@ describe('i18n', () => {
   it('fills placeholders', () => {
     expect(t('en', 'Info.Km2', { value: '1,284.7' })).toBe('1,284.7 km²');
     expect(t('vi', 'Info.Persons', { value: '3.065.628' })).toBe('3.065.628 người');
+  });
+});
+
+describe('search', () => {
+  const thematic = {
+    seaports: parseLayer('seaports', JSON.parse(readFileSync('data/geojson/seaports.geojson', 'utf8')), 'seaports.geojson'),
+    airports: parseLayer('airports', JSON.parse(readFileSync('data/geojson/airports.geojson', 'utf8')), 'airports.geojson'),
+    'border-gates': parseLayer(
+      'border-gates',
+      JSON.parse(readFileSync('data/geojson/border-gates.geojson', 'utf8')),
+      'border-gates.geojson',
+    ),
+    'economic-zones': parseLayer(
+      'economic-zones',
+      JSON.parse(readFileSync('data/geojson/economic-zones.geojson', 'utf8')),
+      'economic-zones.geojson',
+    ),
+  };
+  const index = buildSearchIndex({ data: createData(), edition: '2022', thematic });
+
+  it('ignores diacritics and case', () => {
+    const a = searchPlaces(index, 'da nang').map((e) => `${e.kind}:${e.id}`);
+    const b = searchPlaces(index, 'Đà Nẵng').map((e) => `${e.kind}:${e.id}`);
+    expect(a).toEqual(b);
+    expect(a[0]).toBe('province:VN-DN');
+    expect(a).toContain('airports:da-nang-airport');
+  });
+
+  it('finds a terminal, an airport by IATA code, a gate and a zone', () => {
+    expect(searchPlaces(index, 'vung ang')[0]?.id).toBe('vung-ang');
+    expect(searchPlaces(index, 'DAD')[0]?.id).toBe('da-nang-airport');
+    expect(searchPlaces(index, 'cxr')[0]?.id).toBe('cam-ranh');
+    expect(searchPlaces(index, 'lao bao')[0]?.id).toBe('lao-bao');
+    expect(searchPlaces(index, 'van phong').map((e) => e.id)).toContain('kkt-van-phong');
+  });
+
+  it('returns nothing for an empty or unknown query', () => {
+    expect(searchPlaces(index, '   ')).toEqual([]);
+    expect(searchPlaces(index, 'zzzz')).toEqual([]);
+  });
+});
+
+describe('layer state in the hash', () => {
+  it('round-trips visible layers, horizon, statuses, belt width and a feature', () => {
+    const s = {
+      view: { center: [107, 16] as [number, number], zoom: 6, bearing: 0, pitch: 0 },
+      edition: '2022' as const,
+      lang: 'vi' as const,
+      selected: null,
+      visibleLayers: ['corridors' as const, 'border-belt' as const],
+      horizon: 'today' as const,
+      statuses: ['existing' as const, 'partial' as const],
+      beltKm: 20,
+      feature: { layer: 'seaports' as const, id: 'vung-ang' },
+    };
+    const hash = formatHash(s);
+    expect(hash).toBe('#map=6/16/107&ed=2022&lang=vi&ly=corridors,border-belt&hz=today&st=existing,partial&belt=20&ft=seaports:vung-ang');
+    expect(parseHash(hash).state).toEqual({ ...s, selected: undefined, view: s.view });
+  });
+
+  it('drops unknown layers, horizons, statuses and features', () => {
+    expect(parseHash('#ly=corridors,bases&hz=2099&st=secret&belt=-3&ft=bases:x').invalid).toEqual(['ly', 'hz', 'st', 'belt', 'ft']);
   });
 });
