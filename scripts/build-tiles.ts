@@ -170,7 +170,30 @@ export function basemapLayers(dataDir = 'data/geojson'): Record<string, FeatureC
     );
   });
 
+  // The thematic layers, with only what styling and picking need (id, layer, status,
+  // horizon, class, axis, mode); the app reads every other attribute from the layer files.
+  const thematic = (file: string, layer: string): Feature[] => {
+    const data = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as FeatureCollection<Geometry, Record<string, unknown>>;
+    return data.features.map((f) => {
+      const p = f.properties ?? {};
+      const keep: Record<string, string | number | boolean> = { layer, id: String(p['id']), status: String(p['status']), horizon: String(p['horizon']) };
+      for (const k of ['class', 'axis', 'mode'] as const) if (typeof p[k] === 'string') keep[k] = p[k];
+      return { type: 'Feature', properties: keep, geometry: f.geometry };
+    });
+  };
+
   return {
+    th_zones: fc(thematic('economic-zones.geojson', 'economic-zones')),
+    th_regions: fc(thematic('military-regions.geojson', 'military-regions')),
+    th_border: fc(thematic('border-line.geojson', 'border-line')),
+    th_corridors: fc(thematic('corridors.geojson', 'corridors')),
+    th_points: fc([
+      ...thematic('border-gates.geojson', 'border-gates'),
+      ...thematic('airports.geojson', 'airports'),
+      ...thematic('seaports.geojson', 'seaports'),
+      ...thematic('islands.geojson', 'islands'),
+      ...thematic('baseline-points.geojson', 'baseline-points'),
+    ]),
     countries: fc(countryFeatures as Feature<Geometry>[]),
     country_lines: fc(countryLines),
     admin1_lines: fc(adminLines),

@@ -7,6 +7,7 @@ import { LABEL_FONT, TILE_BOUNDS, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '../core/r
 import type { Edition } from '../core/types.ts';
 import type { Lang } from '../i18n/index.ts';
 import { COLORS } from '../core/palette.ts';
+import { BELT_SOURCE, thematicStyleLayers } from './thematic-layers.ts';
 
 export { COLORS };
 
@@ -251,10 +252,12 @@ export function buildStyle({ base, edition, lang }: BasemapInput): StyleSpecific
   return {
     ...basemap,
     name: 'ntcc-atlas',
+    sources: { ...basemap.sources, [BELT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
     layers: [
       ...basemap.layers.slice(0, firstSymbol),
       ...editionLayers('2022'),
       ...editionLayers('2025'),
+      ...thematicStyleLayers(),
       ...basemap.layers.slice(firstSymbol),
       labelLayer('2022'),
       labelLayer('2025'),
