@@ -18,8 +18,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { EDITIONS, type Edition } from '../core/types.ts';
 import { counterpartsOf, featuresOf, useAppStore, type AppState, type FeatureRef } from '../state/store.ts';
-import type { ThematicLayerId } from '../core/layers.ts';
-import { LAYER_CONDITION, MAP_LAYERS, PICK_ORDER, thematicFilter, BELT_SOURCE } from './thematic-layers.ts';
+import { BELT_SOURCE, DYNAMIC_PAINT, PICKABLE, thematicStyleLayers } from './thematic-layers.ts';
 import type { Layer } from '@deck.gl/core';
 import { admin1Filter, basemapLabelFilter, buildStyle, LAYER, nameField } from './style.ts';
 
@@ -82,34 +81,22 @@ function allVisibleDrawn(s: AppState): boolean {
 
 /** Shows, filters and fades the thematic style layers; emphasises the selected feature. */
 function applyThematic(map: MaplibreMap, s: AppState, prev: AppState | null): void {
-  if (!prev || prev.layers !== s.layers || prev.horizon !== s.horizon || prev.statuses !== s.statuses) {
-    for (const id of Object.keys(MAP_LAYERS) as ThematicLayerId[]) {
-      const st = s.layers[id];
-      for (const ml of MAP_LAYERS[id]) {
-        map.setLayoutProperty(ml.id, 'visibility', st.visible ? 'visible' : 'none');
-        if (id !== 'border-belt') {
-          const extra = LAYER_CONDITION[ml.id];
-          map.setFilter(ml.id, extra ? thematicFilter(s.horizon, s.statuses, extra) : thematicFilter(s.horizon, s.statuses));
-        }
-        const base = ml.id.endsWith('-fill') || ml.id === 'th-border-belt' ? (ml.id === 'th-border-belt' ? 0.25 : 0.28) : 1;
-        for (const prop of ml.opacity) map.setPaintProperty(ml.id, prop as 'line-opacity', base * st.opacity);
-      }
+  if (prev && (prev.layers !== s.layers || prev.horizon !== s.horizon || prev.statuses !== s.statuses)) {
+    // Rebuild the specs from the store and hand MapLibre what differs (it ignores equal values).
+    for (const spec of thematicStyleLayers(s)) {
+      if (!(spec.id in DYNAMIC_PAINT)) continue;
+      map.setLayoutProperty(spec.id, 'visibility', spec.layout?.visibility ?? 'visible');
+      if ('filter' in spec && spec.filter) map.setFilter(spec.id, spec.filter);
+      const paint = (spec.paint ?? {}) as Record<string, unknown>;
+      for (const prop of DYNAMIC_PAINT[spec.id] ?? []) map.setPaintProperty(spec.id, prop as 'line-opacity', paint[prop] as number);
     }
   }
   if (!prev || prev.feature !== s.feature) {
     const f = s.feature;
-    const match = (kind: 'area' | 'line' | 'point'): FilterSpecification => {
-      const layers =
-        kind === 'area'
-          ? ['economic-zones']
-          : kind === 'line'
-            ? ['corridors']
-            : ['border-gates', 'airports', 'seaports', 'islands', 'baseline-points'];
-      return ['==', ['get', 'id'], f && layers.includes(f.layer) ? f.id : ''];
-    };
-    map.setFilter('th-selected-area', match('area'));
-    map.setFilter('th-selected-line', match('line'));
-    map.setFilter('th-selected-point', match('point'));
+    const match = (layers: string[]): FilterSpecification => ['==', ['get', 'id'], f && layers.includes(f.layer) ? f.id : ''];
+    map.setFilter('th-selected-area', match(['economic-zones']));
+    map.setFilter('th-selected-line', match(['corridors']));
+    map.setFilter('th-selected-point', match(['border-gates', 'airports', 'seaports', 'islands', 'baseline-points']));
   }
   if (s.belt && prev?.belt !== s.belt) {
     const src = map.getSource(BELT_SOURCE) as GeoJSONSource | undefined;
@@ -119,22 +106,20 @@ function applyThematic(map: MaplibreMap, s: AppState, prev: AppState | null): vo
 
 /** The thematic feature drawn under a screen point (points first, then lines, then areas). */
 function thematicAt(map: MaplibreMap, x: number, y: number): FeatureRef | null {
-  const s = useAppStore.getState();
   const r = 5;
-  for (const layer of PICK_ORDER) {
-    if (!s.layers[layer].visible) continue;
-    const ids = MAP_LAYERS[layer].map((m) => m.id);
-    const hit = map.queryRenderedFeatures(
-      [
-        [x - r, y - r],
-        [x + r, y + r],
-      ],
-      { layers: ids },
-    )[0];
-    const id = hit?.properties['id'];
-    if (typeof id === 'string') return { layer: layer as FeatureRef['layer'], id };
-  }
-  return null;
+  const layers = PICKABLE.filter((id) => map.getLayoutProperty(id, 'visibility') !== 'none');
+  if (!layers.length) return null;
+  const hits = map.queryRenderedFeatures(
+    [
+      [x - r, y - r],
+      [x + r, y + r],
+    ],
+    { layers },
+  );
+  const hit = [...hits].sort((a, b) => PICKABLE.indexOf(a.layer.id) - PICKABLE.indexOf(b.layer.id))[0];
+  const id = hit?.properties['id'];
+  const layer = hit?.properties['layer'];
+  return typeof id === 'string' && typeof layer === 'string' ? { layer: layer as FeatureRef['layer'], id } : null;
 }
 
 /** The capital deck.gl draws under a screen point, by ISO code. */
@@ -196,6 +181,8 @@ export function MapView() {
         base: new URL(import.meta.env.BASE_URL, window.location.href).href,
         edition: initial.edition,
         lang: initial.lang,
+        // Built with the store's layer state, so nothing is re-laid-out once the map loads.
+        thematic: initial,
       }),
       center: initial.view.center,
       zoom: initial.view.zoom,

@@ -7,7 +7,7 @@ import { LABEL_FONT, TILE_BOUNDS, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '../core/r
 import type { Edition } from '../core/types.ts';
 import type { Lang } from '../i18n/index.ts';
 import { COLORS } from '../core/palette.ts';
-import { BELT_SOURCE, thematicStyleLayers } from './thematic-layers.ts';
+import { BELT_SOURCE, thematicStyleLayers, type ThematicView } from './thematic-layers.ts';
 
 export { COLORS };
 
@@ -159,7 +159,7 @@ export function buildBasemapStyle({ base, edition, lang }: BasemapInput): StyleS
  * Builds the whole style: the basemap with both editions' province layers and labels,
  * all drawn from the same vector tiles (layers provinces_2022, provinces_2025, province_labels).
  */
-export function buildStyle({ base, edition, lang }: BasemapInput): StyleSpecification {
+export function buildStyle({ base, edition, lang, thematic }: BasemapInput & { thematic: ThematicView }): StyleSpecification {
   const font = [LABEL_FONT];
   const editionLayers = (e: Edition): StyleSpecification['layers'] => {
     const visibility = e === edition ? 'visible' : 'none';
@@ -257,7 +257,7 @@ export function buildStyle({ base, edition, lang }: BasemapInput): StyleSpecific
       ...basemap.layers.slice(0, firstSymbol),
       ...editionLayers('2022'),
       ...editionLayers('2025'),
-      ...thematicStyleLayers(),
+      ...thematicStyleLayers(thematic),
       ...basemap.layers.slice(firstSymbol),
       labelLayer('2022'),
       labelLayer('2025'),

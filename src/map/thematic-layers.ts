@@ -5,8 +5,10 @@
  * core/thematic-style, which the legend reads too.
  *
  * Why MapLibre and not deck.gl: measured in Chromium (SwiftShader), the five default
- * layers as deck.gl layers cut panning from ~17 to ~10 fps; MapLibre draws the same
- * paths, dashes and sized circles in its own pass for a fraction of that.
+ * layers as deck.gl layers cut panning from ~17 to ~10 fps. Why so few style layers: each
+ * one is a draw call per tile per frame, so all point layers share one circle layer whose
+ * colour, size and opacity are data-driven, and the style is built with the store's state
+ * so that nothing has to be re-laid-out after the map loads.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { existsAt, HORIZONS, type Horizon, type Status, type ThematicLayerId } from '../core/layers.ts';
@@ -23,60 +25,62 @@ import {
   type RGB,
 } from '../core/thematic-style.ts';
 
-const rgb = (c: RGB, a = 1): string => `rgba(${c[0]},${c[1]},${c[2]},${a})`;
+const rgb = (c: RGB): string => `rgb(${c[0]},${c[1]},${c[2]})`;
 const HIGHLIGHT = '#ffd600';
 const SOURCE = 'basemap';
 export const BELT_SOURCE = 'border-belt';
 
 type PointLayerId = 'border-gates' | 'airports' | 'seaports' | 'islands' | 'baseline-points';
-const POINT_LAYERS: PointLayerId[] = ['border-gates', 'airports', 'seaports', 'islands', 'baseline-points'];
+const POINT_LAYERS: readonly PointLayerId[] = ['border-gates', 'airports', 'seaports', 'islands', 'baseline-points'];
 
-/** The MapLibre layer ids that draw each thematic layer, and the paint property that holds its opacity. */
-export const MAP_LAYERS: Record<ThematicLayerId, { id: string; opacity: string[] }[]> = {
-  'border-belt': [{ id: 'th-border-belt', opacity: ['fill-opacity'] }],
-  'economic-zones': [
-    { id: 'th-economic-zones-fill', opacity: ['fill-opacity'] },
-    { id: 'th-economic-zones-line', opacity: ['line-opacity'] },
-  ],
-  'military-regions': [{ id: 'th-military-regions', opacity: ['line-opacity'] }],
-  'border-line': [{ id: 'th-border-line', opacity: ['line-opacity'] }],
-  corridors: [
-    { id: 'th-corridors-solid', opacity: ['line-opacity'] },
-    { id: 'th-corridors-dashed', opacity: ['line-opacity'] },
-  ],
-  'border-gates': [{ id: 'th-border-gates', opacity: ['circle-opacity', 'circle-stroke-opacity'] }],
-  airports: [{ id: 'th-airports', opacity: ['circle-opacity', 'circle-stroke-opacity'] }],
-  seaports: [{ id: 'th-seaports', opacity: ['circle-opacity', 'circle-stroke-opacity'] }],
-  islands: [{ id: 'th-islands', opacity: ['circle-opacity', 'circle-stroke-opacity'] }],
-  'baseline-points': [{ id: 'th-baseline-points', opacity: ['circle-opacity', 'circle-stroke-opacity'] }],
-};
-/** Pick order: points first, then lines, then areas. */
-export const PICK_ORDER: ThematicLayerId[] = [...POINT_LAYERS, 'corridors', 'border-line', 'military-regions', 'economic-zones'];
-export const SELECTED_LAYERS = ['th-selected-area', 'th-selected-line', 'th-selected-point'] as const;
-
-/** Features that exist at the horizon and have a shown status (and, optionally, match more). */
-export function thematicFilter(horizon: Horizon, statuses: readonly Status[], ...more: FilterSpecification[]): FilterSpecification {
-  const horizons = HORIZONS.filter((h) => existsAt(h, horizon));
-  return [
-    'all',
-    ['in', ['get', 'horizon'], ['literal', horizons]],
-    ['in', ['get', 'status'], ['literal', [...statuses]]],
-    ...(more as ExpressionSpecification[]),
-  ] as FilterSpecification;
+/** What the thematic style depends on. */
+export interface ThematicView {
+  layers: Record<ThematicLayerId, { visible: boolean; opacity: number }>;
+  horizon: Horizon;
+  statuses: readonly Status[];
 }
 
-/** The extra condition each MapLibre layer adds to the shared filter. */
-export const LAYER_CONDITION: Record<string, FilterSpecification | null> = {
-  'th-corridors-solid': ['==', ['get', 'status'], 'existing'],
-  'th-corridors-dashed': ['!=', ['get', 'status'], 'existing'],
-  ...Object.fromEntries(POINT_LAYERS.map((l) => [`th-${l}`, ['==', ['get', 'layer'], l]])),
+/** The MapLibre layer that draws each thematic layer (all point layers share `th-points`). */
+export const MAP_LAYER_OF: Record<ThematicLayerId, string> = {
+  'border-belt': 'th-border-belt',
+  'economic-zones': 'th-economic-zones',
+  'military-regions': 'th-military-regions',
+  'border-line': 'th-border-line',
+  corridors: 'th-corridors-solid',
+  'border-gates': 'th-points',
+  airports: 'th-points',
+  seaports: 'th-points',
+  islands: 'th-points',
+  'baseline-points': 'th-points',
 };
+/** Layers a click or hover queries, in pick order: points, then lines, then areas. */
+export const PICKABLE = [
+  'th-points',
+  'th-corridors-solid',
+  'th-corridors-dashed',
+  'th-border-line',
+  'th-military-regions',
+  'th-economic-zones',
+];
+export const SELECTED_LAYERS = ['th-selected-area', 'th-selected-line', 'th-selected-point'] as const;
+
+/** Features that exist at the horizon and have a shown status (and match `more`). */
+export function thematicFilter(horizon: Horizon, statuses: readonly Status[], ...more: ExpressionSpecification[]): FilterSpecification {
+  const horizons = HORIZONS.filter((h) => existsAt(h, horizon));
+  return ['all', ['in', ['get', 'horizon'], ['literal', horizons]], ['in', ['get', 'status'], ['literal', [...statuses]]], ...more];
+}
 
 const notBuilt: ExpressionSpecification = ['!=', ['get', 'status'], 'existing'];
+const byPointLayer = <T extends string | number>(value: (l: PointLayerId) => T, fallback: T): ExpressionSpecification =>
+  ['match', ['get', 'layer'], ...POINT_LAYERS.flatMap((l) => [l, value(l)]), fallback] as unknown as ExpressionSpecification;
 
-/** All thematic style layers, hidden; the map shows and filters them from the store. */
-export function thematicStyleLayers(): LayerSpecification[] {
-  const none = { visibility: 'none' as const };
+const vis = (shown: boolean) => ({ visibility: shown ? ('visible' as const) : ('none' as const) });
+
+/** Every thematic style layer, with visibility, filters and opacity taken from `v`. */
+export function thematicStyleLayers(v: ThematicView): LayerSpecification[] {
+  const on = (id: ThematicLayerId) => v.layers[id].visible;
+  const op = (id: ThematicLayerId) => v.layers[id].opacity;
+  const filter = (...more: ExpressionSpecification[]) => thematicFilter(v.horizon, v.statuses, ...more);
   const corridorColor: ExpressionSpecification = [
     'match',
     ['get', 'axis'],
@@ -97,86 +101,89 @@ export function thematicStyleLayers(): LayerSpecification[] {
     CORRIDOR_WIDTH_PX.railway,
     CORRIDOR_WIDTH_PX.road,
   ];
-  const points: LayerSpecification[] = POINT_LAYERS.map((l) => {
-    const c = rgb(POINT_COLORS[l]);
-    const radius: number | ExpressionSpecification =
-      l === 'seaports'
-        ? ['match', ['get', 'class'], 'I', SEAPORT_RADIUS_PX.I, 'II', SEAPORT_RADIUS_PX.II, SEAPORT_RADIUS_PX.III]
-        : l === 'baseline-points'
-          ? SMALL_POINT_RADIUS_PX
-          : POINT_RADIUS_PX;
-    return {
-      id: `th-${l}`,
-      type: 'circle',
-      source: SOURCE,
-      'source-layer': 'th_points',
-      filter: ['==', ['get', 'layer'], l],
-      layout: none,
-      paint: {
-        'circle-radius': radius,
-        'circle-color': ['case', notBuilt, '#ffffff', c],
-        'circle-stroke-color': ['case', notBuilt, c, '#ffffff'],
-        'circle-stroke-width': ['case', notBuilt, 2, 1.2],
-      },
-    };
-  });
+  const shownPoints = POINT_LAYERS.filter(on);
+  const pointOpacity = byPointLayer((l) => op(l), 1);
   return [
     {
       id: 'th-border-belt',
       type: 'fill',
       source: BELT_SOURCE,
-      layout: none,
-      paint: { 'fill-color': rgb(AREA_COLORS['border-belt']), 'fill-opacity': 0.25 },
+      layout: vis(on('border-belt')),
+      paint: { 'fill-color': rgb(AREA_COLORS['border-belt']), 'fill-opacity': 0.25 * op('border-belt') },
     },
     {
-      id: 'th-economic-zones-fill',
+      id: 'th-economic-zones',
       type: 'fill',
       source: SOURCE,
       'source-layer': 'th_zones',
-      layout: none,
-      paint: { 'fill-color': rgb(AREA_COLORS['economic-zones']), 'fill-opacity': 0.28 },
-    },
-    {
-      id: 'th-economic-zones-line',
-      type: 'line',
-      source: SOURCE,
-      'source-layer': 'th_zones',
-      layout: none,
-      paint: { 'line-color': rgb(AREA_COLORS['economic-zones']), 'line-width': 1.5, 'line-dasharray': DASH },
+      filter: filter(),
+      layout: vis(on('economic-zones')),
+      paint: {
+        'fill-color': rgb(AREA_COLORS['economic-zones']),
+        'fill-opacity': 0.3 * op('economic-zones'),
+        'fill-outline-color': rgb(AREA_COLORS['economic-zones']),
+      },
     },
     {
       id: 'th-military-regions',
       type: 'line',
       source: SOURCE,
       'source-layer': 'th_regions',
-      layout: none,
-      paint: { 'line-color': rgb(AREA_COLORS['military-regions']), 'line-width': 2.5 },
+      filter: filter(),
+      layout: vis(on('military-regions')),
+      paint: { 'line-color': rgb(AREA_COLORS['military-regions']), 'line-width': 2.5, 'line-opacity': op('military-regions') },
     },
     {
       id: 'th-border-line',
       type: 'line',
       source: SOURCE,
       'source-layer': 'th_border',
-      layout: none,
-      paint: { 'line-color': rgb(BORDER_LINE_COLOR), 'line-width': 2.5 },
+      filter: filter(),
+      layout: vis(on('border-line')),
+      paint: { 'line-color': rgb(BORDER_LINE_COLOR), 'line-width': 2.5, 'line-opacity': op('border-line') },
     },
     {
       id: 'th-corridors-solid',
       type: 'line',
       source: SOURCE,
       'source-layer': 'th_corridors',
-      layout: { ...none, 'line-cap': 'round' },
-      paint: { 'line-color': corridorColor, 'line-width': corridorWidth },
+      filter: filter(['==', ['get', 'status'], 'existing']),
+      layout: { ...vis(on('corridors')), 'line-cap': 'round' },
+      paint: { 'line-color': corridorColor, 'line-width': corridorWidth, 'line-opacity': op('corridors') },
     },
     {
       id: 'th-corridors-dashed',
       type: 'line',
       source: SOURCE,
       'source-layer': 'th_corridors',
-      layout: none,
-      paint: { 'line-color': corridorColor, 'line-width': corridorWidth, 'line-dasharray': DASH },
+      filter: filter(notBuilt),
+      layout: vis(on('corridors')),
+      paint: { 'line-color': corridorColor, 'line-width': corridorWidth, 'line-dasharray': DASH, 'line-opacity': op('corridors') },
     },
-    ...points,
+    {
+      id: 'th-points',
+      type: 'circle',
+      source: SOURCE,
+      'source-layer': 'th_points',
+      filter: filter(['in', ['get', 'layer'], ['literal', shownPoints]]),
+      layout: vis(shownPoints.length > 0),
+      paint: {
+        'circle-radius': [
+          'match',
+          ['get', 'layer'],
+          'seaports',
+          ['match', ['get', 'class'], 'I', SEAPORT_RADIUS_PX.I, 'II', SEAPORT_RADIUS_PX.II, SEAPORT_RADIUS_PX.III],
+          'baseline-points',
+          SMALL_POINT_RADIUS_PX,
+          POINT_RADIUS_PX,
+        ],
+        'circle-color': ['case', notBuilt, '#ffffff', byPointLayer((l) => rgb(POINT_COLORS[l]), '#000000')],
+        'circle-stroke-color': ['case', notBuilt, byPointLayer((l) => rgb(POINT_COLORS[l]), '#000000'), '#ffffff'],
+        'circle-stroke-width': ['case', notBuilt, 2, 1.2],
+        'circle-opacity': pointOpacity,
+        'circle-stroke-opacity': pointOpacity,
+      },
+    },
     // The selected feature, emphasised (filters set by the map).
     {
       id: 'th-selected-area',
@@ -205,3 +212,14 @@ export function thematicStyleLayers(): LayerSpecification[] {
     },
   ];
 }
+
+/** The paint properties of each style layer that change with the store (opacity). */
+export const DYNAMIC_PAINT: Record<string, string[]> = {
+  'th-border-belt': ['fill-opacity'],
+  'th-economic-zones': ['fill-opacity'],
+  'th-military-regions': ['line-opacity'],
+  'th-border-line': ['line-opacity'],
+  'th-corridors-solid': ['line-opacity'],
+  'th-corridors-dashed': ['line-opacity'],
+  'th-points': ['circle-opacity', 'circle-stroke-opacity'],
+};
