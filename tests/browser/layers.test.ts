@@ -121,7 +121,7 @@ describe('thematic layers in Chromium', () => {
     const drawn = async () => {
       await settle();
       return page.evaluate(() => {
-        const feats = window.__ntcc?.map.queryRenderedFeatures(undefined, { layers: ['th-corridors-solid', 'th-corridors-dashed'] }) ?? [];
+        const feats = window.__ntcc?.map.queryRenderedFeatures(undefined, { layers: ['th-corridors'] }) ?? [];
         return [...new Set(feats.map((f) => String(f.properties['id'])))];
       });
     };
