@@ -176,7 +176,12 @@ export function basemapLayers(dataDir = 'data/geojson'): Record<string, FeatureC
     const data = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as FeatureCollection<Geometry, Record<string, unknown>>;
     return data.features.map((f) => {
       const p = f.properties ?? {};
-      const keep: Record<string, string | number | boolean> = { layer, id: String(p['id']), status: String(p['status']), horizon: String(p['horizon']) };
+      const keep: Record<string, string | number | boolean> = {
+        layer,
+        id: String(p['id']),
+        status: String(p['status']),
+        horizon: String(p['horizon']),
+      };
       for (const k of ['class', 'axis', 'mode'] as const) if (typeof p[k] === 'string') keep[k] = p[k];
       return { type: 'Feature', properties: keep, geometry: f.geometry };
     });

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
 import type { AnyLayerFeature, AppState, LayerFileId } from '../state/store.ts';
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+/** One label–value row of an info panel. */
+export function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="info-row">
       <dt>{label}</dt>

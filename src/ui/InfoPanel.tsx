@@ -1,18 +1,8 @@
-import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Province2022Props, Province2025Props } from '../core/types.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import { featuresOf, selectedFeature, useAppStore, type AppState } from '../state/store.ts';
-import { FeatureInfo, provinceNamer } from './FeatureInfo.tsx';
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="info-row">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+import { FeatureInfo, provinceNamer, Row } from './FeatureInfo.tsx';
 
 const km2 = (lang: Lang, v: number | null) =>
   v === null ? t(lang, 'Info.Missing') : t(lang, 'Info.Km2', { value: formatNumber(lang, v, 2) });
@@ -96,6 +86,25 @@ function Facts2025({
   );
 }
 
+/** The panel's title (the name in the UI language, the Vietnamese name under it in English) and close button. */
+function PanelHead({ lang, name_vi, name_en, onClose }: { lang: Lang; name_vi: string; name_en: string; onClose: () => void }) {
+  return (
+    <>
+      <div className="info-head">
+        <h2 data-testid="info-name">{lang === 'vi' ? name_vi : name_en}</h2>
+        <button type="button" className="close" aria-label={t(lang, 'Info.Close')} onClick={onClose}>
+          ×
+        </button>
+      </div>
+      {lang === 'en' && (
+        <p className="subname" lang="vi">
+          {name_vi}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** Facts of the selected unit or thematic feature, or a hint when nothing is selected. */
 export function InfoPanel() {
   const { lang, selected, edition, data, select, setEdition, featureRef, thematic, selectFeature } = useAppStore(
@@ -116,17 +125,7 @@ export function InfoPanel() {
     const p = thematicFeature.properties;
     return (
       <aside className="panel info" aria-live="polite" data-testid="info-panel">
-        <div className="info-head">
-          <h2 data-testid="info-name">{lang === 'vi' ? p.name_vi : p.name_en}</h2>
-          <button type="button" className="close" aria-label={t(lang, 'Info.Close')} onClick={() => selectFeature(null)}>
-            ×
-          </button>
-        </div>
-        {lang === 'en' && (
-          <p className="subname" lang="vi">
-            {p.name_vi}
-          </p>
-        )}
+        <PanelHead lang={lang} name_vi={p.name_vi} name_en={p.name_en} onClose={() => selectFeature(null)} />
         <FeatureInfo layer={featureRef.layer} f={thematicFeature} lang={lang} provinceName={provinceNamer({ data }, lang)} />
       </aside>
     );
@@ -147,17 +146,7 @@ export function InfoPanel() {
   };
   return (
     <aside className="panel info" aria-live="polite" data-testid="info-panel">
-      <div className="info-head">
-        <h2 data-testid="info-name">{lang === 'vi' ? p.name_vi : p.name_en}</h2>
-        <button type="button" className="close" aria-label={t(lang, 'Info.Close')} onClick={() => select(null)}>
-          ×
-        </button>
-      </div>
-      {lang === 'en' && (
-        <p className="subname" lang="vi">
-          {p.name_vi}
-        </p>
-      )}
+      <PanelHead lang={lang} name_vi={p.name_vi} name_en={p.name_en} onClose={() => select(null)} />
       <dl>
         {p.edition === '2022' ? (
           <Facts2022 p={p} lang={lang} data={data} onSelect={goTo} />

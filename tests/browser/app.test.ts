@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
+import { launch, mapPixels, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -43,31 +43,18 @@ async function clickLonLat(lon: number, lat: number): Promise<void> {
 
 /** Share of canvas pixels whose colour is not the sea background, and the count of distinct colours. */
 async function canvasStats(): Promise<{ nonSea: number; colours: number }> {
-  return page.evaluate(async () => {
-    const canvas = window.__ntcc?.map.getCanvas();
-    if (!canvas) throw new Error('no canvas');
-    const img = new Image();
-    img.src = canvas.toDataURL('image/png');
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d');
-    if (!ctx) throw new Error('no 2d');
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    let nonSea = 0;
-    const colours = new Set<number>();
-    for (let i = 0; i < d.length; i += 16) {
-      const r = d[i] ?? 0,
-        g = d[i + 1] ?? 0,
-        b = d[i + 2] ?? 0;
-      colours.add((r << 16) | (g << 8) | b);
-      // Sea background is #c9dfeb.
-      if (Math.abs(r - 0xc9) + Math.abs(g - 0xdf) + Math.abs(b - 0xeb) > 12) nonSea++;
-    }
-    return { nonSea: nonSea / (d.length / 16), colours: colours.size };
-  });
+  const { data: d } = await mapPixels(page);
+  let nonSea = 0;
+  const colours = new Set<number>();
+  for (let i = 0; i < d.length; i += 16) {
+    const r = d[i] ?? 0;
+    const g = d[i + 1] ?? 0;
+    const b = d[i + 2] ?? 0;
+    colours.add((r << 16) | (g << 8) | b);
+    // Sea background is #c9dfeb.
+    if (Math.abs(r - 0xc9) + Math.abs(g - 0xdf) + Math.abs(b - 0xeb) > 12) nonSea++;
+  }
+  return { nonSea: nonSea / (d.length / 16), colours: colours.size };
 }
 
 describe('ntcc-atlas in Chromium', () => {

@@ -125,3 +125,28 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/**
+ * RGBA bytes of the map canvas (the whole of it, or a box x, y, w, h in canvas pixels),
+ * read back through a PNG so the map needs preserveDrawingBuffer only.
+ */
+export async function mapPixels(
+  page: Page,
+  box?: [number, number, number, number],
+): Promise<{ data: number[]; width: number; height: number }> {
+  return page.evaluate(async (b) => {
+    const canvas = window.__ntcc?.map.getCanvas();
+    if (!canvas) throw new Error('no canvas');
+    const img = new Image();
+    img.src = canvas.toDataURL('image/png');
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    ctx.drawImage(img, 0, 0);
+    const [x, y, w, h] = b ?? [0, 0, img.width, img.height];
+    return { data: Array.from(ctx.getImageData(x, y, w, h).data), width: img.width, height: img.height };
+  }, box);
+}

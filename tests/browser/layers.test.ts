@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launch, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
+import { launch, mapPixels, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -17,24 +17,17 @@ async function waitForLayers(): Promise<void> {
   await page.waitForFunction(() => Object.keys(window.__ntcc?.store.getState().thematic ?? {}).length === 9, null, { timeout: 30_000 });
 }
 
-/** Mean absolute RGB difference of a 31×31 box at the canvas centre, between two reads. */
+/** The 31×31 box of canvas pixels at the centre. */
 async function centreBox(): Promise<number[]> {
-  return page.evaluate(async () => {
-    const canvas = window.__ntcc?.map.getCanvas();
-    if (!canvas) throw new Error('no canvas');
-    const img = new Image();
-    img.src = canvas.toDataURL('image/png');
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d');
-    if (!ctx) throw new Error('no 2d');
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(Math.floor(img.width / 2) - 15, Math.floor(img.height / 2) - 15, 31, 31).data;
-    return Array.from(d);
+  const size = await page.evaluate(() => {
+    const c = window.__ntcc?.map.getCanvas();
+    return [c?.width ?? 0, c?.height ?? 0];
   });
+  const w = size[0] ?? 0;
+  const h = size[1] ?? 0;
+  return (await mapPixels(page, [Math.floor(w / 2) - 15, Math.floor(h / 2) - 15, 31, 31])).data;
 }
+/** Mean absolute RGB difference per pixel between two reads. */
 const diff = (a: number[], b: number[]) => {
   let s = 0;
   for (let i = 0; i < a.length; i += 4)
