@@ -54,14 +54,7 @@ export const MAP_LAYER_OF: Record<ThematicLayerId, string> = {
   'baseline-points': 'th-points',
 };
 /** Layers a click or hover queries, in pick order: points, then lines, then areas. */
-export const PICKABLE = [
-  'th-points',
-  'th-corridors-solid',
-  'th-corridors-dashed',
-  'th-border-line',
-  'th-military-regions',
-  'th-economic-zones',
-];
+export const PICKABLE = ['th-points', 'th-corridors', 'th-border-line', 'th-military-regions', 'th-economic-zones'];
 export const SELECTED_LAYERS = ['th-selected-area', 'th-selected-line', 'th-selected-point'] as const;
 
 /** Features that exist at the horizon and have a shown status (and match `more`). */
