@@ -161,4 +161,6 @@ export const en: Record<MessageKey, string> = {
   'GateType.national': 'National',
   'Country.LA': 'Laos',
   'Country.KH': 'Cambodia',
+  'Info.InRegionShort': 'Res. 26 region',
+  'Legend.Title': 'Legend',
 };

@@ -159,6 +159,8 @@ export const vi = {
   'GateType.national': 'Quốc gia',
   'Country.LA': 'Lào',
   'Country.KH': 'Campuchia',
+  'Info.InRegionShort': 'vùng NQ 26',
+  'Legend.Title': 'Chú giải',
 } as const;
 
 export type MessageKey = keyof typeof vi;

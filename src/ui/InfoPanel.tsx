@@ -76,7 +76,7 @@ function Facts2025({
                 <button type="button" className="link" data-testid="counterpart" onClick={() => onSelect(iso)}>
                   {m ? (lang === 'vi' ? m.name_vi : m.name_en) : iso}
                 </button>
-                {m?.in_region ? ' · NQ 26' : ''}
+                {m?.in_region ? ` · ${t(lang, 'Info.InRegionShort')}` : ''}
               </li>
             );
           })}

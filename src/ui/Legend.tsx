@@ -6,7 +6,7 @@ import { COLORS } from '../core/palette.ts';
 export function Legend() {
   const lang = useAppStore((s) => s.lang);
   return (
-    <section className="panel legend" aria-label="legend">
+    <section className="panel legend" aria-label={t(lang, 'Legend.Title')}>
       <ul>
         <li>
           <span className="swatch" style={{ background: COLORS.regionFill, opacity: 0.6 }} /> {t(lang, 'Legend.InRegion')}

@@ -119,6 +119,7 @@ describe('thematic layers in Chromium', () => {
       });
     };
     await page.evaluate(() => window.__ntcc?.map.jumpTo({ center: [107.6, 15.3], zoom: 5.4 }));
+    await page.getByTestId('toggle-corridors').check();
     await page.getByTestId('horizon-2045').click();
     assert.ok((await drawn()).includes('cao-toc-khanh-hoa-bmt'));
     assert.ok((await drawn()).includes('duong-sat-toc-do-cao'));
