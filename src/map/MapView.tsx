@@ -10,7 +10,6 @@ import {
   type GeoJSONSource,
   AttributionControl,
   NavigationControl,
-  ScaleControl,
   type MapMouseEvent,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -20,6 +19,7 @@ import { EDITIONS, type Edition } from '../core/types.ts';
 import { counterpartsOf, featuresOf, useAppStore, type AppState, type FeatureRef } from '../state/store.ts';
 import { BELT_SOURCE, DYNAMIC_PAINT, PICKABLE, thematicStyleLayers } from './thematic-layers.ts';
 import type { Layer } from '@deck.gl/core';
+import { MoveEndScaleControl } from './scale-control.ts';
 import { admin1Filter, basemapLabelFilter, buildStyle, LAYER, nameField } from './style.ts';
 
 setWorkerUrl(workerUrl);
@@ -196,7 +196,7 @@ export function MapView() {
     });
     map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
     map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
-    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.addControl(new MoveEndScaleControl(), 'bottom-left');
     performance.mark('map-created');
     window.__ntcc = { map, store: useAppStore };
     let deck: DeckModule | null = null;

@@ -168,3 +168,10 @@ describe('layer state in the hash', () => {
     expect(parseHash('#ly=corridors,bases&hz=2099&st=secret&belt=-3&ft=bases:x').invalid).toEqual(['ly', 'hz', 'st', 'belt', 'ft']);
   });
 });
+
+describe('scale bar', () => {
+  it('rounds to 1, 2 or 5 × 10^k metres', async () => {
+    const { niceDistance } = await import('../../src/map/scale-control.ts');
+    expect([niceDistance(7), niceDistance(180), niceDistance(2500), niceDistance(99_000)]).toEqual([5, 100, 2000, 50_000]);
+  });
+});
