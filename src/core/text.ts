@@ -14,13 +14,3 @@ export function stripDiacritics(s: string): string {
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D');
 }
-
-/**
- * A lower-case ASCII slug for ids and search, e.g. `Bà Rịa–Vũng Tàu` → `ba-ria-vung-tau`.
- */
-export function slugify(s: string): string {
-  return stripDiacritics(s)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}

@@ -2,7 +2,7 @@
  * How each thematic layer looks: one palette and set of sizes that the deck.gl layer
  * factories draw with and the legend is generated from. Colours are RGB 0–255.
  */
-import type { Status, ThematicLayerId } from './layers.ts';
+import type { ThematicLayerId } from './layers.ts';
 
 export type RGB = [number, number, number];
 
@@ -20,8 +20,6 @@ export const CORRIDOR_WIDTH_PX: Record<'road' | 'expressway' | 'railway' | 'high
 };
 /** Dash pattern (dash, gap, in line widths) for what is not fully built. */
 export const DASH: [number, number] = [3, 2];
-/** Whether a feature with this status is drawn dashed (lines) or hollow (points). */
-export const notBuilt = (s: Status): boolean => s !== 'existing';
 
 export const POINT_COLORS: Record<'seaports' | 'airports' | 'border-gates' | 'islands' | 'baseline-points', RGB> = {
   seaports: [16, 72, 160],

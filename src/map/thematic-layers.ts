@@ -40,22 +40,8 @@ export interface ThematicView {
   statuses: readonly Status[];
 }
 
-/** The MapLibre layer that draws each thematic layer (all point layers share `th-points`). */
-export const MAP_LAYER_OF: Record<ThematicLayerId, string> = {
-  'border-belt': 'th-border-belt',
-  'economic-zones': 'th-economic-zones',
-  'military-regions': 'th-military-regions',
-  'border-line': 'th-border-line',
-  corridors: 'th-corridors',
-  'border-gates': 'th-points',
-  airports: 'th-points',
-  seaports: 'th-points',
-  islands: 'th-points',
-  'baseline-points': 'th-points',
-};
 /** Layers a click or hover queries, in pick order: points, then lines, then areas. */
 export const PICKABLE = ['th-points', 'th-corridors', 'th-border-line', 'th-military-regions', 'th-economic-zones'];
-export const SELECTED_LAYERS = ['th-selected-area', 'th-selected-line', 'th-selected-point'] as const;
 
 /** Features that exist at the horizon and have a shown status (and match `more`). */
 export function thematicFilter(horizon: Horizon, statuses: readonly Status[], ...more: ExpressionSpecification[]): FilterSpecification {
