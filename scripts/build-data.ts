@@ -34,6 +34,7 @@ import {
   loadVietnamTopology,
   polygonsOf,
   roundCoords,
+  serialise,
   truongSaPolygons,
   type AreaGeometry,
 } from './lib/natural-earth.ts';
@@ -81,10 +82,6 @@ function labelPoint(g: MultiPolygon): [number, number] {
 function finish(polys: Position[][][]): MultiPolygon {
   const g = rewind({ type: 'MultiPolygon', coordinates: polys }) as MultiPolygon;
   return roundCoords(g, 5);
-}
-
-function serialise(features: Feature[]): string {
-  return `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
 }
 
 /** Builds every data file and returns their text, keyed by file name. */

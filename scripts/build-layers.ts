@@ -21,7 +21,7 @@ import type { Horizon, Sensitivity, Status } from '../src/core/layers.ts';
 import { stripDiacritics } from '../src/core/text.ts';
 import { AIRPORTS, BASELINE_POINTS, CORRIDORS, GATES, ISLANDS, MILITARY_REGIONS, SEAPORTS, ZONES } from './facts-layers.ts';
 import type { VietnamTopology } from './lib/natural-earth.ts';
-import { roundCoords } from './lib/natural-earth.ts';
+import { roundCoords, serialise } from './lib/natural-earth.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -218,10 +218,6 @@ export function placePoint(
     : (province.geometry.type === 'Polygon' ? [province.geometry.coordinates] : province.geometry.coordinates).flat();
   const moved = snapNearLine(at, target, province);
   return { at: moved, moved_m: Math.round(distance(moved, at, { units: 'kilometers' }) * 1000) };
-}
-
-function serialise(features: Feature[]): string {
-  return `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
 }
 
 function pointFeature<P extends Common>(props: P, at: Position): Feature<Point, P> {

@@ -138,9 +138,12 @@ export function basemapLayers(dataDir = 'data/geojson'): Record<string, FeatureC
 
   // The bundled provinces of both editions (data/geojson, so user-supplied boundaries flow
   // through), drawn from the same tiles: no GeoJSON indexing in the browser.
-  const editionLayer = (file: string): Feature[] => {
-    const data = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as FeatureCollection<Geometry, ProvinceProps>;
-    return data.features.map((f) => ({
+  const editions = {
+    '2022': JSON.parse(readFileSync(join(dataDir, 'provinces-2022.geojson'), 'utf8')) as FeatureCollection<Geometry, ProvinceProps>,
+    '2025': JSON.parse(readFileSync(join(dataDir, 'provinces-2025.geojson'), 'utf8')) as FeatureCollection<Geometry, ProvinceProps>,
+  };
+  const editionLayer = (edition: '2022' | '2025'): Feature[] =>
+    editions[edition].features.map((f) => ({
       type: 'Feature',
       properties: {
         iso: f.properties.iso,
@@ -150,13 +153,8 @@ export function basemapLayers(dataDir = 'data/geojson'): Record<string, FeatureC
       },
       geometry: f.geometry,
     }));
-  };
-  const provinceLabels = (['2022', '2025'] as const).flatMap((edition) => {
-    const data = JSON.parse(readFileSync(join(dataDir, `provinces-${edition}.geojson`), 'utf8')) as FeatureCollection<
-      Geometry,
-      ProvinceProps
-    >;
-    return data.features.map((f) =>
+  const provinceLabels = (['2022', '2025'] as const).flatMap((edition) =>
+    editions[edition].features.map((f) =>
       point(
         {
           iso: f.properties.iso,
@@ -167,8 +165,8 @@ export function basemapLayers(dataDir = 'data/geojson'): Record<string, FeatureC
         },
         [f.properties.label_lon, f.properties.label_lat],
       ),
-    );
-  });
+    ),
+  );
 
   // The thematic layers, with only what styling and picking need (id, layer, status,
   // horizon, class, axis, mode); the app reads every other attribute from the layer files.
@@ -203,8 +201,8 @@ export function basemapLayers(dataDir = 'data/geojson'): Record<string, FeatureC
     country_lines: fc(countryLines),
     admin1_lines: fc(adminLines),
     labels: fc(labels),
-    provinces_2022: fc(editionLayer('provinces-2022.geojson')),
-    provinces_2025: fc(editionLayer('provinces-2025.geojson')),
+    provinces_2022: fc(editionLayer('2022')),
+    provinces_2025: fc(editionLayer('2025')),
     province_labels: fc(provinceLabels),
   };
 }

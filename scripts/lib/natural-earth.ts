@@ -203,3 +203,8 @@ export function roundCoords<T>(coords: T, digits = 5): T {
           : c;
   return walk(coords) as T;
 }
+
+/** A FeatureCollection as text, one feature per line (stable bytes, readable diffs). */
+export function serialise(features: readonly Feature[]): string {
+  return `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+}
