@@ -1,0 +1,201 @@
+/**
+ * Fixture tests in the Turf style: every input under src/analysis/__fixtures__/<op>/in is
+ * run through its operation and compared with out/<name>.json. `REGEN=1 npx vitest run`
+ * rewrites the expected files so a reviewer sees any change as a diff.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { area } from '@turf/area';
+import { describe, expect, it } from 'vitest';
+import type { AnalysisLine, AnalysisPoint, AnalysisUnit } from '../../src/core/analysis.ts';
+import { computeAccess } from '../../src/analysis/access.ts';
+import { computeAdjacency } from '../../src/analysis/adjacency.ts';
+import { computeDistances } from '../../src/analysis/distance.ts';
+import { computeGravity } from '../../src/analysis/gravity.ts';
+import { computeHinterland } from '../../src/analysis/hinterland.ts';
+import { computeLinkageIndex } from '../../src/analysis/linkage-index.ts';
+import { areaWithin, corridorCrossings } from '../../src/analysis/reach.ts';
+
+const ROOT = 'src/analysis/__fixtures__';
+
+interface Fixture {
+  params: Record<string, number | string>;
+  features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[];
+}
+
+function split(fx: Fixture) {
+  const units: AnalysisUnit[] = [];
+  const lines: AnalysisLine[] = [];
+  const points: Record<string, AnalysisPoint[]> = { port: [], airport: [], gate: [] };
+  for (const f of fx.features) {
+    const p = f.properties;
+    const id = String(p.id);
+    if (p.role === 'unit')
+      units.push({
+        id,
+        name_vi: id,
+        name_en: id,
+        centre: [Number(p.centre_lon), Number(p.centre_lat)],
+        population: typeof p.population === 'number' ? p.population : null,
+        area_km2: area({ type: 'Feature', properties: {}, geometry: f.geometry as AnalysisUnit['geometry'] }) / 1e6,
+        geometry: f.geometry as AnalysisUnit['geometry'],
+      });
+    else if (p.role === 'corridor') lines.push({ id, name_vi: id, name_en: id, coordinates: f.geometry.coordinates as [number, number][] });
+    else
+      points[String(p.role)]!.push({
+        id,
+        group: String(p.group ?? id),
+        group_name_vi: String(p.group ?? id),
+        group_name_en: String(p.group ?? id),
+        name_vi: id,
+        name_en: id,
+        coordinates: f.geometry.coordinates as [number, number],
+      });
+  }
+  return { units, lines, points };
+}
+
+const arr = (a: ArrayLike<number>, d = 3): number[] => Array.from(a, (v) => (Number.isFinite(v) ? Math.round(v * 10 ** d) / 10 ** d : -1));
+
+const OPS: Record<string, (fx: Fixture) => unknown> = {
+  adjacency: (fx) => computeAdjacency(split(fx).units, { toleranceKm: Number(fx.params.toleranceKm) }),
+  distance: (fx) => {
+    const { units, lines } = split(fx);
+    return computeDistances(units, lines, Number(fx.params.toleranceKm));
+  },
+  gravity: (fx) => computeGravity(split(fx).units, Number(fx.params.beta), fx.params.mass as 'population' | 'area'),
+  hinterland: (fx) => {
+    const { units, lines, points } = split(fx);
+    const r = computeHinterland(units, points.port!, lines, {
+      toleranceKm: Number(fx.params.toleranceKm),
+      cellKm: Number(fx.params.cellKm),
+    });
+    return { ...r, grid: { cells: r.grid.unit.length, port_straight: arr(r.grid.port_straight), port_network: arr(r.grid.port_network) } };
+  },
+  reach: (fx) => {
+    const { units, lines } = split(fx);
+    return { crossings: corridorCrossings(lines, units), shares: areaWithin(units, lines, Number(fx.params.bufferKm)) };
+  },
+  access: (fx) => {
+    const { units, lines, points } = split(fx);
+    const g = computeAccess(
+      units,
+      { seaports: points.port!, airports: points.airport!, gates: points.gate!, corridors: lines },
+      Number(fx.params.cellKm),
+    );
+    return {
+      cells: g.unit.length,
+      centres: arr(g.centres, 5),
+      seaport_km: arr(g.seaport_km),
+      airport_km: arr(g.airport_km),
+      gate_km: arr(g.gate_km),
+      corridor_km: arr(g.corridor_km),
+    };
+  },
+  index: (fx) => {
+    const { units, lines, points } = split(fx);
+    const tol = Number(fx.params.toleranceKm);
+    return computeLinkageIndex(
+      units.map((u) => u.id),
+      {
+        adjacency: computeAdjacency(units, { toleranceKm: tol }),
+        distances: computeDistances(units, lines, tol).rows,
+        gravity: computeGravity(units, Number(fx.params.beta), fx.params.mass as 'population' | 'area'),
+        hinterland: computeHinterland(units, points.port!, lines, { toleranceKm: tol, cellKm: 50 }).units_rows,
+      },
+    );
+  },
+};
+
+const load = (op: string, name: string): Fixture => JSON.parse(readFileSync(`${ROOT}/${op}/in/${name}.geojson`, 'utf8')) as Fixture;
+const result = (op: string, name: string): unknown => JSON.parse(JSON.stringify(OPS[op]!(load(op, name))));
+
+describe('analysis fixtures (in/*.geojson → out/*.json)', () => {
+  for (const op of Object.keys(OPS)) {
+    for (const file of readdirSync(`${ROOT}/${op}/in`).filter((f) => f.endsWith('.geojson'))) {
+      const name = file.replace(/\.geojson$/, '');
+      it(`${op}: ${name}`, () => {
+        const got = result(op, name);
+        const outFile = `${ROOT}/${op}/out/${name}.json`;
+        if (process.env.REGEN || !existsSync(outFile)) {
+          mkdirSync(`${ROOT}/${op}/out`, { recursive: true });
+          writeFileSync(outFile, JSON.stringify(got, null, 1) + '\n');
+        }
+        expect(got).toEqual(JSON.parse(readFileSync(outFile, 'utf8')));
+      });
+    }
+  }
+});
+
+// The hand-checkable cases, asserted independently of the expected files.
+const DEG_KM = (6371.0088 * Math.PI) / 180; // 111.195 km per degree of a great circle
+
+describe('hand-checked cases', () => {
+  it('a 3×3 grid of squares has 12 shared edges, each one side long', () => {
+    const rows = result('adjacency', 'grid-3x3') as { a: string; b: string; shared_km: number }[];
+    expect(rows).toHaveLength(12);
+    for (const r of rows) expect(r.shared_km).toBeCloseTo(0.1 * DEG_KM, 1);
+    expect(rows.find((r) => r.a === 'g00' && r.b === 'g11')).toBeUndefined(); // diagonal: corner only
+  });
+
+  it('two squares touching at a corner are not adjacent', () => {
+    expect(result('adjacency', 'corner-touch')).toEqual([]);
+  });
+
+  it('neighbours whose shared edge has different vertices are adjacent along the whole edge', () => {
+    const rows = result('adjacency', 'shared-edge-different-vertices') as { shared_km: number }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.shared_km).toBeCloseTo(0.1 * DEG_KM, 1);
+    // Without a tolerance the 10 m offset means they do not touch.
+    expect(computeAdjacency(split(load('adjacency', 'shared-edge-different-vertices')).units, { toleranceKm: 0 })).toEqual([]);
+  });
+
+  it('half an edge shared gives half the length', () => {
+    const rows = result('adjacency', 'partial-edge') as { shared_km: number }[];
+    expect(rows[0]!.shared_km).toBeCloseTo(0.05 * DEG_KM, 1);
+  });
+
+  it('crossing corridors are joined: west to north runs along both', () => {
+    const { rows, paths } = result('distance', 'crossing-lines') as {
+      rows: { a: string; b: string; great_circle_km: number; network_km: number }[];
+      paths: Record<string, number[][]>;
+    };
+    const wn = rows.find((r) => r.a === 'w' && r.b === 'n')!;
+    expect(wn.network_km).toBeCloseTo(DEG_KM, 0); // 0.5° + 0.5°
+    expect(wn.great_circle_km).toBeCloseTo(Math.SQRT1_2 * DEG_KM, 0);
+    expect(paths['w>n']).toContainEqual([0.5, 0.5]);
+  });
+
+  it('a gap within the tolerance is bridged, beyond it there is no network path', () => {
+    const near = result('distance', 'gap-within-tolerance') as { rows: { network_km: number | null }[] };
+    expect(near.rows[0]!.network_km).toBeCloseTo(DEG_KM, 0);
+    const far = result('distance', 'gap-beyond-tolerance') as { rows: { network_km: number | null }[] };
+    expect(far.rows[0]!.network_km).toBeNull();
+  });
+
+  it('gravity follows I = m_i·m_j / d^β and leaves out a unit without mass', () => {
+    const rows = result('gravity', 'three-masses') as { a: string; b: string; intensity: number; share: number }[];
+    expect(rows).toHaveLength(3);
+    const ab = rows.find((r) => r.a === 'a' && r.b === 'b')!;
+    expect(ab.intensity / ((1000 * 2000) / DEG_KM ** 2)).toBeCloseTo(1, 6);
+    expect(rows.reduce((s, r) => s + r.share, 0)).toBeCloseTo(1, 6);
+  });
+
+  it('each unit goes to the port at its end of the road', () => {
+    const r = result('hinterland', 'three-units-two-ports') as {
+      units_rows: { unit: string; port_straight: string; port_network: string }[];
+    };
+    expect(r.units_rows.map((u) => u.port_network)).toEqual(['west', 'west', 'east']);
+  });
+
+  it('a line through a square has one side inside it', () => {
+    const r = result('reach', 'line-through-squares') as { crossings: { unit: string; length_km: number }[] };
+    expect(r.crossings.find((c) => c.unit === 'sq')!.length_km).toBeCloseTo(0.1 * DEG_KM, 1);
+    expect(r.crossings.find((c) => c.unit === 'east')!.length_km).toBeCloseTo(0.05 * DEG_KM, 1);
+  });
+
+  it('the centre of a 3×3 grid crossed by two corridors ranks first', () => {
+    const rows = result('index', 'grid-3x3') as { unit: string; rank: number; degree: number }[];
+    expect(rows[0]!.unit).toBe('g11');
+    expect(rows[0]!.degree).toBe(4);
+  });
+});
