@@ -1,0 +1,173 @@
+/**
+ * Analysis results as tables (one or more per analysis, the first the main one) and as
+ * GeoJSON features: one shape read by the panel's table, the command line and the
+ * exporters. Columns are field names; the UI translates them (`Col.<field>`).
+ */
+import Papa from 'papaparse';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { hexCorners, pairKey, type AnalysisResult } from '../core/analysis.ts';
+
+export type Cell = string | number | null;
+export type Row = Record<string, Cell>;
+
+export interface ResultTable {
+  /** `rows`, `units`, `ports`, `crossings`, `shares` or `cells`. */
+  name: string;
+  columns: string[];
+  rows: Row[];
+  /** The shape of a row on the map, or null where it has none. */
+  geometry: (row: Row, index: number) => Geometry | null;
+}
+
+const round = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;
+
+/**
+ * The tables of a result.
+ * @param unitGeometry - unit polygons by id; rows about one unit get its polygon, else its centre
+ * @example resultTables(gravityResult)[0].columns // ['a', 'b', 'distance_km', 'intensity', 'share']
+ */
+export function resultTables(r: AnalysisResult, unitGeometry?: ReadonlyMap<string, Geometry>): ResultTable[] {
+  const centre = new Map(r.units.map((u) => [u.id, u.centre]));
+  const unitShape = (id: Cell): Geometry | null => {
+    if (typeof id !== 'string') return null;
+    const g = unitGeometry?.get(id);
+    if (g) return g;
+    const c = centre.get(id);
+    return c ? { type: 'Point', coordinates: c } : null;
+  };
+  const pairLine = (row: Row): Geometry | null => {
+    const a = centre.get(String(row.a));
+    const b = centre.get(String(row.b));
+    return a && b ? { type: 'LineString', coordinates: [a, b] } : null;
+  };
+  switch (r.kind) {
+    case 'adjacency':
+      return [{ name: 'rows', columns: ['a', 'b', 'shared_km'], rows: r.rows as unknown as Row[], geometry: pairLine }];
+    case 'gravity':
+      return [
+        { name: 'rows', columns: ['a', 'b', 'distance_km', 'intensity', 'share'], rows: r.rows as unknown as Row[], geometry: pairLine },
+      ];
+    case 'distance':
+      return [
+        {
+          name: 'rows',
+          columns: ['a', 'b', 'great_circle_km', 'network_km', 'access_km'],
+          rows: r.rows as unknown as Row[],
+          geometry: (row) => {
+            const path = r.paths[pairKey(String(row.a), String(row.b))];
+            return path ? { type: 'LineString', coordinates: path } : pairLine(row);
+          },
+        },
+      ];
+    case 'reach':
+      return [
+        {
+          name: 'shares',
+          columns: ['unit', 'area_km2', 'within_km2', 'share'],
+          rows: r.shares as unknown as Row[],
+          geometry: (row) => unitShape(row.unit ?? null),
+        },
+        {
+          name: 'crossings',
+          columns: ['corridor', 'unit', 'length_km'],
+          rows: r.crossings as unknown as Row[],
+          geometry: (row) => unitShape(row.unit ?? null),
+        },
+      ];
+    case 'index':
+      return [
+        {
+          name: 'rows',
+          columns: ['rank', 'unit', 'index', 'degree', 'closeness', 'gravity_total', 'port_km'],
+          rows: r.rows as unknown as Row[],
+          geometry: (row) => unitShape(row.unit ?? null),
+        },
+      ];
+    case 'hinterland': {
+      const g = r.grid;
+      const cells: Row[] = [];
+      for (let i = 0; i < g.unit.length; i++)
+        cells.push({
+          cell: i,
+          lon: round(g.centres[2 * i]!, 5),
+          lat: round(g.centres[2 * i + 1]!, 5),
+          unit: r.units[g.unit[i]!]?.id ?? null,
+          port_straight: r.port_ids[g.port_straight[i]!] ?? null,
+          port_network: r.port_ids[g.port_network[i]!] ?? null,
+        });
+      return [
+        {
+          name: 'units',
+          columns: ['unit', 'port_straight', 'straight_km', 'port_network', 'network_km'],
+          rows: r.units_rows as unknown as Row[],
+          geometry: (row) => unitShape(row.unit ?? null),
+        },
+        {
+          name: 'ports',
+          columns: [
+            'port',
+            'name_vi',
+            'name_en',
+            'units_straight',
+            'population_straight',
+            'units_network',
+            'population_network',
+            'cells_straight',
+            'cells_network',
+          ],
+          rows: r.ports as unknown as Row[],
+          geometry: () => null,
+        },
+        {
+          name: 'cells',
+          columns: ['cell', 'lon', 'lat', 'unit', 'port_straight', 'port_network'],
+          rows: cells,
+          geometry: (_row, i) => hexagon(g, i),
+        },
+      ];
+    }
+    case 'access': {
+      const g = r.grid;
+      const cells: Row[] = [];
+      const km = (a: Float32Array, i: number): number | null => (Number.isFinite(a[i]!) ? round(a[i]!, 2) : null);
+      for (let i = 0; i < g.unit.length; i++)
+        cells.push({
+          cell: i,
+          lon: round(g.centres[2 * i]!, 5),
+          lat: round(g.centres[2 * i + 1]!, 5),
+          unit: r.units[g.unit[i]!]?.id ?? null,
+          seaport_km: km(g.seaport_km, i),
+          airport_km: km(g.airport_km, i),
+          gate_km: km(g.gate_km, i),
+          corridor_km: km(g.corridor_km, i),
+        });
+      return [
+        {
+          name: 'cells',
+          columns: ['cell', 'lon', 'lat', 'unit', 'seaport_km', 'airport_km', 'gate_km', 'corridor_km'],
+          rows: cells,
+          geometry: (_row, i) => hexagon(g, i),
+        },
+      ];
+    }
+  }
+}
+
+function hexagon(g: { centres: Float64Array; cellKm: number; lat0: number }, i: number): Geometry {
+  const ring = hexCorners(g.centres[2 * i]!, g.centres[2 * i + 1]!, g.cellKm, g.lat0).map(([x, y]) => [round(x, 6), round(y, 6)]);
+  ring.push(ring[0]!);
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
+/** A table as a GeoJSON FeatureCollection (rows without a shape get a null geometry). */
+export function tableToGeoJSON(t: ResultTable): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: t.rows.map((row, i): Feature => ({ type: 'Feature', properties: { ...row }, geometry: t.geometry(row, i) as Geometry })),
+  };
+}
+
+/** A table as CSV text (header row, RFC 4180 quoting, `\n` line ends). */
+export function tableToCsv(t: ResultTable): string {
+  return Papa.unparse({ fields: t.columns, data: t.rows.map((r) => t.columns.map((c) => r[c] ?? '')) }, { newline: '\n' }) + '\n';
+}

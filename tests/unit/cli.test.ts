@@ -1,0 +1,80 @@
+/** The command line: same analyses as the app, checked arguments, exit codes. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../cli/ntcc.ts';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+    err += String(s);
+    return true;
+  });
+  try {
+    const code = await main(args, (s) => (out += s));
+    return { code, out, err };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('ntcc analyze', () => {
+  it('adjacency rows are {a, b, shared_km} named by ISO code', async () => {
+    const { code, out } = await run(['analyze', 'adjacency', '--edition', '2022']);
+    expect(code).toBe(0);
+    const rows = JSON.parse(out) as Record<string, unknown>[];
+    expect(rows).toHaveLength(14);
+    expect(Object.keys(rows[0]!)).toEqual(['a', 'b', 'shared_km']);
+    expect(rows[0]!.a).toMatch(/^VN-/);
+  });
+
+  it('gravity rows are {a, b, distance_km, intensity, share} and β changes them', async () => {
+    const two = JSON.parse((await run(['analyze', 'gravity'])).out) as { a: string; b: string; intensity: number }[];
+    const one = JSON.parse((await run(['analyze', 'gravity', '--beta', '1'])).out) as typeof two;
+    expect(Object.keys(two[0]!)).toEqual(['a', 'b', 'distance_km', 'intensity', 'share']);
+    expect(two).toHaveLength(91);
+    expect(one.find((r) => r.a === two[0]!.a && r.b === two[0]!.b)!.intensity).toBeGreaterThan(two[0]!.intensity);
+  });
+
+  it('writes CSV and GeoJSON to a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ntcc-'));
+    const csv = join(dir, 'g.csv');
+    expect((await run(['analyze', 'gravity', '--edition', '2025', '--format', 'csv', '--out', csv])).code).toBe(0);
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('a,b,distance_km,intensity,share');
+    expect(lines).toHaveLength(1 + 55);
+    const gj = join(dir, 'i.geojson');
+    expect((await run(['analyze', 'index', '--format', 'geojson', '--out', gj])).code).toBe(0);
+    const fc = JSON.parse(readFileSync(gj, 'utf8')) as { features: { geometry: { type: string } }[] };
+    expect(fc.features).toHaveLength(14);
+    expect(['Polygon', 'MultiPolygon']).toContain(fc.features[0]!.geometry.type);
+  });
+
+  it('a bad argument exits 2 with a message in the chosen language, and writes nothing', async () => {
+    const bad = await run(['analyze', 'gravity', '--beta', 'abc', '--lang', 'en']);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toBe('');
+    expect(bad.err).toContain('Invalid value for --beta: “abc”');
+    const vi = await run(['analyze', 'gravity', '--edition', '2019']);
+    expect(vi.code).toBe(2);
+    expect(vi.err).toContain('Giá trị không hợp lệ cho --edition');
+    expect((await run(['analyze', 'nope'])).code).toBe(2);
+    expect((await run(['analyze', 'gravity', '--table', 'cells'])).code).toBe(2);
+    expect((await run(['frobnicate'])).code).toBe(2);
+    expect((await run(['analyze', 'access', '--cell-km', '0.1'])).code).toBe(2);
+  });
+
+  it('runs as a program through the package bin', () => {
+    const ok = spawnSync(process.execPath, ['bin/ntcc.js', 'analyze', 'distance', '--edition', '2025', '--format', 'csv'], {
+      encoding: 'utf8',
+    });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.split('\n')[0]).toBe('a,b,great_circle_km,network_km,access_km');
+    const bad = spawnSync(process.execPath, ['bin/ntcc.js', 'analyze', 'gravity', '--mass', 'gdp', '--lang', 'en'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--mass');
+  });
+});
