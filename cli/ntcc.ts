@@ -128,7 +128,7 @@ function analyze(argv: string[], lang: Lang, out: (s: string) => void): void {
     try {
       writeFileSync(v.out, text);
     } catch (e) {
-      throw new Error(t(lang, 'Cli.WriteError', { file: v.out, message: e instanceof Error ? e.message : String(e) }));
+      throw new Error(t(lang, 'Cli.WriteError', { file: v.out, message: e instanceof Error ? e.message : String(e) }), { cause: e });
     }
     process.stderr.write(t(lang, 'Cli.Wrote', { rows: table.rows.length, file: v.out }) + '\n');
   }

@@ -58,9 +58,9 @@ describe('ntcc analyze', () => {
     expect(bad.code).toBe(2);
     expect(bad.out).toBe('');
     expect(bad.err).toContain('Invalid value for --beta: “abc”');
-    const vi = await run(['analyze', 'gravity', '--edition', '2019']);
-    expect(vi.code).toBe(2);
-    expect(vi.err).toContain('Giá trị không hợp lệ cho --edition');
+    const inVi = await run(['analyze', 'gravity', '--edition', '2019']);
+    expect(inVi.code).toBe(2);
+    expect(inVi.err).toContain('Giá trị không hợp lệ cho --edition');
     expect((await run(['analyze', 'nope'])).code).toBe(2);
     expect((await run(['analyze', 'gravity', '--table', 'cells'])).code).toBe(2);
     expect((await run(['frobnicate'])).code).toBe(2);
