@@ -14,6 +14,8 @@
  * - every layer on (issue 3): the same load and pan ratios with every thematic layer shown,
  *   defence layers and the border belt included; also when every layer is first drawn.
  *
+ * The analysis benchmarks (bench/analysis.ts, issue 4) run first, in Node.
+ *
  * Results go to bench/results/foundation.json. Exits 1 when a target is missed.
  */
 import { execSync } from 'node:child_process';
@@ -24,6 +26,7 @@ import { build } from 'vite';
 import type { Page } from 'playwright-core';
 import { launch, startServer } from '../tests/browser/harness.ts';
 import { THEMATIC_LAYERS } from '../src/core/layers.ts';
+import { runAnalysisBench } from './analysis.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 const PAN_MS = 6000;
@@ -102,6 +105,8 @@ async function panFps(page: Page, handle: '__ntcc' | '__bare'): Promise<number> 
 }
 
 async function main(): Promise<void> {
+  const analysisOk = runAnalysisBench();
+  if (!analysisOk) process.exitCode = 1;
   await buildBenchPages();
   const server = await startServer(4174);
   const result: Record<string, unknown> = {
@@ -195,7 +200,7 @@ async function main(): Promise<void> {
       `every layer on:     first idle ${allLayers.load_ms.toFixed(0)} ms = ${allLayers.load_ratio.toFixed(2)} × bare (target ≤ 1.25); every layer drawn ${allLayers.layers_drawn_ms.toFixed(0)} ms (${allLayers.layers_drawn_vs_bare_idle.toFixed(2)} ×, informative); pan ${allLayers.fps.toFixed(1)} fps = ${allLayers.pan_ratio.toFixed(2)} × bare (target ≥ 0.8)`,
     );
     console.log(ok ? 'all targets met' : 'A TARGET WAS MISSED');
-    if (!ok) process.exitCode = 1;
+    if (!ok || !analysisOk) process.exitCode = 1;
   } finally {
     await server.stop();
   }

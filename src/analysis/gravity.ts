@@ -6,7 +6,7 @@
  * coincide (d = 0) have no finite intensity and are left out too.
  */
 import type { AnalysisUnit, GravityRow, Mass } from '../core/analysis.ts';
-import { EARTH_RADIUS_KM, roundTo } from './geo.ts';
+import { EARTH_RADIUS_KM } from './geo.ts';
 
 /** The pairs in flat arrays: indices into the input, distance km, intensity, share. */
 export interface GravityMatrix {
@@ -71,7 +71,7 @@ export function gravityMatrix(lon: Float64Array, lat: Float64Array, mass: Float6
   }
   const share = new Float64Array(m);
   for (let k = 0; k < m; k++) share[k] = total > 0 ? V[k]! / total : 0;
-  return { i: I.slice(0, m), j: J.slice(0, m), distanceKm: D.slice(0, m), intensity: V.slice(0, m), share, total };
+  return { i: I.subarray(0, m), j: J.subarray(0, m), distanceKm: D.subarray(0, m), intensity: V.subarray(0, m), share, total };
 }
 
 /** A unit's mass of the chosen kind (persons or km²), or null. */
@@ -80,12 +80,12 @@ export function massOf(u: Pick<AnalysisUnit, 'population' | 'area_km2'>, mass: M
 }
 
 /**
- * Gravity rows for every pair of units with a mass, strongest first.
+ * Gravity rows for every pair of units with a mass, in pair order (a before b in the input).
  * @param units - units with centres and masses
  * @param beta - distance-decay exponent (dimensionless), default 2
  * @param mass - `population` (persons) or `area` (km²)
- * @returns rows `{a, b, distance_km, intensity, share}` (intensity in mass²/km^β)
- * @example computeGravity(units, 2, 'population')[0] // { a: 'VN-21', b: 'VN-22', distance_km: 137.8, intensity: 5.6e8, share: 0.21 }
+ * @returns rows `{a, b, distance_km, intensity, share}` (intensity in mass²/km^β; distance rounded to metres)
+ * @example computeGravity(units, 2, 'population')[0] // { a: 'VN-21', b: 'VN-22', distance_km: 127.114, intensity: 7.97e8, share: 0.113 }
  */
 export function computeGravity(
   units: readonly Pick<AnalysisUnit, 'id' | 'centre' | 'population' | 'area_km2'>[],
@@ -96,14 +96,19 @@ export function computeGravity(
   const lat = Float64Array.from(units, (u) => u.centre[1]);
   const m = Float64Array.from(units, (u) => massOf(u, mass) ?? NaN);
   const g = gravityMatrix(lon, lat, m, beta);
-  const rows: GravityRow[] = [];
+  const rows: GravityRow[] = Array.from({ length: g.i.length });
   for (let k = 0; k < g.i.length; k++)
-    rows.push({
+    rows[k] = {
       a: units[g.i[k]!]!.id,
       b: units[g.j[k]!]!.id,
-      distance_km: roundTo(g.distanceKm[k]!, 3),
-      intensity: Number(g.intensity[k]!.toPrecision(8)),
-      share: Number(g.share[k]!.toPrecision(8)),
-    });
+      distance_km: Math.round(g.distanceKm[k]! * 1000) / 1000,
+      intensity: g.intensity[k]!,
+      share: g.share[k]!,
+    };
+  return rows;
+}
+
+/** Sorts gravity rows strongest first (ties by a, then b). */
+export function strongestFirst(rows: GravityRow[]): GravityRow[] {
   return rows.sort((p, q) => q.intensity - p.intensity || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : 1));
 }

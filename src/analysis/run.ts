@@ -6,7 +6,7 @@ import type { AnalysisParams, AnalysisResult, ResultBase } from '../core/analysi
 import { computeAccess } from './access.ts';
 import { computeAdjacency } from './adjacency.ts';
 import { computeDistances } from './distance.ts';
-import { computeGravity } from './gravity.ts';
+import { computeGravity, strongestFirst } from './gravity.ts';
 import { computeHinterland } from './hinterland.ts';
 import { corridorsFor, pointsFor, unitsFor, type AnalysisInputs } from './inputs.ts';
 import { computeLinkageIndex } from './linkage-index.ts';
@@ -54,7 +54,7 @@ export function runAnalysis(inputs: AnalysisInputs, params: AnalysisParams, onPr
     case 'distance':
       return { ...base, kind: 'distance', ...computeDistances(units, lines, params.toleranceKm, onProgress) };
     case 'gravity':
-      return { ...base, kind: 'gravity', rows: computeGravity(units, params.beta, params.mass) };
+      return { ...base, kind: 'gravity', rows: strongestFirst(computeGravity(units, params.beta, params.mass)) };
     case 'hinterland':
       return { ...base, kind: 'hinterland', ...computeHinterland(units, ports(), lines, params, onProgress) };
     case 'access':

@@ -1,0 +1,227 @@
+/**
+ * `npm run bench:analysis` (also run first by `npm run bench`): the analysis speed targets of
+ * issue 4, each against a naive all-pairs Turf baseline measured in the same run, in Node.
+ *
+ * - adjacency of 5,000 synthetic polygons (a 50 × 100 grid of ~0.1° cells whose shared edges
+ *   carry different vertices on each side). Ours: the whole computation. Naive: for every
+ *   pair, Turf `lineOverlap(polygonToLine(a), polygonToLine(b), {tolerance})` and `length`;
+ *   timed on a random sample of pairs (neighbours included) and scaled to all 12.5 M pairs.
+ *   Targets: under 2 s, and ≥ 10× the naive time.
+ * - gravity over 2,000 units (random centres in the region, random populations): ours is
+ *   `gravityMatrix` (every pair's distance, intensity and share in flat arrays, what the
+ *   worker would transfer); turning the 2 M pairs into row objects is timed separately
+ *   (informative). Naive: Turf `distance` on point features for every pair, pushed as row
+ *   objects. Target: under 0.5 s.
+ * - accessibility grid at 1 km cells over the 14 provinces: ours vs Turf `hexGrid` over the
+ *   region's bounding box, `booleanPointInPolygon` to keep the cells on land, then Turf
+ *   `distance` / `pointToLineDistance` to every target; the naive pipeline is timed on a
+ *   1° × 1° tile and scaled by the number of cells.
+ *
+ * Times are medians of BENCH_RUNS (default 5) runs. Results go to bench/results/analysis.json;
+ * exits 1 when a target is missed.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { distance } from '@turf/distance';
+import { hexGrid } from '@turf/hex-grid';
+import { length } from '@turf/length';
+import { lineOverlap } from '@turf/line-overlap';
+import { pointToLineDistance } from '@turf/point-to-line-distance';
+import { polygonToLine } from '@turf/polygon-to-line';
+import { bbox } from '@turf/bbox';
+import type { Feature, LineString, MultiLineString, Polygon } from 'geojson';
+import { loadInputs } from '../cli/load.ts';
+import { computeAccess } from '../src/analysis/access.ts';
+import { computeAdjacency } from '../src/analysis/adjacency.ts';
+import { computeGravity, gravityMatrix } from '../src/analysis/gravity.ts';
+import { corridorsFor, pointsFor, unitsFor } from '../src/analysis/inputs.ts';
+import type { AnalysisUnit } from '../src/core/analysis.ts';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+function time(fn: () => unknown, runs = RUNS): number {
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    ts.push(performance.now() - t0);
+  }
+  return median(ts);
+}
+
+/** A seeded generator so every run measures the same inputs. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/**
+ * 5,000 polygons on a 50 × 100 grid: corners shared exactly; every edge gets its own extra
+ * vertices on each side (one side at the middle, the other at the thirds, both a few metres
+ * off the straight line), so neighbours never share those vertices.
+ */
+function syntheticPolygons(cols = 50, rows = 100, size = 0.1): Pick<AnalysisUnit, 'id' | 'geometry'>[] {
+  const r = rng(42);
+  const jitter = (): number => (r() - 0.5) * 0.00004; // ±2 m
+  const corner = (i: number, j: number): [number, number] => [104 + i * size, 10 + j * size];
+  const out: Pick<AnalysisUnit, 'id' | 'geometry'>[] = [];
+  for (let j = 0; j < rows; j++)
+    for (let i = 0; i < cols; i++) {
+      const c = [corner(i, j), corner(i + 1, j), corner(i + 1, j + 1), corner(i, j + 1)];
+      const ring: number[][] = [];
+      for (let k = 0; k < 4; k++) {
+        const a = c[k]!;
+        const b = c[(k + 1) % 4]!;
+        ring.push(a);
+        const ts = (i + j + k) % 2 ? [0.5] : [1 / 3, 2 / 3];
+        for (const t of ts) ring.push([a[0] + t * (b[0] - a[0]) + jitter(), a[1] + t * (b[1] - a[1]) + jitter()]);
+      }
+      ring.push(ring[0]!);
+      out.push({ id: `p${j * cols + i}`, geometry: { type: 'Polygon', coordinates: [ring] } });
+    }
+  return out;
+}
+
+function benchAdjacency() {
+  const polys = syntheticPolygons();
+  const n = polys.length;
+  let rows = 0;
+  const oursMs = time(() => (rows = computeAdjacency(polys, { toleranceKm: 0.05 }).length));
+  // Naive: every pair through Turf, timed on a sample (every 10th pair is a true neighbour).
+  const r = rng(7);
+  const lines = polys.map(
+    (p) => polygonToLine({ type: 'Feature', properties: {}, geometry: p.geometry as Polygon }) as Feature<LineString | MultiLineString>,
+  );
+  const SAMPLE = 4000;
+  const pairs: [number, number][] = [];
+  for (let k = 0; k < SAMPLE; k++) {
+    const a = Math.floor(r() * n);
+    const b = k % 10 === 0 ? (a % 50 < 49 ? a + 1 : a - 1) : Math.floor(r() * n);
+    if (a !== b) pairs.push([a, b]);
+  }
+  let found = 0;
+  const sampleMs = time(() => {
+    found = 0;
+    for (const [a, b] of pairs) {
+      const o = lineOverlap(lines[a]!, lines[b]!, { tolerance: 0.05 });
+      if (o.features.length && length(o) > 0.1) found++;
+    }
+  }, 3);
+  const allPairs = (n * (n - 1)) / 2;
+  const naiveMs = (sampleMs / pairs.length) * allPairs;
+  return {
+    polygons: n,
+    pairs_found: rows,
+    ours_ms: oursMs,
+    naive_ms_extrapolated: naiveMs,
+    naive_sample_pairs: pairs.length,
+    naive_sample_found: found,
+    speedup: naiveMs / oursMs,
+  };
+}
+
+function benchGravity() {
+  const r = rng(11);
+  const units = Array.from({ length: 2000 }, (_, i) => ({
+    id: `u${i}`,
+    centre: [102 + r() * 7.5, 10.5 + r() * 10] as [number, number],
+    population: Math.round(50_000 + r() * 3_000_000),
+    area_km2: 100,
+  }));
+  const lon = Float64Array.from(units, (u) => u.centre[0]);
+  const lat = Float64Array.from(units, (u) => u.centre[1]);
+  const mass = Float64Array.from(units, (u) => u.population);
+  let rows = 0;
+  const oursMs = time(() => (rows = gravityMatrix(lon, lat, mass, 2).i.length));
+  const rowsMs = time(() => computeGravity(units, 2, 'population').length, 3);
+  const pts = units.map((u) => ({
+    type: 'Feature' as const,
+    properties: { pop: u.population },
+    geometry: { type: 'Point' as const, coordinates: u.centre },
+  }));
+  const naiveMs = time(() => {
+    const out: { a: string; b: string; d: number; v: number }[] = [];
+    for (let i = 0; i < pts.length; i++)
+      for (let j = i + 1; j < pts.length; j++) {
+        const d = distance(pts[i]!, pts[j]!, { units: 'kilometers' });
+        out.push({ a: units[i]!.id, b: units[j]!.id, d, v: (pts[i]!.properties.pop * pts[j]!.properties.pop) / d ** 2 });
+      }
+    return out.length;
+  }, 3);
+  return { units: units.length, pairs: rows, ours_ms: oursMs, with_row_objects_ms: rowsMs, naive_ms: naiveMs, speedup: naiveMs / oursMs };
+}
+
+function benchAccess() {
+  const inputs = loadInputs();
+  const units = unitsFor(inputs, '2022');
+  const targets = {
+    seaports: pointsFor(inputs.seaports, 'today'),
+    airports: pointsFor(inputs.airports, 'today'),
+    gates: pointsFor(inputs.gates, 'today'),
+    corridors: corridorsFor(inputs, 'today', 'all'),
+  };
+  let cells = 0;
+  const oursMs = time(() => (cells = computeAccess(units, targets, 1).unit.length), 3);
+  // Naive on a 1° × 1° tile around Huế, scaled by the number of 1 km hexagons over the region's bbox.
+  const feats = units.map((u) => ({ type: 'Feature' as const, properties: {}, geometry: u.geometry }));
+  const lines = targets.corridors.map((l) => ({
+    type: 'Feature' as const,
+    properties: {},
+    geometry: { type: 'LineString' as const, coordinates: l.coordinates },
+  }));
+  const points = [...targets.seaports, ...targets.airports, ...targets.gates].map((p) => p.coordinates);
+  const tile: [number, number, number, number] = [107, 15.5, 108, 16.5];
+  let tileCells = 0;
+  const tileMs = time(() => {
+    const grid = hexGrid(tile, 1, { units: 'kilometers' });
+    tileCells = grid.features.length;
+    for (const cell of grid.features) {
+      const ring = cell.geometry.coordinates[0]!;
+      const c: [number, number] = [(ring[0]![0]! + ring[3]![0]!) / 2, (ring[0]![1]! + ring[3]![1]!) / 2];
+      if (!feats.some((f) => booleanPointInPolygon(c, f))) continue;
+      for (const p of points) distance(c, p);
+      for (const l of lines) pointToLineDistance(c, l);
+    }
+  }, 1);
+  const regionBox = bbox({ type: 'FeatureCollection', features: feats });
+  const boxArea = (regionBox[2] - regionBox[0]) * (regionBox[3] - regionBox[1]);
+  const tileArea = (tile[2] - tile[0]) * (tile[3] - tile[1]);
+  const naiveMs = tileMs * (boxArea / tileArea);
+  return { cells, ours_ms: oursMs, naive_tile_cells: tileCells, naive_ms_extrapolated: naiveMs, speedup: naiveMs / oursMs };
+}
+
+/** Runs the three benchmarks, prints them, writes the results; returns whether every target was met. */
+export function runAnalysisBench(): boolean {
+  const adjacency = benchAdjacency();
+  console.log(
+    `adjacency, ${adjacency.polygons} polygons: ${adjacency.ours_ms.toFixed(0)} ms (target < 2000), ${adjacency.pairs_found} pairs; naive all-pairs Turf ≈ ${(adjacency.naive_ms_extrapolated / 1000).toFixed(0)} s (from ${adjacency.naive_sample_pairs} pairs) → ${adjacency.speedup.toFixed(0)}× (target ≥ 10×)`,
+  );
+  const gravity = benchGravity();
+  console.log(
+    `gravity, ${gravity.units} units: ${gravity.ours_ms.toFixed(0)} ms (target < 500), ${gravity.pairs} pairs (${gravity.with_row_objects_ms.toFixed(0)} ms with row objects, informative); naive Turf ${gravity.naive_ms.toFixed(0)} ms → ${gravity.speedup.toFixed(1)}×`,
+  );
+  const access = benchAccess();
+  console.log(
+    `accessibility, 1 km cells: ${access.ours_ms.toFixed(0)} ms for ${access.cells} cells; naive Turf ≈ ${(access.naive_ms_extrapolated / 1000).toFixed(0)} s (from a 1° tile of ${access.naive_tile_cells} cells) → ${access.speedup.toFixed(0)}×`,
+  );
+  const pass = adjacency.ours_ms < 2000 && adjacency.speedup >= 10 && gravity.ours_ms < 500;
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(
+    'bench/results/analysis.json',
+    `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, adjacency, gravity, access, pass }, null, 2)}\n`,
+  );
+  console.log(pass ? 'analysis targets met' : 'AN ANALYSIS TARGET WAS MISSED');
+  return pass;
+}
+
+if (process.argv[1]?.endsWith('analysis.ts')) {
+  if (!runAnalysisBench()) process.exitCode = 1;
+}
