@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { t } from '../i18n/index.ts';
 import { MapView } from '../map/MapView.tsx';
 import { useAppStore } from '../state/store.ts';
@@ -8,6 +8,12 @@ import { Notice } from '../ui/Notice.tsx';
 import { LayerPanel } from '../ui/LayerPanel.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { fontsPromise, provincesPromise } from './preload.ts';
+import { createAnalysisRunner } from './analysis-runner.ts';
+import { registerAnalysisRunner } from '../state/store.ts';
+
+// The analysis panel (and, through the worker, the analysis code) load on first use.
+const AnalysisPanel = lazy(() => import('../ui/AnalysisPanel.tsx'));
+registerAnalysisRunner(createAnalysisRunner());
 
 /**
  * The page: the map starts as soon as the label font is loaded (it needs nothing else);
@@ -15,6 +21,7 @@ import { fontsPromise, provincesPromise } from './preload.ts';
  */
 export function App() {
   const lang = useAppStore((s) => s.lang);
+  const analysisOpen = useAppStore((s) => s.analysisOpen);
   const [fontsReady, setFontsReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -90,8 +97,14 @@ export function App() {
               <InfoPanel />
               <Legend />
             </div>
-            <div className="side-right">
-              <LayerPanel />
+            <div className={analysisOpen ? 'side-right wide' : 'side-right'}>
+              {analysisOpen ? (
+                <Suspense fallback={<p className="panel loading">{t(lang, 'App.Loading')}</p>}>
+                  <AnalysisPanel />
+                </Suspense>
+              ) : (
+                <LayerPanel />
+              )}
             </div>
             <Notice />
           </>

@@ -3,7 +3,7 @@
  * `hashchange`; store changes are written back with `history.replaceState`.
  */
 import { formatHash, parseHash } from '../state/url-hash.ts';
-import { counterpartIn, featuresOf, useAppStore } from '../state/store.ts';
+import { counterpartIn, featuresOf, MAIN_TABLE, useAppStore } from '../state/store.ts';
 
 /** Applies a hash to the store; invalid parts are ignored and reported as a notice. */
 export function applyHash(hash: string): void {
@@ -39,6 +39,11 @@ export function applyHash(hash: string): void {
     patch.feature = state.feature;
     if (state.feature) patch.selected = null;
   }
+  if (state.analysis) {
+    patch.analysisOpen = true;
+    patch.analysisParams = { ...s.analysisParams, ...state.analysis };
+    patch.analysisView = { ...s.analysisView, table: MAIN_TABLE[state.analysis.kind] };
+  }
   useAppStore.setState(patch);
   if (invalid.length) s.setNotice({ key: 'Hash.Invalid', vars: { keys: invalid.join(', ') } });
 }
@@ -59,6 +64,7 @@ export function startHashSync(): () => void {
       statuses: s.statuses,
       beltKm: s.beltKm,
       feature: s.feature,
+      analysis: s.analysisOpen ? s.analysisParams : null,
     });
     if (hash !== last && hash !== window.location.hash) {
       last = hash;
@@ -76,7 +82,9 @@ export function startHashSync(): () => void {
       s.horizon !== prev.horizon ||
       s.statuses !== prev.statuses ||
       s.beltKm !== prev.beltKm ||
-      s.feature !== prev.feature
+      s.feature !== prev.feature ||
+      s.analysisOpen !== prev.analysisOpen ||
+      s.analysisParams !== prev.analysisParams
     )
       write();
   });

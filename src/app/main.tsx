@@ -6,9 +6,11 @@ import './app.css';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { startHashSync } from './hash-sync.ts';
+import { startAnalysisAutoRun } from './analysis-autorun.ts';
 
 // The hash holds the view, edition and language the map opens with: read it before the first render.
 startHashSync();
+startAnalysisAutoRun();
 
 const root = document.getElementById('root');
 if (root)

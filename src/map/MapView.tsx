@@ -19,6 +19,7 @@ import { EDITIONS, type Edition } from '../core/types.ts';
 import { counterpartsOf, featuresOf, useAppStore, type AppState, type FeatureRef } from '../state/store.ts';
 import { BELT_SOURCE, DYNAMIC_PAINT, PICKABLE, thematicStyleLayers } from './thematic-layers.ts';
 import type { Layer } from '@deck.gl/core';
+import type { UnitPolygon } from '../layers/analysis.ts';
 import { MoveEndScaleControl } from './scale-control.ts';
 import { admin1Filter, basemapLabelFilter, buildStyle, LAYER, nameField } from './style.ts';
 
@@ -55,7 +56,11 @@ function sameView(map: MaplibreMap, v: AppState['view']): boolean {
  */
 type DeckModule = { overlay: MapLibreOverlay; layersFor: (s: AppState) => Layer[] };
 async function loadDeck(): Promise<DeckModule> {
-  const [{ MapLibreOverlay }, capitals] = await Promise.all([import('@deck.gl/maplibre'), import('../layers/capitals.ts')]);
+  const [{ MapLibreOverlay }, capitals, analysis] = await Promise.all([
+    import('@deck.gl/maplibre'),
+    import('../layers/capitals.ts'),
+    import('../layers/analysis.ts'),
+  ]);
   return {
     overlay: new MapLibreOverlay({
       interleaved: true,
@@ -70,8 +75,35 @@ async function loadDeck(): Promise<DeckModule> {
         { ...capitals.CAPITALS_DEFAULTS, edition: s.edition, selected: s.selected, beforeId: LAYER.seaLabels },
         capitals.capitalPoints(featuresOf(s)),
       ),
+      ...(s.analysisOpen && s.analysis.result
+        ? analysis.createAnalysisLayers(
+            {
+              ...s.analysisView,
+              selected: s.selected,
+              hovered: s.analysisHover,
+              beforeId: LAYER.seaLabels,
+            },
+            s.analysis.result,
+            unitPolygons(featuresOf({ data: s.data, edition: s.analysis.result.params.edition })),
+          )
+        : []),
     ],
   };
+}
+
+const polygonCache = new WeakMap<object, UnitPolygon[]>();
+/** Unit outlines (one entry per polygon part) for the analysis choropleths. */
+function unitPolygons(features: ReturnType<typeof featuresOf>): UnitPolygon[] {
+  let out = polygonCache.get(features);
+  if (!out) {
+    out = features.flatMap((f) =>
+      f.geometry.type === 'Polygon'
+        ? [{ id: f.properties.iso, polygon: f.geometry.coordinates as unknown as UnitPolygon['polygon'] }]
+        : f.geometry.coordinates.map((polygon) => ({ id: f.properties.iso, polygon: polygon as unknown as UnitPolygon['polygon'] })),
+    );
+    polygonCache.set(features, out);
+  }
+  return out;
 }
 
 /** Whether every visible thematic layer can be drawn (the belt needs its polygons computed). */
@@ -155,7 +187,17 @@ function applyState(map: MaplibreMap, deck: DeckModule | null, s: AppState, prev
     map.setLayoutProperty(LAYER.counterpart(s.edition), 'visibility', 'none');
   }
   applyThematic(map, s, prev);
-  if (deck && (!prev || prev.edition !== s.edition || prev.selected !== s.selected || prev.data !== s.data)) {
+  if (
+    deck &&
+    (!prev ||
+      prev.edition !== s.edition ||
+      prev.selected !== s.selected ||
+      prev.data !== s.data ||
+      prev.analysisOpen !== s.analysisOpen ||
+      prev.analysis.result !== s.analysis.result ||
+      prev.analysisView !== s.analysisView ||
+      prev.analysisHover !== s.analysisHover)
+  ) {
     deck.overlay.setProps({ layers: deck.layersFor(s) });
   }
   if (s.flyTarget && prev?.flyTarget !== s.flyTarget) {

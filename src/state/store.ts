@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/index.ts';
 import type { HashView } from './url-hash.ts';
 import { THEMATIC_LAYERS, type Horizon, type Status, type ThematicLayerId, STATUSES, existsAt } from '../core/layers.ts';
 import type { AnyLayerFeature, LayerCollection, LayerFileId } from '../data/schemas.ts';
+import { DEFAULT_PARAMS, paramsKey, type AnalysisKind, type AnalysisParams, type AnalysisResult } from '../core/analysis.ts';
 
 export type { AnyLayerFeature, LayerFileId };
 
@@ -86,7 +87,71 @@ export interface ThematicSlice {
   selectFeature: (f: FeatureRef | null) => void;
 }
 
-export type AppState = ViewSlice & BoundarySlice & UiSlice & DataSlice & ThematicSlice;
+/** How the analysis result is drawn (not part of the computation). */
+export interface AnalysisView {
+  /** Access grid: which distance colours the cells. */
+  measure: 'seaport_km' | 'airport_km' | 'gate_km' | 'corridor_km';
+  /** Hinterlands: by straight line or along the network. */
+  method: 'straight' | 'network';
+  extrude: boolean;
+  /** Which of the result's tables the panel shows. */
+  table: string;
+}
+
+/** Runs an analysis somewhere else (the app plugs in its worker); resolves with the result and whether it came from the cache. */
+export type AnalysisRunner = (
+  params: AnalysisParams,
+  onProgress: (done: number) => void,
+) => Promise<{ result: AnalysisResult; cached: boolean }>;
+
+export interface AnalysisSlice {
+  analysisOpen: boolean;
+  setAnalysisOpen: (open: boolean) => void;
+  /** The analysis and its parameters; edition and horizon follow the map's. */
+  analysisParams: AnalysisParams;
+  setAnalysisParams: (p: Partial<AnalysisParams>) => void;
+  analysis: {
+    status: 'idle' | 'running' | 'done' | 'error';
+    /** 0–1 while running. */
+    progress: number;
+    result: AnalysisResult | null;
+    cached: boolean;
+    error: string | null;
+    /** Key of the parameters being run or shown. */
+    key: string | null;
+  };
+  /** The table row (unit id, or pair key `a>b`) under the pointer. */
+  analysisHover: string | null;
+  setAnalysisHover: (key: string | null) => void;
+  analysisView: AnalysisView;
+  setAnalysisView: (v: Partial<AnalysisView>) => void;
+  /** Runs the current analysis through the registered runner (no-op when the result is already shown). */
+  runAnalysis: () => Promise<void>;
+}
+
+export type AppState = ViewSlice & BoundarySlice & UiSlice & DataSlice & ThematicSlice & AnalysisSlice;
+
+let analysisRunner: AnalysisRunner | null = null;
+/** Plugs in the function that runs analyses (the app's worker client; a direct call in tests). */
+export function registerAnalysisRunner(runner: AnalysisRunner | null): void {
+  analysisRunner = runner;
+}
+
+/** The parameters an analysis runs with: the panel's, on the map's edition and horizon. */
+export function effectiveParams(s: Pick<AppState, 'analysisParams' | 'edition' | 'horizon'>): AnalysisParams {
+  return { ...s.analysisParams, edition: s.edition, horizon: s.horizon };
+}
+
+/** The first table of each analysis (the panel's default). */
+export const MAIN_TABLE: Record<AnalysisKind, string> = {
+  adjacency: 'rows',
+  reach: 'shares',
+  distance: 'rows',
+  gravity: 'rows',
+  hinterland: 'units',
+  access: 'cells',
+  index: 'rows',
+};
 
 /** Belt widths the control offers, in km (the legal widths vary and are not at hand). */
 export const BELT_KM_CHOICES = [5, 10, 20, 50] as const;
@@ -178,6 +243,40 @@ const createThematicSlice: StateCreator<AppState, [], [], ThematicSlice> = (set,
   selectFeature: (feature) => set(feature ? { feature, selected: null } : { feature }),
 });
 
+const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => ({
+  analysisOpen: false,
+  setAnalysisOpen: (analysisOpen) => set({ analysisOpen }),
+  analysisParams: DEFAULT_PARAMS,
+  setAnalysisParams: (p) => {
+    const next = { ...get().analysisParams, ...p };
+    const patch: Partial<AppState> = { analysisParams: next };
+    if (p.kind && p.kind !== get().analysisParams.kind) patch.analysisView = { ...get().analysisView, table: MAIN_TABLE[p.kind] };
+    set(patch);
+  },
+  analysis: { status: 'idle', progress: 0, result: null, cached: false, error: null, key: null },
+  analysisHover: null,
+  setAnalysisHover: (analysisHover) => set({ analysisHover }),
+  analysisView: { measure: 'seaport_km', method: 'network', extrude: false, table: MAIN_TABLE[DEFAULT_PARAMS.kind] },
+  setAnalysisView: (v) => set({ analysisView: { ...get().analysisView, ...v } }),
+  runAnalysis: async () => {
+    const params = effectiveParams(get());
+    const key = paramsKey(params);
+    const cur = get().analysis;
+    if (cur.key === key && (cur.status === 'done' || cur.status === 'running')) return;
+    if (!analysisRunner) return;
+    set({ analysis: { ...cur, status: 'running', progress: 0, error: null, key } });
+    try {
+      const { result, cached } = await analysisRunner(params, (progress) => {
+        if (get().analysis.key === key) set({ analysis: { ...get().analysis, progress } });
+      });
+      if (get().analysis.key === key) set({ analysis: { status: 'done', progress: 1, result, cached, error: null, key } });
+    } catch (e) {
+      if (get().analysis.key === key)
+        set({ analysis: { ...get().analysis, status: 'error', error: e instanceof Error ? e.message : String(e) } });
+    }
+  },
+});
+
 /**
  * Features of a loaded layer that exist at the chosen horizon and have a chosen status.
  * @example shownFeatures(state, 'corridors').length
@@ -206,6 +305,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createDataSlice(...a),
   ...createThematicSlice(...a),
+  ...createAnalysisSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

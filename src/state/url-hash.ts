@@ -7,6 +7,10 @@
 import type { Edition } from '../core/types.ts';
 import { HORIZONS, STATUSES, THEMATIC_LAYERS, type Horizon, type Status, type ThematicLayerId } from '../core/layers.ts';
 import { LAYER_FILE_IDS, type LayerFileId } from '../data/schemas.ts';
+import { DEFAULT_PARAMS, parseParams, type AnalysisParams } from '../core/analysis.ts';
+
+/** Hash keys of the analysis parameters (`an` is the analysis itself). */
+const ANALYSIS_KEYS = { beta: 'beta', mass: 'mass', cellKm: 'cell', bufferKm: 'buf', corridorKind: 'ck', toleranceKm: 'tol' } as const;
 
 export interface HashView {
   center: [number, number];
@@ -26,6 +30,8 @@ export interface HashState {
   statuses?: Status[];
   beltKm?: number;
   feature?: { layer: LayerFileId; id: string } | null;
+  /** The open analysis and its parameters (`an=gravity&beta=1.5`); edition and horizon come from `ed` and `hz`. */
+  analysis?: Omit<AnalysisParams, 'edition' | 'horizon'>;
 }
 
 export interface ParsedHash {
@@ -107,6 +113,20 @@ export function parseHash(hash: string): ParsedHash {
       state.feature = { layer: layer as LayerFileId, id };
     else invalid.push('ft');
   }
+  const an = params.get('an');
+  if (an !== null) {
+    const raw: Partial<Record<keyof AnalysisParams, string>> = { kind: an };
+    for (const [param, key] of Object.entries(ANALYSIS_KEYS)) {
+      const v = params.get(key);
+      if (v !== null) raw[param as keyof AnalysisParams] = v;
+    }
+    const { params: p, problems } = parseParams(raw);
+    for (const pr of problems) invalid.push(pr.param === 'kind' ? 'an' : ANALYSIS_KEYS[pr.param as keyof typeof ANALYSIS_KEYS]);
+    if (!problems.some((pr) => pr.param === 'kind')) {
+      const { edition: _e, horizon: _h, ...rest } = p;
+      state.analysis = rest;
+    }
+  }
   return { state, invalid };
 }
 
@@ -123,6 +143,7 @@ export interface HashInput {
   statuses?: Status[];
   beltKm?: number;
   feature?: { layer: LayerFileId; id: string } | null;
+  analysis?: Omit<AnalysisParams, 'edition' | 'horizon'> | null;
 }
 
 /** Writes the state as a hash string (with `#`); numbers rounded to what a screen can show. */
@@ -137,5 +158,12 @@ export function formatHash(s: HashInput): string {
   if (s.statuses && s.statuses.length !== STATUSES.length) q.push(`st=${s.statuses.length ? s.statuses.join(',') : 'none'}`);
   if (s.beltKm !== undefined) q.push(`belt=${s.beltKm}`);
   if (s.feature) q.push(`ft=${s.feature.layer}:${s.feature.id}`);
+  if (s.analysis) {
+    q.push(`an=${s.analysis.kind}`);
+    for (const [param, key] of Object.entries(ANALYSIS_KEYS)) {
+      const v = s.analysis[param as keyof typeof ANALYSIS_KEYS];
+      if (v !== DEFAULT_PARAMS[param as keyof typeof ANALYSIS_KEYS]) q.push(`${key}=${v}`);
+    }
+  }
   return `#${q.join('&')}`;
 }

@@ -6,13 +6,29 @@ import { SearchBox } from './SearchBox.tsx';
 
 /** Title, edition switch and language switch. */
 export function Toolbar() {
-  const { lang, edition, setEdition, setLang } = useAppStore(
-    useShallow((s) => ({ lang: s.lang, edition: s.edition, setEdition: s.setEdition, setLang: s.setLang })),
+  const { lang, edition, setEdition, setLang, analysisOpen, setAnalysisOpen } = useAppStore(
+    useShallow((s) => ({
+      lang: s.lang,
+      edition: s.edition,
+      setEdition: s.setEdition,
+      setLang: s.setLang,
+      analysisOpen: s.analysisOpen,
+      setAnalysisOpen: s.setAnalysisOpen,
+    })),
   );
   return (
     <header className="toolbar">
       <h1 className="toolbar-title">{t(lang, 'App.Title')}</h1>
       <SearchBox />
+      <button
+        type="button"
+        className={analysisOpen ? 'seg active' : 'seg'}
+        aria-pressed={analysisOpen}
+        data-testid="analysis-open"
+        onClick={() => setAnalysisOpen(!analysisOpen)}
+      >
+        {t(lang, 'Analysis.Open')}
+      </button>
       <div className="toolbar-group" role="radiogroup" aria-label={t(lang, 'Toolbar.Edition')}>
         <span className="toolbar-label">{t(lang, 'Toolbar.Edition')}</span>
         {EDITIONS.map((e) => (

@@ -1,0 +1,75 @@
+/**
+ * Colours of the analysis results: one place read by the deck.gl layers and the legend.
+ */
+import type { RGB } from './thematic-style.ts';
+
+/** Strength (intensity, index, share): pale to deep blue-violet. */
+export const RAMP_STRENGTH: readonly RGB[] = [
+  [255, 247, 188],
+  [254, 196, 79],
+  [236, 112, 20],
+  [204, 76, 2],
+  [140, 45, 4],
+  [84, 39, 143],
+];
+
+/** Distance: near (green) to far (red). */
+export const RAMP_DISTANCE: readonly RGB[] = [
+  [26, 152, 80],
+  [145, 207, 96],
+  [217, 239, 139],
+  [254, 224, 139],
+  [252, 141, 89],
+  [215, 48, 39],
+];
+
+/** Categories (ports of a hinterland), distinct on the pale basemap. */
+export const CATEGORICAL: readonly RGB[] = [
+  [31, 119, 180],
+  [255, 127, 14],
+  [44, 160, 44],
+  [214, 39, 40],
+  [148, 103, 189],
+  [140, 86, 75],
+  [227, 119, 194],
+  [127, 127, 127],
+  [188, 189, 34],
+  [23, 190, 207],
+  [57, 59, 121],
+  [173, 73, 74],
+  [99, 121, 57],
+  [206, 109, 189],
+];
+
+/** Highlight of a hovered or selected linkage. */
+export const HIGHLIGHT: RGB = [200, 30, 45];
+
+/**
+ * The colour at `t` (0–1, clamped) along a ramp, interpolated linearly.
+ * @example rampColor(RAMP_DISTANCE, 0) // [26, 152, 80]
+ */
+export function rampColor(ramp: readonly RGB[], t: number): RGB {
+  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (ramp.length - 1);
+  const i = Math.min(ramp.length - 2, Math.floor(x));
+  const f = x - i;
+  const a = ramp[i]!;
+  const b = ramp[i + 1]!;
+  return [Math.round(a[0] + f * (b[0] - a[0])), Math.round(a[1] + f * (b[1] - a[1])), Math.round(a[2] + f * (b[2] - a[2]))];
+}
+
+/** CSS gradient of a ramp, for the legend. */
+export function rampCss(ramp: readonly RGB[]): string {
+  return `linear-gradient(to right, ${ramp.map((c, i) => `rgb(${c.join(',')}) ${Math.round((100 * i) / (ramp.length - 1))}%`).join(', ')})`;
+}
+
+/** The value range a result is coloured over (min and max of the finite values). */
+export function extent(values: Iterable<number>): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return min <= max ? [min, max] : [0, 1];
+}

@@ -1,0 +1,201 @@
+/**
+ * deck.gl layer factory for analysis results: arcs for gravity flows (width and colour by
+ * intensity), lines for shared borders, network paths, choropleths of units (reach share,
+ * linkage index) and hexagonal cells (hinterlands by port, accessibility, optionally
+ * extruded). Stable ids per analysis; `updateTriggers` name what hover and selection change.
+ */
+import { ArcLayer, LineLayer, PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
+import type { Layer, Position } from '@deck.gl/core';
+import { hexCorners, pairKey, type AnalysisResult } from '../core/analysis.ts';
+import { CATEGORICAL, HIGHLIGHT, RAMP_DISTANCE, RAMP_STRENGTH, extent, rampColor } from '../core/analysis-style.ts';
+import type { RGB } from '../core/thematic-style.ts';
+
+export interface AnalysisLayerProps {
+  /** Access grid: which distance colours the cells. */
+  measure: 'seaport_km' | 'airport_km' | 'gate_km' | 'corridor_km';
+  /** Hinterlands: straight line or network. */
+  method: 'straight' | 'network';
+  extrude: boolean;
+  /** The selected unit: its linkages stand out, the others fade. */
+  selected: string | null;
+  /** The table row under the pointer: a unit id, a pair key `a>b`, or a port id. */
+  hovered: string | null;
+  /** Interleaved with MapLibre: the id of the map layer to draw beneath. */
+  beforeId: string | null;
+}
+
+export const ANALYSIS_LAYER_DEFAULTS: AnalysisLayerProps = {
+  measure: 'seaport_km',
+  method: 'network',
+  extrude: false,
+  selected: null,
+  hovered: null,
+  beforeId: null,
+};
+
+/** Unit outlines for choropleths: one entry per polygon part. */
+export interface UnitPolygon {
+  id: string;
+  polygon: Position[][];
+}
+
+const FADED = 50;
+const rgba = (c: RGB, a = 255): [number, number, number, number] => [c[0], c[1], c[2], a];
+
+interface Cell {
+  i: number;
+  polygon: Position[];
+}
+const cellCache = new WeakMap<object, Cell[]>();
+function cellsOf(grid: { centres: Float64Array; cellKm: number; lat0: number }): Cell[] {
+  let cells = cellCache.get(grid);
+  if (!cells) {
+    cells = [];
+    for (let i = 0; i < grid.centres.length / 2; i++)
+      cells.push({ i, polygon: hexCorners(grid.centres[2 * i]!, grid.centres[2 * i + 1]!, grid.cellKm, grid.lat0) });
+    cellCache.set(grid, cells);
+  }
+  return cells;
+}
+
+/**
+ * The layers that draw a result.
+ * @param units - unit polygons of the result's edition (for choropleths)
+ * @example createAnalysisLayers({ ...ANALYSIS_LAYER_DEFAULTS, selected: 'VN-DN' }, gravityResult, units)
+ */
+export function createAnalysisLayers(props: AnalysisLayerProps, r: AnalysisResult, units: readonly UnitPolygon[]): Layer[] {
+  const { selected, hovered, beforeId } = props;
+  const base = { ...(beforeId ? { beforeId } : {}), parameters: { depthCompare: 'always' as const } };
+  const centre = new Map(r.units.map((u) => [u.id, u.centre]));
+  const touches = (a: string, b: string): boolean => !selected || a === selected || b === selected;
+
+  switch (r.kind) {
+    case 'gravity': {
+      const max = Math.max(...r.rows.map((x) => x.intensity), 1e-300);
+      const data = r.rows.filter((x) => centre.has(x.a) && centre.has(x.b));
+      const color = (d: (typeof data)[number]) => {
+        if (hovered === pairKey(d.a, d.b)) return rgba(HIGHLIGHT);
+        return rgba(rampColor(RAMP_STRENGTH, Math.sqrt(d.intensity / max)), touches(d.a, d.b) ? 230 : FADED);
+      };
+      return [
+        new ArcLayer<(typeof data)[number]>({
+          id: 'analysis-gravity',
+          ...base,
+          data,
+          getSourcePosition: (d) => centre.get(d.a)!,
+          getTargetPosition: (d) => centre.get(d.b)!,
+          getWidth: (d) => 1 + 11 * Math.sqrt(d.intensity / max) + (hovered === pairKey(d.a, d.b) ? 3 : 0),
+          widthUnits: 'pixels',
+          getSourceColor: color,
+          getTargetColor: color,
+          getHeight: 0.5,
+          updateTriggers: { getSourceColor: [hovered, selected], getTargetColor: [hovered, selected], getWidth: [hovered] },
+        }),
+      ];
+    }
+    case 'adjacency': {
+      const max = Math.max(...r.rows.map((x) => x.shared_km), 1);
+      return [
+        new LineLayer<(typeof r.rows)[number]>({
+          id: 'analysis-adjacency',
+          ...base,
+          data: r.rows.filter((x) => centre.has(x.a) && centre.has(x.b)),
+          getSourcePosition: (d) => centre.get(d.a)!,
+          getTargetPosition: (d) => centre.get(d.b)!,
+          getWidth: (d) => 2 + 8 * (d.shared_km / max) + (hovered === pairKey(d.a, d.b) ? 3 : 0),
+          widthUnits: 'pixels',
+          getColor: (d) =>
+            hovered === pairKey(d.a, d.b)
+              ? rgba(HIGHLIGHT)
+              : rgba(rampColor(RAMP_STRENGTH, d.shared_km / max), touches(d.a, d.b) ? 230 : FADED),
+          updateTriggers: { getColor: [hovered, selected], getWidth: [hovered] },
+        }),
+      ];
+    }
+    case 'distance': {
+      const [min, max] = extent(r.rows.map((x) => x.network_km ?? NaN));
+      const data = r.rows.filter((x) => r.paths[pairKey(x.a, x.b)] && touches(x.a, x.b));
+      return [
+        new PathLayer<(typeof data)[number]>({
+          id: 'analysis-distance',
+          ...base,
+          data,
+          getPath: (d) => r.paths[pairKey(d.a, d.b)]!,
+          getWidth: (d) => (hovered === pairKey(d.a, d.b) ? 6 : selected ? 3 : 1.5),
+          widthUnits: 'pixels',
+          getColor: (d) =>
+            hovered === pairKey(d.a, d.b)
+              ? rgba(HIGHLIGHT)
+              : rgba(rampColor(RAMP_DISTANCE, ((d.network_km ?? max) - min) / (max - min || 1)), selected ? 230 : 140),
+          jointRounded: true,
+          capRounded: true,
+          updateTriggers: { getColor: [hovered, selected], getWidth: [hovered, selected] },
+        }),
+      ];
+    }
+    case 'reach':
+    case 'index': {
+      const value = new Map<string, number>(
+        r.kind === 'reach' ? r.shares.map((x) => [x.unit, x.share]) : r.rows.map((x) => [x.unit, x.index]),
+      );
+      const [min, max] = extent(value.values());
+      const data = units.filter((u) => value.has(u.id));
+      return [
+        new SolidPolygonLayer<UnitPolygon>({
+          id: `analysis-${r.kind}`,
+          ...base,
+          data,
+          getPolygon: (d) => d.polygon,
+          getFillColor: (d) =>
+            rgba(
+              rampColor(RAMP_STRENGTH, (value.get(d.id)! - min) / (max - min || 1)),
+              hovered === d.id || selected === d.id ? 245 : hovered ? 120 : 200,
+            ),
+          updateTriggers: { getFillColor: [hovered, selected] },
+        }),
+      ];
+    }
+    case 'hinterland': {
+      const port = props.method === 'straight' ? r.grid.port_straight : r.grid.port_network;
+      const hoveredPort = hovered ? r.port_ids.indexOf(hovered) : -1;
+      const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
+      return [
+        new SolidPolygonLayer<Cell>({
+          id: 'analysis-hinterland',
+          ...base,
+          data: cellsOf(r.grid),
+          getPolygon: (d) => d.polygon,
+          getFillColor: (d) => {
+            const p = port[d.i]!;
+            if (p < 0) return [200, 200, 200, 120];
+            const dim = (hoveredPort >= 0 && p !== hoveredPort) || (selectedUnit >= 0 && r.grid.unit[d.i] !== selectedUnit);
+            return rgba(CATEGORICAL[p % CATEGORICAL.length]!, dim ? 40 : 190);
+          },
+          updateTriggers: { getFillColor: [props.method, hovered, selected] },
+        }),
+      ];
+    }
+    case 'access': {
+      const values = r.grid[props.measure];
+      const [min, max] = extent(values);
+      const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
+      return [
+        new SolidPolygonLayer<Cell>({
+          id: 'analysis-access',
+          ...base,
+          data: cellsOf(r.grid),
+          extruded: props.extrude,
+          getPolygon: (d) => d.polygon,
+          getElevation: (d) => (Number.isFinite(values[d.i]!) ? values[d.i]! * 200 : 0),
+          getFillColor: (d) =>
+            rgba(
+              rampColor(RAMP_DISTANCE, (values[d.i]! - min) / (max - min || 1)),
+              selectedUnit >= 0 && r.grid.unit[d.i] !== selectedUnit ? 60 : 200,
+            ),
+          ...(props.extrude ? { parameters: {} } : {}),
+          updateTriggers: { getFillColor: [props.measure, selected], getElevation: [props.measure] },
+        }),
+      ];
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'react';
+import { pairKey } from '../core/analysis.ts';
+import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
+import type { ResultTable, Row } from '../export/results.ts';
+
+const MAX_ROWS = 300;
+const UNIT_COLUMNS = new Set(['a', 'b', 'unit']);
+
+/** The key a row is hovered and highlighted by: a pair `a>b`, a unit id, or a port id. */
+export function rowKey(row: Row): string | null {
+  if (typeof row.a === 'string' && typeof row.b === 'string') return pairKey(row.a, row.b);
+  if (typeof row.port === 'string' && row.cell === undefined) return row.port;
+  if (typeof row.unit === 'string' && row.cell === undefined) return row.unit;
+  return null;
+}
+
+function cellText(lang: Lang, col: string, v: Row[string], names: ReadonlyMap<string, string>): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'string') return UNIT_COLUMNS.has(col) ? `${names.get(v) ?? v}` : v;
+  if (col === 'share') return `${formatNumber(lang, v * 100, 2)} %`;
+  if (col === 'intensity' || col === 'gravity_total') return v.toExponential(2);
+  if (col === 'closeness') return v.toExponential(3);
+  if (col === 'lon' || col === 'lat') return formatNumber(lang, v, 4);
+  return formatNumber(lang, v, col.endsWith('_km') || col.endsWith('_km2') ? 1 : 2);
+}
+
+/**
+ * A sortable table of one result table, linked to the map: hovering a row highlights it
+ * there, clicking a row selects its unit.
+ */
+export function AnalysisTable(props: {
+  lang: Lang;
+  table: ResultTable;
+  names: ReadonlyMap<string, string>;
+  hovered: string | null;
+  onHover: (key: string | null) => void;
+  onPick: (unit: string) => void;
+}) {
+  const { lang, table, names } = props;
+  const [sort, setSort] = useState<{ col: string; dir: 1 | -1 } | null>(null);
+  const rows = useMemo(() => {
+    if (!sort) return table.rows;
+    const { col, dir } = sort;
+    return [...table.rows].sort((p, q) => {
+      const a = p[col] ?? null;
+      const b = q[col] ?? null;
+      if (a === b) return 0;
+      if (a === null) return 1;
+      if (b === null) return -1;
+      return (a < b ? -1 : 1) * dir;
+    });
+  }, [table, sort]);
+  if (!rows.length) return <p className="empty">{t(lang, 'Analysis.NoRows')}</p>;
+  const shown = rows.slice(0, MAX_ROWS);
+  return (
+    <div className="analysis-table-wrap">
+      <table className="analysis-table" data-testid="analysis-table">
+        <thead>
+          <tr>
+            {table.columns.map((c) => {
+              const label = t(lang, `Col.${c}` as MessageKey);
+              const dir = sort?.col === c ? sort.dir : 0;
+              return (
+                <th key={c} scope="col" aria-sort={dir === 1 ? 'ascending' : dir === -1 ? 'descending' : 'none'}>
+                  <button
+                    type="button"
+                    title={t(lang, 'Analysis.Sort', { col: label })}
+                    onClick={() => setSort({ col: c, dir: sort?.col === c ? (sort.dir === 1 ? -1 : 1) : 1 })}
+                  >
+                    {label}
+                    {dir === 1 ? ' ▲' : dir === -1 ? ' ▼' : ''}
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody onMouseLeave={() => props.onHover(null)}>
+          {shown.map((row, i) => {
+            const key = rowKey(row);
+            const unit = typeof row.unit === 'string' ? row.unit : typeof row.a === 'string' ? row.a : null;
+            return (
+              <tr
+                key={key ?? i}
+                className={key !== null && key === props.hovered ? 'hovered' : undefined}
+                onMouseEnter={() => props.onHover(key)}
+                onClick={() => unit && props.onPick(unit)}
+              >
+                {table.columns.map((c) => (
+                  <td key={c} className={typeof row[c] === 'number' ? 'num' : undefined}>
+                    {cellText(lang, c, row[c] ?? null, names)}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {rows.length > MAX_ROWS && <p className="hint-muted">{t(lang, 'Analysis.Rows', { n: `${MAX_ROWS}/${rows.length}` })}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * Browser tests of the linkage analysis: gravity draws arcs and the table lists the pairs;
+ * the analysis runs in a worker, so the page keeps answering input while it runs; the
+ * parameters live in the URL hash; hovering a row highlights it on the map.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { launch, mapPixels, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+
+const status = (): Promise<string> => page.evaluate(() => window.__ntcc?.store.getState().analysis.status ?? 'none');
+async function waitDone(): Promise<void> {
+  await page.waitForFunction(() => window.__ntcc?.store.getState().analysis.status === 'done', null, { timeout: 60_000, polling: 50 });
+}
+async function waitKind(kind: string): Promise<void> {
+  await page.waitForFunction(
+    (k) => {
+      const a = window.__ntcc?.store.getState().analysis;
+      return a?.status === 'done' && a.result?.kind === k;
+    },
+    kind,
+    { timeout: 60_000, polling: 50 },
+  );
+}
+async function settle(): Promise<void> {
+  await page.evaluate(() => window.__ntcc?.map.triggerRepaint());
+  await waitForMapIdle(page);
+}
+/** Pixels of the map canvas that are strongly orange-red (the gravity arcs' colours), counted. */
+async function arcPixels(): Promise<number> {
+  const { data } = await mapPixels(page);
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const r = data[i]!;
+    const g = data[i + 1]!;
+    const b = data[i + 2]!;
+    if (r > 180 && g < 170 && b < 60) n++;
+  }
+  return n;
+}
+
+describe('linkage analysis in Chromium', () => {
+  before(async () => {
+    server = await startServer(4177);
+    browser = await launch(1280, 800);
+    page = browser.page;
+    await page.goto(`${server.origin}/`);
+    await waitForMapIdle(page);
+    await page.waitForFunction(() => performance.getEntriesByName('deck-first-draw').length > 0, null, { timeout: 60_000 });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('running gravity draws arcs and the table lists the 91 pairs', async () => {
+    const before = await arcPixels();
+    await page.getByTestId('analysis-open').click();
+    await page.getByTestId('analysis-kind').selectOption('gravity');
+    await waitDone();
+    await settle();
+    const after = await arcPixels();
+    assert.ok(after > before + 500, `arc-coloured pixels: ${before} before, ${after} after`);
+    const rows = await page.locator('[data-testid="analysis-table"] tbody tr').count();
+    assert.equal(rows, 91);
+    const first = await page.locator('[data-testid="analysis-table"] tbody tr').first().innerText();
+    assert.match(first, /Nghệ An/);
+    assert.match(await page.evaluate(() => location.hash), /an=gravity/);
+    await screenshot(page, 'analysis-gravity');
+  });
+
+  it('sorting by a column reorders the table', async () => {
+    await page.locator('[data-testid="analysis-table"] th button', { hasText: 'Khoảng cách' }).click();
+    const first = await page.locator('[data-testid="analysis-table"] tbody tr').first().locator('td').nth(2).innerText();
+    assert.equal(first.replace(',', '.'), '42.9'); // Nghệ An – Hà Tĩnh, the shortest distance
+  });
+
+  it('hovering a row highlights that pair on the map', async () => {
+    await settle();
+    const red = async (): Promise<number> => {
+      const { data } = await mapPixels(page);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if (Math.abs(data[i]! - 200) < 25 && data[i + 1]! < 70 && Math.abs(data[i + 2]! - 45) < 30) n++;
+      return n;
+    };
+    const before = await red();
+    // Thanh Hóa – Nghệ An: a long, strong pair.
+    await page.locator('[data-testid="analysis-table"] tbody tr', { hasText: 'Thanh Hóa' }).filter({ hasText: 'Nghệ An' }).hover();
+    const key = await page.evaluate(() => window.__ntcc?.store.getState().analysisHover);
+    assert.equal(key, 'VN-21>VN-22');
+    await settle();
+    const after = await red();
+    await screenshot(page, 'analysis-gravity-hover');
+    assert.ok(after > before + 150, `highlight-red pixels: ${before} before, ${after} after`);
+  });
+
+  it('the page keeps answering input while an analysis runs (it runs in a worker)', async () => {
+    // Corridor reach buffers and unions every corridor: the slowest analysis (≈ 0.5–1 s).
+    const gaps = await page.evaluate(async () => {
+      const store = window.__ntcc!.store;
+      store.getState().setAnalysisParams({ kind: 'reach', bufferKm: 37 });
+      const t0 = performance.now();
+      while (store.getState().analysis.status !== 'running' && performance.now() - t0 < 2000) await new Promise((r) => setTimeout(r, 5));
+      const gapsMs: number[] = [];
+      let last = performance.now();
+      let sawRunning = 0;
+      while (store.getState().analysis.status === 'running') {
+        await new Promise((r) => setTimeout(r, 0));
+        const now = performance.now();
+        gapsMs.push(now - last);
+        last = now;
+        sawRunning++;
+      }
+      return { maxGap: Math.max(0, ...gapsMs), sawRunning, ranMs: performance.now() - t0, status: store.getState().analysis.status };
+    });
+    assert.equal(gaps.status, 'done');
+    assert.ok(gaps.sawRunning > 10, `loop turns while running: ${gaps.sawRunning} over ${gaps.ranMs.toFixed(0)} ms`);
+    assert.ok(gaps.maxGap < 100, `longest pause of the main thread while running: ${gaps.maxGap.toFixed(0)} ms`);
+    // And a click is answered while the next analysis runs.
+    await page.evaluate(() => window.__ntcc!.store.getState().setAnalysisParams({ bufferKm: 41 }));
+    await page.waitForFunction(() => window.__ntcc?.store.getState().analysis.status === 'running', null, { timeout: 5000, polling: 5 });
+    await page.getByTestId('lang-en').click({ timeout: 1000 });
+    assert.equal(await page.evaluate(() => window.__ntcc?.store.getState().lang), 'en');
+    await waitDone();
+    await page.getByTestId('lang-vi').click();
+  });
+
+  it('shows progress, caches results by parameters, and restores them from the hash', async () => {
+    await page.evaluate(() => window.__ntcc!.store.getState().setAnalysisParams({ kind: 'access', cellKm: 3 }));
+    await waitKind('access');
+    assert.equal(await status(), 'done');
+    const cells = await page.evaluate(() => {
+      const r = window.__ntcc!.store.getState().analysis.result;
+      return r?.kind === 'access' ? r.grid.unit.length : 0;
+    });
+    assert.ok(cells > 3000, `cells: ${cells}`);
+    await page.evaluate(() => window.__ntcc!.store.getState().setAnalysisParams({ kind: 'gravity' }));
+    await waitKind('gravity');
+    assert.equal(await page.evaluate(() => window.__ntcc!.store.getState().analysis.cached), true);
+    await settle();
+    await screenshot(page, 'analysis-gravity-cached');
+    await page.evaluate(() => window.__ntcc!.store.getState().setAnalysisParams({ kind: 'access' }));
+    await waitKind('access');
+    await settle();
+    await screenshot(page, 'analysis-access');
+
+    const hash = await page.evaluate(() => location.hash);
+    assert.match(hash, /an=access/);
+    assert.match(hash, /cell=3/);
+    await page.goto('about:blank');
+    await page.goto(`${server.origin}/#map=6/15.5/107.5&ed=2025&an=index&beta=1.5`);
+    await waitForMapIdle(page);
+    await waitKind('index');
+    const restored = await page.evaluate(() => {
+      const s = window.__ntcc!.store.getState();
+      return {
+        kind: s.analysis.result?.kind,
+        beta: s.analysis.result?.params.beta,
+        edition: s.analysis.result?.params.edition,
+        rows: s.analysis.result?.kind === 'index' ? s.analysis.result.rows.length : 0,
+      };
+    });
+    assert.deepEqual(restored, { kind: 'index', beta: 1.5, edition: '2025', rows: 11 });
+    await settle();
+    await screenshot(page, 'analysis-index-2025');
+  });
+
+  it('a bad parameter in the hash is reported and ignored', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${server.origin}/#an=gravity&beta=banana`);
+    await waitForMapIdle(page);
+    await waitDone();
+    const s = await page.evaluate(() => {
+      const st = window.__ntcc!.store.getState();
+      return { beta: st.analysisParams.beta, notice: st.notice?.vars['keys'], raw: JSON.stringify(st.notice), hash: location.hash };
+    });
+    assert.equal(s.beta, 2);
+    assert.equal(s.notice, 'beta', JSON.stringify(s));
+    assert.deepEqual(browser.errors, []);
+  });
+});
