@@ -175,3 +175,30 @@ describe('scale bar', () => {
     expect([niceDistance(7), niceDistance(180), niceDistance(2500), niceDistance(99_000)]).toEqual([5, 100, 2000, 50_000]);
   });
 });
+
+describe('analysis parameters in the hash', () => {
+  it('round-trips the analysis and its non-default parameters', () => {
+    const { state, invalid } = parseHash('#an=hinterland&cell=2&tol=1&ck=east_west');
+    expect(invalid).toEqual([]);
+    expect(state.analysis).toMatchObject({ kind: 'hinterland', cellKm: 2, toleranceKm: 1, corridorKind: 'east_west', beta: 2 });
+    const hash = formatHash({
+      view: { center: [107, 16], zoom: 6, bearing: 0, pitch: 0 },
+      edition: '2022',
+      lang: 'vi',
+      selected: null,
+      analysis: state.analysis!,
+    });
+    expect(hash).toContain('an=hinterland');
+    expect(hash).toContain('cell=2');
+    expect(hash).not.toContain('beta=');
+    expect(parseHash(hash).state.analysis).toEqual(state.analysis);
+  });
+
+  it('names bad analysis values and keeps the rest', () => {
+    expect(parseHash('#an=teleport').invalid).toEqual(['an']);
+    expect(parseHash('#an=teleport').state.analysis).toBeUndefined();
+    const bad = parseHash('#an=gravity&beta=-1&mass=gdp');
+    expect(bad.invalid.sort()).toEqual(['beta', 'mass']);
+    expect(bad.state.analysis).toMatchObject({ kind: 'gravity', beta: 2, mass: 'population' });
+  });
+});
