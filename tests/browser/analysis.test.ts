@@ -58,13 +58,13 @@ describe('linkage analysis in Chromium', () => {
   });
 
   it('running gravity draws arcs and the table lists the 91 pairs', async () => {
-    const before = await arcPixels();
+    const arcsBefore = await arcPixels();
     await page.getByTestId('analysis-open').click();
     await page.getByTestId('analysis-kind').selectOption('gravity');
     await waitDone();
     await settle();
-    const after = await arcPixels();
-    assert.ok(after > before + 500, `arc-coloured pixels: ${before} before, ${after} after`);
+    const arcsAfter = await arcPixels();
+    assert.ok(arcsAfter > arcsBefore + 500, `arc-coloured pixels: ${arcsBefore} before, ${arcsAfter} after`);
     const rows = await page.locator('[data-testid="analysis-table"] tbody tr').count();
     assert.equal(rows, 91);
     const first = await page.locator('[data-testid="analysis-table"] tbody tr').first().innerText();
@@ -88,15 +88,15 @@ describe('linkage analysis in Chromium', () => {
         if (Math.abs(data[i]! - 200) < 25 && data[i + 1]! < 70 && Math.abs(data[i + 2]! - 45) < 30) n++;
       return n;
     };
-    const before = await red();
+    const redBefore = await red();
     // Thanh Hóa – Nghệ An: a long, strong pair.
     await page.locator('[data-testid="analysis-table"] tbody tr', { hasText: 'Thanh Hóa' }).filter({ hasText: 'Nghệ An' }).hover();
     const key = await page.evaluate(() => window.__ntcc?.store.getState().analysisHover);
     assert.equal(key, 'VN-21>VN-22');
     await settle();
-    const after = await red();
+    const redAfter = await red();
     await screenshot(page, 'analysis-gravity-hover');
-    assert.ok(after > before + 150, `highlight-red pixels: ${before} before, ${after} after`);
+    assert.ok(redAfter > redBefore + 150, `highlight-red pixels: ${redBefore} before, ${redAfter} after`);
   });
 
   it('the page keeps answering input while an analysis runs (it runs in a worker)', async () => {
