@@ -24,3 +24,11 @@ export function loadInputs(): AnalysisInputs {
     gates: parseLayer('border-gates', read('border-gates.geojson'), 'border-gates.geojson'),
   };
 }
+
+/** Reads one bundled layer file (boundary editions or thematic layers), checked. */
+export function loadLayer(id: string): import('geojson').FeatureCollection {
+  const file = `${id}.geojson`;
+  if (id === 'provinces-2022' || id === 'provinces-2025')
+    return checkProvinceCollection(read(file), id.slice(-4) as '2022' | '2025', file) as unknown as import('geojson').FeatureCollection;
+  return parseLayer(id as Parameters<typeof parseLayer>[0], read(file), file) as unknown as import('geojson').FeatureCollection;
+}

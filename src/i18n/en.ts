@@ -269,5 +269,10 @@ export const en: Record<MessageKey, string> = {
   'Cli.BadTable': 'No table “{table}”. This analysis has: {tables}.',
   'Cli.Wrote': 'Wrote {rows} rows to {file}',
   'Cli.WriteError': 'Could not write {file}: {message}',
+  'Cli.NeedOut': 'The {format} format needs --out FILE.',
+  'Cli.NeedZip': 'Several layers, or a bundle, in {format} need an --out ending in .zip.',
+  'Cli.NeedLayers': '--layers is required (a list, or all). Layers: {layers}.',
+  'Cli.UnknownLayer': 'Unknown layer “{layer}”. Layers: {layers}.',
+  'Cli.Restricted': 'Layer “{layer}” is a restricted defence and security layer: add --include-restricted to export it.',
   'Cli.Range': 'from {min} to {max}',
 };

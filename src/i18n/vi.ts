@@ -267,6 +267,11 @@ export const vi = {
   'Cli.BadTable': 'Bảng không có: “{table}”. Phép này có: {tables}.',
   'Cli.Wrote': 'Đã ghi {rows} dòng vào {file}',
   'Cli.WriteError': 'Không ghi được {file}: {message}',
+  'Cli.NeedOut': 'Định dạng {format} cần --out TỆP.',
+  'Cli.NeedZip': 'Nhiều lớp hoặc gói dữ liệu ở định dạng {format} cần --out kết thúc bằng .zip.',
+  'Cli.NeedLayers': 'Cần --layers (danh sách, hoặc all). Các lớp: {layers}.',
+  'Cli.UnknownLayer': 'Lớp không có: “{layer}”. Các lớp: {layers}.',
+  'Cli.Restricted': 'Lớp “{layer}” thuộc quốc phòng – an ninh (hạn chế): chỉ xuất khi thêm --include-restricted.',
   'Cli.Range': 'từ {min} đến {max}',
 } as const;
 

@@ -78,3 +78,80 @@ describe('ntcc analyze', () => {
     expect(bad.stderr).toContain('--mass');
   });
 });
+
+describe('ntcc export and bundle', () => {
+  it('exports several layers into one GeoPackage and refuses restricted layers without the flag', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ntcc-'));
+    const gpkg = join(dir, 'x.gpkg');
+    expect((await run(['export', '--layers', 'seaports,airports', '--format', 'gpkg', '--out', gpkg])).code).toBe(0);
+    expect(spawnSync('ogrinfo', ['-so', gpkg], { encoding: 'utf8' }).stdout).toMatch(/1: seaports \(Point\)[\s\S]*2: airports \(Point\)/);
+    const refused = await run([
+      'export',
+      '--layers',
+      'military-regions',
+      '--format',
+      'geojson',
+      '--out',
+      join(dir, 'm.geojson'),
+      '--lang',
+      'en',
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--include-restricted');
+    expect(
+      (
+        await run([
+          'export',
+          '--layers',
+          'military-regions',
+          '--format',
+          'geojson',
+          '--out',
+          join(dir, 'm.geojson'),
+          '--include-restricted',
+        ])
+      ).code,
+    ).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'm.geojson'), 'utf8')).features.length).toBeGreaterThan(0);
+    expect((await run(['export', '--layers', 'nowhere', '--format', 'csv', '--out', join(dir, 'n.csv')])).code).toBe(2);
+    expect((await run(['export', '--layers', 'seaports,airports', '--format', 'csv', '--out', join(dir, 'two.csv')])).code).toBe(2);
+  });
+
+  it('bundles public layers and analyses with metadata; restricted ones only when asked, and then said so', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const dir = mkdtempSync(join(tmpdir(), 'ntcc-'));
+    const zip = join(dir, 'b.zip');
+    expect((await run(['bundle', '--out', zip, '--formats', 'geojson', '--analyses', 'gravity'])).code).toBe(0);
+    let files = unzipSync(readFileSync(zip));
+    let meta = JSON.parse(strFromU8(files['metadata.json']!)) as {
+      restricted_included: boolean;
+      layers: { id: string; sources: unknown[]; licence: string }[];
+      analyses: { kind: string; params: { beta: number } }[];
+    };
+    expect(meta.restricted_included).toBe(false);
+    expect(meta.layers.map((l) => l.id)).not.toContain('military-regions');
+    expect(meta.layers.every((l) => l.sources.length > 0 && l.licence.length > 0)).toBe(true);
+    expect(meta.analyses[0]).toMatchObject({ kind: 'gravity', params: { beta: 2 } });
+    expect(Object.keys(files)).toContain('analysis/gravity-rows.geojson');
+    expect(
+      (
+        await run([
+          'bundle',
+          '--out',
+          zip,
+          '--formats',
+          'geojson',
+          '--analyses',
+          'none',
+          '--layers',
+          'military-regions,seaports',
+          '--include-restricted',
+        ])
+      ).code,
+    ).toBe(0);
+    files = unzipSync(readFileSync(zip));
+    meta = JSON.parse(strFromU8(files['metadata.json']!));
+    expect(meta.restricted_included).toBe(true);
+    expect(Object.keys(files)).toContain('layers/military-regions.geojson');
+  });
+});
