@@ -3,6 +3,7 @@
  *   ntcc analyze <adjacency|reach|distance|gravity|hinterland|access|index> [options]
  *   ntcc export --layers LIST --format geojson|csv|kml|shp|gpkg|fgb --out FILE [--include-restricted]
  *   ntcc bundle --out FILE.zip [--layers LIST] [--formats LIST] [--analyses LIST] [--include-restricted]
+ *   ntcc validate FILE   (checks a file exactly as the app's import does; exit 1 with the same message)
  * Arguments are untrusted: each is checked, and a bad one gets a message in the chosen
  * language (`--lang vi|en`, Vietnamese by default) and exit code 2.
  */
@@ -27,13 +28,18 @@ import { EXPORT_LAYERS, sensitivityOf, visiblePart } from '../src/export/catalog
 import { buildBundle } from '../src/export/bundle.ts';
 import { DEFAULT_PARAMS } from '../src/core/analysis.ts';
 import { STATUSES, type Horizon } from '../src/core/layers.ts';
-import { t, type Lang } from '../src/i18n/index.ts';
+import { t, type Lang, type MessageKey } from '../src/i18n/index.ts';
+import { importFile, setDomParser } from '../src/data/import.ts';
+import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
 import { loadInputs, loadLayer } from './load.ts';
 
 /** A bad argument: printed as given and exit code 2. */
 class UsageError extends Error {}
 
-const COMMANDS = ['analyze', 'export', 'bundle'] as const;
+const COMMANDS = ['analyze', 'export', 'bundle', 'validate'] as const;
+
+/** A file that failed validation: exit code 1 with the import's message. */
+class InvalidFileError extends Error {}
 const FORMATS = ['json', 'csv', 'geojson', 'kml', 'shp', 'gpkg', 'fgb'] as const;
 
 /** Flag name → analysis parameter. */
@@ -211,6 +217,29 @@ async function exportCmd(argv: string[], lang: Lang): Promise<void> {
   save(lang, outFile, zipSync(files, { level: 6 }), rows);
 }
 
+async function validateCmd(argv: string[], lang: Lang, out: (s: string) => void): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { lang: { type: 'string' } } });
+  } catch (e) {
+    throw new UsageError(t(lang, 'Cli.BadOption', { message: e instanceof Error ? e.message : String(e) }));
+  }
+  const file = parsed.positionals[0];
+  if (!file || parsed.positionals.length > 1) throw new UsageError(t(lang, 'Cli.BadOption', { message: 'ntcc validate FILE' }));
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new UsageError(t(lang, 'Cli.WriteError', { file, message: e instanceof Error ? e.message : String(e) }));
+  }
+  setDomParser(() => new XmlDomParser({ onError: () => undefined }) as never);
+  const r = await importFile(file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (!r.ok) throw new InvalidFileError(t(lang, `Import.${r.error.code}` as MessageKey, r.error.vars));
+  for (const w of r.warnings)
+    process.stderr.write(t(lang, 'Cli.Warning', { message: t(lang, `ImportWarn.${w.code}` as MessageKey, w.vars) }) + '\n');
+  out(t(lang, 'Cli.Valid', { n: r.fc.features.length, name: r.name }) + '\n');
+}
+
 async function bundleCmd(argv: string[], lang: Lang): Promise<void> {
   const { values: v } = parseOrUsage(lang, argv, {
     layers: { type: 'string' },
@@ -267,10 +296,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     if (command === 'analyze') await analyze(rest, lang, out);
     else if (command === 'export') await exportCmd(rest, lang);
     else if (command === 'bundle') await bundleCmd(rest, lang);
+    else if (command === 'validate') await validateCmd(rest, lang, out);
     else throw new UsageError(t(lang, 'Cli.UnknownCommand', { command: command ?? '', commands: COMMANDS.join(', ') }));
     return 0;
   } catch (e) {
     process.stderr.write(`ntcc: ${e instanceof Error ? e.message : String(e)}\n`);
-    return e instanceof UsageError ? 2 : 1;
+    return e instanceof UsageError ? 2 : e instanceof InvalidFileError ? 1 : 1;
   }
 }
