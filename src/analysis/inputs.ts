@@ -3,6 +3,9 @@
  * plain units, lines and points the analyses take. The same code runs in the worker and
  * in the command line, so both answer the same question the same way.
  */
+import { area } from '@turf/area';
+import polylabel from 'polylabel';
+import type { FeatureCollection } from 'geojson';
 import type { AnalysisLine, AnalysisPoint, AnalysisUnit, CorridorKind } from '../core/analysis.ts';
 import { existsAt, type Horizon } from '../core/layers.ts';
 import type { Edition, Province2022Props, Province2025Props, ProvinceCollection } from '../core/types.ts';
@@ -91,4 +94,77 @@ export function pointsFor(layer: PointLayer, horizon: Horizon): AnalysisPoint[] 
         coordinates: f.geometry.coordinates as [number, number],
       };
     });
+}
+
+/** A text value of a property, or null. */
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
+
+/**
+ * Point features of a user's layer as analysis points (each its own group): the name from
+ * `name_vi`, `name` or the first text field, the id from `id` or the feature's position.
+ * @example pointsFromCollection(importedPorts)[0] // { id: 'p1', group: 'p1', name_vi: 'Cảng A', ... }
+ */
+export function pointsFromCollection(fc: FeatureCollection): AnalysisPoint[] {
+  const out: AnalysisPoint[] = [];
+  fc.features.forEach((f, i) => {
+    const g = f.geometry;
+    const coords = g?.type === 'Point' ? [g.coordinates] : g?.type === 'MultiPoint' ? g.coordinates : [];
+    const p = f.properties ?? {};
+    const name =
+      text(p['name_vi']) ??
+      text(p['name']) ??
+      Object.values(p)
+        .map(text)
+        .find((x) => x !== null) ??
+      `#${i + 1}`;
+    const id = text(p['id']) ?? text(f.id) ?? `p${i + 1}`;
+    coords.forEach((c, k) => {
+      const pid = coords.length > 1 ? `${id}-${k + 1}` : id;
+      out.push({
+        id: pid,
+        group: pid,
+        group_name_vi: name,
+        group_name_en: text(p['name_en']) ?? name,
+        name_vi: name,
+        name_en: text(p['name_en']) ?? name,
+        coordinates: [c[0]!, c[1]!],
+      });
+    });
+  });
+  return out;
+}
+
+/**
+ * Polygon features of a user's boundary file as analysis units, with the fields that give
+ * the code, the name and (optionally) the population in persons. The centre is the pole of
+ * inaccessibility of the largest polygon (always inside it); the area is geodesic (Turf).
+ * Features with no code are left out.
+ */
+export function unitsFromCollection(
+  fc: FeatureCollection,
+  fields: { code: string; name: string; population: string | null },
+): AnalysisUnit[] {
+  const out: AnalysisUnit[] = [];
+  for (const f of fc.features) {
+    const g = f.geometry;
+    if (g?.type !== 'Polygon' && g?.type !== 'MultiPolygon') continue;
+    const p = f.properties ?? {};
+    const code = text(p[fields.code]);
+    if (!code) continue;
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    const largest = polys.reduce((a, b) => (area({ type: 'Polygon', coordinates: b }) > area({ type: 'Polygon', coordinates: a }) ? b : a));
+    const c = polylabel(largest as number[][][], 0.001);
+    const pop = fields.population ? Number(p[fields.population]) : NaN;
+    const name = text(p[fields.name]) ?? code;
+    out.push({
+      id: code,
+      name_vi: name,
+      name_en: name,
+      centre: [c[0]!, c[1]!],
+      population: Number.isFinite(pop) && pop >= 0 ? pop : null,
+      area_km2: area(f) / 1e6,
+      geometry: g as AnalysisUnit['geometry'],
+    });
+  }
+  return out;
 }

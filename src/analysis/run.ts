@@ -2,13 +2,13 @@
  * Runs one analysis on the app's data with the given parameters: the single entry point
  * the worker and the command line share.
  */
-import type { AnalysisParams, AnalysisResult, ResultBase } from '../core/analysis.ts';
+import type { AnalysisOverrides, AnalysisParams, AnalysisResult, ResultBase } from '../core/analysis.ts';
 import { computeAccess } from './access.ts';
 import { computeAdjacency } from './adjacency.ts';
 import { computeDistances } from './distance.ts';
 import { computeGravity, strongestFirst } from './gravity.ts';
 import { computeHinterland } from './hinterland.ts';
-import { corridorsFor, pointsFor, unitsFor, type AnalysisInputs } from './inputs.ts';
+import { corridorsFor, pointsFor, pointsFromCollection, unitsFor, unitsFromCollection, type AnalysisInputs } from './inputs.ts';
 import { computeLinkageIndex } from './linkage-index.ts';
 import { areaWithin, corridorCrossings } from './reach.ts';
 
@@ -17,11 +17,20 @@ import { areaWithin, corridorCrossings } from './reach.ts';
  * @param onProgress - called with 0–1 as the work advances
  * @example runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: 'adjacency' }).kind // 'adjacency'
  */
-export function runAnalysis(inputs: AnalysisInputs, params: AnalysisParams, onProgress: (done: number) => void = () => {}): AnalysisResult {
-  const units = unitsFor(inputs, params.edition);
+export function runAnalysis(
+  inputs: AnalysisInputs,
+  params: AnalysisParams,
+  onProgress: (done: number) => void = () => {},
+  overrides: AnalysisOverrides = {},
+): AnalysisResult {
+  const custom = overrides.units ?? null;
+  const units = custom
+    ? unitsFromCollection(custom.fc, { code: custom.code, name: custom.nameField, population: custom.population })
+    : unitsFor(inputs, params.edition);
   const lines = corridorsFor(inputs, params.horizon, params.corridorKind);
   const notes: ResultBase['notes'] = [];
   if (
+    !custom &&
     params.edition === '2025' &&
     params.mass === 'population' &&
     (params.kind === 'gravity' || params.kind === 'index' || params.kind === 'hinterland')
@@ -36,12 +45,21 @@ export function runAnalysis(inputs: AnalysisInputs, params: AnalysisParams, onPr
       vi: `Không có khối lượng, bỏ qua: ${noMass.map((u) => u.id).join(', ')}.`,
       en: `No mass, left out: ${noMass.map((u) => u.id).join(', ')}.`,
     });
+  if (custom)
+    notes.push({
+      vi: `Đơn vị: ranh giới nhập “${custom.name}” (${units.length} đơn vị).`,
+      en: `Units: the imported boundaries “${custom.name}” (${units.length} units).`,
+    });
+  if (overrides.ports)
+    notes.push({ vi: `Cảng biển: lớp nhập “${overrides.ports.name}”.`, en: `Seaports: the imported layer “${overrides.ports.name}”.` });
   const base: ResultBase = {
     params,
     units: units.map((u) => ({ id: u.id, name_vi: u.name_vi, name_en: u.name_en, centre: u.centre })),
     notes,
+    units_source: custom ? { layer: custom.layer, code: custom.code, name: custom.name } : null,
+    ports_source: overrides.ports ? { layer: overrides.ports.layer, name: overrides.ports.name } : null,
   };
-  const ports = () => pointsFor(inputs.seaports, params.horizon);
+  const ports = () => (overrides.ports ? pointsFromCollection(overrides.ports.fc) : pointsFor(inputs.seaports, params.horizon));
   switch (params.kind) {
     case 'adjacency':
       return { ...base, kind: 'adjacency', rows: computeAdjacency(units, { toleranceKm: params.toleranceKm }) };

@@ -9,11 +9,13 @@ import { LayerPanel } from '../ui/LayerPanel.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { fontsPromise, provincesPromise } from './preload.ts';
 import { createAnalysisRunner } from './analysis-runner.ts';
-import { registerAnalysisRunner } from '../state/store.ts';
+import { registerAnalysisRunner, registerFileImporter } from '../state/store.ts';
+import { createFileImporter } from './file-import.ts';
 
 // The analysis panel (and, through the worker, the analysis code) load on first use.
 const AnalysisPanel = lazy(() => import('../ui/AnalysisPanel.tsx'));
 registerAnalysisRunner(createAnalysisRunner());
+registerFileImporter(createFileImporter());
 
 /**
  * The page: the map starts as soon as the label font is loaded (it needs nothing else);
@@ -76,6 +78,25 @@ export function App() {
       cancelled = true;
     };
   }, [beltWanted, beltKm]);
+
+  // Files dropped anywhere on the page are imported.
+  useEffect(() => {
+    const hasFiles = (e: DragEvent): boolean => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const over = (e: DragEvent): void => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const drop = (e: DragEvent): void => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      void useAppStore.getState().importFiles(Array.from(e.dataTransfer?.files ?? []));
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = lang;

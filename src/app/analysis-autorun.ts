@@ -3,10 +3,9 @@
  * horizon) change; a short delay lets a user type a number without a run per keystroke.
  * Results are cached by their parameters, so going back to earlier ones is instant.
  */
-import { paramsKey } from '../core/analysis.ts';
-import { effectiveParams, useAppStore, type AppState } from '../state/store.ts';
+import { analysisKey, useAppStore, type AppState } from '../state/store.ts';
 
-const keyOf = (s: AppState): string | null => (s.analysisOpen ? paramsKey(effectiveParams(s)) : null);
+const keyOf = (s: AppState): string | null => (s.analysisOpen ? analysisKey(s) : null);
 
 /** Starts watching the store; returns a function that stops it. */
 export function startAnalysisAutoRun(delayMs = 150): () => void {

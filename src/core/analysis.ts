@@ -249,6 +249,36 @@ export interface ResultBase {
   units: { id: string; name_vi: string; name_en: string; centre: [number, number] }[];
   /** Notes on what the result leaves out or assumes, in both languages. */
   notes: { vi: string; en: string }[];
+  /** Where the units came from when not the bundled provinces: an imported layer and its code field. */
+  units_source?: { layer: string; code: string; name: string } | null;
+  /** Where the seaports came from when not the bundled ones: an imported layer. */
+  ports_source?: { layer: string; name: string } | null;
+}
+
+/** A user's own data standing in for bundled inputs (imported layers, already checked). */
+export interface AnalysisOverrides {
+  /** Point features used as seaports (hinterland, index, access). */
+  ports?: { layer: string; name: string; fc: import('geojson').FeatureCollection } | null;
+  /** Polygon features used as the units, with the fields that give their code, name and population. */
+  units?: {
+    layer: string;
+    name: string;
+    fc: import('geojson').FeatureCollection;
+    code: string;
+    nameField: string;
+    population: string | null;
+  } | null;
+}
+
+/** The cache key of a run with overrides. */
+export function overridesKey(o: AnalysisOverrides | undefined): string {
+  if (!o) return '';
+  return [
+    o.ports ? `ports=${o.ports.layer}` : '',
+    o.units ? `units=${o.units.layer}:${o.units.code}:${o.units.nameField}:${o.units.population ?? ''}` : '',
+  ]
+    .filter(Boolean)
+    .join('|');
 }
 
 export type AnalysisResult =

@@ -313,5 +313,11 @@ export const en: Record<MessageKey, string> = {
   'Import.UseAsPorts': 'Use as ports for the hinterland analysis',
   'Cli.Valid': 'Valid: {n} features ({name}).',
   'Cli.Warning': 'Note: {message}',
+  'Import.CodeField': 'Unit code field',
+  'Import.NameField': 'Unit name field',
+  'Import.PopulationField': 'Population field (persons)',
+  'Import.UseAsUnits': 'Use as the units of the analyses',
+  'Analysis.CustomUnits': 'The analyses run on the imported boundaries “{name}”.',
+  'Analysis.CustomPorts': 'Seaports: the imported layer “{name}”.',
   'Cli.Range': 'from {min} to {max}',
 };

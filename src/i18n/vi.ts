@@ -311,6 +311,12 @@ export const vi = {
   'Import.UseAsPorts': 'Dùng làm cảng cho phân tích vùng hậu phương',
   'Cli.Valid': 'Hợp lệ: {n} đối tượng ({name}).',
   'Cli.Warning': 'Lưu ý: {message}',
+  'Import.CodeField': 'Trường mã đơn vị',
+  'Import.NameField': 'Trường tên đơn vị',
+  'Import.PopulationField': 'Trường dân số (người)',
+  'Import.UseAsUnits': 'Dùng làm ranh giới đơn vị cho các phân tích',
+  'Analysis.CustomUnits': 'Phân tích đang chạy trên ranh giới nhập “{name}”.',
+  'Analysis.CustomPorts': 'Cảng biển: lớp nhập “{name}”.',
   'Cli.Range': 'từ {min} đến {max}',
 } as const;
 

@@ -56,10 +56,11 @@ function sameView(map: MaplibreMap, v: AppState['view']): boolean {
  */
 type DeckModule = { overlay: MapLibreOverlay; layersFor: (s: AppState) => Layer[] };
 async function loadDeck(): Promise<DeckModule> {
-  const [{ MapLibreOverlay }, capitals, analysis] = await Promise.all([
+  const [{ MapLibreOverlay }, capitals, analysis, imported] = await Promise.all([
     import('@deck.gl/maplibre'),
     import('../layers/capitals.ts'),
     import('../layers/analysis.ts'),
+    import('../layers/imported.ts'),
   ]);
   return {
     overlay: new MapLibreOverlay({
@@ -75,6 +76,9 @@ async function loadDeck(): Promise<DeckModule> {
         { ...capitals.CAPITALS_DEFAULTS, edition: s.edition, selected: s.selected, beforeId: LAYER.seaLabels },
         capitals.capitalPoints(featuresOf(s)),
       ),
+      ...s.imported.flatMap((l, index) =>
+        l.visible ? [imported.createImportedLayer({ id: l.id, index, beforeId: LAYER.seaLabels }, l.fc)] : [],
+      ),
       ...(s.analysisOpen && s.analysis.result
         ? analysis.createAnalysisLayers(
             {
@@ -84,12 +88,37 @@ async function loadDeck(): Promise<DeckModule> {
               beforeId: LAYER.seaLabels,
             },
             s.analysis.result,
-            unitPolygons(featuresOf({ data: s.data, edition: s.analysis.result.params.edition })),
+            resultPolygons(s, s.analysis.result),
           )
         : []),
     ],
   };
 }
+
+/** The unit polygons a result was computed on: the bundled edition's, or an imported layer's. */
+function resultPolygons(s: AppState, r: NonNullable<AppState['analysis']['result']>): UnitPolygon[] {
+  const src = r.units_source;
+  if (!src) return unitPolygons(featuresOf({ data: s.data, edition: r.params.edition }));
+  const layer = s.imported.find((l) => l.id === src.layer);
+  if (!layer) return [];
+  const key = `${src.code}`;
+  const cached = importedPolygonCache.get(layer.fc)?.get(key);
+  if (cached) return cached;
+  const out = layer.fc.features.flatMap((f) => {
+    const code = f.properties?.[src.code];
+    const id = typeof code === 'string' ? code.trim() : typeof code === 'number' ? String(code) : '';
+    if (!id) return [];
+    const g = f.geometry;
+    if (g.type === 'Polygon') return [{ id, polygon: g.coordinates as unknown as UnitPolygon['polygon'] }];
+    if (g.type === 'MultiPolygon') return g.coordinates.map((p) => ({ id, polygon: p as unknown as UnitPolygon['polygon'] }));
+    return [];
+  });
+  const m = importedPolygonCache.get(layer.fc) ?? new Map<string, UnitPolygon[]>();
+  m.set(key, out);
+  importedPolygonCache.set(layer.fc, m);
+  return out;
+}
+const importedPolygonCache = new WeakMap<object, Map<string, UnitPolygon[]>>();
 
 const polygonCache = new WeakMap<object, UnitPolygon[]>();
 /** Unit outlines (one entry per polygon part) for the analysis choropleths. */
@@ -196,7 +225,8 @@ function applyState(map: MaplibreMap, deck: DeckModule | null, s: AppState, prev
       prev.analysisOpen !== s.analysisOpen ||
       prev.analysis.result !== s.analysis.result ||
       prev.analysisView !== s.analysisView ||
-      prev.analysisHover !== s.analysisHover)
+      prev.analysisHover !== s.analysisHover ||
+      prev.imported !== s.imported)
   ) {
     deck.overlay.setProps({ layers: deck.layersFor(s) });
   }

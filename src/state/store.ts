@@ -5,11 +5,20 @@
 import { create, type StateCreator } from 'zustand';
 import type { Edition, ProvinceCollection, Province2022Props, Province2025Props } from '../core/types.ts';
 import { REGION_VIEW } from '../core/region.ts';
-import type { Lang } from '../i18n/index.ts';
+import type { Lang, MessageKey } from '../i18n/index.ts';
+import type { FeatureCollection } from 'geojson';
 import type { HashView } from './url-hash.ts';
 import { THEMATIC_LAYERS, type Horizon, type Status, type ThematicLayerId, STATUSES, existsAt } from '../core/layers.ts';
 import type { AnyLayerFeature, LayerCollection, LayerFileId } from '../data/schemas.ts';
-import { DEFAULT_PARAMS, paramsKey, type AnalysisKind, type AnalysisParams, type AnalysisResult } from '../core/analysis.ts';
+import {
+  DEFAULT_PARAMS,
+  overridesKey,
+  paramsKey,
+  type AnalysisKind,
+  type AnalysisOverrides,
+  type AnalysisParams,
+  type AnalysisResult,
+} from '../core/analysis.ts';
 
 export type { AnyLayerFeature, LayerFileId };
 
@@ -39,7 +48,13 @@ export interface UiSlice {
   lang: Lang;
   setLang: (lang: Lang) => void;
   /** A message for the user (already translated keys are rendered by the UI). */
-  notice: { key: 'Hash.Invalid' | 'App.LoadError' | 'Data.LayerError'; vars: Record<string, string> } | null;
+  notice: {
+    key: MessageKey;
+    vars: Record<string, string | number>;
+    /** Further messages shown after the first (e.g. why an import failed, warnings). */
+    details?: { key: MessageKey; vars: Record<string, string | number> }[];
+    tone?: 'error' | 'info';
+  } | null;
   setNotice: (n: UiSlice['notice']) => void;
 }
 
@@ -102,6 +117,7 @@ export interface AnalysisView {
 export type AnalysisRunner = (
   params: AnalysisParams,
   onProgress: (done: number) => void,
+  overrides?: AnalysisOverrides,
 ) => Promise<{ result: AnalysisResult; cached: boolean }>;
 
 export interface AnalysisSlice {
@@ -129,7 +145,51 @@ export interface AnalysisSlice {
   runAnalysis: () => Promise<void>;
 }
 
-export type AppState = ViewSlice & BoundarySlice & UiSlice & DataSlice & ThematicSlice & AnalysisSlice;
+/** A layer the user brought in (already checked by the importer). */
+export interface ImportedLayer {
+  id: string;
+  name: string;
+  fc: FeatureCollection;
+  visible: boolean;
+  /** Geometry kinds present: 'point', 'line', 'polygon'. */
+  kinds: ('point' | 'line' | 'polygon')[];
+  /** Attribute names, in first-seen order. */
+  fields: string[];
+}
+
+/** How an imported polygon layer stands in for the provinces in the analyses. */
+export interface UnitsMapping {
+  layer: string;
+  /** Field holding the unit code (the app's `iso`). */
+  code: string;
+  /** Field holding the unit name (the app's `name_vi`). */
+  name: string;
+  /** Field holding the population in persons, or null. */
+  population: string | null;
+}
+
+export interface ImportSlice {
+  imported: ImportedLayer[];
+  addImported: (l: Omit<ImportedLayer, 'id' | 'visible'>) => string;
+  removeImported: (id: string) => void;
+  setImportedVisible: (id: string, visible: boolean) => void;
+  /** An imported point layer used as the seaports of the hinterland analysis, or null for the bundled ones. */
+  portsLayer: string | null;
+  setPortsLayer: (id: string | null) => void;
+  /** An imported polygon layer used as the units of the analyses, or null for the bundled provinces. */
+  unitsMapping: UnitsMapping | null;
+  setUnitsMapping: (m: UnitsMapping | null) => void;
+  /** Reads files the user dropped or picked (the app plugs in the importer). */
+  importFiles: (files: File[]) => Promise<void>;
+}
+
+export type AppState = ViewSlice & BoundarySlice & UiSlice & DataSlice & ThematicSlice & AnalysisSlice & ImportSlice;
+
+let fileImporter: ((files: File[]) => Promise<void>) | null = null;
+/** Plugs in the function that reads and checks imported files. */
+export function registerFileImporter(fn: ((files: File[]) => Promise<void>) | null): void {
+  fileImporter = fn;
+}
 
 let analysisRunner: AnalysisRunner | null = null;
 /** Plugs in the function that runs analyses (the app's worker client; a direct call in tests). */
@@ -140,6 +200,25 @@ export function registerAnalysisRunner(runner: AnalysisRunner | null): void {
 /** The parameters an analysis runs with: the panel's, on the map's edition and horizon. */
 export function effectiveParams(s: Pick<AppState, 'analysisParams' | 'edition' | 'horizon'>): AnalysisParams {
   return { ...s.analysisParams, edition: s.edition, horizon: s.horizon };
+}
+
+/** The user's imported layers the analyses use instead of the bundled ones. */
+export function analysisOverrides(s: Pick<AppState, 'imported' | 'portsLayer' | 'unitsMapping'>): AnalysisOverrides {
+  const ports = s.imported.find((l) => l.id === s.portsLayer);
+  const unitsLayer = s.imported.find((l) => l.id === s.unitsMapping?.layer);
+  const m = s.unitsMapping;
+  return {
+    ports: ports ? { layer: ports.id, name: ports.name, fc: ports.fc } : null,
+    units:
+      unitsLayer && m
+        ? { layer: unitsLayer.id, name: unitsLayer.name, fc: unitsLayer.fc, code: m.code, nameField: m.name, population: m.population }
+        : null,
+  };
+}
+
+/** The key that identifies what the analysis would compute now (parameters and overrides). */
+export function analysisKey(s: AppState): string {
+  return `${paramsKey(effectiveParams(s))}|${overridesKey(analysisOverrides(s))}`;
 }
 
 /** The first table of each analysis (the panel's default). */
@@ -260,20 +339,49 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
   setAnalysisView: (v) => set({ analysisView: { ...get().analysisView, ...v } }),
   runAnalysis: async () => {
     const params = effectiveParams(get());
-    const key = paramsKey(params);
+    const overrides = analysisOverrides(get());
+    const key = analysisKey(get());
     const cur = get().analysis;
     if (cur.key === key && (cur.status === 'done' || cur.status === 'running')) return;
     if (!analysisRunner) return;
     set({ analysis: { ...cur, status: 'running', progress: 0, error: null, key } });
     try {
-      const { result, cached } = await analysisRunner(params, (progress) => {
-        if (get().analysis.key === key) set({ analysis: { ...get().analysis, progress } });
-      });
+      const { result, cached } = await analysisRunner(
+        params,
+        (progress) => {
+          if (get().analysis.key === key) set({ analysis: { ...get().analysis, progress } });
+        },
+        overrides,
+      );
       if (get().analysis.key === key) set({ analysis: { status: 'done', progress: 1, result, cached, error: null, key } });
     } catch (e) {
       if (get().analysis.key === key)
         set({ analysis: { ...get().analysis, status: 'error', error: e instanceof Error ? e.message : String(e) } });
     }
+  },
+});
+
+let importSeq = 0;
+const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (set, get) => ({
+  imported: [],
+  addImported: (l) => {
+    const id = `import-${++importSeq}`;
+    set({ imported: [...get().imported, { ...l, id, visible: true }] });
+    return id;
+  },
+  removeImported: (id) =>
+    set({
+      imported: get().imported.filter((l) => l.id !== id),
+      portsLayer: get().portsLayer === id ? null : get().portsLayer,
+      unitsMapping: get().unitsMapping?.layer === id ? null : get().unitsMapping,
+    }),
+  setImportedVisible: (id, visible) => set({ imported: get().imported.map((l) => (l.id === id ? { ...l, visible } : l)) }),
+  portsLayer: null,
+  setPortsLayer: (portsLayer) => set({ portsLayer }),
+  unitsMapping: null,
+  setUnitsMapping: (unitsMapping) => set({ unitsMapping }),
+  importFiles: async (files) => {
+    if (fileImporter) await fileImporter(files);
   },
 });
 
@@ -306,6 +414,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createDataSlice(...a),
   ...createThematicSlice(...a),
   ...createAnalysisSlice(...a),
+  ...createImportSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

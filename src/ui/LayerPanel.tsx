@@ -6,6 +6,7 @@ import { BELT_KM_CHOICES, shownFeatures, useAppStore, type AppState, type LayerF
 
 const getState = (): AppState => useAppStore.getState();
 import { LegendSwatch } from './LegendSwatch.tsx';
+import { ImportedLayers } from './ImportedLayers.tsx';
 
 function counts(s: AppState, id: ThematicLayerId): { shown: number; total: number } | null {
   if (id === 'border-belt') return null;
@@ -60,6 +61,7 @@ export function LayerPanel() {
           </label>
         ))}
       </fieldset>
+      <ImportedLayers />
       {!s.loaded && <p className="empty">{t(lang, 'Layers.Loading')}</p>}
       {THEMES.map((theme) => (
         <div key={theme} className="theme">

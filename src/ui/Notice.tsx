@@ -7,8 +7,20 @@ export function Notice() {
   const { lang, notice, setNotice } = useAppStore(useShallow((s) => ({ lang: s.lang, notice: s.notice, setNotice: s.setNotice })));
   if (!notice) return null;
   return (
-    <div className="notice" role="status" data-testid="notice">
-      <span>{t(lang, notice.key, notice.vars)}</span>
+    <div
+      className={notice.tone === 'error' ? 'notice error-notice' : 'notice'}
+      role={notice.tone === 'error' ? 'alert' : 'status'}
+      data-testid="notice"
+    >
+      <span>
+        {t(lang, notice.key, notice.vars)}
+        {notice.details?.map((d, i) => (
+          <span key={i} className="notice-detail">
+            {' '}
+            {t(lang, d.key, d.vars)}
+          </span>
+        ))}
+      </span>
       <button type="button" aria-label={t(lang, 'Info.Close')} onClick={() => setNotice(null)}>
         ×
       </button>

@@ -4,7 +4,7 @@
  * proxied callback.
  */
 import * as Comlink from 'comlink';
-import type { AnalysisParams, AnalysisResult } from '../core/analysis.ts';
+import type { AnalysisOverrides, AnalysisParams, AnalysisResult } from '../core/analysis.ts';
 import { runAnalysis } from '../analysis/run.ts';
 import type { AnalysisInputs } from '../analysis/inputs.ts';
 import { loadProvinces } from '../data/provinces.ts';
@@ -22,7 +22,7 @@ async function loadInputs(): Promise<AnalysisInputs> {
 
 const api = {
   /** Runs one analysis; `onProgress` gets 0–1. */
-  async run(params: AnalysisParams, onProgress: (done: number) => void): Promise<AnalysisResult> {
+  async run(params: AnalysisParams, onProgress: (done: number) => void, overrides: AnalysisOverrides = {}): Promise<AnalysisResult> {
     inputs ??= loadInputs();
     let data: AnalysisInputs;
     try {
@@ -32,13 +32,18 @@ const api = {
       throw e;
     }
     let last = 0;
-    return runAnalysis(data, params, (d) => {
-      const now = performance.now();
-      if (d >= 1 || now - last > 50) {
-        last = now;
-        void onProgress(d);
-      }
-    });
+    return runAnalysis(
+      data,
+      params,
+      (d) => {
+        const now = performance.now();
+        if (d >= 1 || now - last > 50) {
+          last = now;
+          void onProgress(d);
+        }
+      },
+      overrides,
+    );
   },
 };
 

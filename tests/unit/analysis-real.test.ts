@@ -104,3 +104,46 @@ describe('analyses on the bundled data', () => {
     expect(paramsKey({ ...DEFAULT_PARAMS, kind: 'gravity', beta: 1 })).not.toBe(paramsKey({ ...DEFAULT_PARAMS, kind: 'gravity' }));
   });
 });
+
+describe('analyses on the user’s own data', () => {
+  it('a user’s boundary file with its own field names stands in for the provinces', () => {
+    // The bundled 2022 provinces, renamed as an authority's file might name them.
+    const own = {
+      type: 'FeatureCollection' as const,
+      features: inputs.provinces2022.features
+        .filter((f) => f.properties.in_region)
+        .map((f) => ({
+          type: 'Feature' as const,
+          properties: { MA_TINH: f.properties.iso, TEN: f.properties.name_vi, DAN_SO: f.properties.population_2023 },
+          geometry: f.geometry,
+        })),
+    };
+    const overrides = { units: { layer: 'import-1', name: 'ranh-gioi', fc: own, code: 'MA_TINH', nameField: 'TEN', population: 'DAN_SO' } };
+    const adj = runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: 'adjacency' }, undefined, overrides);
+    if (adj.kind !== 'adjacency') throw new Error('wrong kind');
+    expect(adj.rows.map((x) => `${x.a}|${x.b}`).sort()).toEqual([...NEIGHBOURS_2022].sort());
+    expect(adj.units_source).toEqual({ layer: 'import-1', code: 'MA_TINH', name: 'ranh-gioi' });
+    const g = runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: 'gravity' }, undefined, overrides);
+    if (g.kind !== 'gravity') throw new Error('wrong kind');
+    expect(g.rows).toHaveLength(91);
+    expect(g.units.find((u) => u.id === 'VN-DN')?.name_vi).toBe('Đà Nẵng');
+  });
+
+  it('a user’s list of ports becomes the targets of the hinterland analysis', () => {
+    const ports = {
+      type: 'FeatureCollection' as const,
+      features: [
+        { type: 'Feature' as const, properties: { name: 'Cảng Bắc' }, geometry: { type: 'Point' as const, coordinates: [105.8, 19.3] } },
+        { type: 'Feature' as const, properties: { name: 'Cảng Nam' }, geometry: { type: 'Point' as const, coordinates: [108.9, 11.5] } },
+      ],
+    };
+    const r = runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: 'hinterland' }, undefined, {
+      ports: { layer: 'import-2', name: 'ports', fc: ports },
+    });
+    if (r.kind !== 'hinterland') throw new Error('wrong kind');
+    expect(r.ports.map((p) => p.name_vi).sort()).toEqual(['Cảng Bắc', 'Cảng Nam']);
+    expect(r.units_rows.find((u) => u.unit === 'VN-21')!.port_straight).toBe('p1');
+    expect(r.units_rows.find((u) => u.unit === 'VN-40')!.port_straight).toBe('p2');
+    expect(r.ports.reduce((s, p) => s + p.units_straight, 0)).toBe(14);
+  });
+});

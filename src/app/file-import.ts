@@ -1,0 +1,61 @@
+/**
+ * Reads files the user drops on the map or picks: each is checked by the importer (loaded
+ * on first use) and either becomes an imported layer or gets a message in the user's
+ * language explaining why not. A refused file changes nothing else.
+ */
+import type { FeatureCollection } from 'geojson';
+import type { MessageKey } from '../i18n/index.ts';
+import { useAppStore, type ImportedLayer } from '../state/store.ts';
+
+function kindsOf(fc: FeatureCollection): ImportedLayer['kinds'] {
+  const kinds = new Set<ImportedLayer['kinds'][number]>();
+  const add = (type: string): void => {
+    if (type === 'Point' || type === 'MultiPoint') kinds.add('point');
+    else if (type === 'LineString' || type === 'MultiLineString') kinds.add('line');
+    else if (type === 'Polygon' || type === 'MultiPolygon') kinds.add('polygon');
+  };
+  for (const f of fc.features) {
+    if (f.geometry.type === 'GeometryCollection') f.geometry.geometries.forEach((g) => add(g.type));
+    else add(f.geometry.type);
+  }
+  return [...kinds];
+}
+
+/** Creates the importer the store calls with dropped or picked files. */
+export function createFileImporter(): (files: File[]) => Promise<void> {
+  return async (files) => {
+    const { importFile, MAX_IMPORT_BYTES } = await import('../data/import.ts');
+    const st = useAppStore.getState();
+    for (const file of files) {
+      if (file.size > MAX_IMPORT_BYTES) {
+        st.setNotice({
+          key: 'Import.Failed',
+          vars: { name: file.name, message: '' },
+          details: [
+            { key: 'Import.too-large', vars: { size: Math.round(file.size / 1024 / 1024), limit: MAX_IMPORT_BYTES / 1024 / 1024 } },
+          ],
+          tone: 'error',
+        });
+        continue;
+      }
+      const r = await importFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      if (!r.ok) {
+        st.setNotice({
+          key: 'Import.Failed',
+          vars: { name: file.name, message: '' },
+          details: [{ key: `Import.${r.error.code}` as MessageKey, vars: r.error.vars }],
+          tone: 'error',
+        });
+        continue;
+      }
+      const fields = [...new Set(r.fc.features.flatMap((f) => Object.keys(f.properties ?? {})))];
+      st.addImported({ name: r.name, fc: r.fc, kinds: kindsOf(r.fc), fields });
+      st.setNotice({
+        key: 'Import.Done',
+        vars: { name: r.name, n: r.fc.features.length },
+        details: r.warnings.map((w) => ({ key: `ImportWarn.${w.code}` as MessageKey, vars: w.vars })),
+        tone: 'info',
+      });
+    }
+  };
+}
