@@ -14,6 +14,7 @@ import { createFileImporter } from './file-import.ts';
 
 // The analysis panel (and, through the worker, the analysis code) load on first use.
 const AnalysisPanel = lazy(() => import('../ui/AnalysisPanel.tsx'));
+const ExportDialog = lazy(() => import('../ui/ExportDialog.tsx'));
 registerAnalysisRunner(createAnalysisRunner());
 registerFileImporter(createFileImporter());
 
@@ -24,6 +25,7 @@ registerFileImporter(createFileImporter());
 export function App() {
   const lang = useAppStore((s) => s.lang);
   const analysisOpen = useAppStore((s) => s.analysisOpen);
+  const exportOpen = useAppStore((s) => s.exportOpen);
   const [fontsReady, setFontsReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -128,6 +130,11 @@ export function App() {
               )}
             </div>
             <Notice />
+            {exportOpen && (
+              <Suspense fallback={null}>
+                <ExportDialog />
+              </Suspense>
+            )}
           </>
         ) : (
           <p className="loading">{t(lang, 'App.Loading')}</p>

@@ -254,20 +254,23 @@ export function setDomParser(make: () => XmlParser): void {
   domParser = make;
 }
 
+/** The line an XML parser's error names (browsers and xmldom word it differently), or 1. */
+function xmlErrorLine(text: string): number {
+  const m = /line[^0-9]{0,3}(\d+)/i.exec(text);
+  return m ? Number(m[1]) : 1;
+}
+
 async function fromKml(text: string, warnings: Set<ImportWarningCode>): Promise<FeatureCollection> {
-  if (!domParser) return stop('kml-syntax', { detail: 'no XML parser' });
+  if (!domParser) return stop('kml-syntax', { line: 1 });
   let doc: Document;
-  const errors: string[] = [];
   try {
-    const parser = domParser();
-    doc = parser.parseFromString(text, 'text/xml');
+    doc = domParser().parseFromString(text, 'text/xml');
   } catch (e) {
-    return stop('kml-syntax', { detail: e instanceof Error ? e.message.split('\n')[0]! : String(e) });
+    return stop('kml-syntax', { line: xmlErrorLine(e instanceof Error ? e.message : String(e)) });
   }
   const perr = doc.getElementsByTagName('parsererror')[0];
-  if (perr || errors.length) return stop('kml-syntax', { detail: (perr?.textContent ?? errors[0] ?? '').split('\n')[0]!.slice(0, 200) });
-  if (!doc.getElementsByTagName('kml').length && !doc.getElementsByTagName('Placemark').length)
-    return stop('kml-syntax', { detail: 'no <kml> element' });
+  if (perr) return stop('kml-syntax', { line: xmlErrorLine(perr.textContent ?? '') });
+  if (!doc.getElementsByTagName('kml').length && !doc.getElementsByTagName('Placemark').length) return stop('kml-syntax', { line: 1 });
   const { kml } = await import('@tmcw/togeojson');
   const fc = kml(doc) as FeatureCollection;
   const features = fc.features.filter((f) => f.geometry);

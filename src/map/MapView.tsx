@@ -16,7 +16,15 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { EDITIONS, type Edition } from '../core/types.ts';
-import { counterpartsOf, featuresOf, useAppStore, type AppState, type FeatureRef } from '../state/store.ts';
+import {
+  counterpartsOf,
+  featuresOf,
+  registerMapCapture,
+  useAppStore,
+  type AppState,
+  type FeatureRef,
+  type MapCapture,
+} from '../state/store.ts';
 import { BELT_SOURCE, DYNAMIC_PAINT, PICKABLE, thematicStyleLayers } from './thematic-layers.ts';
 import type { Layer } from '@deck.gl/core';
 import type { UnitPolygon } from '../layers/analysis.ts';
@@ -240,6 +248,46 @@ function applyState(map: MaplibreMap, deck: DeckModule | null, s: AppState, prev
   }
 }
 
+/**
+ * Draws the map at a chosen size and pixel ratio, showing the same area as on screen, and
+ * returns a copy of the canvas; the map is put back as it was afterwards.
+ */
+async function captureMap(
+  map: MaplibreMap,
+  el: HTMLElement,
+  size: { width: number; height: number; pixelRatio: number },
+): Promise<MapCapture> {
+  const bounds = map.getBounds();
+  const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+  const style = { width: el.style.width, height: el.style.height, position: el.style.position };
+  const ratio = map.getPixelRatio();
+  const idle = (): Promise<void> =>
+    new Promise((resolve) => {
+      map.once('idle', () => resolve());
+      map.triggerRepaint();
+    });
+  try {
+    Object.assign(el.style, { width: `${size.width}px`, height: `${size.height}px`, position: 'fixed' });
+    map.setPixelRatio(size.pixelRatio);
+    map.resize();
+    if (camera.bearing === 0 && camera.pitch === 0) map.fitBounds(bounds, { duration: 0, padding: 0 });
+    await idle();
+    const src = map.getCanvas();
+    const copy = document.createElement('canvas');
+    copy.width = src.width;
+    copy.height = src.height;
+    copy.getContext('2d')?.drawImage(src, 0, 0);
+    const lat = map.getCenter().lat;
+    const metresPerPixel = (40075016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
+    return { canvas: copy, metresPerPixel, bearing: map.getBearing() };
+  } finally {
+    Object.assign(el.style, style);
+    map.setPixelRatio(ratio);
+    map.resize();
+    map.jumpTo(camera);
+  }
+}
+
 export function MapView() {
   const container = useRef<HTMLDivElement>(null);
 
@@ -270,6 +318,7 @@ export function MapView() {
     map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new MoveEndScaleControl(), 'bottom-left');
     performance.mark('map-created');
+    registerMapCapture((size) => captureMap(map, el, size));
     window.__ntcc = { map, store: useAppStore };
     let deck: DeckModule | null = null;
     let removed = false;
@@ -339,6 +388,7 @@ export function MapView() {
 
     return () => {
       removed = true;
+      registerMapCapture(null);
       unsubscribe();
       delete window.__ntcc;
       map.remove();

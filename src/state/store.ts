@@ -47,6 +47,8 @@ export interface BoundarySlice {
 export interface UiSlice {
   lang: Lang;
   setLang: (lang: Lang) => void;
+  exportOpen: boolean;
+  setExportOpen: (open: boolean) => void;
   /** A message for the user (already translated keys are rendered by the UI). */
   notice: {
     key: MessageKey;
@@ -185,6 +187,23 @@ export interface ImportSlice {
 
 export type AppState = ViewSlice & BoundarySlice & UiSlice & DataSlice & ThematicSlice & AnalysisSlice & ImportSlice;
 
+/** A copy of the map drawn at a chosen size, with what the scale bar and north arrow need. */
+export interface MapCapture {
+  canvas: HTMLCanvasElement;
+  /** Metres per CSS pixel at the centre. */
+  metresPerPixel: number;
+  bearing: number;
+}
+let mapCapture: ((size: { width: number; height: number; pixelRatio: number }) => Promise<MapCapture>) | null = null;
+/** Plugs in the map's capture (the map registers it when it starts, and removes it when it goes). */
+export function registerMapCapture(fn: typeof mapCapture): void {
+  mapCapture = fn;
+}
+/** Draws the map at a size for an image export; null while there is no map. */
+export function captureMapImage(size: { width: number; height: number; pixelRatio: number }): Promise<MapCapture> | null {
+  return mapCapture ? mapCapture(size) : null;
+}
+
 let fileImporter: ((files: File[]) => Promise<void>) | null = null;
 /** Plugs in the function that reads and checks imported files. */
 export function registerFileImporter(fn: ((files: File[]) => Promise<void>) | null): void {
@@ -275,6 +294,8 @@ const createBoundarySlice: StateCreator<AppState, [], [], BoundarySlice> = (set,
 const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   lang: 'vi',
   setLang: (lang) => set({ lang }),
+  exportOpen: false,
+  setExportOpen: (exportOpen) => set({ exportOpen }),
   notice: null,
   setNotice: (notice) => set({ notice }),
 });

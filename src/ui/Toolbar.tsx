@@ -6,7 +6,7 @@ import { SearchBox } from './SearchBox.tsx';
 
 /** Title, edition switch and language switch. */
 export function Toolbar() {
-  const { lang, edition, setEdition, setLang, analysisOpen, setAnalysisOpen } = useAppStore(
+  const { lang, edition, setEdition, setLang, analysisOpen, setAnalysisOpen, setExportOpen } = useAppStore(
     useShallow((s) => ({
       lang: s.lang,
       edition: s.edition,
@@ -14,6 +14,7 @@ export function Toolbar() {
       setLang: s.setLang,
       analysisOpen: s.analysisOpen,
       setAnalysisOpen: s.setAnalysisOpen,
+      setExportOpen: s.setExportOpen,
     })),
   );
   return (
@@ -28,6 +29,9 @@ export function Toolbar() {
         onClick={() => setAnalysisOpen(!analysisOpen)}
       >
         {t(lang, 'Analysis.Open')}
+      </button>
+      <button type="button" className="seg" data-testid="export-open" onClick={() => setExportOpen(true)}>
+        {t(lang, 'Export.Open')}
       </button>
       <div className="toolbar-group" role="radiogroup" aria-label={t(lang, 'Toolbar.Edition')}>
         <span className="toolbar-label">{t(lang, 'Toolbar.Edition')}</span>

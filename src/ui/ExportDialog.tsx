@@ -1,0 +1,371 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FeatureCollection } from 'geojson';
+import { useShallow } from 'zustand/react/shallow';
+import { RAMP_STRENGTH, rampColor } from '../core/analysis-style.ts';
+import { THEMATIC_LAYERS } from '../core/layers.ts';
+import { COLORS } from '../core/palette.ts';
+import { legendFor } from '../core/thematic-style.ts';
+import { t, type Lang, type MessageKey } from '../i18n/index.ts';
+import { captureMapImage, featuresOf, useAppStore, type AppState } from '../state/store.ts';
+import { SOVEREIGNTY_NOTE, sensitivityOf, visiblePart } from '../export/catalogue.ts';
+import { EXPORT_FORMATS, FORMAT_INFO, writeLayer, type ExportFormat } from '../export/writers.ts';
+import { resultTables, tableToGeoJSON } from '../export/results.ts';
+import type { LegendItem } from '../export/image.ts';
+import { setSqlWasmUrl } from '../export/writers.ts';
+import sqlWasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+
+// GeoPackage export runs SQLite as WebAssembly, served from the app's own origin.
+setSqlWasmUrl(sqlWasmUrl);
+
+const getState = () => useAppStore.getState();
+
+/** Everything the user can export right now, by id. */
+interface Choice {
+  id: string;
+  label: string;
+  restricted: boolean;
+  /** The features: all of them, and the part the map shows. */
+  all: () => FeatureCollection;
+  visible: () => FeatureCollection;
+}
+
+function choices(s: AppState, lang: Lang): Choice[] {
+  const out: Choice[] = [];
+  const provinces = (): FeatureCollection => ({ type: 'FeatureCollection', features: featuresOf(s) as FeatureCollection['features'] });
+  out.push({
+    id: `provinces-${s.edition}`,
+    label: t(lang, 'Export.Provinces', { edition: s.edition }),
+    restricted: false,
+    all: provinces,
+    visible: provinces,
+  });
+  for (const l of THEMATIC_LAYERS) {
+    const fc = l.file ? (s.thematic[l.id as keyof AppState['thematic']] as FeatureCollection | undefined) : undefined;
+    if (!fc) continue;
+    out.push({
+      id: l.id,
+      label: t(lang, `Layer.${l.id}` as MessageKey),
+      restricted: sensitivityOf(l.id) === 'restricted',
+      all: () => fc,
+      visible: () => visiblePart(fc, s.horizon, s.statuses),
+    });
+  }
+  for (const l of s.imported)
+    out.push({
+      id: l.name,
+      label: `${l.name} (${t(lang, 'Import.Layers').toLowerCase()})`,
+      restricted: false,
+      all: () => l.fc,
+      visible: () => l.fc,
+    });
+  const r = s.analysis.result;
+  if (r)
+    for (const table of resultTables(r)) {
+      const fc = (): FeatureCollection => tableToGeoJSON(table);
+      out.push({
+        id: `${r.kind}-${table.name}`,
+        label: `${t(lang, `Analysis.kind.${r.kind}` as MessageKey)} · ${t(lang, `Table.${table.name}` as MessageKey)}`,
+        restricted: false,
+        all: fc,
+        visible: fc,
+      });
+    }
+  return out;
+}
+
+/** Legend of what the map shows, for the image. */
+const rgb = (c: readonly number[]): string => `rgb(${c.join(',')})`;
+const toggle = <T,>(list: T[], v: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== v), v] : list.filter((x) => x !== v));
+
+function legendItems(s: AppState, lang: Lang): LegendItem[] {
+  const items: LegendItem[] = [
+    { label: t(lang, 'Legend.InRegion'), color: COLORS.regionFill, shape: 'fill' },
+    { label: t(lang, 'Legend.Context'), color: COLORS.contextFill, shape: 'fill' },
+    { label: t(lang, 'Legend.Capital'), color: '#ffffff', shape: 'dot' },
+  ];
+  for (const l of THEMATIC_LAYERS)
+    if (s.layers[l.id].visible)
+      for (const e of legendFor(l.id))
+        items.push({
+          label: t(lang, e.label as MessageKey),
+          color: rgb(e.color),
+          shape: e.kind === 'area' ? 'fill' : e.kind === 'line' ? 'line' : 'dot',
+        });
+  if (s.analysisOpen && s.analysis.result) {
+    const name = t(lang, `Analysis.kind.${s.analysis.result.kind}` as MessageKey);
+    items.push({ label: `${name}: ${t(lang, 'Analysis.LegendLow')}`, color: rgb(rampColor(RAMP_STRENGTH, 0.1)), shape: 'fill' });
+    items.push({ label: `${name}: ${t(lang, 'Analysis.LegendHigh')}`, color: rgb(rampColor(RAMP_STRENGTH, 1)), shape: 'fill' });
+  }
+  return items.slice(0, 14);
+}
+
+function download(bytes: Uint8Array, filename: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The export dialog: layers and analysis results in the chosen formats (one file, or a
+ * research bundle with metadata), and the map image. Restricted layers need an explicit
+ * tick. Long work shows progress and can be cancelled.
+ */
+export default function ExportDialog() {
+  const s = useAppStore(
+    useShallow((x) => ({
+      lang: x.lang,
+      edition: x.edition,
+      thematic: x.thematic,
+      imported: x.imported,
+      result: x.analysis.result,
+      horizon: x.horizon,
+    })),
+  );
+  const { lang } = s;
+  const all = choices(getState(), lang);
+  const [picked, setPicked] = useState<string[]>(() => [all[0]!.id]);
+  const [formats, setFormats] = useState<ExportFormat[]>(['geojson']);
+  const [part, setPart] = useState<'visible' | 'all'>('visible');
+  const [restricted, setRestricted] = useState(false);
+  const [withImage, setWithImage] = useState(false);
+  const [size, setSize] = useState({ width: 1600, height: 1000, pixelRatio: 1 });
+  const [title, setTitle] = useState(t(lang, 'App.Title'));
+  const [busy, setBusy] = useState<{ progress: number; abort: AbortController } | null>(null);
+  const [message, setMessage] = useState<{ key: MessageKey; vars?: Record<string, string | number>; error?: boolean } | null>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLElement>('input, button')?.focus();
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') getState().setExportOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const chosen = all.filter((c) => picked.includes(c.id) && (!c.restricted || restricted));
+
+  async function makeImage(): Promise<Uint8Array> {
+    const cap = await captureMapImage(size);
+    if (!cap) throw new Error(t(lang, 'Export.NoMap'));
+    const { composeMapImage, canvasToPng } = await import('../export/image.ts');
+    const st = getState();
+    const canvas = composeMapImage(cap.canvas, {
+      title,
+      subtitle: `${t(lang, 'Toolbar.Edition')}: ${t(lang, st.edition === '2022' ? 'Toolbar.Edition2022' : 'Toolbar.Edition2025')} · ${t(lang, 'Horizon.Title')}: ${t(lang, `Horizon.${st.horizon}` as MessageKey)}`,
+      legendTitle: t(lang, 'Legend.Title'),
+      legend: legendItems(st, lang),
+      metresPerPixel: cap.metresPerPixel,
+      bearing: cap.bearing,
+      footer: [t(lang, 'Export.ImageSources'), lang === 'vi' ? t(lang, 'Map.Attribution') : SOVEREIGNTY_NOTE],
+      date: `${t(lang, 'Export.Date')}: ${new Date().toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB')} · ntcc-atlas`,
+      pixelRatio: size.pixelRatio,
+    });
+    return canvasToPng(canvas);
+  }
+
+  async function run(kind: 'data' | 'image'): Promise<void> {
+    const abort = new AbortController();
+    setBusy({ progress: 0, abort });
+    setMessage(null);
+    try {
+      if (kind === 'image') {
+        const png = await makeImage();
+        download(png, 'ntcc-map.png', 'image/png');
+        setMessage({ key: 'Export.Done', vars: { file: 'ntcc-map.png' } });
+        return;
+      }
+      if (!chosen.length || !formats.length) {
+        setMessage({ key: 'Export.NothingChosen', error: true });
+        return;
+      }
+      const layers = chosen.map((c) => ({ id: c.id, fc: part === 'visible' ? c.visible() : c.all() }));
+      if (layers.length === 1 && formats.length === 1 && !withImage) {
+        const { bytes, filename } = await writeLayer(layers[0]!.fc, layers[0]!.id, formats[0]!);
+        download(bytes, filename, FORMAT_INFO[formats[0]!].mime);
+        setMessage({ key: 'Export.Done', vars: { file: filename } });
+        return;
+      }
+      const image = withImage ? await makeImage() : null;
+      const { buildBundle } = await import('../export/bundle.ts');
+      const st = getState();
+      const result = st.analysis.result;
+      const analysisIds = new Set(result ? resultTables(result).map((tb) => `${result.kind}-${tb.name}`) : []);
+      const { zip } = await buildBundle({
+        layers: layers.filter((l) => !analysisIds.has(l.id)),
+        results: result && layers.some((l) => analysisIds.has(l.id)) ? [result] : [],
+        formats,
+        image,
+        edition: st.edition,
+        horizon: st.horizon,
+        includeRestricted: restricted,
+        version: __APP_VERSION__,
+        onProgress: (p) => setBusy((b) => (b ? { ...b, progress: p } : b)),
+        signal: abort.signal,
+      });
+      download(zip, 'ntcc-bundle.zip', 'application/zip');
+      setMessage({ key: 'Export.Done', vars: { file: 'ntcc-bundle.zip' } });
+    } catch (e) {
+      if (abort.signal.aborted) setMessage({ key: 'Export.Cancelled' });
+      else setMessage({ key: 'Export.Failed', vars: { message: e instanceof Error ? e.message : String(e) }, error: true });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div className="dialog-backdrop" onClick={(e) => e.target === e.currentTarget && getState().setExportOpen(false)}>
+      <div
+        className="panel dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t(lang, 'Export.Title')}
+        ref={dialog}
+        data-testid="export-dialog"
+      >
+        <div className="info-head">
+          <h2>{t(lang, 'Export.Title')}</h2>
+          <button type="button" className="close" aria-label={t(lang, 'Info.Close')} onClick={() => getState().setExportOpen(false)}>
+            ×
+          </button>
+        </div>
+        <div className="dialog-cols">
+          <fieldset className="field">
+            <legend className="field-label">{t(lang, 'Export.Layers')}</legend>
+            {all.map((c) => (
+              <label key={c.id} className="layer-toggle">
+                <input
+                  type="checkbox"
+                  checked={picked.includes(c.id) && (!c.restricted || restricted)}
+                  disabled={c.restricted && !restricted}
+                  data-testid={`export-layer-${c.id}`}
+                  onChange={(e) => setPicked(toggle(picked, c.id, e.target.checked))}
+                />{' '}
+                {c.label}
+                {c.restricted && <span className="count">{t(lang, 'Layers.Restricted')}</span>}
+              </label>
+            ))}
+            <label className="layer-toggle restricted">
+              <input
+                type="checkbox"
+                checked={restricted}
+                data-testid="export-restricted"
+                onChange={(e) => setRestricted(e.target.checked)}
+              />{' '}
+              {t(lang, 'Export.IncludeRestricted')}
+            </label>
+            {restricted && <p className="hint">{t(lang, 'Export.RestrictedWarning')}</p>}
+          </fieldset>
+          <div>
+            <fieldset className="field">
+              <legend className="field-label">{t(lang, 'Export.Formats')}</legend>
+              {EXPORT_FORMATS.map((f) => (
+                <label key={f} className="layer-toggle">
+                  <input
+                    type="checkbox"
+                    checked={formats.includes(f)}
+                    data-testid={`export-format-${f}`}
+                    onChange={(e) => setFormats(toggle(formats, f, e.target.checked))}
+                  />{' '}
+                  {t(lang, `Export.format.${f}` as MessageKey)}
+                </label>
+              ))}
+            </fieldset>
+            <fieldset className="field">
+              <legend className="field-label">{t(lang, 'Export.Part')}</legend>
+              {(['visible', 'all'] as const).map((p) => (
+                <label key={p} className="layer-toggle">
+                  <input type="radio" name="part" checked={part === p} onChange={() => setPart(p)} />{' '}
+                  {t(lang, `Export.part.${p}` as MessageKey)}
+                </label>
+              ))}
+            </fieldset>
+            <fieldset className="field">
+              <legend className="field-label">{t(lang, 'Export.Image')}</legend>
+              <label className="field">
+                <span className="field-label">{t(lang, 'Export.ImageTitle')}</span>
+                <input type="text" value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} />
+              </label>
+              <div className="analysis-numbers">
+                {(['width', 'height'] as const).map((k) => (
+                  <label key={k} className="field">
+                    <span className="field-label">{t(lang, `Export.${k}` as MessageKey)}</span>
+                    <input
+                      type="number"
+                      min={400}
+                      max={4000}
+                      step={10}
+                      value={size[k]}
+                      data-testid={`export-${k}`}
+                      onChange={(e) => {
+                        const v = Math.round(Number(e.target.value));
+                        if (v >= 400 && v <= 4000) setSize({ ...size, [k]: v });
+                      }}
+                    />
+                  </label>
+                ))}
+                <label className="field">
+                  <span className="field-label">{t(lang, 'Export.PixelRatio')}</span>
+                  <select
+                    value={size.pixelRatio}
+                    data-testid="export-pixel-ratio"
+                    onChange={(e) => setSize({ ...size, pixelRatio: Number(e.target.value) })}
+                  >
+                    {[1, 2, 3].map((r) => (
+                      <option key={r} value={r}>
+                        ×{r}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+              <label className="layer-toggle">
+                <input type="checkbox" checked={withImage} onChange={(e) => setWithImage(e.target.checked)} />{' '}
+                {t(lang, 'Export.ImageInBundle')}
+              </label>
+            </fieldset>
+          </div>
+        </div>
+        {busy && (
+          <div
+            className="progress"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(busy.progress * 100)}
+            data-testid="export-progress"
+          >
+            <div className="progress-bar" style={{ width: `${Math.round(busy.progress * 100)}%` }} />
+            <span>{t(lang, 'Export.Working', { pct: Math.round(busy.progress * 100) })}</span>
+          </div>
+        )}
+        {message && (
+          <p className={message.error ? 'error' : 'hint-muted'} role={message.error ? 'alert' : 'status'} data-testid="export-message">
+            {t(lang, message.key, message.vars)}
+          </p>
+        )}
+        <div className="dialog-actions">
+          {busy ? (
+            <button type="button" className="seg" onClick={() => busy.abort.abort()} data-testid="export-cancel">
+              {t(lang, 'Export.Cancel')}
+            </button>
+          ) : (
+            <>
+              <button type="button" className="seg" onClick={() => void run('image')} data-testid="export-png">
+                {t(lang, 'Export.Png')}
+              </button>
+              <button type="button" className="seg active" onClick={() => void run('data')} data-testid="export-run">
+                {t(lang, 'Export.Download')}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * Browser tests of export and import: the PNG map image (size, not blank, looked at), a
+ * layer as GeoJSON and GeoPackage (read back by GDAL), a bundle without restricted layers,
+ * and every file of the bad-input corpus refused with its message while the app keeps its
+ * state; a good file becomes a layer.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Download, Page } from 'playwright-core';
+import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
+import { importFile, setDomParser } from '../../src/data/import.ts';
+import { t, type MessageKey } from '../../src/i18n/index.ts';
+import { launch, SCREENSHOTS, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+const OUT = 'test-results/downloads';
+setDomParser(() => new XmlDomParser({ onError: () => undefined }) as never);
+
+async function save(d: Download): Promise<string> {
+  mkdirSync(OUT, { recursive: true });
+  const path = join(OUT, d.suggestedFilename());
+  await d.saveAs(path);
+  return path;
+}
+async function openDialog(): Promise<void> {
+  if (
+    !(await page
+      .getByTestId('export-dialog')
+      .isVisible()
+      .catch(() => false))
+  )
+    await page.getByTestId('export-open').click();
+  await page.getByTestId('export-dialog').waitFor();
+}
+const pngSize = (b: Buffer): [number, number] => [b.readUInt32BE(16), b.readUInt32BE(20)];
+
+describe('export and import in Chromium', () => {
+  before(async () => {
+    server = await startServer(4178);
+    browser = await launch(1280, 800);
+    page = browser.page;
+    await page.goto(`${server.origin}/#ly=corridors,seaports`);
+    await waitForMapIdle(page);
+    await page.waitForFunction(() => Object.keys(window.__ntcc?.store.getState().thematic ?? {}).length === 9, null, { timeout: 30_000 });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('exports the map as a PNG of the chosen size and pixel ratio, with something drawn on it', async () => {
+    const widthBefore = await page.evaluate(() => window.__ntcc!.map.getCanvas().width);
+    await openDialog();
+    await page.getByTestId('export-width').fill('1000');
+    await page.getByTestId('export-height').fill('700');
+    await page.getByTestId('export-pixel-ratio').selectOption('2');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-png').click()]);
+    const path = await save(download);
+    const png = readFileSync(path);
+    assert.deepEqual(pngSize(png), [2000, 1400]);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(join(SCREENSHOTS, 'export-map.png'), png);
+    // Not blank: many distinct colours across the image.
+    const colours = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < d.length; i += 4 * 97) seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+      return seen.size;
+    }, png.toString('base64'));
+    assert.ok(colours > 200, `distinct colours sampled: ${colours}`);
+    // The app is back as it was.
+    const w = await page.evaluate(() => window.__ntcc!.map.getCanvas().width);
+    assert.equal(w, widthBefore);
+  });
+
+  it('exports one layer as GeoJSON and as GeoPackage (read back by GDAL)', async () => {
+    await openDialog();
+    await page.getByTestId('export-layer-provinces-2022').uncheck();
+    await page.getByTestId('export-layer-seaports').check();
+    let [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
+    const gj = JSON.parse(readFileSync(await save(download), 'utf8')) as { features: { properties: { name_vi: string } }[] };
+    assert.equal(gj.features.length, 25);
+    assert.ok(gj.features.some((f) => f.properties.name_vi === 'Vũng Áng'));
+    await page.getByTestId('export-format-geojson').uncheck();
+    await page.getByTestId('export-format-gpkg').check();
+    [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-run').click()]);
+    const gpkg = await save(download);
+    const info = execFileSync('ogrinfo', ['-so', '-al', gpkg], { encoding: 'utf8' });
+    assert.match(info, /Feature Count: 25/);
+    assert.match(info, /ID\["EPSG",4326\]/);
+  });
+
+  it('bundles layers with metadata; restricted layers stay out until ticked', async () => {
+    await openDialog();
+    await page.getByTestId('export-format-geojson').check();
+    assert.equal(await page.getByTestId('export-layer-military-regions').isDisabled(), true);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-run').click()]);
+    const zipPath = await save(download);
+    const list = execFileSync('unzip', ['-Z1', zipPath], { encoding: 'utf8' });
+    assert.match(list, /layers\/seaports\.geojson/);
+    assert.match(list, /layers\/seaports\.gpkg/);
+    const meta = JSON.parse(execFileSync('unzip', ['-p', zipPath, 'metadata.json'], { encoding: 'utf8' })) as {
+      restricted_included: boolean;
+      boundary_edition: string;
+    };
+    assert.equal(meta.restricted_included, false);
+    assert.equal(meta.boundary_edition, '2022');
+    await screenshot(page, 'export-dialog');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.getByTestId('export-dialog').count(), 0);
+  });
+
+  it('imports a good CSV as a layer', async () => {
+    const csv = 'name,lon,lat\nCảng thử A,106.4,18.1\nCảng thử B,109.2,13.8\n';
+    await page.getByTestId('import-input').setInputFiles({ name: 'cang-thu.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.waitForFunction(() => window.__ntcc!.store.getState().imported.length === 1);
+    assert.match(await page.getByTestId('notice').innerText(), /cang-thu.*2/);
+    await screenshot(page, 'import-good-csv');
+  });
+
+  it('refuses every bad input of the corpus with its message, and keeps the app as it was', async () => {
+    const dir = 'tests/fixtures/bad-inputs';
+    const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, { code?: string }>;
+    const before = await page.evaluate(() => {
+      const s = window.__ntcc!.store.getState();
+      return JSON.stringify({ n: s.imported.length, view: s.view, edition: s.edition, layers: s.layers, selected: s.selected });
+    });
+    let checked = 0;
+    for (const file of readdirSync(dir).filter((f) => f !== 'expected.json')) {
+      const exp = expected[file]!;
+      if (!exp.code) continue;
+      const bytes = readFileSync(join(dir, file));
+      const r = await importFile(file, new Uint8Array(bytes));
+      assert.equal(r.ok, false, file);
+      if (r.ok) continue;
+      const message = t('vi', `Import.${r.error.code}` as MessageKey, r.error.vars);
+      await page.evaluate(() => window.__ntcc!.store.getState().setNotice(null));
+      await page.getByTestId('import-input').setInputFiles({ name: file, mimeType: 'application/octet-stream', buffer: bytes });
+      await page.getByTestId('notice').waitFor({ timeout: 10_000 });
+      const text = await page.getByTestId('notice').innerText();
+      assert.ok(text.includes(message), `${file}: notice "${text}" lacks "${message}"`);
+      assert.equal(await page.getByTestId('notice').getAttribute('role'), 'alert', file);
+      checked++;
+    }
+    assert.ok(checked >= 50, `bad files checked in the browser: ${checked}`);
+    const afterState = await page.evaluate(() => {
+      const s = window.__ntcc!.store.getState();
+      return JSON.stringify({ n: s.imported.length, view: s.view, edition: s.edition, layers: s.layers, selected: s.selected });
+    });
+    assert.equal(afterState, before);
+    await screenshot(page, 'import-bad-file');
+    assert.deepEqual(browser.errors, []);
+  });
+});
