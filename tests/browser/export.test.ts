@@ -134,7 +134,7 @@ describe('export and import in Chromium', () => {
   it('refuses every bad input of the corpus with its message, and keeps the app as it was', async () => {
     const dir = 'tests/fixtures/bad-inputs';
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, { code?: string }>;
-    const before = await page.evaluate(() => {
+    const stateBefore = await page.evaluate(() => {
       const s = window.__ntcc!.store.getState();
       return JSON.stringify({ n: s.imported.length, view: s.view, edition: s.edition, layers: s.layers, selected: s.selected });
     });
@@ -160,7 +160,7 @@ describe('export and import in Chromium', () => {
       const s = window.__ntcc!.store.getState();
       return JSON.stringify({ n: s.imported.length, view: s.view, edition: s.edition, layers: s.layers, selected: s.selected });
     });
-    assert.equal(afterState, before);
+    assert.equal(afterState, stateBefore);
     await screenshot(page, 'import-bad-file');
     assert.deepEqual(browser.errors, []);
   });
