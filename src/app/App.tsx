@@ -11,6 +11,9 @@ import { fontsPromise, provincesPromise } from './preload.ts';
 import { createAnalysisRunner } from './analysis-runner.ts';
 import { registerAnalysisRunner, registerFileImporter } from '../state/store.ts';
 import { createFileImporter } from './file-import.ts';
+import { leave, openPresenter, present } from './presentation-control.ts';
+import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
+import { StoryPanel } from '../ui/StoryPanel.tsx';
 
 // The analysis panel (and, through the worker, the analysis code) load on first use.
 const AnalysisPanel = lazy(() => import('../ui/AnalysisPanel.tsx'));
@@ -26,6 +29,8 @@ export function App() {
   const lang = useAppStore((s) => s.lang);
   const analysisOpen = useAppStore((s) => s.analysisOpen);
   const exportOpen = useAppStore((s) => s.exportOpen);
+  const presenting = useAppStore((s) => s.presenting);
+  const storyOpen = useAppStore((s) => s.storyOpen);
   const [fontsReady, setFontsReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -106,7 +111,7 @@ export function App() {
   }, [lang]);
 
   return (
-    <div className="app">
+    <div className={presenting ? 'app presenting' : 'app'}>
       <Toolbar />
       <main className="main">
         {error ? (
@@ -116,9 +121,16 @@ export function App() {
         ) : fontsReady ? (
           <>
             <MapView />
+            {presenting && <PresentationOverlay onLeave={leave} />}
             <div className="side">
-              <InfoPanel />
-              <Legend />
+              {storyOpen ? (
+                <StoryPanel onPresent={present} onPresenter={openPresenter} />
+              ) : (
+                <>
+                  <InfoPanel />
+                  <Legend />
+                </>
+              )}
             </div>
             <div className={analysisOpen ? 'side-right wide' : 'side-right'}>
               {analysisOpen ? (

@@ -5,6 +5,15 @@
 import { formatHash, parseHash } from '../state/url-hash.ts';
 import { counterpartIn, featuresOf, MAIN_TABLE, useAppStore } from '../state/store.ts';
 
+/** A scene asked for by the address (`story=N`), started once the map is ready. */
+let pendingStoryScene: number | null = null;
+/** Takes the scene the address asked to present (1-based), once. */
+export function takePendingStoryScene(): number | null {
+  const n = pendingStoryScene;
+  pendingStoryScene = null;
+  return n;
+}
+
 /** Applies a hash to the store; invalid parts are ignored and reported as a notice. */
 export function applyHash(hash: string): void {
   const { state, invalid } = parseHash(hash);
@@ -45,6 +54,7 @@ export function applyHash(hash: string): void {
     patch.analysisView = { ...s.analysisView, table: MAIN_TABLE[state.analysis.kind] };
   }
   useAppStore.setState(patch);
+  if (state.storyScene) pendingStoryScene = state.storyScene;
   if (invalid.length) s.setNotice({ key: 'Hash.Invalid', vars: { keys: invalid.join(', ') } });
 }
 
@@ -65,6 +75,7 @@ export function startHashSync(): () => void {
       beltKm: s.beltKm,
       feature: s.feature,
       analysis: s.analysisOpen ? s.analysisParams : null,
+      storyScene: s.presenting ? s.storyIndex + 1 : null,
     });
     if (hash !== last && hash !== window.location.hash) {
       last = hash;
@@ -84,6 +95,8 @@ export function startHashSync(): () => void {
       s.beltKm !== prev.beltKm ||
       s.feature !== prev.feature ||
       s.analysisOpen !== prev.analysisOpen ||
+      s.presenting !== prev.presenting ||
+      s.storyIndex !== prev.storyIndex ||
       s.analysisParams !== prev.analysisParams
     )
       write();

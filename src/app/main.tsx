@@ -7,17 +7,27 @@ import { App } from './App.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { startHashSync } from './hash-sync.ts';
 import { startAnalysisAutoRun } from './analysis-autorun.ts';
+import { startStoryPersistence } from './story-persistence.ts';
+import { startPresentationControl, startPresenterControl } from './presentation-control.ts';
+import { registerBuiltinStory } from '../state/store.ts';
+import { BUILTIN_STORY } from '../presentation/builtin-story.ts';
+import { PresenterView } from '../presentation/PresenterView.tsx';
 
-// The hash holds the view, edition and language the map opens with: read it before the first render.
-startHashSync();
-startAnalysisAutoRun();
+registerBuiltinStory(BUILTIN_STORY);
+const presenterWindow = /(^#|&)presenter(&|$)/.test(window.location.hash);
+startStoryPersistence();
+if (presenterWindow) startPresenterControl();
+else {
+  // The hash holds the view, edition and language the map opens with: read it before the first render.
+  startHashSync();
+  startAnalysisAutoRun();
+  startPresentationControl();
+}
 
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <ErrorBoundary>
-        <App />
-      </ErrorBoundary>
+      <ErrorBoundary>{presenterWindow ? <PresenterView /> : <App />}</ErrorBoundary>
     </StrictMode>,
   );

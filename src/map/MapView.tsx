@@ -239,9 +239,10 @@ function applyState(map: MaplibreMap, deck: DeckModule | null, s: AppState, prev
     deck.overlay.setProps({ layers: deck.layersFor(s) });
   }
   if (s.flyTarget && prev?.flyTarget !== s.flyTarget) {
-    const { center, zoom } = s.flyTarget;
-    if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo({ center, zoom });
-    else map.flyTo({ center, zoom, duration: 1200 });
+    const { center, zoom, bearing, pitch } = s.flyTarget;
+    const camera = { center, zoom, ...(bearing === undefined ? {} : { bearing }), ...(pitch === undefined ? {} : { pitch }) };
+    if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo(camera);
+    else map.flyTo({ ...camera, duration: 1600, essential: false });
   }
   if (prev && prev.view !== s.view && !sameView(map, s.view)) {
     map.jumpTo({ center: s.view.center, zoom: s.view.zoom, bearing: s.view.bearing, pitch: s.view.pitch });

@@ -7,6 +7,7 @@ import type { Edition, ProvinceCollection, Province2022Props, Province2025Props 
 import { REGION_VIEW } from '../core/region.ts';
 import type { Lang, MessageKey } from '../i18n/index.ts';
 import type { FeatureCollection } from 'geojson';
+import type { Scene, Story } from '../core/story.ts';
 import type { HashView } from './url-hash.ts';
 import { THEMATIC_LAYERS, type Horizon, type Status, type ThematicLayerId, STATUSES, existsAt } from '../core/layers.ts';
 import type { AnyLayerFeature, LayerCollection, LayerFileId } from '../data/schemas.ts';
@@ -29,8 +30,8 @@ export interface ViewSlice {
   /** Called by the map when the camera settles. */
   setView: (view: ViewState) => void;
   /** A camera move the UI asks for (search results); the map flies there. */
-  flyTarget: { center: [number, number]; zoom: number; seq: number } | null;
-  flyTo: (center: [number, number], zoom: number) => void;
+  flyTarget: { center: [number, number]; zoom: number; bearing?: number; pitch?: number; seq: number } | null;
+  flyTo: (center: [number, number], zoom: number, bearing?: number, pitch?: number) => void;
 }
 
 export interface BoundarySlice {
@@ -185,7 +186,48 @@ export interface ImportSlice {
   importFiles: (files: File[]) => Promise<void>;
 }
 
-export type AppState = ViewSlice & BoundarySlice & UiSlice & DataSlice & ThematicSlice & AnalysisSlice & ImportSlice;
+export interface StorySlice {
+  story: Story;
+  /** The scene shown (0-based). */
+  storyIndex: number;
+  /** Full-screen playback: the editing UI is hidden. */
+  presenting: boolean;
+  /** The screen is blacked out (B or .). */
+  blackout: boolean;
+  /** Autoplay: on, and seconds per scene. */
+  autoplay: { on: boolean; seconds: number };
+  /** When the presentation started (ms since epoch), for the presenter's clock. */
+  presentStarted: number | null;
+  storyOpen: boolean;
+  setStoryOpen: (open: boolean) => void;
+  /** Earlier versions of the story, for undo (most recent last). */
+  storyHistory: Story[];
+  loadStory: (story: Story, opts?: { keepHistory?: boolean }) => void;
+  /** Shows scene `i` (clamped): camera, layers, filters, analysis. `from` says who asked (a remote window does not echo). */
+  goToScene: (i: number, from?: 'local' | 'remote') => void;
+  nextScene: () => void;
+  prevScene: () => void;
+  startPresentation: (i?: number) => void;
+  stopPresentation: () => void;
+  setBlackout: (on: boolean) => void;
+  setAutoplay: (a: Partial<StorySlice['autoplay']>) => void;
+  /** Adds the current map as a new scene after the current one. */
+  captureScene: () => void;
+  updateScene: (i: number, patch: Partial<Pick<Scene, 'caption' | 'notes'>>) => void;
+  moveScene: (i: number, delta: -1 | 1) => void;
+  deleteScene: (i: number) => void;
+  undoStory: () => void;
+  /** Replaces the story with the built-in one (undoable). */
+  resetStoryToBuiltin: () => void;
+}
+
+let builtinStory: Story | null = null;
+/** Registers the built-in story (the app supplies it; the store does not import presentation). */
+export function registerBuiltinStory(story: Story): void {
+  builtinStory = story;
+}
+
+export type AppState = ViewSlice & BoundarySlice & UiSlice & DataSlice & ThematicSlice & AnalysisSlice & ImportSlice & StorySlice;
 
 /** A copy of the map drawn at a chosen size, with what the scale bar and north arrow need. */
 export interface MapCapture {
@@ -265,7 +307,16 @@ const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
   view: DEFAULT_VIEW,
   setView: (view) => set({ view }),
   flyTarget: null,
-  flyTo: (center, zoom) => set((s) => ({ flyTarget: { center, zoom, seq: (s.flyTarget?.seq ?? 0) + 1 } })),
+  flyTo: (center, zoom, bearing, pitch) =>
+    set((s) => ({
+      flyTarget: {
+        center,
+        zoom,
+        ...(bearing === undefined ? {} : { bearing }),
+        ...(pitch === undefined ? {} : { pitch }),
+        seq: (s.flyTarget?.seq ?? 0) + 1,
+      },
+    })),
 });
 
 /** The unit in `to` that corresponds to `iso` in the other edition, or null. */
@@ -406,6 +457,122 @@ const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (set, get
   },
 });
 
+const EMPTY_STORY: Story = {
+  title: { vi: 'Câu chuyện', en: 'Story' },
+  scenes: [],
+};
+const HISTORY_LIMIT = 30;
+
+/** The scene that holds what the map shows now. */
+export function sceneFromState(s: AppState, id: string): Scene {
+  const { edition: _e, horizon: _h, ...analysis } = s.analysisParams;
+  return {
+    id,
+    camera: { center: s.view.center, zoom: s.view.zoom, pitch: s.view.pitch, bearing: s.view.bearing },
+    edition: s.edition,
+    layers: (Object.keys(s.layers) as ThematicLayerId[]).filter((k) => s.layers[k].visible),
+    horizon: s.horizon,
+    statuses: [...s.statuses],
+    analysis: s.analysisOpen ? analysis : null,
+    selected: s.selected,
+    caption: { vi: '', en: '' },
+    notes: { vi: '', en: '' },
+    figures: [],
+  };
+}
+
+const createStorySlice: StateCreator<AppState, [], [], StorySlice> = (set, get) => {
+  const edit = (change: (st: Story) => Story, index?: number): void => {
+    const before = get().story;
+    const story = change(before);
+    set({
+      story,
+      storyHistory: [...get().storyHistory, before].slice(-HISTORY_LIMIT),
+      ...(index === undefined ? {} : { storyIndex: Math.max(0, Math.min(index, story.scenes.length - 1)) }),
+    });
+  };
+  return {
+    story: EMPTY_STORY,
+    storyIndex: 0,
+    presenting: false,
+    blackout: false,
+    autoplay: { on: false, seconds: 20 },
+    presentStarted: null,
+    storyOpen: false,
+    setStoryOpen: (storyOpen) => set({ storyOpen }),
+    storyHistory: [],
+    loadStory: (story, opts) =>
+      set({
+        story,
+        storyIndex: Math.min(get().storyIndex, story.scenes.length - 1),
+        ...(opts?.keepHistory ? { storyHistory: [...get().storyHistory, get().story].slice(-HISTORY_LIMIT) } : {}),
+      }),
+    goToScene: (i) => {
+      const { story } = get();
+      if (!story.scenes.length) return;
+      const index = Math.max(0, Math.min(i, story.scenes.length - 1));
+      const sc = story.scenes[index]!;
+      const layers = { ...get().layers };
+      for (const id of Object.keys(layers) as ThematicLayerId[]) layers[id] = { ...layers[id], visible: sc.layers.includes(id) };
+      const patch: Partial<AppState> = {
+        storyIndex: index,
+        blackout: false,
+        layers,
+        horizon: sc.horizon,
+        statuses: STATUSES.filter((x) => sc.statuses.includes(x)),
+        selected: sc.selected,
+        feature: null,
+        analysisOpen: sc.analysis !== null,
+      };
+      if (sc.analysis) patch.analysisParams = { ...get().analysisParams, ...sc.analysis };
+      set(patch);
+      if (sc.edition !== get().edition) set({ edition: sc.edition, selected: sc.selected });
+      get().flyTo(sc.camera.center, sc.camera.zoom, sc.camera.bearing, sc.camera.pitch);
+    },
+    nextScene: () => get().goToScene(get().storyIndex + 1),
+    prevScene: () => get().goToScene(get().storyIndex - 1),
+    startPresentation: (i) => {
+      set({ presenting: true, presentStarted: Date.now(), storyOpen: false, exportOpen: false });
+      get().goToScene(i ?? get().storyIndex);
+    },
+    stopPresentation: () => set({ presenting: false, blackout: false, autoplay: { ...get().autoplay, on: false } }),
+    setBlackout: (blackout) => set({ blackout }),
+    setAutoplay: (a) => set({ autoplay: { ...get().autoplay, ...a } }),
+    captureScene: () => {
+      const s = get();
+      const scene = sceneFromState(s, `scene-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`);
+      const at = s.story.scenes.length ? s.storyIndex + 1 : 0;
+      edit((st) => ({ ...st, scenes: [...st.scenes.slice(0, at), scene, ...st.scenes.slice(at)] }), at);
+    },
+    updateScene: (i, patch) => edit((st) => ({ ...st, scenes: st.scenes.map((sc, k) => (k === i ? { ...sc, ...patch } : sc)) })),
+    moveScene: (i, delta) => {
+      const j = i + delta;
+      if (j < 0 || j >= get().story.scenes.length) return;
+      edit((st) => {
+        const scenes = [...st.scenes];
+        [scenes[i], scenes[j]] = [scenes[j]!, scenes[i]!];
+        return { ...st, scenes };
+      }, j);
+    },
+    deleteScene: (i) => {
+      if (get().story.scenes.length <= 1) return;
+      edit((st) => ({ ...st, scenes: st.scenes.filter((_, k) => k !== i) }), Math.min(i, get().story.scenes.length - 2));
+    },
+    resetStoryToBuiltin: () => {
+      if (builtinStory) {
+        const b = builtinStory;
+        edit(() => b, 0);
+      }
+    },
+    undoStory: () => {
+      const h = get().storyHistory;
+      const prev = h[h.length - 1];
+      if (!prev) return;
+      set({ story: prev, storyHistory: h.slice(0, -1), storyIndex: Math.min(get().storyIndex, prev.scenes.length - 1) });
+    },
+  };
+};
+
 /**
  * Features of a loaded layer that exist at the chosen horizon and have a chosen status.
  * @example shownFeatures(state, 'corridors').length
@@ -436,6 +603,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createThematicSlice(...a),
   ...createAnalysisSlice(...a),
   ...createImportSlice(...a),
+  ...createStorySlice(...a),
 }));
 
 const initialState = useAppStore.getState();

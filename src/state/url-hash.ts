@@ -32,6 +32,8 @@ export interface HashState {
   feature?: { layer: LayerFileId; id: string } | null;
   /** The open analysis and its parameters (`an=gravity&beta=1.5`); edition and horizon come from `ed` and `hz`. */
   analysis?: Omit<AnalysisParams, 'edition' | 'horizon'>;
+  /** Present the story from this scene (1-based): `story=3`. */
+  storyScene?: number;
 }
 
 export interface ParsedHash {
@@ -127,6 +129,12 @@ export function parseHash(hash: string): ParsedHash {
       state.analysis = rest;
     }
   }
+  const story = params.get('story');
+  if (story !== null) {
+    const n = num(story, 1, 100);
+    if (n === null || !Number.isInteger(n)) invalid.push('story');
+    else state.storyScene = n;
+  }
   return { state, invalid };
 }
 
@@ -144,6 +152,7 @@ export interface HashInput {
   beltKm?: number;
   feature?: { layer: LayerFileId; id: string } | null;
   analysis?: Omit<AnalysisParams, 'edition' | 'horizon'> | null;
+  storyScene?: number | null;
 }
 
 /** Writes the state as a hash string (with `#`); numbers rounded to what a screen can show. */
@@ -158,6 +167,7 @@ export function formatHash(s: HashInput): string {
   if (s.statuses && s.statuses.length !== STATUSES.length) q.push(`st=${s.statuses.length ? s.statuses.join(',') : 'none'}`);
   if (s.beltKm !== undefined) q.push(`belt=${s.beltKm}`);
   if (s.feature) q.push(`ft=${s.feature.layer}:${s.feature.id}`);
+  if (s.storyScene) q.push(`story=${s.storyScene}`);
   if (s.analysis) {
     q.push(`an=${s.analysis.kind}`);
     for (const [param, key] of Object.entries(ANALYSIS_KEYS)) {

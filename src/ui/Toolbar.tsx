@@ -6,7 +6,7 @@ import { SearchBox } from './SearchBox.tsx';
 
 /** Title, edition switch and language switch. */
 export function Toolbar() {
-  const { lang, edition, setEdition, setLang, analysisOpen, setAnalysisOpen, setExportOpen } = useAppStore(
+  const { lang, edition, setEdition, setLang, analysisOpen, setAnalysisOpen, setExportOpen, storyOpen, setStoryOpen } = useAppStore(
     useShallow((s) => ({
       lang: s.lang,
       edition: s.edition,
@@ -15,6 +15,8 @@ export function Toolbar() {
       analysisOpen: s.analysisOpen,
       setAnalysisOpen: s.setAnalysisOpen,
       setExportOpen: s.setExportOpen,
+      storyOpen: s.storyOpen,
+      setStoryOpen: s.setStoryOpen,
     })),
   );
   return (
@@ -29,6 +31,15 @@ export function Toolbar() {
         onClick={() => setAnalysisOpen(!analysisOpen)}
       >
         {t(lang, 'Analysis.Open')}
+      </button>
+      <button
+        type="button"
+        className={storyOpen ? 'seg active' : 'seg'}
+        aria-pressed={storyOpen}
+        data-testid="story-open"
+        onClick={() => setStoryOpen(!storyOpen)}
+      >
+        {t(lang, 'Story.Open')}
       </button>
       <button type="button" className="seg" data-testid="export-open" onClick={() => setExportOpen(true)}>
         {t(lang, 'Export.Open')}

@@ -74,13 +74,20 @@ export interface Browser {
 }
 
 /** Launches a fresh Chromium profile and opens one page of the given size. */
-export async function launch(width = 1280, height = 800, extraArgs: string[] = []): Promise<Browser> {
+export async function launch(
+  width = 1280,
+  height = 800,
+  extraArgs: string[] = [],
+  opts: { deviceScaleFactor?: number; reducedMotion?: 'reduce' | 'no-preference' } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'ntcc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: { width, height },
     headless: true,
+    ...(opts.deviceScaleFactor ? { deviceScaleFactor: opts.deviceScaleFactor } : {}),
+    ...(opts.reducedMotion ? { reducedMotion: opts.reducedMotion } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const requests: string[] = [];

@@ -1,0 +1,92 @@
+/**
+ * The saved-story format: `{ schema, story }`, checked with valibot. Each version bump adds
+ * a migration from the one before (MIGRATIONS) and a frozen fixture of the old format in
+ * tests/fixtures/stories. Used for the browser's saved story and for story files.
+ */
+import * as v from 'valibot';
+import { ANALYSES, CORRIDOR_KINDS, MASSES } from '../core/analysis.ts';
+import { HORIZONS, STATUSES, THEMATIC_LAYERS } from '../core/layers.ts';
+import { STORY_SCHEMA_VERSION, type Story } from '../core/story.ts';
+
+const text = v.pipe(v.string(), v.maxLength(2000));
+const bilingual = v.object({ vi: text, en: text });
+const finite = v.pipe(v.number(), v.finite());
+
+const SceneSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  camera: v.object({
+    center: v.tuple([v.pipe(finite, v.minValue(-180), v.maxValue(180)), v.pipe(finite, v.minValue(-85), v.maxValue(85))]),
+    zoom: v.pipe(finite, v.minValue(0), v.maxValue(22)),
+    pitch: v.pipe(finite, v.minValue(0), v.maxValue(85)),
+    bearing: v.pipe(finite, v.minValue(-180), v.maxValue(180)),
+  }),
+  edition: v.picklist(['2022', '2025']),
+  layers: v.array(v.picklist(THEMATIC_LAYERS.map((l) => l.id))),
+  horizon: v.picklist(HORIZONS),
+  statuses: v.array(v.picklist(STATUSES)),
+  analysis: v.nullable(
+    v.object({
+      kind: v.picklist(ANALYSES),
+      beta: v.pipe(finite, v.minValue(0), v.maxValue(4)),
+      mass: v.picklist(MASSES),
+      cellKm: v.pipe(finite, v.minValue(1), v.maxValue(50)),
+      bufferKm: v.pipe(finite, v.minValue(1), v.maxValue(100)),
+      corridorKind: v.picklist(CORRIDOR_KINDS),
+      toleranceKm: v.pipe(finite, v.minValue(0), v.maxValue(5)),
+    }),
+  ),
+  selected: v.nullable(v.pipe(v.string(), v.regex(/^VN-[0-9A-Z]{2}$/))),
+  caption: bilingual,
+  notes: bilingual,
+  figures: v.pipe(v.array(v.object({ label: bilingual, value: bilingual, source: v.pipe(v.string(), v.maxLength(100)) })), v.maxLength(8)),
+});
+
+export const StorySchema = v.object({ title: bilingual, scenes: v.pipe(v.array(SceneSchema), v.minLength(1), v.maxLength(100)) });
+
+/** Migrations: MIGRATIONS[n] turns a version-n file into version n + 1. None yet (version 1 is the first). */
+export const MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
+
+/** Why a story file or saved story could not be read. */
+export type StoryReadError =
+  | { code: 'json'; detail: string }
+  | { code: 'not-story' }
+  | { code: 'future-version'; version: number }
+  | { code: 'invalid'; path: string; detail: string };
+
+/**
+ * Reads a saved story or story file (text), migrating older versions.
+ * @returns the story, or why it cannot be read
+ * @example readStory(JSON.stringify({ schema: 1, story })) // { ok: true, story }
+ */
+export function readStory(textIn: string): { ok: true; story: Story } | { ok: false; error: StoryReadError } {
+  let json: unknown;
+  try {
+    json = JSON.parse(textIn);
+  } catch (e) {
+    return { ok: false, error: { code: 'json', detail: e instanceof Error ? e.message.slice(0, 120) : String(e) } };
+  }
+  if (!json || typeof json !== 'object' || typeof (json as { schema?: unknown }).schema !== 'number')
+    return { ok: false, error: { code: 'not-story' } };
+  let version = (json as { schema: number }).schema;
+  let body: unknown = json;
+  if (!Number.isInteger(version) || version < 0) return { ok: false, error: { code: 'not-story' } };
+  if (version > STORY_SCHEMA_VERSION) return { ok: false, error: { code: 'future-version', version } };
+  while (version < STORY_SCHEMA_VERSION) {
+    const m = MIGRATIONS[version];
+    if (!m) return { ok: false, error: { code: 'not-story' } };
+    body = m(body);
+    version++;
+  }
+  const r = v.safeParse(StorySchema, (body as { story?: unknown }).story);
+  if (!r.success) {
+    const issue = r.issues[0];
+    const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
+    return { ok: false, error: { code: 'invalid', path: path || '(story)', detail: issue.message } };
+  }
+  return { ok: true, story: r.output as Story };
+}
+
+/** Writes a story in the current format. */
+export function writeStory(story: Story): string {
+  return JSON.stringify({ schema: STORY_SCHEMA_VERSION, app: 'ntcc-atlas', story }, null, 2) + '\n';
+}

@@ -1,0 +1,165 @@
+import { useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { t, type Lang, type MessageKey } from '../i18n/index.ts';
+import { useAppStore } from '../state/store.ts';
+import { readStory, writeStory } from '../export/story-file.ts';
+
+const getState = () => useAppStore.getState();
+
+function saveFile(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Reads a story file the user picked; a bad one gets a message and changes nothing. */
+async function openStoryFile(file: File, lang: Lang): Promise<void> {
+  void lang;
+  const r = readStory(await file.text());
+  const st = getState();
+  if (!r.ok) {
+    const e = r.error;
+    const reason = {
+      key: `Story.reason.${e.code}` as MessageKey,
+      vars: e.code === 'future-version' ? { version: e.version } : e.code === 'invalid' ? { path: e.path } : {},
+    };
+    st.setNotice({ key: 'Story.ImportFailed', vars: { reason: '' }, details: [reason], tone: 'error' });
+    return;
+  }
+  st.loadStory(r.story, { keepHistory: true });
+  st.setNotice({ key: 'Story.Imported', vars: { title: r.story.title[st.lang], n: r.story.scenes.length }, tone: 'info' });
+}
+
+/**
+ * Authoring the story: the scenes in order (click to show one), capture the current map
+ * as a new scene, edit caption and notes in both languages, reorder, delete, undo; save
+ * to and open from a file; start presenting, and open the presenter window.
+ */
+export function StoryPanel({ onPresent, onPresenter }: { onPresent: (from: number) => void; onPresenter: () => void }) {
+  const s = useAppStore(useShallow((x) => ({ lang: x.lang, story: x.story, index: x.storyIndex, canUndo: x.storyHistory.length > 0 })));
+  const { lang, story, index } = s;
+  const scene = story.scenes[index];
+  const file = useRef<HTMLInputElement>(null);
+  const field = (kind: 'caption' | 'notes', l: Lang) => (
+    <label className="field" key={`${kind}-${l}`}>
+      <span className="field-label">
+        {t(lang, kind === 'caption' ? 'Story.Caption' : 'Story.Notes', { lang: l === 'vi' ? 'Tiếng Việt' : 'English' })}
+      </span>
+      <textarea
+        rows={kind === 'caption' ? 2 : 4}
+        maxLength={2000}
+        value={scene?.[kind][l] ?? ''}
+        data-testid={`story-${kind}-${l}`}
+        onChange={(e) => scene && getState().updateScene(index, { [kind]: { ...scene[kind], [l]: e.target.value } })}
+      />
+    </label>
+  );
+  return (
+    <section className="panel story" aria-label={t(lang, 'Story.Title')} data-testid="story-panel">
+      <div className="info-head">
+        <h2>{t(lang, 'Story.Title')}</h2>
+        <button type="button" className="close" aria-label={t(lang, 'Info.Close')} onClick={() => getState().setStoryOpen(false)}>
+          ×
+        </button>
+      </div>
+      <div className="story-actions">
+        <button type="button" className="seg active" onClick={() => onPresent(index)} data-testid="story-present">
+          {t(lang, 'Story.Present')}
+        </button>
+        <button type="button" className="seg" onClick={() => onPresent(0)}>
+          {t(lang, 'Story.PresentStart')}
+        </button>
+        <button type="button" className="seg" onClick={onPresenter} data-testid="story-presenter">
+          {t(lang, 'Story.Presenter')}
+        </button>
+      </div>
+      <ol className="scene-list" data-testid="scene-list">
+        {story.scenes.map((sc, i) => (
+          <li key={sc.id} className={i === index ? 'active' : undefined}>
+            <button type="button" className="scene-item" aria-current={i === index} onClick={() => getState().goToScene(i)}>
+              <span className="scene-n">{i + 1}</span> {sc.caption[lang] || t(lang, 'Story.NoCaption')}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <div className="story-actions">
+        <button type="button" className="seg" onClick={() => getState().captureScene()} data-testid="story-capture">
+          {t(lang, 'Story.Capture')}
+        </button>
+        <button
+          type="button"
+          className="seg"
+          aria-label={t(lang, 'Story.Up')}
+          title={t(lang, 'Story.Up')}
+          onClick={() => getState().moveScene(index, -1)}
+          disabled={index === 0}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="seg"
+          aria-label={t(lang, 'Story.Down')}
+          title={t(lang, 'Story.Down')}
+          onClick={() => getState().moveScene(index, 1)}
+          disabled={index >= story.scenes.length - 1}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className="seg"
+          onClick={() => getState().deleteScene(index)}
+          disabled={story.scenes.length <= 1}
+          data-testid="story-delete"
+        >
+          {t(lang, 'Story.Delete')}
+        </button>
+        <button type="button" className="seg" onClick={() => getState().undoStory()} disabled={!s.canUndo} data-testid="story-undo">
+          {t(lang, 'Story.Undo')}
+        </button>
+      </div>
+      {scene && (
+        <div className="scene-editor">
+          {field('caption', 'vi')}
+          {field('caption', 'en')}
+          {field('notes', 'vi')}
+          {field('notes', 'en')}
+        </div>
+      )}
+      <div className="story-actions">
+        <button
+          type="button"
+          className="seg"
+          onClick={() => saveFile(writeStory(getState().story), 'ntcc-story.json')}
+          data-testid="story-export"
+        >
+          {t(lang, 'Story.Export')}
+        </button>
+        <button type="button" className="seg" onClick={() => file.current?.click()}>
+          {t(lang, 'Story.Import')}
+        </button>
+        <input
+          ref={file}
+          type="file"
+          hidden
+          accept=".json,application/json"
+          data-testid="story-import"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void openStoryFile(f, lang);
+          }}
+        />
+        <button type="button" className="seg" onClick={() => getState().resetStoryToBuiltin()} data-testid="story-reset">
+          {t(lang, 'Story.Reset')}
+        </button>
+      </div>
+    </section>
+  );
+}

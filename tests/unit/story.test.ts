@@ -1,0 +1,99 @@
+/** The saved-story format, the built-in story, the keys, and story editing in the store. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readStory, writeStory } from '../../src/export/story-file.ts';
+import { BUILTIN_STORY } from '../../src/presentation/builtin-story.ts';
+import { keyAction } from '../../src/presentation/keys.ts';
+import { registerBuiltinStory, resetAppStore, useAppStore } from '../../src/state/store.ts';
+import { STORY_SCHEMA_VERSION } from '../../src/core/story.ts';
+
+describe('the built-in story', () => {
+  it('has nine scenes, each with a caption in both languages, and every figure has a source', () => {
+    expect(BUILTIN_STORY.scenes).toHaveLength(9);
+    expect(new Set(BUILTIN_STORY.scenes.map((s) => s.id)).size).toBe(9);
+    for (const s of BUILTIN_STORY.scenes) {
+      expect(s.caption.vi.length).toBeGreaterThan(10);
+      expect(s.caption.en.length).toBeGreaterThan(10);
+      expect(s.notes.vi.length).toBeGreaterThan(10);
+      for (const f of s.figures) expect(f.source.trim()).not.toBe('');
+    }
+  });
+
+  it('is a valid saved story and round-trips through the file format', () => {
+    const r = readStory(writeStory(BUILTIN_STORY));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.story).toEqual(BUILTIN_STORY);
+  });
+});
+
+describe('reading saved stories', () => {
+  it('names what is wrong and never throws', () => {
+    expect(readStory('{oops')).toMatchObject({ ok: false, error: { code: 'json' } });
+    expect(readStory('[]')).toMatchObject({ ok: false, error: { code: 'not-story' } });
+    expect(readStory(JSON.stringify({ schema: STORY_SCHEMA_VERSION + 1, story: {} }))).toMatchObject({
+      ok: false,
+      error: { code: 'future-version', version: 2 },
+    });
+    const bad = JSON.parse(writeStory(BUILTIN_STORY)) as { story: { scenes: { camera: { zoom: number } }[] } };
+    bad.story.scenes[2]!.camera.zoom = 99;
+    expect(readStory(JSON.stringify(bad))).toMatchObject({ ok: false, error: { code: 'invalid', path: 'scenes.2.camera.zoom' } });
+    const script = JSON.parse(writeStory(BUILTIN_STORY)) as { story: { scenes: { id: string }[] } };
+    script.story.scenes[0]!.id = '<script>';
+    expect(readStory(JSON.stringify(script))).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+});
+
+describe('presentation keys', () => {
+  it('map clicker and keyboard keys to actions', () => {
+    expect(['ArrowRight', ' ', 'PageDown'].map((k) => keyAction(k)?.kind)).toEqual(['next', 'next', 'next']);
+    expect(['ArrowLeft', 'PageUp'].map((k) => keyAction(k)?.kind)).toEqual(['prev', 'prev']);
+    expect(keyAction('Home')?.kind).toBe('first');
+    expect(keyAction('End')?.kind).toBe('last');
+    expect(keyAction('3')).toEqual({ kind: 'jump', index: 2 });
+    expect(keyAction('0')).toEqual({ kind: 'jump', index: 9 });
+    expect(['b', 'B', '.'].map((k) => keyAction(k)?.kind)).toEqual(['black', 'black', 'black']);
+    expect(keyAction('Escape')?.kind).toBe('leave');
+    expect(keyAction('x')).toBeNull();
+  });
+});
+
+const st = () => useAppStore.getState();
+
+describe('editing the story', () => {
+  beforeEach(() => {
+    resetAppStore();
+    registerBuiltinStory(BUILTIN_STORY);
+    useAppStore.getState().loadStory(BUILTIN_STORY);
+  });
+
+  it('going to a scene applies its camera, edition, layers and analysis', () => {
+    useAppStore.getState().goToScene(5);
+    const s = useAppStore.getState();
+    expect(s.storyIndex).toBe(5);
+    expect(s.analysisOpen).toBe(true);
+    expect(s.analysisParams.kind).toBe('gravity');
+    expect(s.flyTarget).toMatchObject({ center: BUILTIN_STORY.scenes[5]!.camera.center, pitch: 40 });
+    useAppStore.getState().goToScene(1);
+    expect(useAppStore.getState().edition).toBe('2025');
+    expect(useAppStore.getState().analysisOpen).toBe(false);
+  });
+
+  it('captures, edits, reorders, deletes and undoes', () => {
+    st().goToScene(2);
+    st().captureScene();
+    expect(st().story.scenes).toHaveLength(10);
+    expect(st().storyIndex).toBe(3);
+    st().updateScene(3, { caption: { vi: 'Mới', en: 'New' } });
+    expect(st().story.scenes[3]!.caption.en).toBe('New');
+    st().moveScene(3, -1);
+    expect(st().story.scenes[2]!.caption.en).toBe('New');
+    st().deleteScene(2);
+    expect(st().story.scenes).toHaveLength(9);
+    st().undoStory();
+    expect(st().story.scenes[2]!.caption.en).toBe('New');
+    st().undoStory();
+    st().undoStory();
+    expect(st().story.scenes[3]!.caption.vi).toBe('');
+    st().undoStory();
+    expect(st().story).toEqual(BUILTIN_STORY);
+  });
+});
