@@ -41,7 +41,9 @@ async function openStoryFile(file: File, lang: Lang): Promise<void> {
  * to and open from a file; start presenting, and open the presenter window.
  */
 export function StoryPanel({ onPresent, onPresenter }: { onPresent: (from: number) => void; onPresenter: () => void }) {
-  const s = useAppStore(useShallow((x) => ({ lang: x.lang, story: x.story, index: x.storyIndex, canUndo: x.storyHistory.length > 0 })));
+  const s = useAppStore(
+    useShallow((x) => ({ lang: x.lang, story: x.story, index: x.storyIndex, canUndo: x.storyHistory.length > 0, autoplay: x.autoplay })),
+  );
   const { lang, story, index } = s;
   const scene = story.scenes[index];
   const file = useRef<HTMLInputElement>(null);
@@ -78,6 +80,31 @@ export function StoryPanel({ onPresent, onPresenter }: { onPresent: (from: numbe
           {t(lang, 'Story.Presenter')}
         </button>
       </div>
+      <div className="story-actions">
+        <label className="layer-toggle">
+          <input
+            type="checkbox"
+            checked={s.autoplay.on}
+            onChange={(e) => getState().setAutoplay({ on: e.target.checked })}
+            data-testid="story-autoplay"
+          />{' '}
+          {t(lang, 'Story.Autoplay')}
+        </label>
+        <input
+          type="number"
+          min={5}
+          max={600}
+          className="autoplay-seconds"
+          value={s.autoplay.seconds}
+          aria-label={t(lang, 'Story.Seconds')}
+          onChange={(e) => {
+            const v = Math.round(Number(e.target.value));
+            if (v >= 5 && v <= 600) getState().setAutoplay({ seconds: v });
+          }}
+        />{' '}
+        {t(lang, 'Story.Seconds')}
+      </div>
+      <p className="hint-muted">{t(lang, 'Story.Help')}</p>
       <ol className="scene-list" data-testid="scene-list">
         {story.scenes.map((sc, i) => (
           <li key={sc.id} className={i === index ? 'active' : undefined}>

@@ -208,4 +208,27 @@ describe('presentation mode in Chromium (1920×1080, DPR 2)', () => {
     assert.match(await page.getByTestId('present-caption').innerText(), /Cảng biển/);
     assert.deepEqual(browser.errors, []);
   });
+
+  it('cuts to the next scene instead of flying when the system asks for reduced motion', async () => {
+    const reduced = await launch(1280, 800, [], { reducedMotion: 'reduce' });
+    try {
+      const p = reduced.page;
+      await p.goto(`${server.origin}/`);
+      await waitForMapIdle(p);
+      const r = await p.evaluate(() => {
+        const s = window.__ntcc!.store.getState();
+        s.startPresentation(0);
+        const map = window.__ntcc!.map;
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+        // A cut: the camera is already there, in the same task, and nothing is animating.
+        return { centre: map.getCenter().toArray(), zoom: map.getZoom(), moving: map.isMoving() };
+      });
+      const cam = BUILTIN_STORY.scenes[1]!.camera;
+      assert.ok(Math.abs(r.centre[0]! - cam.center[0]) < 1e-6 && Math.abs(r.centre[1]! - cam.center[1]) < 1e-6, JSON.stringify(r));
+      assert.ok(Math.abs(r.zoom - cam.zoom) < 1e-6);
+      assert.equal(r.moving, false);
+    } finally {
+      await reduced.close();
+    }
+  });
 });

@@ -97,3 +97,34 @@ describe('editing the story', () => {
     expect(st().story).toEqual(BUILTIN_STORY);
   });
 });
+
+describe('the migration path', () => {
+  it('runs the migrations from an older version up to the current one before checking', async () => {
+    const { MIGRATIONS } = await import('../../src/export/story-file.ts');
+    // A hypothetical version 0 that had one-language captions, and its migration.
+    MIGRATIONS[0] = (old) => {
+      const o = old as { story: { title: string; scenes: (Record<string, unknown> & { caption: string })[] } };
+      return {
+        schema: 1,
+        story: {
+          title: { vi: o.story.title, en: o.story.title },
+          scenes: o.story.scenes.map((s) => ({ ...s, caption: { vi: s.caption, en: s.caption } })),
+        },
+      };
+    };
+    try {
+      const v1 = JSON.parse(writeStory(BUILTIN_STORY)) as { story: { scenes: Record<string, unknown>[] } };
+      const v0 = { schema: 0, story: { title: 'Cũ', scenes: v1.story.scenes.map((s) => ({ ...s, caption: 'Chú thích cũ' })) } };
+      const r = readStory(JSON.stringify(v0));
+      expect(r.ok).toBe(true);
+      if (r.ok) {
+        expect(r.story.title).toEqual({ vi: 'Cũ', en: 'Cũ' });
+        expect(r.story.scenes[0]!.caption).toEqual({ vi: 'Chú thích cũ', en: 'Chú thích cũ' });
+      }
+    } finally {
+      delete MIGRATIONS[0];
+    }
+    // Without a migration for a version, the file is refused, not guessed at.
+    expect(readStory(JSON.stringify({ schema: 0, story: {} }))).toMatchObject({ ok: false, error: { code: 'not-story' } });
+  });
+});
