@@ -20,6 +20,7 @@ import {
   counterpartsOf,
   featuresOf,
   registerMapCapture,
+  setSceneReveal,
   useAppStore,
   type AppState,
   type FeatureRef,
@@ -243,6 +244,8 @@ function applyState(map: MaplibreMap, deck: DeckModule | null, s: AppState, prev
     const camera = { center, zoom, ...(bearing === undefined ? {} : { bearing }), ...(pitch === undefined ? {} : { pitch }) };
     if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo(camera);
     else map.flyTo({ ...camera, duration: 1600, essential: false });
+    // Nowhere to go (already there): show a pending scene now.
+    if (!map.isMoving() && s.pendingScene !== null) queueMicrotask(() => useAppStore.getState().revealScene());
   }
   if (prev && prev.view !== s.view && !sameView(map, s.view)) {
     map.jumpTo({ center: s.view.center, zoom: s.view.zoom, bearing: s.view.bearing, pitch: s.view.pitch });
@@ -320,6 +323,7 @@ export function MapView() {
     map.addControl(new MoveEndScaleControl(), 'bottom-left');
     performance.mark('map-created');
     registerMapCapture((size) => captureMap(map, el, size));
+    setSceneReveal('on-arrival');
     window.__ntcc = { map, store: useAppStore };
     let deck: DeckModule | null = null;
     let removed = false;
@@ -385,11 +389,14 @@ export function MapView() {
         cur.pitch !== view.pitch
       )
         useAppStore.getState().setView(view);
+      // A story scene's layers and analysis appear once its camera has arrived.
+      if (useAppStore.getState().pendingScene !== null && !map.isMoving()) useAppStore.getState().revealScene();
     });
 
     return () => {
       removed = true;
       registerMapCapture(null);
+      setSceneReveal('immediate');
       unsubscribe();
       delete window.__ntcc;
       map.remove();

@@ -205,6 +205,10 @@ export interface StorySlice {
   loadStory: (story: Story, opts?: { keepHistory?: boolean }) => void;
   /** Shows scene `i` (clamped): camera, layers, filters, analysis. `from` says who asked (a remote window does not echo). */
   goToScene: (i: number, from?: 'local' | 'remote') => void;
+  /** A scene whose layers, filters, edition and analysis wait for the camera to arrive. */
+  pendingScene: number | null;
+  /** Shows the content of scene `i` (or the pending one): layers, filters, edition, analysis. */
+  revealScene: (i?: number) => void;
   nextScene: () => void;
   prevScene: () => void;
   startPresentation: (i?: number) => void;
@@ -219,6 +223,16 @@ export interface StorySlice {
   undoStory: () => void;
   /** Replaces the story with the built-in one (undoable). */
   resetStoryToBuiltin: () => void;
+}
+
+/**
+ * When a scene's layers, filters, edition and analysis appear: at once (no map, as in unit
+ * tests), or once the camera arrives (the map sets this: new layers drawn during a flight
+ * would slow every frame of it, as MapLibre lays out their tiles).
+ */
+let sceneReveal: 'immediate' | 'on-arrival' = 'immediate';
+export function setSceneReveal(mode: 'immediate' | 'on-arrival'): void {
+  sceneReveal = mode;
 }
 
 let builtinStory: Story | null = null;
@@ -512,22 +526,40 @@ const createStorySlice: StateCreator<AppState, [], [], StorySlice> = (set, get) 
       if (!story.scenes.length) return;
       const index = Math.max(0, Math.min(i, story.scenes.length - 1));
       const sc = story.scenes[index]!;
+      const cur = get().layers;
+      const hideOnly = { ...cur };
+      for (const id of Object.keys(cur) as ThematicLayerId[])
+        hideOnly[id] = { ...cur[id], visible: cur[id].visible && sc.layers.includes(id) };
+      // Leaving: hide what the next scene does not show and close an analysis it does not have
+      // (cheap); the rest is revealed on arrival when the map says it defers (see revealScene).
+      set({
+        storyIndex: index,
+        blackout: false,
+        layers: hideOnly,
+        feature: null,
+        ...(sc.analysis === null ? { analysisOpen: false } : {}),
+        pendingScene: sceneReveal === 'on-arrival' ? index : null,
+      });
+      if (sceneReveal === 'immediate') get().revealScene(index);
+      get().flyTo(sc.camera.center, sc.camera.zoom, sc.camera.bearing, sc.camera.pitch);
+    },
+    pendingScene: null,
+    revealScene: (i) => {
+      const sc = get().story.scenes[i ?? get().pendingScene ?? -1];
+      if (!sc) return;
       const layers = { ...get().layers };
       for (const id of Object.keys(layers) as ThematicLayerId[]) layers[id] = { ...layers[id], visible: sc.layers.includes(id) };
       const patch: Partial<AppState> = {
-        storyIndex: index,
-        blackout: false,
+        pendingScene: null,
         layers,
         horizon: sc.horizon,
         statuses: STATUSES.filter((x) => sc.statuses.includes(x)),
         selected: sc.selected,
-        feature: null,
         analysisOpen: sc.analysis !== null,
       };
       if (sc.analysis) patch.analysisParams = { ...get().analysisParams, ...sc.analysis };
+      if (sc.edition !== get().edition) patch.edition = sc.edition;
       set(patch);
-      if (sc.edition !== get().edition) set({ edition: sc.edition, selected: sc.selected });
-      get().flyTo(sc.camera.center, sc.camera.zoom, sc.camera.bearing, sc.camera.pitch);
     },
     nextScene: () => get().goToScene(get().storyIndex + 1),
     prevScene: () => get().goToScene(get().storyIndex - 1),
