@@ -13,11 +13,11 @@ import { registerAnalysisRunner, registerFileImporter } from '../state/store.ts'
 import { createFileImporter } from './file-import.ts';
 import { leave, openPresenter, present } from './presentation-control.ts';
 import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
-import { StoryPanel } from '../ui/StoryPanel.tsx';
 
 // The analysis panel (and, through the worker, the analysis code) load on first use.
 const AnalysisPanel = lazy(() => import('../ui/AnalysisPanel.tsx'));
 const ExportDialog = lazy(() => import('../ui/ExportDialog.tsx'));
+const StoryPanel = lazy(() => import('../ui/StoryPanel.tsx').then((m) => ({ default: m.StoryPanel })));
 registerAnalysisRunner(createAnalysisRunner());
 registerFileImporter(createFileImporter());
 
@@ -124,7 +124,9 @@ export function App() {
             {presenting && <PresentationOverlay onLeave={leave} />}
             <div className="side">
               {storyOpen ? (
-                <StoryPanel onPresent={present} onPresenter={openPresenter} />
+                <Suspense fallback={<p className="panel loading">{t(lang, 'App.Loading')}</p>}>
+                  <StoryPanel onPresent={present} onPresenter={openPresenter} />
+                </Suspense>
               ) : (
                 <>
                   <InfoPanel />

@@ -5,7 +5,7 @@
  */
 import type { MessageKey } from '../i18n/index.ts';
 import { readStory, writeStory } from '../export/story-file.ts';
-import { useAppStore } from '../state/store.ts';
+import { registerBuiltinStory, useAppStore } from '../state/store.ts';
 import { BUILTIN_STORY } from '../presentation/builtin-story.ts';
 
 export const STORY_KEY = 'ntcc.story';
@@ -20,6 +20,7 @@ function storage(): Storage | null {
 
 /** Loads the saved story (or the built-in one) and saves every change; returns a function that stops saving. */
 export function startStoryPersistence(): () => void {
+  registerBuiltinStory(BUILTIN_STORY);
   const st = useAppStore.getState();
   const store = storage();
   const raw = store?.getItem(STORY_KEY) ?? null;
