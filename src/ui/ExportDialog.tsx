@@ -11,6 +11,7 @@ import { SOVEREIGNTY_NOTE, sensitivityOf, visiblePart } from '../export/catalogu
 import { EXPORT_FORMATS, FORMAT_INFO, writeLayer, type ExportFormat } from '../export/writers.ts';
 import { resultTables, tableToGeoJSON } from '../export/results.ts';
 import type { LegendItem } from '../export/image.ts';
+import { download } from '../export/download.ts';
 import { setSqlWasmUrl } from '../export/writers.ts';
 import sqlWasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 
@@ -97,17 +98,6 @@ function legendItems(s: AppState, lang: Lang): LegendItem[] {
     items.push({ label: `${name}: ${t(lang, 'Analysis.LegendHigh')}`, color: rgb(rampColor(RAMP_STRENGTH, 1)), shape: 'fill' });
   }
   return items.slice(0, 14);
-}
-
-function download(bytes: Uint8Array, filename: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**

@@ -3,23 +3,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { useAppStore } from '../state/store.ts';
 import { readStory, writeStory } from '../export/story-file.ts';
+import { download } from '../export/download.ts';
 
 const getState = () => useAppStore.getState();
 
-function saveFile(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Reads a story file the user picked; a bad one gets a message and changes nothing. */
-async function openStoryFile(file: File, lang: Lang): Promise<void> {
-  void lang;
+async function openStoryFile(file: File): Promise<void> {
   const r = readStory(await file.text());
   const st = getState();
   if (!r.ok) {
@@ -163,7 +152,7 @@ export function StoryPanel({ onPresent, onPresenter }: { onPresent: (from: numbe
         <button
           type="button"
           className="seg"
-          onClick={() => saveFile(writeStory(getState().story), 'ntcc-story.json')}
+          onClick={() => download(writeStory(getState().story), 'ntcc-story.json', 'application/json')}
           data-testid="story-export"
         >
           {t(lang, 'Story.Export')}
@@ -180,7 +169,7 @@ export function StoryPanel({ onPresent, onPresenter }: { onPresent: (from: numbe
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) void openStoryFile(f, lang);
+            if (f) void openStoryFile(f);
           }}
         />
         <button type="button" className="seg" onClick={() => getState().resetStoryToBuiltin()} data-testid="story-reset">

@@ -3,23 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../cli/ntcc.ts';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.ts';
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    const code = await main(args, (s) => (out += s));
-    return { code, out, err };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const run = runCli;
 
 describe('ntcc analyze', () => {
   it('adjacency rows are {a, b, shared_km} named by ISO code', async () => {

@@ -5,11 +5,11 @@
  * made in memory, and files that must import cleanly.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
 import { importFile, MAX_FEATURES, MAX_IMPORT_BYTES, setDomParser } from '../../src/data/import.ts';
 import { t, type MessageKey } from '../../src/i18n/index.ts';
-import { main } from '../../cli/ntcc.ts';
+import { runCli } from './helpers/run-cli.ts';
 import { writeLayer } from '../../src/export/writers.ts';
 import { loadLayer } from '../../cli/load.ts';
 
@@ -18,19 +18,7 @@ const DIR = 'tests/fixtures/bad-inputs';
 const expected = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8')) as Record<string, { code?: string; ok?: true; warning?: string }>;
 const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(`${DIR}/${name}`));
 
-async function validate(path: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    return { code: await main(['validate', path, '--lang', 'en'], (s) => (out += s)), out, err };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const validate = (path: string) => runCli(['validate', path, '--lang', 'en']);
 
 describe('the bad-input corpus', () => {
   it('has at least 50 cases', () => {
