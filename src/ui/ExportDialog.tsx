@@ -53,7 +53,8 @@ function choices(s: AppState, lang: Lang): Choice[] {
   }
   for (const l of s.imported)
     out.push({
-      id: l.name,
+      // Prefixed, so a file named like a bundled layer is never taken for it (or for a restricted one).
+      id: `imported-${l.name}`,
       label: `${l.name} (${t(lang, 'Import.Layers').toLowerCase()})`,
       restricted: false,
       all: () => l.fc,
