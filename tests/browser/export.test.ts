@@ -131,6 +131,23 @@ describe('export and import in Chromium', () => {
     await screenshot(page, 'import-good-csv');
   });
 
+  it('imports a file dropped on the map', async () => {
+    const count = await page.evaluate(() => window.__ntcc!.store.getState().imported.length);
+    const geojson = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name: 'Điểm thả' }, geometry: { type: 'Point', coordinates: [107.6, 16.4] } }],
+    });
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'diem-tha.geojson', { type: 'application/geo+json' }));
+      const target = document.querySelector('.maplibregl-canvas')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, geojson);
+    await page.waitForFunction((n) => window.__ntcc!.store.getState().imported.length === n + 1, count);
+    assert.equal(await page.evaluate(() => window.__ntcc!.store.getState().imported.at(-1)?.name), 'diem-tha');
+  });
+
   it('refuses every bad input of the corpus with its message, and keeps the app as it was', async () => {
     const dir = 'tests/fixtures/bad-inputs';
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, { code?: string }>;
