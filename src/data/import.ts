@@ -40,7 +40,8 @@ export type ImportErrorCode =
   | 'zip-bad'
   | 'shp-missing'
   | 'prj-unknown'
-  | 'shp-bad';
+  | 'shp-bad'
+  | 'unreadable';
 
 /** A failure: its code and the values its message needs (line, feature, …). */
 export interface ImportError {
@@ -358,6 +359,6 @@ export async function importFile(name: string, bytes: Uint8Array): Promise<Impor
     return { ok: true, name: base, fc, warnings: [...warnings].map((code) => ({ code, vars: {} })) };
   } catch (e) {
     if (e instanceof Stop) return { ok: false, error: e.error };
-    return fail('bad-feature', { feature: 0, detail: e instanceof Error ? e.message.slice(0, 120) : String(e) });
+    return fail('unreadable', { detail: e instanceof Error ? e.message.slice(0, 120) : String(e) });
   }
 }

@@ -299,6 +299,7 @@ export const en: Record<MessageKey, string> = {
   'Import.shp-missing': 'The Shapefile in the ZIP is missing its {part} part.',
   'Import.prj-unknown': 'The coordinate system in the .prj is not understood ({detail}).',
   'Import.shp-bad': 'The Shapefile is damaged: {detail}.',
+  'Import.unreadable': 'The file cannot be read: {detail}.',
   'ImportWarn.no-prj-assumed-wgs84': 'The Shapefile has no .prj: its coordinates are taken as WGS 84 longitude/latitude.',
   'ImportWarn.reprojected': 'Coordinates were reprojected to WGS 84 as the .prj says.',
   'ImportWarn.markup-kept-as-text': 'Some properties contain HTML or script: they are kept as plain text, never run.',

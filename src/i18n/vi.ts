@@ -297,6 +297,7 @@ export const vi = {
   'Import.shp-missing': 'Shapefile trong tệp ZIP thiếu phần {part}.',
   'Import.prj-unknown': 'Không hiểu hệ tọa độ trong tệp .prj ({detail}).',
   'Import.shp-bad': 'Shapefile hỏng: {detail}.',
+  'Import.unreadable': 'Tệp không đọc được: {detail}.',
   'ImportWarn.no-prj-assumed-wgs84': 'Shapefile không có .prj: tọa độ được coi là WGS 84 kinh độ/vĩ độ.',
   'ImportWarn.reprojected': 'Đã chuyển tọa độ sang WGS 84 theo tệp .prj.',
   'ImportWarn.markup-kept-as-text': 'Một số thuộc tính chứa mã HTML/script: được giữ nguyên dạng chữ, không thực thi.',
