@@ -5,8 +5,9 @@
  * segments are near each other and where along them.
  */
 
-/** Mean Earth radius, km (the value Turf uses). */
-export const EARTH_RADIUS_KM = 6371.0088;
+import { EARTH_RADIUS_KM, roundTo } from '../core/geo.ts';
+
+export { EARTH_RADIUS_KM, roundTo };
 const RAD = Math.PI / 180;
 
 /**
@@ -93,6 +94,3 @@ export function pointInRings(x: number, y: number, rings: readonly (readonly (re
   }
   return inside;
 }
-
-/** Rounds to `d` decimals (results are reported to what the data can support). */
-export const roundTo = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;

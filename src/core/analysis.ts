@@ -5,6 +5,7 @@
  */
 import type { Edition } from './types.ts';
 import { HORIZONS, type Horizon } from './layers.ts';
+import { EARTH_RADIUS_KM } from './geo.ts';
 
 export const ANALYSES = ['adjacency', 'reach', 'distance', 'gravity', 'hinterland', 'access', 'index'] as const;
 export type AnalysisKind = (typeof ANALYSES)[number];
@@ -306,7 +307,7 @@ export const pairKey = (a: string, b: string): string => `${a}>${b}`;
  * @example hexCorners(108.2, 16.05, 5, 15.6) // six [lon, lat] pairs
  */
 export function hexCorners(lon: number, lat: number, cellKm: number, lat0: number): [number, number][] {
-  const kmPerDegLat = (6371.0088 * Math.PI) / 180;
+  const kmPerDegLat = (EARTH_RADIUS_KM * Math.PI) / 180;
   const kmPerDegLon = kmPerDegLat * Math.cos((lat0 * Math.PI) / 180);
   const out: [number, number][] = [];
   for (let k = 0; k < 6; k++) {

@@ -3,6 +3,7 @@
  * arrow, the sources and the date drawn on top, as a PNG. Drawn on a 2D canvas in the
  * browser; sizes are CSS pixels times the pixel ratio.
  */
+import { distanceLabel, niceDistance } from '../core/geo.ts';
 
 export interface LegendItem {
   label: string;
@@ -26,14 +27,6 @@ export interface MapImageOptions {
   date: string;
   pixelRatio: number;
   font?: string;
-}
-
-/** A round length (1, 2 or 5 × 10ⁿ metres) no longer than `maxMetres`, and its label. */
-export function niceScale(maxMetres: number): { metres: number; label: string } {
-  const pow = 10 ** Math.floor(Math.log10(Math.max(maxMetres, 1)));
-  const d = maxMetres / pow;
-  const metres = (d >= 5 ? 5 : d >= 2 ? 2 : 1) * pow;
-  return { metres, label: metres >= 1000 ? `${metres / 1000} km` : `${metres} m` };
 }
 
 /**
@@ -136,7 +129,8 @@ export function composeMapImage(map: HTMLCanvasElement, o: MapImageOptions): HTM
   });
 
   // Scale bar (bottom right, above the footer).
-  const { metres, label } = niceScale(o.metresPerPixel * 140);
+  const metres = niceDistance(Math.max(o.metresPerPixel * 140, 1));
+  const label = distanceLabel(metres);
   const barW = metres / o.metresPerPixel;
   const sx = W - 24 - barW;
   const sy = H - footerH - 24;

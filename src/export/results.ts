@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { hexCorners, pairKey, type AnalysisResult } from '../core/analysis.ts';
+import { roundTo } from '../core/geo.ts';
 
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
@@ -18,8 +19,6 @@ export interface ResultTable {
   /** The shape of a row on the map, or null where it has none. */
   geometry: (row: Row, index: number) => Geometry | null;
 }
-
-const round = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;
 
 /**
  * The tables of a result.
@@ -88,10 +87,7 @@ export function resultTables(r: AnalysisResult, unitGeometry?: ReadonlyMap<strin
       const cells: Row[] = [];
       for (let i = 0; i < g.unit.length; i++)
         cells.push({
-          cell: i,
-          lon: round(g.centres[2 * i]!, 5),
-          lat: round(g.centres[2 * i + 1]!, 5),
-          unit: r.units[g.unit[i]!]?.id ?? null,
+          ...cellBase(r, i),
           port_straight: r.port_ids[g.port_straight[i]!] ?? null,
           port_network: r.port_ids[g.port_network[i]!] ?? null,
         });
@@ -129,13 +125,9 @@ export function resultTables(r: AnalysisResult, unitGeometry?: ReadonlyMap<strin
     case 'access': {
       const g = r.grid;
       const cells: Row[] = [];
-      const km = (a: Float32Array, i: number): number | null => (Number.isFinite(a[i]!) ? round(a[i]!, 2) : null);
       for (let i = 0; i < g.unit.length; i++)
         cells.push({
-          cell: i,
-          lon: round(g.centres[2 * i]!, 5),
-          lat: round(g.centres[2 * i + 1]!, 5),
-          unit: r.units[g.unit[i]!]?.id ?? null,
+          ...cellBase(r, i),
           seaport_km: km(g.seaport_km, i),
           airport_km: km(g.airport_km, i),
           gate_km: km(g.gate_km, i),
@@ -153,8 +145,17 @@ export function resultTables(r: AnalysisResult, unitGeometry?: ReadonlyMap<strin
   }
 }
 
+/** A cell's distance in km to two decimals, or null where there is no target. */
+const km = (a: Float32Array, i: number): number | null => (Number.isFinite(a[i]!) ? roundTo(a[i]!, 2) : null);
+
+/** The columns every grid cell row starts with: its number, centre and unit. */
+function cellBase(r: { units: { id: string }[]; grid: { centres: Float64Array; unit: Int32Array } }, i: number): Row {
+  const g = r.grid;
+  return { cell: i, lon: roundTo(g.centres[2 * i]!, 5), lat: roundTo(g.centres[2 * i + 1]!, 5), unit: r.units[g.unit[i]!]?.id ?? null };
+}
+
 function hexagon(g: { centres: Float64Array; cellKm: number; lat0: number }, i: number): Geometry {
-  const ring = hexCorners(g.centres[2 * i]!, g.centres[2 * i + 1]!, g.cellKm, g.lat0).map(([x, y]) => [round(x, 6), round(y, 6)]);
+  const ring = hexCorners(g.centres[2 * i]!, g.centres[2 * i + 1]!, g.cellKm, g.lat0).map(([x, y]) => [roundTo(x, 6), roundTo(y, 6)]);
   ring.push(ring[0]!);
   return { type: 'Polygon', coordinates: [ring] };
 }

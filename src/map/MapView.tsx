@@ -29,7 +29,7 @@ import {
 import { BELT_SOURCE, DYNAMIC_PAINT, PICKABLE, thematicStyleLayers } from './thematic-layers.ts';
 import type { Layer } from '@deck.gl/core';
 import type { UnitPolygon } from '../layers/analysis.ts';
-import { MoveEndScaleControl } from './scale-control.ts';
+import { metresPerPixel, MoveEndScaleControl } from './scale-control.ts';
 import { admin1Filter, basemapLabelFilter, buildStyle, LAYER, nameField } from './style.ts';
 
 setWorkerUrl(workerUrl);
@@ -281,9 +281,7 @@ async function captureMap(
     copy.width = src.width;
     copy.height = src.height;
     copy.getContext('2d')?.drawImage(src, 0, 0);
-    const lat = map.getCenter().lat;
-    const metresPerPixel = (40075016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
-    return { canvas: copy, metresPerPixel, bearing: map.getBearing() };
+    return { canvas: copy, metresPerPixel: metresPerPixel(map), bearing: map.getBearing() };
   } finally {
     Object.assign(el.style, style);
     map.setPixelRatio(ratio);

@@ -8,6 +8,7 @@ import type { Edition } from '../core/types.ts';
 import { HORIZONS, STATUSES, THEMATIC_LAYERS, type Horizon, type Status, type ThematicLayerId } from '../core/layers.ts';
 import { LAYER_FILE_IDS, type LayerFileId } from '../data/schemas.ts';
 import { DEFAULT_PARAMS, parseParams, type AnalysisParams } from '../core/analysis.ts';
+import { roundTo } from '../core/geo.ts';
 
 /** Hash keys of the analysis parameters (`an` is the analysis itself). */
 const ANALYSIS_KEYS = { beta: 'beta', mass: 'mass', cellKm: 'cell', bufferKm: 'buf', corridorKind: 'ck', toleranceKm: 'tol' } as const;
@@ -138,8 +139,6 @@ export function parseHash(hash: string): ParsedHash {
   return { state, invalid };
 }
 
-const round = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;
-
 /** What formatHash writes. */
 export interface HashInput {
   view: HashView;
@@ -158,8 +157,8 @@ export interface HashInput {
 /** Writes the state as a hash string (with `#`); numbers rounded to what a screen can show. */
 export function formatHash(s: HashInput): string {
   const { center, zoom, bearing, pitch } = s.view;
-  const parts = [round(zoom, 2), round(center[1], 4), round(center[0], 4)];
-  if (bearing !== 0 || pitch !== 0) parts.push(round(bearing, 1), round(pitch, 1));
+  const parts = [roundTo(zoom, 2), roundTo(center[1], 4), roundTo(center[0], 4)];
+  if (bearing !== 0 || pitch !== 0) parts.push(roundTo(bearing, 1), roundTo(pitch, 1));
   const q = [`map=${parts.join('/')}`, `ed=${s.edition}`, `lang=${s.lang}`];
   if (s.selected) q.push(`sel=${s.selected}`);
   if (s.visibleLayers) q.push(`ly=${s.visibleLayers.length ? s.visibleLayers.join(',') : 'none'}`);

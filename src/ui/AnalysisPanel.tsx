@@ -8,6 +8,7 @@ import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { effectiveParams, useAppStore, type AnalysisView } from '../state/store.ts';
 import { resultTables } from '../export/results.ts';
 import { AnalysisTable } from './AnalysisTable.tsx';
+import { Segs } from './Segs.tsx';
 
 const getState = () => useAppStore.getState();
 const setParam = (p: Partial<AnalysisParams>) => getState().setAnalysisParams(p);
@@ -49,36 +50,6 @@ function NumberField(props: { lang: Lang; id: keyof typeof PARAM_RANGES; label: 
         }}
       />
     </label>
-  );
-}
-
-function Segs<T extends string>(props: {
-  label: string;
-  options: readonly T[];
-  value: T;
-  text: (v: T) => string;
-  onPick: (v: T) => void;
-  testid: string;
-}) {
-  return (
-    <div className="field" role="radiogroup" aria-label={props.label}>
-      <span className="field-label">{props.label}</span>
-      <div className="segs">
-        {props.options.map((o) => (
-          <button
-            key={o}
-            type="button"
-            role="radio"
-            aria-checked={props.value === o}
-            className={props.value === o ? 'seg active' : 'seg'}
-            data-testid={`${props.testid}-${o}`}
-            onClick={() => props.onPick(o)}
-          >
-            {props.text(o)}
-          </button>
-        ))}
-      </div>
-    </div>
   );
 }
 

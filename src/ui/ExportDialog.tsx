@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { useShallow } from 'zustand/react/shallow';
 import { RAMP_STRENGTH, rampColor } from '../core/analysis-style.ts';
@@ -30,7 +30,12 @@ interface Choice {
   visible: () => FeatureCollection;
 }
 
-function choices(s: AppState, lang: Lang): Choice[] {
+/** What the export dialog reads from the store. */
+type Exportable = Pick<AppState, 'edition' | 'data' | 'thematic' | 'horizon' | 'statuses' | 'imported'> & {
+  result: AppState['analysis']['result'];
+};
+
+function choices(s: Exportable, lang: Lang): Choice[] {
   const out: Choice[] = [];
   const provinces = (): FeatureCollection => ({ type: 'FeatureCollection', features: featuresOf(s) as FeatureCollection['features'] });
   out.push({
@@ -60,7 +65,7 @@ function choices(s: AppState, lang: Lang): Choice[] {
       all: () => l.fc,
       visible: () => l.fc,
     });
-  const r = s.analysis.result;
+  const r = s.result;
   if (r)
     for (const table of resultTables(r)) {
       const fc = (): FeatureCollection => tableToGeoJSON(table);
@@ -111,14 +116,17 @@ export default function ExportDialog() {
     useShallow((x) => ({
       lang: x.lang,
       edition: x.edition,
+      data: x.data,
       thematic: x.thematic,
       imported: x.imported,
       result: x.analysis.result,
       horizon: x.horizon,
+      statuses: x.statuses,
     })),
   );
   const { lang } = s;
-  const all = choices(getState(), lang);
+  // Built once per change of what can be exported (a 1 km grid result has tens of thousands of rows).
+  const all = useMemo(() => choices(s, lang), [s, lang]);
   const [picked, setPicked] = useState<string[]>(() => [all[0]!.id]);
   const [formats, setFormats] = useState<ExportFormat[]>(['geojson']);
   const [part, setPart] = useState<'visible' | 'all'>('visible');

@@ -7,6 +7,7 @@ import { BELT_KM_CHOICES, shownFeatures, useAppStore, type AppState, type LayerF
 const getState = (): AppState => useAppStore.getState();
 import { LegendSwatch } from './LegendSwatch.tsx';
 import { ImportedLayers } from './ImportedLayers.tsx';
+import { Segs } from './Segs.tsx';
 
 function counts(s: AppState, id: ThematicLayerId): { shown: number; total: number } | null {
   if (id === 'border-belt') return null;
@@ -34,24 +35,14 @@ export function LayerPanel() {
   return (
     <section className="panel layers" aria-label={t(lang, 'Layers.Title')} data-testid="layer-panel">
       <h2>{t(lang, 'Layers.Title')}</h2>
-      <div className="field" role="radiogroup" aria-label={t(lang, 'Horizon.Title')}>
-        <span className="field-label">{t(lang, 'Horizon.Title')}</span>
-        <div className="segs">
-          {HORIZONS.map((h) => (
-            <button
-              key={h}
-              type="button"
-              role="radio"
-              aria-checked={s.horizon === h}
-              className={s.horizon === h ? 'seg active' : 'seg'}
-              data-testid={`horizon-${h}`}
-              onClick={() => state.setHorizon(h)}
-            >
-              {t(lang, `Horizon.${h}` as MessageKey)}
-            </button>
-          ))}
-        </div>
-      </div>
+      <Segs
+        label={t(lang, 'Horizon.Title')}
+        options={HORIZONS}
+        value={s.horizon}
+        text={(h) => t(lang, `Horizon.${h}` as MessageKey)}
+        onPick={(h) => state.setHorizon(h)}
+        testid="horizon"
+      />
       <fieldset className="field statuses">
         <legend className="field-label">{t(lang, 'Status.Title')}</legend>
         {STATUSES.map((st) => (

@@ -171,7 +171,7 @@ describe('layer state in the hash', () => {
 
 describe('scale bar', () => {
   it('rounds to 1, 2 or 5 × 10^k metres', async () => {
-    const { niceDistance } = await import('../../src/map/scale-control.ts');
+    const { niceDistance } = await import('../../src/core/geo.ts');
     expect([niceDistance(7), niceDistance(180), niceDistance(2500), niceDistance(99_000)]).toEqual([5, 100, 2000, 50_000]);
   });
 });
