@@ -21,18 +21,17 @@
  *
  * Results go to bench/results/foundation.json. Exits 1 when a target is missed.
  */
-import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
 import type { Page } from 'playwright-core';
 import { launch, startServer } from '../tests/browser/harness.ts';
 import { THEMATIC_LAYERS } from '../src/core/layers.ts';
 import { runAnalysisBench } from './analysis.ts';
+import { buildBenchPages } from './pages.ts';
+import { PAN_MS, PAN_SCRIPT, STORY_SCRIPT } from './page-scripts.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
-const PAN_MS = 6000;
 const ALL_LAYERS = THEMATIC_LAYERS.map((l) => l.id).join(',');
 
 const median = (xs: number[]): number => {
@@ -41,19 +40,6 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
 };
 const gz = (path: string): number => gzipSync(readFileSync(path), { level: 9 }).length;
-
-async function buildBenchPages(): Promise<void> {
-  execSync('npm run build', { stdio: 'inherit' });
-  const common = { configFile: false as const, logLevel: 'warn' as const, base: './', publicDir: false as const, root: resolve('bench') };
-  await build({
-    ...common,
-    build: { outDir: resolve('dist/bench'), emptyOutDir: true, target: 'es2022', rolldownOptions: { input: resolve('bench/bare.html') } },
-  });
-  await build({
-    ...common,
-    build: { outDir: resolve('dist-floor'), emptyOutDir: true, target: 'es2022', rolldownOptions: { input: resolve('bench/floor.html') } },
-  });
-}
 
 /** Loads a page in a fresh profile; returns ms to first idle, the JS it fetched, and the page. */
 async function loadPage(
@@ -74,75 +60,6 @@ async function loadPage(
   const allJs = b.requests.filter((u) => /\.m?js$/.test(new URL(u).pathname) && !u.includes('maplibre-gl-worker'));
   return { ms, deckMs, layersMs, js: jsMain, allJs, page: b.page, close: b.close };
 }
-
-/**
- * In-page code that pans along a fixed path for `panMs` and returns frames drawn per
- * second. Kept as plain JavaScript text: tsx's transform would add helpers the page lacks.
- */
-const PAN_SCRIPT = `async ({ handle, panMs }) => {
-  const h = window[handle];
-  const map = h && h.map ? h.map : h;
-  map.jumpTo({ center: [106.2, 18.0], zoom: 7, bearing: 0, pitch: 0 });
-  await new Promise((r) => map.once('idle', r));
-  // Three straight legs, as a user dragging the map would: one movestart/moveend per leg.
-  const legs = [[108.2, 16.6], [107.0, 15.2], [106.2, 18.0]];
-  const pan = async () => {
-    for (const center of legs) {
-      await new Promise((r) => { map.once('moveend', r); map.easeTo({ center, duration: panMs / legs.length, easing: (t) => t }); });
-    }
-  };
-  // A first pass loads the tiles along the path; the second, measured, pass only draws.
-  await pan();
-  await new Promise((r) => map.once('idle', r));
-  let frames = 0;
-  const onRender = () => { frames++; };
-  map.on('render', onRender);
-  const t0 = performance.now();
-  await pan();
-  map.off('render', onRender);
-  return frames / ((performance.now() - t0) / 1000);
-}`;
-
-/**
- * In-page code (plain JavaScript, as above) for issue 5: plays scene transitions of the
- * built-in story by key press and returns the frames per second drawn during the fly-to
- * transitions and the time from the key event to the map's movestart.
- */
-const STORY_SCRIPT = `async () => {
-  const h = window.__ntcc;
-  const map = h.map;
-  const store = h.store;
-  const idle = () => new Promise((r) => map.once('idle', r));
-  const key = (k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
-  const play = async (measure) => {
-    store.getState().startPresentation(1);
-    await new Promise((r) => map.once('moveend', r));
-    await idle();
-    const out = { frames: 0, ms: 0, latency: [] };
-    for (let i = 0; i < 3; i++) {
-      let t0 = 0;
-      const started = new Promise((r) => map.once('movestart', () => r(performance.now() - t0)));
-      const ended = new Promise((r) => map.once('moveend', r));
-      let frames = 0;
-      const onRender = () => { frames++; };
-      map.on('render', onRender);
-      t0 = performance.now();
-      key('ArrowRight');
-      out.latency.push(await started);
-      const s = performance.now();
-      await ended;
-      out.ms += performance.now() - s;
-      map.off('render', onRender);
-      out.frames += frames;
-      await idle();
-    }
-    store.getState().stopPresentation();
-    return measure ? out : null;
-  };
-  await play(false); // loads the tiles and layers along the way
-  const r = await play(true);
-  return { fps: r.frames / (r.ms / 1000), latencyMs: Math.max(...r.latency) };
-}`;
 
 async function storyTransition(page: Page): Promise<{ fps: number; latencyMs: number }> {
   return page.evaluate(`(${STORY_SCRIPT})()`) as Promise<{ fps: number; latencyMs: number }>;

@@ -182,6 +182,18 @@ describe('thematic layers in Chromium', () => {
     await page.unroute(/airports-[^/]*\.geojson$/);
   });
 
+  it('draws every control, the belt width included, in the bundled font (no system font needed)', async () => {
+    await page.evaluate(() => window.__ntcc?.store.getState().setLayerVisible('border-belt', true));
+    await page.waitForSelector('[data-testid="belt-km"]');
+    const offenders = await page.evaluate(() =>
+      [...document.querySelectorAll('button, input, select, textarea, label, p, span, li, h1, h2, h3, th, td')]
+        .filter((el) => !getComputedStyle(el).fontFamily.startsWith('"Be Vietnam Pro"'))
+        .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''}`),
+    );
+    assert.deepEqual(offenders, []);
+    await page.evaluate(() => window.__ntcc?.store.getState().setLayerVisible('border-belt', false));
+  });
+
   it('kept the console free of errors and every request on the origin', () => {
     assert.deepEqual(browser.errors, []);
     assert.deepEqual(

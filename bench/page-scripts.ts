@@ -1,0 +1,76 @@
+/**
+ * The benchmark's in-page code, shared by `npm run bench` (playwright-core) and the GPU
+ * driver (bench/gpu/cdp_bench.py, which reads it from dist/bench/scripts.json).
+ */
+
+/** How long the camera pans along the benchmark's path (three legs), per pass. */
+export const PAN_MS = 6000;
+
+/**
+ * In-page code that pans along a fixed path for `panMs` and returns frames drawn per
+ * second. Kept as plain JavaScript text: tsx's transform would add helpers the page lacks.
+ */
+export const PAN_SCRIPT = `async ({ handle, panMs }) => {
+  const h = window[handle];
+  const map = h && h.map ? h.map : h;
+  map.jumpTo({ center: [106.2, 18.0], zoom: 7, bearing: 0, pitch: 0 });
+  await new Promise((r) => map.once('idle', r));
+  // Three straight legs, as a user dragging the map would: one movestart/moveend per leg.
+  const legs = [[108.2, 16.6], [107.0, 15.2], [106.2, 18.0]];
+  const pan = async () => {
+    for (const center of legs) {
+      await new Promise((r) => { map.once('moveend', r); map.easeTo({ center, duration: panMs / legs.length, easing: (t) => t }); });
+    }
+  };
+  // A first pass loads the tiles along the path; the second, measured, pass only draws.
+  await pan();
+  await new Promise((r) => map.once('idle', r));
+  let frames = 0;
+  const onRender = () => { frames++; };
+  map.on('render', onRender);
+  const t0 = performance.now();
+  await pan();
+  map.off('render', onRender);
+  return frames / ((performance.now() - t0) / 1000);
+}`;
+
+/**
+ * In-page code (plain JavaScript, as above) for issue 5: plays scene transitions of the
+ * built-in story by key press and returns the frames per second drawn during the fly-to
+ * transitions and the time from the key event to the map's movestart.
+ */
+export const STORY_SCRIPT = `async () => {
+  const h = window.__ntcc;
+  const map = h.map;
+  const store = h.store;
+  const idle = () => new Promise((r) => map.once('idle', r));
+  const key = (k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+  const play = async (measure) => {
+    store.getState().startPresentation(1);
+    await new Promise((r) => map.once('moveend', r));
+    await idle();
+    const out = { frames: 0, ms: 0, latency: [] };
+    for (let i = 0; i < 3; i++) {
+      let t0 = 0;
+      const started = new Promise((r) => map.once('movestart', () => r(performance.now() - t0)));
+      const ended = new Promise((r) => map.once('moveend', r));
+      let frames = 0;
+      const onRender = () => { frames++; };
+      map.on('render', onRender);
+      t0 = performance.now();
+      key('ArrowRight');
+      out.latency.push(await started);
+      const s = performance.now();
+      await ended;
+      out.ms += performance.now() - s;
+      map.off('render', onRender);
+      out.frames += frames;
+      await idle();
+    }
+    store.getState().stopPresentation();
+    return measure ? out : null;
+  };
+  await play(false); // loads the tiles and layers along the way
+  const r = await play(true);
+  return { fps: r.frames / (r.ms / 1000), latencyMs: Math.max(...r.latency) };
+}`;

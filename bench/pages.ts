@@ -1,0 +1,17 @@
+/** Builds the app and the benchmark's two reference pages (bare MapLibre, and the JS floor). */
+import { execSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { build } from 'vite';
+
+export async function buildBenchPages(): Promise<void> {
+  execSync('npm run build', { stdio: 'inherit' });
+  const common = { configFile: false as const, logLevel: 'warn' as const, base: './', publicDir: false as const, root: resolve('bench') };
+  await build({
+    ...common,
+    build: { outDir: resolve('dist/bench'), emptyOutDir: true, target: 'es2022', rolldownOptions: { input: resolve('bench/bare.html') } },
+  });
+  await build({
+    ...common,
+    build: { outDir: resolve('dist-floor'), emptyOutDir: true, target: 'es2022', rolldownOptions: { input: resolve('bench/floor.html') } },
+  });
+}
