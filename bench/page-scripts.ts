@@ -3,6 +3,19 @@
  * driver (bench/gpu/cdp_bench.py, which reads it from dist/bench/scripts.json).
  */
 
+import { THEMATIC_LAYERS } from '../src/core/layers.ts';
+
+/**
+ * The pages measured, each with the performance mark that says it is drawn and the window
+ * handle its map is reached by: the bare MapLibre page, the app as it opens, and the app
+ * with every thematic layer on.
+ */
+export const BENCH_PAGES = {
+  bare: { path: '/bench/bare.html', mark: 'map-first-idle', handle: '__bare' },
+  app: { path: '/', mark: 'deck-first-draw', handle: '__ntcc' },
+  all: { path: `/#ly=${THEMATIC_LAYERS.map((l) => l.id).join(',')}`, mark: 'layers-drawn', handle: '__ntcc' },
+} as const;
+
 /** How long the camera pans along the benchmark's path (three legs), per pass. */
 export const PAN_MS = 6000;
 

@@ -26,13 +26,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launch, startServer } from '../tests/browser/harness.ts';
-import { THEMATIC_LAYERS } from '../src/core/layers.ts';
 import { runAnalysisBench } from './analysis.ts';
 import { buildBenchPages } from './pages.ts';
-import { PAN_MS, PAN_SCRIPT, STORY_SCRIPT } from './page-scripts.ts';
+import { BENCH_PAGES, PAN_MS, PAN_SCRIPT, STORY_SCRIPT } from './page-scripts.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
-const ALL_LAYERS = THEMATIC_LAYERS.map((l) => l.id).join(',');
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -90,17 +88,12 @@ async function main(): Promise<void> {
     let appAllJs: string[] = [];
     for (let i = 0; i < RUNS; i++) {
       for (const which of ['bare', 'app', 'all'] as const) {
-        const url =
-          which === 'bare'
-            ? `${server.origin}/bench/bare.html`
-            : which === 'app'
-              ? `${server.origin}/`
-              : `${server.origin}/#ly=${ALL_LAYERS}`;
-        const r = await loadPage(url, which === 'bare' ? 'map-first-idle' : which === 'app' ? 'deck-first-draw' : 'layers-drawn');
+        const page = BENCH_PAGES[which];
+        const r = await loadPage(`${server.origin}${page.path}`, page.mark);
         loads[which].push(r.ms);
         if (which === 'app') deckDraw.push(r.deckMs);
         if (which === 'all') layersDrawn.push(r.layersMs);
-        fps[which].push(await panFps(r.page, which === 'bare' ? '__bare' : '__ntcc'));
+        fps[which].push(await panFps(r.page, page.handle));
         if (which === 'app') {
           const st = await storyTransition(r.page);
           story.fps.push(st.fps);
