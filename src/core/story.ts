@@ -47,3 +47,12 @@ export interface Story {
 
 /** The version of the saved-story format written now (see src/export/story-file.ts). */
 export const STORY_SCHEMA_VERSION = 1;
+
+/** Seconds per scene that autoplay accepts. */
+export const AUTOPLAY_SECONDS = { min: 5, max: 600 } as const;
+
+/** The whole seconds typed into an autoplay field, or null outside AUTOPLAY_SECONDS. */
+export function autoplaySeconds(text: string): number | null {
+  const v = Math.round(Number(text));
+  return v >= AUTOPLAY_SECONDS.min && v <= AUTOPLAY_SECONDS.max ? v : null;
+}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n/index.ts';
 import { useAppStore } from '../state/store.ts';
+import { AUTOPLAY_SECONDS, autoplaySeconds } from '../core/story.ts';
 
 const getState = () => useAppStore.getState();
 
@@ -83,13 +84,13 @@ export function PresenterView() {
         </label>
         <input
           type="number"
-          min={5}
-          max={600}
+          min={AUTOPLAY_SECONDS.min}
+          max={AUTOPLAY_SECONDS.max}
           value={s.autoplay.seconds}
           aria-label={t(lang, 'Story.Seconds')}
           onChange={(e) => {
-            const v = Math.round(Number(e.target.value));
-            if (v >= 5 && v <= 600) getState().setAutoplay({ seconds: v });
+            const seconds = autoplaySeconds(e.target.value);
+            if (seconds !== null) getState().setAutoplay({ seconds });
           }}
         />{' '}
         {t(lang, 'Story.Seconds')}

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { useAppStore } from '../state/store.ts';
+import { AUTOPLAY_SECONDS, autoplaySeconds } from '../core/story.ts';
 import { readStory, writeStory } from '../export/story-file.ts';
 import { download } from '../export/download.ts';
 
@@ -81,14 +82,14 @@ export function StoryPanel({ onPresent, onPresenter }: { onPresent: (from: numbe
         </label>
         <input
           type="number"
-          min={5}
-          max={600}
+          min={AUTOPLAY_SECONDS.min}
+          max={AUTOPLAY_SECONDS.max}
           className="autoplay-seconds"
           value={s.autoplay.seconds}
           aria-label={t(lang, 'Story.Seconds')}
           onChange={(e) => {
-            const v = Math.round(Number(e.target.value));
-            if (v >= 5 && v <= 600) getState().setAutoplay({ seconds: v });
+            const seconds = autoplaySeconds(e.target.value);
+            if (seconds !== null) getState().setAutoplay({ seconds });
           }}
         />{' '}
         {t(lang, 'Story.Seconds')}
