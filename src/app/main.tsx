@@ -1,5 +1,5 @@
 // First import: starts the data and font downloads before the heavier modules initialise.
-import './preload.ts';
+import { presenterWindow } from './preload.ts';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import './app.css';
@@ -12,7 +12,6 @@ import { startPresentationControl, startPresenterControl } from './presentation-
 // The presenter window's view, and the story (built-in scenes, saved-story format), load in
 // their own chunks: the map does not wait for them.
 const PresenterView = lazy(() => import('../presentation/PresenterView.tsx').then((m) => ({ default: m.PresenterView })));
-const presenterWindow = /(^#|&)presenter(&|$)/.test(window.location.hash);
 void import('./story-persistence.ts').then((m) => m.startStoryPersistence());
 if (presenterWindow) startPresenterControl();
 else {

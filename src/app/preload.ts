@@ -1,11 +1,18 @@
 /**
- * Starts the data and font downloads as the very first thing the page evaluates (the
- * first import of main.tsx), before React, MapLibre and deck.gl modules initialise.
+ * Starts the data and font downloads and MapLibre's worker as the very first thing the
+ * page evaluates (the first import of main.tsx), before React and the app's modules
+ * initialise.
  */
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/600.css';
 import { LABEL_FONT } from '../core/region.ts';
 import { loadProvinces } from '../data/provinces.ts';
+import { startMapWorker } from '../map/worker.ts';
+
+/** The presenter's window shows the story's controls, not a map. */
+export const presenterWindow = /(^#|&)presenter(&|$)/.test(window.location.hash);
+
+if (!presenterWindow) startMapWorker();
 
 /** The bundled boundaries of both editions, checked. */
 export const provincesPromise = loadProvinces();

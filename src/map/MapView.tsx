@@ -5,14 +5,12 @@
 import { useEffect, useRef } from 'react';
 import {
   Map as MaplibreMap,
-  setWorkerUrl,
   type FilterSpecification,
   type GeoJSONSource,
   AttributionControl,
   NavigationControl,
   type MapMouseEvent,
 } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { EDITIONS, type Edition } from '../core/types.ts';
@@ -31,8 +29,7 @@ import type { Layer } from '@deck.gl/core';
 import type { UnitPolygon } from '../layers/analysis.ts';
 import { metresPerPixel, MoveEndScaleControl } from './scale-control.ts';
 import { admin1Filter, basemapLabelFilter, buildStyle, LAYER, nameField } from './style.ts';
-
-setWorkerUrl(workerUrl);
+import './worker.ts';
 
 declare global {
   interface Window {
