@@ -84,13 +84,6 @@ export function thematicStyleLayers(v: ThematicView): LayerSpecification[] {
   const pointOpacity = byPointLayer((l) => op(l), 1);
   return [
     {
-      id: 'th-border-belt',
-      type: 'fill',
-      source: BELT_SOURCE,
-      layout: vis(on('border-belt')),
-      paint: { 'fill-color': rgb(AREA_COLORS['border-belt']), 'fill-opacity': 0.25 * op('border-belt') },
-    },
-    {
       id: 'th-economic-zones',
       type: 'fill',
       source: SOURCE,
@@ -185,6 +178,15 @@ export function thematicStyleLayers(v: ThematicView): LayerSpecification[] {
       'source-layer': 'th_points',
       filter: ['==', ['get', 'id'], ''],
       paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': HIGHLIGHT, 'circle-stroke-width': 4 },
+    },
+    // The belt comes from its own source: drawn above every other clipped layer, MapLibre
+    // redraws its tile masks once per pass for it rather than twice.
+    {
+      id: 'th-border-belt',
+      type: 'fill',
+      source: BELT_SOURCE,
+      layout: vis(on('border-belt')),
+      paint: { 'fill-color': rgb(AREA_COLORS['border-belt']), 'fill-opacity': 0.25 * op('border-belt') },
     },
   ];
 }
