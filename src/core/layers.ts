@@ -51,10 +51,19 @@ export const THEMATIC_LAYERS: readonly ThematicLayerDef[] = [
   { id: 'economic-zones', theme: 'economy', file: 'economic-zones.geojson', sensitivity: 'public', defaultOn: false },
   { id: 'military-regions', theme: 'defence', file: 'military-regions.geojson', sensitivity: 'restricted', defaultOn: false },
   { id: 'border-line', theme: 'defence', file: 'border-line.geojson', sensitivity: 'restricted', defaultOn: false },
+  // Drawn from the tiles; the app loads no file for it (data/geojson/border-belt.geojson feeds the tiles).
   { id: 'border-belt', theme: 'defence', file: null, sensitivity: 'restricted', defaultOn: false },
   { id: 'islands', theme: 'defence', file: 'islands.geojson', sensitivity: 'restricted', defaultOn: false },
   { id: 'baseline-points', theme: 'defence', file: 'baseline-points.geojson', sensitivity: 'restricted', defaultOn: false },
 ];
+
+/**
+ * Widths of the border-area belt, in km (the legal widths vary and are not at hand). The
+ * data build computes the belt for each (data/geojson/border-belt.geojson) and the map
+ * draws it from the tiles.
+ */
+export const BELT_KM_CHOICES = [5, 10, 20, 50] as const;
+export type BeltKm = (typeof BELT_KM_CHOICES)[number];
 
 const HORIZON_RANK: Record<Horizon, number> = { today: 0, '2030': 1, '2045': 2 };
 

@@ -163,6 +163,6 @@ export function parseLayer<K extends LayerFileId>(layer: K, json: unknown, file:
   })();
 }
 
-/** The layer ids that have a file (all but the computed border belt). */
+/** The layer ids the app loads a file for (all but the border belt, which the map draws from the tiles). */
 export const LAYER_FILE_IDS = Object.keys(SCHEMAS) as LayerFileId[];
 export type { ThematicLayerId };

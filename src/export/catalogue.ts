@@ -8,7 +8,7 @@ import type { FeatureCollection } from 'geojson';
 import { THEMATIC_LAYERS, existsAt, type Horizon, type Sensitivity } from '../core/layers.ts';
 
 export const BOUNDARY_LAYERS = ['provinces-2022', 'provinces-2025'] as const;
-/** Layers that exist as files (the border belt is computed in the app and not a file). */
+/** Layers the app loads as files (the border belt is drawn from the tiles: the app holds no file of it). */
 export const EXPORT_LAYERS = [...BOUNDARY_LAYERS, ...THEMATIC_LAYERS.filter((l) => l.file).map((l) => l.id)] as const;
 export type ExportLayerId = (typeof EXPORT_LAYERS)[number];
 

@@ -7,7 +7,7 @@ import { LABEL_FONT, TILE_BOUNDS, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '../core/r
 import type { Edition } from '../core/types.ts';
 import type { Lang } from '../i18n/index.ts';
 import { COLORS } from '../core/palette.ts';
-import { BELT_SOURCE, thematicStyleLayers, type ThematicView } from './thematic-layers.ts';
+import { thematicStyleLayers, type ThematicView } from './thematic-layers.ts';
 
 export { COLORS };
 
@@ -252,7 +252,6 @@ export function buildStyle({ base, edition, lang, thematic }: BasemapInput & { t
   return {
     ...basemap,
     name: 'ntcc-atlas',
-    sources: { ...basemap.sources, [BELT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
     layers: [
       ...basemap.layers.slice(0, firstSymbol),
       ...editionLayers('2022'),

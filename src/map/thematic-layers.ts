@@ -1,7 +1,7 @@
 /**
  * The thematic layers as MapLibre style layers, drawn from the same vector tiles as the
- * basemap (source layers th_corridors, th_points, th_zones, th_regions, th_border) and a
- * GeoJSON source for the computed border belt. Colours and sizes come from
+ * basemap (source layers th_corridors, th_points, th_zones, th_regions, th_border, and
+ * th_belt: the border belt at each width, computed by the data build). Colours and sizes come from
  * core/thematic-style, which the legend reads too.
  *
  * Why MapLibre and not deck.gl: measured in Chromium (SwiftShader), the five default
@@ -9,9 +9,14 @@
  * one is a draw call per tile per frame, so all point layers share one circle layer whose
  * colour, size and opacity are data-driven, and the style is built with the store's state
  * so that nothing has to be re-laid-out after the map loads.
+ *
+ * Why the belt is in the tiles too: as a GeoJSON source of its own it cost about a quarter
+ * of the panning frame rate under software WebGL (MapLibre redraws its tile stencil masks
+ * whenever the source changes between layers), and computing it (buffer and intersection
+ * with Turf) held the page's main thread for 1–2 s at each width change.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import { existsAt, HORIZONS, type Horizon, type Status, type ThematicLayerId } from '../core/layers.ts';
+import { existsAt, HORIZONS, type BeltKm, type Horizon, type Status, type ThematicLayerId } from '../core/layers.ts';
 import {
   AREA_COLORS,
   BORDER_LINE_COLOR,
@@ -28,7 +33,6 @@ import {
 const rgb = (c: RGB): string => `rgb(${c[0]},${c[1]},${c[2]})`;
 const HIGHLIGHT = '#ffd600';
 const SOURCE = 'basemap';
-export const BELT_SOURCE = 'border-belt';
 
 type PointLayerId = 'border-gates' | 'airports' | 'seaports' | 'islands' | 'baseline-points';
 const POINT_LAYERS: readonly PointLayerId[] = ['border-gates', 'airports', 'seaports', 'islands', 'baseline-points'];
@@ -38,6 +42,7 @@ export interface ThematicView {
   layers: Record<ThematicLayerId, { visible: boolean; opacity: number }>;
   horizon: Horizon;
   statuses: readonly Status[];
+  beltKm: BeltKm;
 }
 
 /** Layers a click or hover queries, in pick order: points, then lines, then areas. */
@@ -83,6 +88,15 @@ export function thematicStyleLayers(v: ThematicView): LayerSpecification[] {
   const shownPoints = POINT_LAYERS.filter(on);
   const pointOpacity = byPointLayer((l) => op(l), 1);
   return [
+    {
+      id: 'th-border-belt',
+      type: 'fill',
+      source: SOURCE,
+      'source-layer': 'th_belt',
+      filter: ['==', ['get', 'km'], v.beltKm],
+      layout: vis(on('border-belt')),
+      paint: { 'fill-color': rgb(AREA_COLORS['border-belt']), 'fill-opacity': 0.25 * op('border-belt') },
+    },
     {
       id: 'th-economic-zones',
       type: 'fill',
@@ -178,15 +192,6 @@ export function thematicStyleLayers(v: ThematicView): LayerSpecification[] {
       'source-layer': 'th_points',
       filter: ['==', ['get', 'id'], ''],
       paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': HIGHLIGHT, 'circle-stroke-width': 4 },
-    },
-    // The belt comes from its own source: drawn above every other clipped layer, MapLibre
-    // redraws its tile masks once per pass for it rather than twice.
-    {
-      id: 'th-border-belt',
-      type: 'fill',
-      source: BELT_SOURCE,
-      layout: vis(on('border-belt')),
-      paint: { 'fill-color': rgb(AREA_COLORS['border-belt']), 'fill-opacity': 0.25 * op('border-belt') },
     },
   ];
 }

@@ -9,7 +9,7 @@ import type { Lang, MessageKey } from '../i18n/index.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Scene, Story } from '../core/story.ts';
 import type { HashView } from './url-hash.ts';
-import { THEMATIC_LAYERS, type Horizon, type Status, type ThematicLayerId, STATUSES, existsAt } from '../core/layers.ts';
+import { THEMATIC_LAYERS, type BeltKm, type Horizon, type Status, type ThematicLayerId, STATUSES, existsAt } from '../core/layers.ts';
 import type { AnyLayerFeature, LayerCollection, LayerFileId } from '../data/schemas.ts';
 import {
   DEFAULT_PARAMS,
@@ -90,17 +90,14 @@ export interface ThematicSlice {
   horizon: Horizon;
   /** Statuses shown. */
   statuses: Status[];
-  /** Width of the border-area belt, in km. */
-  beltKm: number;
+  /** Width of the border-area belt, in km (one of BELT_KM_CHOICES). */
+  beltKm: BeltKm;
   feature: FeatureRef | null;
-  /** The border-area belt computed for `km`, as polygons (rings of [lon, lat]). */
-  belt: { km: number; polygons: number[][][][] } | null;
-  setBelt: (b: ThematicSlice['belt']) => void;
   setLayerVisible: (id: ThematicLayerId, visible: boolean) => void;
   setLayerOpacity: (id: ThematicLayerId, opacity: number) => void;
   setHorizon: (h: Horizon) => void;
   toggleStatus: (s: Status) => void;
-  setBeltKm: (km: number) => void;
+  setBeltKm: (km: BeltKm) => void;
   /** Selects a thematic feature (and clears the province selection). */
   selectFeature: (f: FeatureRef | null) => void;
 }
@@ -307,9 +304,6 @@ export const MAIN_TABLE: Record<AnalysisKind, string> = {
   index: 'rows',
 };
 
-/** Belt widths the control offers, in km (the legal widths vary and are not at hand). */
-export const BELT_KM_CHOICES = [5, 10, 20, 50] as const;
-
 export const DEFAULT_LAYERS = Object.fromEntries(THEMATIC_LAYERS.map((l) => [l.id, { visible: l.defaultOn, opacity: 1 }])) as Record<
   ThematicLayerId,
   LayerState
@@ -394,8 +388,6 @@ const createThematicSlice: StateCreator<AppState, [], [], ThematicSlice> = (set,
   statuses: [...STATUSES],
   beltKm: 10,
   feature: null,
-  belt: null,
-  setBelt: (belt) => set({ belt }),
   setLayerVisible: (id, visible) => set({ layers: { ...get().layers, [id]: { ...get().layers[id], visible } } }),
   setLayerOpacity: (id, opacity) =>
     set({ layers: { ...get().layers, [id]: { ...get().layers[id], opacity: Math.min(1, Math.max(0, opacity)) } } }),

@@ -5,7 +5,16 @@
  * in `invalid`, and never changes the rest of the state.
  */
 import type { Edition } from '../core/types.ts';
-import { HORIZONS, STATUSES, THEMATIC_LAYERS, type Horizon, type Status, type ThematicLayerId } from '../core/layers.ts';
+import {
+  BELT_KM_CHOICES,
+  HORIZONS,
+  STATUSES,
+  THEMATIC_LAYERS,
+  type BeltKm,
+  type Horizon,
+  type Status,
+  type ThematicLayerId,
+} from '../core/layers.ts';
 import { LAYER_FILE_IDS, type LayerFileId } from '../data/schemas.ts';
 import { DEFAULT_PARAMS, parseParams, type AnalysisParams } from '../core/analysis.ts';
 import { roundTo } from '../core/geo.ts';
@@ -29,7 +38,7 @@ export interface HashState {
   visibleLayers?: ThematicLayerId[];
   horizon?: Horizon;
   statuses?: Status[];
-  beltKm?: number;
+  beltKm?: BeltKm;
   feature?: { layer: LayerFileId; id: string } | null;
   /** The open analysis and its parameters (`an=gravity&beta=1.5`); edition and horizon come from `ed` and `hz`. */
   analysis?: Omit<AnalysisParams, 'edition' | 'horizon'>;
@@ -105,8 +114,9 @@ export function parseHash(hash: string): ParsedHash {
   }
   const belt = params.get('belt');
   if (belt !== null) {
-    const km = num(belt, 1, 100);
-    if (km === null) invalid.push('belt');
+    // Only the widths the data build computed (and the control offers).
+    const km = BELT_KM_CHOICES.find((c) => String(c) === belt);
+    if (km === undefined) invalid.push('belt');
     else state.beltKm = km;
   }
   const ft = params.get('ft');
@@ -148,7 +158,7 @@ export interface HashInput {
   visibleLayers?: ThematicLayerId[];
   horizon?: Horizon;
   statuses?: Status[];
-  beltKm?: number;
+  beltKm?: BeltKm;
   feature?: { layer: LayerFileId; id: string } | null;
   analysis?: Omit<AnalysisParams, 'edition' | 'horizon'> | null;
   storyScene?: number | null;

@@ -2,7 +2,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { HORIZONS, STATUSES, THEMATIC_LAYERS, THEMES, type ThematicLayerId } from '../core/layers.ts';
 import { legendFor } from '../core/thematic-style.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { BELT_KM_CHOICES, shownFeatures, useAppStore, type AppState, type LayerFileId } from '../state/store.ts';
+import { BELT_KM_CHOICES } from '../core/layers.ts';
+import { shownFeatures, useAppStore, type AppState, type LayerFileId } from '../state/store.ts';
 
 const getState = (): AppState => useAppStore.getState();
 import { LegendSwatch } from './LegendSwatch.tsx';
@@ -94,7 +95,14 @@ export function LayerPanel() {
                     {l.id === 'border-belt' && (
                       <label className="opacity">
                         <span>{t(lang, 'Layers.BeltWidth')}</span>
-                        <select value={s.beltKm} onChange={(e) => state.setBeltKm(Number(e.target.value))} data-testid="belt-km">
+                        <select
+                          value={s.beltKm}
+                          onChange={(e) => {
+                            const km = BELT_KM_CHOICES.find((k) => String(k) === e.target.value);
+                            if (km !== undefined) state.setBeltKm(km);
+                          }}
+                          data-testid="belt-km"
+                        >
                           {BELT_KM_CHOICES.map((km) => (
                             <option key={km} value={km}>
                               {t(lang, 'Layers.BeltKm', { km })}

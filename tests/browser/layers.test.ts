@@ -96,8 +96,6 @@ describe('thematic layers in Chromium', () => {
       const toggle = page.getByTestId(`toggle-${layer}`);
       const wasOn = await toggle.isChecked();
       if (!wasOn) await toggle.check();
-      if (layer === 'border-belt')
-        await page.waitForFunction(() => Boolean(window.__ntcc?.store.getState().belt), null, { timeout: 30_000 });
       await settle();
       const on = await centreBox();
       await toggle.uncheck();

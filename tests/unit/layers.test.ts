@@ -8,7 +8,8 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { pointToLineDistance } from '@turf/point-to-line-distance';
 import { destination } from '@turf/destination';
 import { distance } from '@turf/distance';
-import type { Position } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Position } from 'geojson';
+import { BELT_KM_CHOICES } from '../../src/core/layers.ts';
 import { LAYER_FILE_IDS, LayerDataError, parseLayer } from '../../src/data/schemas.ts';
 import type { Province2022Props, ProvinceCollection } from '../../src/core/types.ts';
 
@@ -186,6 +187,32 @@ describe('positions', () => {
     for (const z of zones.features) {
       expect(z.properties.schematic).toBe(true);
       expect(Math.abs(area(z) / (z.properties.area_ha * 1e4) - 1), z.properties.id).toBeLessThan(0.01);
+    }
+  });
+
+  it('computes the border belt at each offered width: every gate inside, inland cities outside, wider belts larger', () => {
+    const belts = raw('border-belt.geojson') as FeatureCollection<
+      MultiPolygon,
+      { km: number; source: string; sensitivity: string; accuracy_m: number }
+    >;
+    expect(belts.features.map((f) => f.properties.km)).toEqual([...BELT_KM_CHOICES]);
+    const inBelt = (f: (typeof belts.features)[number], pt: Position) => booleanPointInPolygon(pt, f);
+    let last = 0;
+    for (const f of belts.features) {
+      const km = f.properties.km;
+      expect(f.properties.source, `${km}`).toMatch(/Natural Earth|NE-/);
+      expect(f.properties.sensitivity).toBe('restricted');
+      expect(f.properties.accuracy_m).toBe(1000);
+      // Gates stand 0.5 km inside the border; Đà Nẵng and Quy Nhơn are over 50 km from it.
+      for (const g of gates.features) expect(inBelt(f, g.geometry.coordinates), `${km} km, ${g.properties.id}`).toBe(true);
+      expect(inBelt(f, [108.2, 16.05]), `${km} km, Đà Nẵng`).toBe(false);
+      expect(inBelt(f, [109.22, 13.77]), `${km} km, Quy Nhơn`).toBe(false);
+      // Every vertex lies within the width of the border (plus the line's 1 km accuracy).
+      for (const ring of f.geometry.coordinates.flat())
+        for (const v of ring.filter((_, i) => i % 10 === 0))
+          expect(Math.min(kmToBorder(v, 'LA'), kmToBorder(v, 'KH')), `${km} km, vertex ${v.join(',')}`).toBeLessThanOrEqual(km + 1);
+      expect(area(f)).toBeGreaterThan(last);
+      last = area(f);
     }
   });
 

@@ -156,7 +156,7 @@ describe('layer state in the hash', () => {
       visibleLayers: ['corridors' as const, 'border-belt' as const],
       horizon: 'today' as const,
       statuses: ['existing' as const, 'partial' as const],
-      beltKm: 20,
+      beltKm: 20 as const,
       feature: { layer: 'seaports' as const, id: 'vung-ang' },
     };
     const hash = formatHash(s);
@@ -166,6 +166,15 @@ describe('layer state in the hash', () => {
 
   it('drops unknown layers, horizons, statuses and features', () => {
     expect(parseHash('#ly=corridors,bases&hz=2099&st=secret&belt=-3&ft=bases:x').invalid).toEqual(['ly', 'hz', 'st', 'belt', 'ft']);
+  });
+
+  it('takes only the belt widths the data build computed', () => {
+    expect(parseHash('#belt=50').state.beltKm).toBe(50);
+    for (const bad of ['37', '10.0', '1e1', '']) {
+      const r = parseHash(`#belt=${bad}`);
+      expect(r.invalid, bad).toEqual(['belt']);
+      expect(r.state.beltKm, bad).toBeUndefined();
+    }
   });
 });
 
