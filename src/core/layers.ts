@@ -65,6 +65,11 @@ export const THEMATIC_LAYERS: readonly ThematicLayerDef[] = [
 export const BELT_KM_CHOICES = [5, 10, 20, 50] as const;
 export type BeltKm = (typeof BELT_KM_CHOICES)[number];
 
+/** The belt width a text names ("20"), if it is one of the offered widths. */
+export function beltKmOf(text: string): BeltKm | undefined {
+  return BELT_KM_CHOICES.find((km) => String(km) === text);
+}
+
 const HORIZON_RANK: Record<Horizon, number> = { today: 0, '2030': 1, '2045': 2 };
 
 /**

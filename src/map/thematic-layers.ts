@@ -1,8 +1,8 @@
 /**
  * The thematic layers as MapLibre style layers, drawn from the same vector tiles as the
  * basemap (source layers th_corridors, th_points, th_zones, th_regions, th_border, and
- * th_belt: the border belt at each width, computed by the data build). Colours and sizes come from
- * core/thematic-style, which the legend reads too.
+ * th_belt: the border belt at each width, computed by the data build). Colours and sizes
+ * come from core/thematic-style, which the legend reads too.
  *
  * Why MapLibre and not deck.gl: measured in Chromium (SwiftShader), the five default
  * layers as deck.gl layers cut panning from ~17 to ~10 fps. Why so few style layers: each

@@ -6,7 +6,7 @@
  */
 import type { Edition } from '../core/types.ts';
 import {
-  BELT_KM_CHOICES,
+  beltKmOf,
   HORIZONS,
   STATUSES,
   THEMATIC_LAYERS,
@@ -115,7 +115,7 @@ export function parseHash(hash: string): ParsedHash {
   const belt = params.get('belt');
   if (belt !== null) {
     // Only the widths the data build computed (and the control offers).
-    const km = BELT_KM_CHOICES.find((c) => String(c) === belt);
+    const km = beltKmOf(belt);
     if (km === undefined) invalid.push('belt');
     else state.beltKm = km;
   }

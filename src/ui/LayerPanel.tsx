@@ -1,8 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import { HORIZONS, STATUSES, THEMATIC_LAYERS, THEMES, type ThematicLayerId } from '../core/layers.ts';
+import { BELT_KM_CHOICES, beltKmOf, HORIZONS, STATUSES, THEMATIC_LAYERS, THEMES, type ThematicLayerId } from '../core/layers.ts';
 import { legendFor } from '../core/thematic-style.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { BELT_KM_CHOICES } from '../core/layers.ts';
 import { shownFeatures, useAppStore, type AppState, type LayerFileId } from '../state/store.ts';
 
 const getState = (): AppState => useAppStore.getState();
@@ -98,7 +97,7 @@ export function LayerPanel() {
                         <select
                           value={s.beltKm}
                           onChange={(e) => {
-                            const km = BELT_KM_CHOICES.find((k) => String(k) === e.target.value);
+                            const km = beltKmOf(e.target.value);
                             if (km !== undefined) state.setBeltKm(km);
                           }}
                           data-testid="belt-km"
