@@ -3,7 +3,9 @@
  * taken in the same run, in Debian's Chromium (software WebGL2), 1280×800.
  *
  * - load: navigation → the map's first `idle` (performance mark `map-first-idle`), app vs a
- *   bare MapLibre page drawing the same basemap (bench/bare.ts). Target ≤ 1.25.
+ *   bare MapLibre page drawing the same basemap (bench/bare.ts) in a map of the same size:
+ *   the app's map is measured first (it shares the window with the toolbar and the layer
+ *   panel), and the bare page's map is given that size. Target ≤ 1.25.
  * - pan: frames drawn per second while the camera pans along the same path for the same
  *   time (after one unmeasured pass that loads the tiles), app (deck.gl overlay on) vs
  *   bare page. Target ≥ 0.8.
@@ -14,7 +16,8 @@
  * - every layer on (issue 3): the same load and pan ratios with every thematic layer shown,
  *   defence layers and the border belt included; also when every layer is first drawn.
  * - presentation (issue 5): frames per second during the story's fly-to transitions, driven
- *   by key presses, against the app's own panning frame rate in the same page; and the time
+ *   by key presses, against the app's own panning frame rate in presentation (map filling the
+ *   window, as in the transitions) in the same page; and the time
  *   from the key event to the map's movestart, against one frame.
  *
  * The analysis benchmarks (bench/analysis.ts, issue 4) run first, in Node.
@@ -28,7 +31,7 @@ import type { Page } from 'playwright-core';
 import { launch, startServer } from '../tests/browser/harness.ts';
 import { runAnalysisBench } from './analysis.ts';
 import { buildBenchPages } from './pages.ts';
-import { BENCH_PAGES, PAN_MS, PAN_SCRIPT, STORY_SCRIPT } from './page-scripts.ts';
+import { BENCH_PAGES, MAP_SIZE_SCRIPT, PAN_MS, PAN_SCRIPT, STORY_SCRIPT, barePath } from './page-scripts.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 
@@ -59,8 +62,8 @@ async function loadPage(
   return { ms, deckMs, layersMs, js: jsMain, allJs, page: b.page, close: b.close };
 }
 
-async function storyTransition(page: Page): Promise<{ fps: number; latencyMs: number }> {
-  return page.evaluate(`(${STORY_SCRIPT})()`) as Promise<{ fps: number; latencyMs: number }>;
+async function storyTransition(page: Page): Promise<{ fps: number; latencyMs: number; panFps: number }> {
+  return page.evaluate(`(${STORY_SCRIPT})()`) as Promise<{ fps: number; latencyMs: number; panFps: number }>;
 }
 
 async function panFps(page: Page, handle: '__ntcc' | '__bare'): Promise<number> {
@@ -79,17 +82,24 @@ async function main(): Promise<void> {
     renderer: 'Chromium SwiftShader (software WebGL2)',
   };
   try {
+    // The app's map size, which the bare page's map is given.
+    const probe = await loadPage(`${server.origin}${BENCH_PAGES.app.path}`, BENCH_PAGES.app.mark);
+    const mapSize = (await probe.page.evaluate(`(${MAP_SIZE_SCRIPT})()`)) as [number, number];
+    await probe.close();
+    result['map_size'] = `${mapSize[0]}x${mapSize[1]}`;
+    console.log(`the app's map: ${mapSize[0]}×${mapSize[1]} CSS px; the bare page's map is drawn at that size`);
     const loads = { bare: [] as number[], app: [] as number[], all: [] as number[] };
     const deckDraw: number[] = [];
     const layersDrawn: number[] = [];
     const fps = { bare: [] as number[], app: [] as number[], all: [] as number[] };
-    const story = { fps: [] as number[], latencyMs: [] as number[] };
+    const story = { fps: [] as number[], latencyMs: [] as number[], panFps: [] as number[] };
     let appJs: string[] = [];
     let appAllJs: string[] = [];
     for (let i = 0; i < RUNS; i++) {
       for (const which of ['bare', 'app', 'all'] as const) {
         const page = BENCH_PAGES[which];
-        const r = await loadPage(`${server.origin}${page.path}`, page.mark);
+        const path = which === 'bare' ? barePath(mapSize) : page.path;
+        const r = await loadPage(`${server.origin}${path}`, page.mark);
         loads[which].push(r.ms);
         if (which === 'app') deckDraw.push(r.deckMs);
         if (which === 'all') layersDrawn.push(r.layersMs);
@@ -98,6 +108,7 @@ async function main(): Promise<void> {
           const st = await storyTransition(r.page);
           story.fps.push(st.fps);
           story.latencyMs.push(st.latencyMs);
+          story.panFps.push(st.panFps);
           appJs = r.js;
           appAllJs = r.allJs;
         }
@@ -140,13 +151,14 @@ async function main(): Promise<void> {
       // Everything the app fetched, deck.gl's chunks included (informative).
       app_all_gzip_kb: [...new Set(appAllJs)].reduce((acc, u) => acc + gz(join('dist', new URL(u).pathname)), 0) / 1024,
     };
-    // Issue 5: scene transitions of the story, against the app's own panning in the same pages.
+    // Issue 5: scene transitions of the story, against the app's own panning in presentation
+    // in the same pages (the map fills the window in both).
     const presentation = {
       transition_fps: median(story.fps),
-      app_pan_fps: median(fps.app),
-      ratio: median(story.fps) / median(fps.app),
+      presenting_pan_fps: median(story.panFps),
+      ratio: median(story.fps) / median(story.panFps),
       key_to_movestart_ms: median(story.latencyMs),
-      frame_ms: 1000 / median(fps.app),
+      frame_ms: 1000 / median(story.panFps),
       target: 'transition fps ≥ 0.8 × pan fps; key → movestart within one frame',
     };
     Object.assign(result, { load, pan, js, allLayers, presentation, samples: { loads, fps, layersDrawn, story } });
@@ -178,7 +190,7 @@ async function main(): Promise<void> {
       `every layer on:     first idle ${allLayers.load_ms.toFixed(0)} ms = ${allLayers.load_ratio.toFixed(2)} × bare (target ≤ 1.25); every layer drawn ${allLayers.layers_drawn_ms.toFixed(0)} ms (${allLayers.layers_drawn_vs_bare_idle.toFixed(2)} ×, informative); pan ${allLayers.fps.toFixed(1)} fps = ${allLayers.pan_ratio.toFixed(2)} × bare (target ≥ 0.8)`,
     );
     console.log(
-      `story transitions:  ${presentation.transition_fps.toFixed(1)} fps vs app pan ${presentation.app_pan_fps.toFixed(1)} fps = ${presentation.ratio.toFixed(2)} (target ≥ 0.8); key → movestart ${presentation.key_to_movestart_ms.toFixed(1)} ms (one frame = ${presentation.frame_ms.toFixed(0)} ms)`,
+      `story transitions:  ${presentation.transition_fps.toFixed(1)} fps vs pan in presentation ${presentation.presenting_pan_fps.toFixed(1)} fps = ${presentation.ratio.toFixed(2)} (target ≥ 0.8); key → movestart ${presentation.key_to_movestart_ms.toFixed(1)} ms (one frame = ${presentation.frame_ms.toFixed(0)} ms)`,
     );
     console.log(ok ? 'all targets met' : 'A TARGET WAS MISSED');
     if (!ok || !analysisOk) process.exitCode = 1;

@@ -101,19 +101,23 @@ export function App() {
           </p>
         ) : fontsReady ? (
           <>
-            <MapView />
-            {presenting && <PresentationOverlay onLeave={leave} />}
-            <div className="side">
-              {storyOpen ? (
-                <Suspense fallback={<p className="panel loading">{t(lang, 'App.Loading')}</p>}>
-                  <StoryPanel onPresent={present} onPresenter={openPresenter} />
-                </Suspense>
-              ) : (
-                <>
-                  <InfoPanel />
-                  <Legend />
-                </>
-              )}
+            {/* The map and what floats over it; the layer and analysis panel sits beside it (see app.css). */}
+            <div className="map-area">
+              <MapView />
+              {presenting && <PresentationOverlay onLeave={leave} />}
+              <div className="side">
+                {storyOpen ? (
+                  <Suspense fallback={<p className="panel loading">{t(lang, 'App.Loading')}</p>}>
+                    <StoryPanel onPresent={present} onPresenter={openPresenter} />
+                  </Suspense>
+                ) : (
+                  <>
+                    <InfoPanel />
+                    <Legend />
+                  </>
+                )}
+              </div>
+              <Notice />
             </div>
             <div className={analysisOpen ? 'side-right wide' : 'side-right'}>
               {analysisOpen ? (
@@ -124,7 +128,6 @@ export function App() {
                 <LayerPanel />
               )}
             </div>
-            <Notice />
             {exportOpen && (
               <Suspense fallback={null}>
                 <ExportDialog />
