@@ -1,7 +1,7 @@
 /**
  * `ntcc`: the command line for the same analyses and exports as the app.
  *   ntcc analyze <adjacency|reach|distance|gravity|hinterland|access|index> [options]
- *   ntcc export --layers LIST --format geojson|csv|kml|shp|gpkg|fgb --out FILE [--include-restricted]
+ *   ntcc export --layers LIST --format geojson|csv|kml|shp|gpkg|fgb --out FILE [--horizon H] [--belt-km 5|10|20|50] [--include-restricted]
  *   ntcc bundle --out FILE.zip [--layers LIST] [--formats LIST] [--analyses LIST] [--include-restricted]
  *   ntcc validate FILE   (checks a file exactly as the app's import does; exit 1 with the same message)
  * Arguments are untrusted: each is checked, and a bad one gets a message in the chosen
@@ -24,10 +24,10 @@ import { runAnalysis } from '../src/analysis/run.ts';
 import { unitsFor } from '../src/analysis/inputs.ts';
 import { resultTables, tableToCsv, tableToGeoJSON } from '../src/export/results.ts';
 import { EXPORT_FORMATS, toGeoPackage, writeLayer, type ExportFormat } from '../src/export/writers.ts';
-import { EXPORT_LAYERS, sensitivityOf, visiblePart } from '../src/export/catalogue.ts';
+import { EXPORT_LAYERS, beltAt, sensitivityOf, visiblePart } from '../src/export/catalogue.ts';
 import { buildBundle } from '../src/export/bundle.ts';
 import { DEFAULT_PARAMS } from '../src/core/analysis.ts';
-import { STATUSES, type Horizon } from '../src/core/layers.ts';
+import { BELT_KM_CHOICES, STATUSES, beltKmOf, type Horizon } from '../src/core/layers.ts';
 import { t, type Lang, type MessageKey } from '../src/i18n/index.ts';
 import { importFile, setDomParser } from '../src/data/import.ts';
 import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
@@ -186,6 +186,7 @@ async function exportCmd(argv: string[], lang: Lang): Promise<void> {
     format: { type: 'string', default: 'geojson' },
     out: { type: 'string' },
     horizon: { type: 'string' },
+    'belt-km': { type: 'string' },
     'include-restricted': { type: 'boolean', default: false },
   });
   const format = String(v['format']);
@@ -194,12 +195,18 @@ async function exportCmd(argv: string[], lang: Lang): Promise<void> {
   const horizon = v['horizon'] === undefined ? undefined : String(v['horizon']);
   if (horizon !== undefined && !(HORIZONS as readonly string[]).includes(horizon))
     throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'horizon', value: horizon, allowed: HORIZONS.join(', ') }));
+  // The border belt at one width (the file holds every offered width).
+  const beltText = v['belt-km'] === undefined ? undefined : String(v['belt-km']);
+  const beltKm = beltText === undefined ? undefined : beltKmOf(beltText);
+  if (beltText !== undefined && beltKm === undefined)
+    throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'belt-km', value: beltText, allowed: BELT_KM_CHOICES.join(', ') }));
   const ids = layerList(lang, v['layers'] as string | undefined, Boolean(v['include-restricted']), false);
   if (v['out'] === undefined) throw new UsageError(t(lang, 'Cli.NeedOut', { format }));
   const outFile = String(v['out']);
   const layers = ids.map((id) => {
     const fc = loadLayer(id);
-    return { id, fc: horizon ? visiblePart(fc, horizon as Horizon, STATUSES) : fc };
+    const shown = horizon ? visiblePart(fc, horizon as Horizon, STATUSES) : fc;
+    return { id, fc: id === 'border-belt' && beltKm !== undefined ? beltAt(shown, beltKm) : shown };
   });
   const rows = layers.reduce((s, l) => s + l.fc.features.length, 0);
   if (layers.length === 1) {

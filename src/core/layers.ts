@@ -32,8 +32,8 @@ export type ThematicLayerId =
 export interface ThematicLayerDef {
   id: ThematicLayerId;
   theme: Theme;
-  /** File in data/geojson, or null for a layer computed in the app (the border belt). */
-  file: string | null;
+  /** Its file in data/geojson. */
+  file: string;
   sensitivity: Sensitivity;
   /**
    * On when the app opens. All off for now: measured in Chromium (SwiftShader), the five
@@ -51,8 +51,8 @@ export const THEMATIC_LAYERS: readonly ThematicLayerDef[] = [
   { id: 'economic-zones', theme: 'economy', file: 'economic-zones.geojson', sensitivity: 'public', defaultOn: false },
   { id: 'military-regions', theme: 'defence', file: 'military-regions.geojson', sensitivity: 'restricted', defaultOn: false },
   { id: 'border-line', theme: 'defence', file: 'border-line.geojson', sensitivity: 'restricted', defaultOn: false },
-  // Drawn from the tiles; the app loads no file for it (data/geojson/border-belt.geojson feeds the tiles).
-  { id: 'border-belt', theme: 'defence', file: null, sensitivity: 'restricted', defaultOn: false },
+  // Drawn from the tiles at the chosen width; the file (every width) feeds the tiles and the export.
+  { id: 'border-belt', theme: 'defence', file: 'border-belt.geojson', sensitivity: 'restricted', defaultOn: false },
   { id: 'islands', theme: 'defence', file: 'islands.geojson', sensitivity: 'restricted', defaultOn: false },
   { id: 'baseline-points', theme: 'defence', file: 'baseline-points.geojson', sensitivity: 'restricted', defaultOn: false },
 ];

@@ -3,7 +3,7 @@
  * and by the app when it loads a file. An error names the file, the feature and the field.
  */
 import * as v from 'valibot';
-import { HORIZONS, STATUSES, type ThematicLayerId } from '../core/layers.ts';
+import { BELT_KM_CHOICES, HORIZONS, STATUSES, type ThematicLayerId } from '../core/layers.ts';
 
 const ISO = v.pipe(v.string(), v.regex(/^VN-[0-9A-Z]{2}$/, 'an ISO 3166-2 code such as VN-DN'));
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(500));
@@ -118,6 +118,8 @@ export const SCHEMAS = {
   ),
   'military-regions': collection(feature(AreaGeometry, props({ members_2022: v.array(ISO) }))),
   'border-line': collection(feature(MultiLineGeometry, props({ country: v.picklist(['LA', 'KH']) }))),
+  // One feature per offered width; the map draws the chosen one from the tiles, the file is for export.
+  'border-belt': collection(feature(AreaGeometry, props({ km: v.picklist(BELT_KM_CHOICES) }))),
   islands: collection(feature(PointGeometry, props({}))),
   'baseline-points': collection(feature(PointGeometry, props({ code: v.pipe(v.string(), v.regex(/^A\d{1,2}$/)) }))),
 } as const;
@@ -163,6 +165,6 @@ export function parseLayer<K extends LayerFileId>(layer: K, json: unknown, file:
   })();
 }
 
-/** The layer ids the app loads a file for (all but the border belt, which the map draws from the tiles). */
+/** The layer ids the app loads a file for: every thematic layer (the belt's file is read for export and the info panel; the map draws it from the tiles). */
 export const LAYER_FILE_IDS = Object.keys(SCHEMAS) as LayerFileId[];
 export type { ThematicLayerId };

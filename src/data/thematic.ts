@@ -9,6 +9,7 @@ import gatesUrl from '../../data/geojson/border-gates.geojson?url';
 import zonesUrl from '../../data/geojson/economic-zones.geojson?url';
 import militaryUrl from '../../data/geojson/military-regions.geojson?url';
 import borderUrl from '../../data/geojson/border-line.geojson?url';
+import beltUrl from '../../data/geojson/border-belt.geojson?url';
 import islandsUrl from '../../data/geojson/islands.geojson?url';
 import baselineUrl from '../../data/geojson/baseline-points.geojson?url';
 import { parseLayer, type LayerCollection, type LayerFileId } from './schemas.ts';
@@ -21,6 +22,7 @@ const URLS: Record<LayerFileId, string> = {
   'economic-zones': zonesUrl,
   'military-regions': militaryUrl,
   'border-line': borderUrl,
+  'border-belt': beltUrl,
   islands: islandsUrl,
   'baseline-points': baselineUrl,
 };

@@ -8,8 +8,8 @@ import type { FeatureCollection } from 'geojson';
 import { THEMATIC_LAYERS, existsAt, type Horizon, type Sensitivity } from '../core/layers.ts';
 
 export const BOUNDARY_LAYERS = ['provinces-2022', 'provinces-2025'] as const;
-/** Layers the app loads as files (the border belt is drawn from the tiles: the app holds no file of it). */
-export const EXPORT_LAYERS = [...BOUNDARY_LAYERS, ...THEMATIC_LAYERS.filter((l) => l.file).map((l) => l.id)] as const;
+/** Every bundled layer: both boundary editions and every thematic layer. */
+export const EXPORT_LAYERS = [...BOUNDARY_LAYERS, ...THEMATIC_LAYERS.map((l) => l.id)] as const;
 export type ExportLayerId = (typeof EXPORT_LAYERS)[number];
 
 /** Public, or restricted (defence and security: exported only when asked for). */
@@ -68,6 +68,17 @@ export function visiblePart(fc: FeatureCollection, horizon: Horizon, statuses: r
       const st = f.properties?.['status'] as string | undefined;
       return (h === undefined || existsAt(h, horizon)) && (st === undefined || statuses.includes(st));
     }),
+  };
+}
+
+/**
+ * The border belt at one width (the belt file holds one feature per offered width); other
+ * layers' features carry no `km` and are kept.
+ */
+export function beltAt(fc: FeatureCollection, km: number): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.filter((f) => f.properties?.['km'] === undefined || f.properties['km'] === km),
   };
 }
 

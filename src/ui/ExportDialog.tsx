@@ -7,7 +7,7 @@ import { COLORS } from '../core/palette.ts';
 import { legendFor } from '../core/thematic-style.ts';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { captureMapImage, featuresOf, useAppStore, type AppState } from '../state/store.ts';
-import { SOVEREIGNTY_NOTE, sensitivityOf, visiblePart } from '../export/catalogue.ts';
+import { SOVEREIGNTY_NOTE, beltAt, sensitivityOf, visiblePart } from '../export/catalogue.ts';
 import { EXPORT_FORMATS, FORMAT_INFO, writeLayer, type ExportFormat } from '../export/writers.ts';
 import { resultTables, tableToGeoJSON } from '../export/results.ts';
 import type { LegendItem } from '../export/image.ts';
@@ -31,7 +31,7 @@ interface Choice {
 }
 
 /** What the export dialog reads from the store. */
-type Exportable = Pick<AppState, 'edition' | 'data' | 'thematic' | 'horizon' | 'statuses' | 'imported'> & {
+type Exportable = Pick<AppState, 'edition' | 'data' | 'thematic' | 'horizon' | 'statuses' | 'imported' | 'beltKm'> & {
   result: AppState['analysis']['result'];
 };
 
@@ -46,14 +46,16 @@ function choices(s: Exportable, lang: Lang): Choice[] {
     visible: provinces,
   });
   for (const l of THEMATIC_LAYERS) {
-    const fc = l.file ? (s.thematic[l.id as keyof AppState['thematic']] as FeatureCollection | undefined) : undefined;
+    const fc = s.thematic[l.id] as FeatureCollection | undefined;
     if (!fc) continue;
     out.push({
       id: l.id,
       label: t(lang, `Layer.${l.id}` as MessageKey),
       restricted: sensitivityOf(l.id) === 'restricted',
       all: () => fc,
-      visible: () => visiblePart(fc, s.horizon, s.statuses),
+      // The belt's visible part is the width the map draws; "all" is every offered width.
+      visible: () =>
+        l.id === 'border-belt' ? beltAt(visiblePart(fc, s.horizon, s.statuses), s.beltKm) : visiblePart(fc, s.horizon, s.statuses),
     });
   }
   for (const l of s.imported)
@@ -122,6 +124,7 @@ export default function ExportDialog() {
       result: x.analysis.result,
       horizon: x.horizon,
       statuses: x.statuses,
+      beltKm: x.beltKm,
     })),
   );
   const { lang } = s;

@@ -46,7 +46,7 @@ describe('export and import in Chromium', () => {
     page = browser.page;
     await page.goto(`${server.origin}/#ly=corridors,seaports`);
     await waitForMapIdle(page);
-    await page.waitForFunction(() => Object.keys(window.__ntcc?.store.getState().thematic ?? {}).length === 9, null, { timeout: 30_000 });
+    await page.waitForFunction(() => Object.keys(window.__ntcc?.store.getState().thematic ?? {}).length === 10, null, { timeout: 30_000 });
   });
   after(async () => {
     await browser?.close();
@@ -121,6 +121,27 @@ describe('export and import in Chromium', () => {
     await screenshot(page, 'export-dialog');
     await page.keyboard.press('Escape');
     assert.equal(await page.getByTestId('export-dialog').count(), 0);
+  });
+
+  it('exports the border belt at the width the map draws, once restricted layers are ticked', async () => {
+    await page.evaluate(() => window.__ntcc!.store.getState().setBeltKm(20));
+    await openDialog();
+    for (const id of ['provinces-2022', 'seaports']) await page.getByTestId(`export-layer-${id}`).uncheck();
+    for (const f of ['gpkg', 'csv']) await page.getByTestId(`export-format-${f}`).uncheck();
+    await page.getByTestId('export-format-geojson').check();
+    assert.equal(await page.getByTestId('export-layer-border-belt').isDisabled(), true);
+    await page.getByTestId('export-restricted').check();
+    await page.getByTestId('export-layer-border-belt').check();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
+    const gj = JSON.parse(readFileSync(await save(download), 'utf8')) as {
+      features: { properties: { km: number; sensitivity: string } }[];
+    };
+    assert.deepEqual(
+      gj.features.map((f) => [f.properties.km, f.properties.sensitivity]),
+      [[20, 'restricted']],
+    );
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => window.__ntcc!.store.getState().setBeltKm(10));
   });
 
   it('imports a good CSV as a layer', async () => {

@@ -14,7 +14,7 @@ let page: Page;
 
 async function waitForLayers(): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('deck-first-draw').length > 0, null, { timeout: 60_000 });
-  await page.waitForFunction(() => Object.keys(window.__ntcc?.store.getState().thematic ?? {}).length === 9, null, { timeout: 30_000 });
+  await page.waitForFunction(() => Object.keys(window.__ntcc?.store.getState().thematic ?? {}).length === 10, null, { timeout: 30_000 });
 }
 
 /** The 31×31 box of canvas pixels at the centre. */

@@ -104,6 +104,25 @@ describe('ntcc export and bundle', () => {
     expect((await run(['export', '--layers', 'seaports,airports', '--format', 'csv', '--out', join(dir, 'two.csv')])).code).toBe(2);
   });
 
+  it('exports the border belt at the width asked for, every width without one, and refuses a width it does not offer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ntcc-'));
+    const one = join(dir, 'belt20.geojson');
+    const args = ['export', '--layers', 'border-belt', '--format', 'geojson', '--include-restricted'];
+    expect((await run([...args, '--belt-km', '20', '--out', one])).code).toBe(0);
+    const fc = JSON.parse(readFileSync(one, 'utf8')) as { features: { properties: { km: number; sensitivity: string } }[] };
+    expect(fc.features.map((f) => f.properties.km)).toEqual([20]);
+    expect(fc.features[0]!.properties.sensitivity).toBe('restricted');
+    const every = join(dir, 'belts.geojson');
+    expect((await run([...args, '--out', every])).code).toBe(0);
+    expect((JSON.parse(readFileSync(every, 'utf8')) as typeof fc).features.map((f) => f.properties.km)).toEqual([5, 10, 20, 50]);
+    const bad = await run([...args, '--belt-km', '15', '--out', join(dir, 'x.geojson'), '--lang', 'en']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--belt-km');
+    expect(bad.err).toContain('5, 10, 20, 50');
+    const refused = await run(['export', '--layers', 'border-belt', '--format', 'geojson', '--out', join(dir, 'y.geojson')]);
+    expect(refused.code).toBe(2);
+  });
+
   it('bundles public layers and analyses with metadata; restricted ones only when asked, and then said so', async () => {
     const { unzipSync, strFromU8 } = await import('fflate');
     const dir = mkdtempSync(join(tmpdir(), 'ntcc-'));

@@ -114,7 +114,7 @@ describe('schemas', () => {
     for (const id of LAYER_FILE_IDS) {
       const fc = parseLayer(id, raw(`${id}.geojson`), `${id}.geojson`);
       for (const f of fc.features) expect(f.properties.source.trim().length, `${id} ${f.properties.id}`).toBeGreaterThan(0);
-      const restricted = ['military-regions', 'border-line', 'islands', 'baseline-points'].includes(id);
+      const restricted = ['military-regions', 'border-line', 'border-belt', 'islands', 'baseline-points'].includes(id);
       for (const f of fc.features) expect(f.properties.sensitivity).toBe(restricted ? 'restricted' : 'public');
     }
   });
