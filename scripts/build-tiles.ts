@@ -188,10 +188,13 @@ export function basemapLayers(dataDir = 'data/geojson'): Record<string, FeatureC
 
   return {
     th_zones: fc(thematic('economic-zones.geojson', 'economic-zones')),
-    th_regions: fc(thematic('military-regions.geojson', 'military-regions')),
-    th_border: fc(thematic('border-line.geojson', 'border-line')),
     th_belt: fc(thematic('border-belt.geojson', 'border-belt')),
-    th_corridors: fc(thematic('corridors.geojson', 'corridors')),
+    // Every thematic line in one tile layer, in drawing order (one style layer draws them all).
+    th_lines: fc([
+      ...thematic('military-regions.geojson', 'military-regions'),
+      ...thematic('border-line.geojson', 'border-line'),
+      ...thematic('corridors.geojson', 'corridors'),
+    ]),
     th_points: fc([
       ...thematic('border-gates.geojson', 'border-gates'),
       ...thematic('airports.geojson', 'airports'),

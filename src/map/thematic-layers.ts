@@ -1,14 +1,15 @@
 /**
  * The thematic layers as MapLibre style layers, drawn from the same vector tiles as the
- * basemap (source layers th_corridors, th_points, th_zones, th_regions, th_border, and
- * th_belt: the border belt at each width, computed by the data build). Colours and sizes
+ * basemap (source layers th_lines: military regions, the border line and corridors; th_points;
+ * th_zones; and th_belt: the border belt at each width, computed by the data build). Colours and sizes
  * come from core/thematic-style, which the legend reads too.
  *
  * Why MapLibre and not deck.gl: measured in Chromium (SwiftShader), the five default
  * layers as deck.gl layers cut panning from ~17 to ~10 fps. Why so few style layers: each
- * one is a draw call per tile per frame, so all point layers share one circle layer whose
- * colour, size and opacity are data-driven, and the style is built with the store's state
- * so that nothing has to be re-laid-out after the map loads.
+ * one is a draw call per tile per frame (about a third of a millisecond of software
+ * rendering each), so all point layers share one circle layer, and all line layers one line
+ * layer, whose colour, size, dashes and opacity are data-driven; and the style is built with
+ * the store's state so that nothing has to be re-laid-out after the map loads.
  *
  * Why the belt is in the tiles too: as a GeoJSON source of its own it cost about a quarter
  * of the panning frame rate under software WebGL (MapLibre redraws its tile stencil masks
@@ -36,6 +37,8 @@ const SOURCE = 'basemap';
 
 type PointLayerId = 'border-gates' | 'airports' | 'seaports' | 'islands' | 'baseline-points';
 const POINT_LAYERS: readonly PointLayerId[] = ['border-gates', 'airports', 'seaports', 'islands', 'baseline-points'];
+type LineLayerId = 'military-regions' | 'border-line' | 'corridors';
+const LINE_LAYERS: readonly LineLayerId[] = ['military-regions', 'border-line', 'corridors'];
 
 /** What the thematic style depends on. */
 export interface ThematicView {
@@ -46,7 +49,7 @@ export interface ThematicView {
 }
 
 /** Layers a click or hover queries, in pick order: points, then lines, then areas. */
-export const PICKABLE = ['th-points', 'th-corridors', 'th-border-line', 'th-military-regions', 'th-economic-zones'];
+export const PICKABLE = ['th-points', 'th-lines', 'th-economic-zones'];
 
 /** Features that exist at the horizon and have a shown status (and match `more`). */
 export function thematicFilter(horizon: Horizon, statuses: readonly Status[], ...more: ExpressionSpecification[]): FilterSpecification {
@@ -55,8 +58,14 @@ export function thematicFilter(horizon: Horizon, statuses: readonly Status[], ..
 }
 
 const notBuilt: ExpressionSpecification = ['!=', ['get', 'status'], 'existing'];
+const byLayer = <L extends string, T extends string | number | ExpressionSpecification>(
+  layers: readonly L[],
+  value: (l: L) => T,
+  fallback: T,
+): ExpressionSpecification =>
+  ['match', ['get', 'layer'], ...layers.flatMap((l) => [l, value(l)]), fallback] as unknown as ExpressionSpecification;
 const byPointLayer = <T extends string | number>(value: (l: PointLayerId) => T, fallback: T): ExpressionSpecification =>
-  ['match', ['get', 'layer'], ...POINT_LAYERS.flatMap((l) => [l, value(l)]), fallback] as unknown as ExpressionSpecification;
+  byLayer(POINT_LAYERS, value, fallback);
 
 const vis = (shown: boolean) => ({ visibility: shown ? ('visible' as const) : ('none' as const) });
 
@@ -87,6 +96,8 @@ export function thematicStyleLayers(v: ThematicView): LayerSpecification[] {
   ];
   const shownPoints = POINT_LAYERS.filter(on);
   const pointOpacity = byPointLayer((l) => op(l), 1);
+  const shownLines = LINE_LAYERS.filter(on);
+  const isCorridor: ExpressionSpecification = ['==', ['get', 'layer'], 'corridors'];
   return [
     {
       id: 'th-border-belt',
@@ -111,37 +122,24 @@ export function thematicStyleLayers(v: ThematicView): LayerSpecification[] {
         'fill-antialias': false,
       },
     },
+    // One layer for every line: military-region outlines, the border line, then the corridors
+    // on top (the tile layer's order), with data-driven dashes for corridors not built.
     {
-      id: 'th-military-regions',
+      id: 'th-lines',
       type: 'line',
       source: SOURCE,
-      'source-layer': 'th_regions',
-      filter: filter(),
-      layout: vis(on('military-regions')),
-      paint: { 'line-color': rgb(AREA_COLORS['military-regions']), 'line-width': 2.5, 'line-opacity': op('military-regions') },
-    },
-    {
-      id: 'th-border-line',
-      type: 'line',
-      source: SOURCE,
-      'source-layer': 'th_border',
-      filter: filter(),
-      layout: vis(on('border-line')),
-      paint: { 'line-color': rgb(BORDER_LINE_COLOR), 'line-width': 2.5, 'line-opacity': op('border-line') },
-    },
-    // One layer for every corridor: data-driven dashes for what is not built.
-    {
-      id: 'th-corridors',
-      type: 'line',
-      source: SOURCE,
-      'source-layer': 'th_corridors',
-      filter: filter(),
-      layout: vis(on('corridors')),
+      'source-layer': 'th_lines',
+      filter: filter(['in', ['get', 'layer'], ['literal', shownLines]]),
+      layout: vis(shownLines.length > 0),
       paint: {
-        'line-color': corridorColor,
-        'line-width': corridorWidth,
-        'line-dasharray': ['case', notBuilt, ['literal', DASH], ['literal', [1, 0]]],
-        'line-opacity': op('corridors'),
+        'line-color': byLayer(
+          LINE_LAYERS,
+          (l) => (l === 'corridors' ? corridorColor : rgb(l === 'border-line' ? BORDER_LINE_COLOR : AREA_COLORS[l])),
+          '#000000',
+        ),
+        'line-width': ['case', isCorridor, corridorWidth, 2.5],
+        'line-dasharray': ['case', ['all', isCorridor, notBuilt], ['literal', DASH], ['literal', [1, 0]]],
+        'line-opacity': byLayer(LINE_LAYERS, (l) => op(l), 1),
       },
     },
     {
@@ -181,7 +179,7 @@ export function thematicStyleLayers(v: ThematicView): LayerSpecification[] {
       id: 'th-selected-line',
       type: 'line',
       source: SOURCE,
-      'source-layer': 'th_corridors',
+      'source-layer': 'th_lines',
       filter: ['==', ['get', 'id'], ''],
       layout: { 'line-cap': 'round' },
       paint: { 'line-color': HIGHLIGHT, 'line-width': 7, 'line-opacity': 0.8 },
@@ -201,8 +199,6 @@ export function thematicStyleLayers(v: ThematicView): LayerSpecification[] {
 export const DYNAMIC_PAINT: Record<string, string[]> = {
   'th-border-belt': ['fill-opacity'],
   'th-economic-zones': ['fill-opacity'],
-  'th-military-regions': ['line-opacity'],
-  'th-border-line': ['line-opacity'],
-  'th-corridors': ['line-opacity'],
+  'th-lines': ['line-opacity'],
   'th-points': ['circle-opacity', 'circle-stroke-opacity'],
 };

@@ -112,8 +112,8 @@ describe('thematic layers in Chromium', () => {
     const drawn = async () => {
       await settle();
       return page.evaluate(() => {
-        const feats = window.__ntcc?.map.queryRenderedFeatures(undefined, { layers: ['th-corridors'] }) ?? [];
-        return [...new Set(feats.map((f) => String(f.properties['id'])))];
+        const feats = window.__ntcc?.map.queryRenderedFeatures(undefined, { layers: ['th-lines'] }) ?? [];
+        return [...new Set(feats.filter((f) => f.properties['layer'] === 'corridors').map((f) => String(f.properties['id'])))];
       });
     };
     await page.evaluate(() => window.__ntcc?.map.jumpTo({ center: [107.6, 15.3], zoom: 5.4 }));
