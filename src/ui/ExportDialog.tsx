@@ -286,6 +286,11 @@ export default function ExportDialog() {
                   {t(lang, `Export.part.${p}` as MessageKey)}
                 </label>
               ))}
+              {picked.includes('border-belt') && (
+                <p className="hint-muted" data-testid="export-belt-hint">
+                  {t(lang, 'Export.BeltPart', { km: s.beltKm })}
+                </p>
+              )}
             </fieldset>
             <fieldset className="field">
               <legend className="field-label">{t(lang, 'Export.Image')}</legend>

@@ -132,6 +132,8 @@ describe('export and import in Chromium', () => {
     assert.equal(await page.getByTestId('export-layer-border-belt').isDisabled(), true);
     await page.getByTestId('export-restricted').check();
     await page.getByTestId('export-layer-border-belt').check();
+    assert.match((await page.getByTestId('export-belt-hint').textContent()) ?? '', /20 km/);
+    await screenshot(page, 'export-belt');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
     const gj = JSON.parse(readFileSync(await save(download), 'utf8')) as {
       features: { properties: { km: number; sensitivity: string } }[];
