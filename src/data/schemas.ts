@@ -165,6 +165,6 @@ export function parseLayer<K extends LayerFileId>(layer: K, json: unknown, file:
   })();
 }
 
-/** The layer ids the app loads a file for: every thematic layer (the belt's file is read for export and the info panel; the map draws it from the tiles). */
+/** The layer ids the app loads a file for: every thematic layer (the belt's file serves the export; the map draws the belt from the tiles). */
 export const LAYER_FILE_IDS = Object.keys(SCHEMAS) as LayerFileId[];
 export type { ThematicLayerId };
