@@ -337,7 +337,7 @@ export const en: Record<MessageKey, string> = {
   'Export.part.visible': 'What the map shows (horizon and status filters)',
   'Export.part.all': 'The whole layer',
   'Export.BeltPart':
-    'Border-area belt: the visible part is the {km} km width the map draws; the whole layer holds every width (5, 10, 20, 50 km).',
+    'Border-area belt: the visible part is the {km} km width the map draws; the whole layer holds every width ({widths} km).',
   'Export.Image': 'Map image (PNG)',
   'Export.ImageTitle': 'Title',
   'Export.width': 'Width (px)',

@@ -335,7 +335,7 @@ export const vi = {
   'Export.part.visible': 'Phần đang hiển thị (theo mốc và tình trạng)',
   'Export.part.all': 'Toàn bộ lớp',
   'Export.BeltPart':
-    'Vành đai khu vực biên giới: phần đang hiển thị là độ rộng {km} km bản đồ đang vẽ; toàn bộ lớp gồm mọi độ rộng (5, 10, 20, 50 km).',
+    'Vành đai khu vực biên giới: phần đang hiển thị là độ rộng {km} km bản đồ đang vẽ; toàn bộ lớp gồm mọi độ rộng ({widths} km).',
   'Export.Image': 'Ảnh bản đồ (PNG)',
   'Export.ImageTitle': 'Tiêu đề',
   'Export.width': 'Rộng (px)',

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { useShallow } from 'zustand/react/shallow';
 import { RAMP_STRENGTH, rampColor } from '../core/analysis-style.ts';
-import { THEMATIC_LAYERS } from '../core/layers.ts';
+import { BELT_KM_CHOICES, THEMATIC_LAYERS } from '../core/layers.ts';
 import { COLORS } from '../core/palette.ts';
 import { legendFor } from '../core/thematic-style.ts';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
@@ -288,7 +288,7 @@ export default function ExportDialog() {
               ))}
               {picked.includes('border-belt') && (
                 <p className="hint-muted" data-testid="export-belt-hint">
-                  {t(lang, 'Export.BeltPart', { km: s.beltKm })}
+                  {t(lang, 'Export.BeltPart', { km: s.beltKm, widths: BELT_KM_CHOICES.join(', ') })}
                 </p>
               )}
             </fieldset>
