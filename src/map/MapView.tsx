@@ -21,6 +21,7 @@ import { DYNAMIC_PAINT, PICKABLE, thematicStyleLayers } from './thematic-layers.
 import type { Layer } from '@deck.gl/core';
 import type { UnitPolygon } from '../layers/analysis.ts';
 import { metresPerPixel, MoveEndScaleControl } from './scale-control.ts';
+import { onDemandFrames } from './deck-frames.ts';
 import { admin1Filter, basemapLabelFilter, buildStyle, LAYER, nameField } from './style.ts';
 import './worker.ts';
 
@@ -53,18 +54,29 @@ function sameView(map: MaplibreMap, v: AppState['view']): boolean {
  * would, and deck.gl's start-up (module evaluation, shader compilation: about 0.4–0.7 s
  * under software WebGL) follows instead of delaying it.
  */
-type DeckModule = { overlay: MapLibreOverlay; layersFor: (s: AppState) => Layer[] };
-async function loadDeck(): Promise<DeckModule> {
+type DeckModule = {
+  overlay: MapLibreOverlay;
+  layersFor: (s: AppState) => Layer[];
+  /** Gives deck.gl's animation loop a few frames (it waits between changes: deck-frames.ts). */
+  wake: (frames?: number) => void;
+};
+async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
   const [{ MapLibreOverlay }, capitals, analysis, imported] = await Promise.all([
     import('@deck.gl/maplibre'),
     import('../layers/capitals.ts'),
     import('../layers/analysis.ts'),
     import('../layers/imported.ts'),
   ]);
+  const frames = onDemandFrames();
   return {
     overlay: new MapLibreOverlay({
+      // Not in deck.gl's types: deck.gl hands it to luma.gl's AnimationLoop (deck-frames.ts).
+      ...({ animationFrameProvider: frames.provider } as object),
       interleaved: true,
       layers: [],
+      // deck.gl would set its own cursor ('grab') on MapLibre's canvas at every frame it runs,
+      // over the pointer the app shows above a province or feature: keep whatever is there.
+      getCursor: () => map.getCanvas().style.cursor,
       onAfterRender: () => {
         if (performance.getEntriesByName('deck-first-draw').length === 0) performance.mark('deck-first-draw');
       },
@@ -91,6 +103,7 @@ async function loadDeck(): Promise<DeckModule> {
           )
         : []),
     ],
+    wake: frames.wake,
   };
 }
 
@@ -219,6 +232,7 @@ function applyState(map: MaplibreMap, deck: DeckModule | null, s: AppState, prev
       prev.imported !== s.imported)
   ) {
     deck.overlay.setProps({ layers: deck.layersFor(s) });
+    deck.wake();
   }
   if (s.flyTarget && prev?.flyTarget !== s.flyTarget) {
     const { center, zoom, bearing, pitch } = s.flyTarget;
@@ -322,7 +336,7 @@ export function MapView() {
     });
     map.once('idle', () => {
       useAppStore.getState().setMapReady();
-      loadDeck()
+      loadDeck(map)
         .then((d) => {
           if (removed) return;
           deck = d;
@@ -330,6 +344,10 @@ export function MapView() {
           if (window.__ntcc) window.__ntcc.overlay = d.overlay;
           performance.mark('deck-added');
           d.overlay.setProps({ layers: d.layersFor(useAppStore.getState()) });
+          d.wake();
+          // After each frame MapLibre draws, the loop looks once more for what deck.gl still has
+          // to draw (a resized canvas, say) and asks MapLibre for another frame if so.
+          map.on('render', () => d.wake(2));
         })
         .catch((e: unknown) => console.error('deck.gl overlay failed to load', e));
     });

@@ -118,6 +118,32 @@ describe('ntcc-atlas in Chromium', () => {
     await page.waitForFunction(() => window.__ntcc?.store.getState().hovered === 'VN-27');
     const filter = await page.evaluate(() => window.__ntcc?.map.getFilter('provinces-2022-hover'));
     assert.deepEqual(filter, ['==', ['get', 'iso'], 'VN-27']);
+    // The pointer cursor says it can be clicked, and stays: deck.gl does not set its own over it.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    assert.equal(await page.evaluate(() => getComputedStyle(window.__ntcc!.map.getCanvas()).cursor), 'pointer');
+  });
+
+  it('asks for no animation frames while the map is still (deck.gl waits for a change)', async () => {
+    await page.waitForFunction(() => performance.getEntriesByName('deck-first-draw').length > 0, null, { timeout: 60_000 });
+    await waitForMapIdle(page);
+    // Before, deck.gl's loop asked for a frame at every display refresh (about 60 a second).
+    const still = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let n = 0;
+          const raf = window.requestAnimationFrame;
+          window.requestAnimationFrame = (cb) => {
+            n++;
+            return raf.call(window, cb);
+          };
+          setTimeout(() => {
+            window.requestAnimationFrame = raf;
+            resolve(n);
+          }, 1000);
+        }),
+    );
+    assert.ok(still <= 2, `${still} frames asked for in 1 s of a still map`);
+    // That deck.gl still draws a change made while the map is still: analysis.test.ts, hovering a row.
   });
 
   it('opens the info panel of Đà Nẵng when it is clicked', async () => {
