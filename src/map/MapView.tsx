@@ -37,6 +37,8 @@ declare global {
 }
 
 const EPS = 1e-6;
+/** How long after the analysis panel opens or closes a change of the map's width is its doing. */
+const PANEL_RESIZE_MS = 1000;
 function sameView(map: MaplibreMap, v: AppState['view']): boolean {
   const c = map.getCenter();
   return (
@@ -328,11 +330,25 @@ export function MapView() {
       performance.mark('map-first-idle');
       performance.mark('layers-drawn');
     });
+    // Opening or closing the analysis panel widens or narrows the map from the right. MapLibre
+    // keeps the centre, so the region would slide by half the change (60 px), partly under the
+    // legend on the left: keep what is on screen where it was instead.
+    let width = el.clientWidth;
+    let panelToggledAt = -Infinity;
+    map.on('resize', () => {
+      const dw = el.clientWidth - width;
+      width = el.clientWidth;
+      if (dw !== 0 && performance.now() - panelToggledAt < PANEL_RESIZE_MS && !map.isMoving()) map.panBy([dw / 2, 0], { duration: 0 });
+      panelToggledAt = -Infinity;
+    });
     let unsubscribe = (): void => {};
     map.on('load', () => {
       performance.mark('map-load');
       applyState(map, null, useAppStore.getState(), null);
-      unsubscribe = useAppStore.subscribe((s, prev) => applyState(map, deck, s, prev));
+      unsubscribe = useAppStore.subscribe((s, prev) => {
+        if (s.analysisOpen !== prev.analysisOpen) panelToggledAt = performance.now();
+        applyState(map, deck, s, prev);
+      });
     });
     map.once('idle', () => {
       useAppStore.getState().setMapReady();

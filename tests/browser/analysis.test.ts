@@ -59,10 +59,24 @@ describe('linkage analysis in Chromium', () => {
 
   it('running gravity draws arcs and the table lists the 91 pairs', async () => {
     const arcsBefore = await arcPixels();
+    const hue = (): Promise<{ x: number; y: number; w: number }> =>
+      page.evaluate(() => {
+        const m = window.__ntcc!.map;
+        const p = m.project([107.58, 16.46]);
+        return { x: p.x, y: p.y, w: m.getContainer().clientWidth };
+      });
+    const before = await hue();
     await page.getByTestId('analysis-open').click();
     await page.getByTestId('analysis-kind').selectOption('gravity');
     await waitDone();
     await settle();
+    // The panel narrows the map from the right; what is on screen stays where it was.
+    const opened = await hue();
+    assert.ok(before.w - opened.w >= 100, `map width ${before.w} → ${opened.w} px`);
+    assert.ok(
+      Math.abs(opened.x - before.x) < 1.5 && Math.abs(opened.y - before.y) < 1.5,
+      `Huế moved on screen: ${JSON.stringify([before, opened])}`,
+    );
     const arcsAfter = await arcPixels();
     assert.ok(arcsAfter > arcsBefore + 300, `arc-coloured pixels: ${arcsBefore} before, ${arcsAfter} after`);
     const rows = await page.locator('[data-testid="analysis-table"] tbody tr').count();
@@ -112,7 +126,10 @@ describe('linkage analysis in Chromium', () => {
       while (store.getState().analysis.status === 'running') {
         await new Promise((r) => setTimeout(r, 0));
         const now = performance.now();
-        gapsMs.push(now - last);
+        // The turn in which the result arrived is not the run: it holds the drawing of the
+        // result, and the first result of a kind compiles deck.gl's shaders (0.2–0.5 s under
+        // software WebGL).
+        if (store.getState().analysis.status === 'running') gapsMs.push(now - last);
         last = now;
         sawRunning++;
       }
