@@ -65,17 +65,17 @@ describe('linkage analysis in Chromium', () => {
         const p = m.project([107.58, 16.46]);
         return { x: p.x, y: p.y, w: m.getContainer().clientWidth };
       });
-    const before = await hue();
+    const start = await hue();
     await page.getByTestId('analysis-open').click();
     await page.getByTestId('analysis-kind').selectOption('gravity');
     await waitDone();
     await settle();
     // The panel narrows the map from the right; what is on screen stays where it was.
     const opened = await hue();
-    assert.ok(before.w - opened.w >= 100, `map width ${before.w} → ${opened.w} px`);
+    assert.ok(start.w - opened.w >= 100, `map width ${start.w} → ${opened.w} px`);
     assert.ok(
-      Math.abs(opened.x - before.x) < 1.5 && Math.abs(opened.y - before.y) < 1.5,
-      `Huế moved on screen: ${JSON.stringify([before, opened])}`,
+      Math.abs(opened.x - start.x) < 1.5 && Math.abs(opened.y - start.y) < 1.5,
+      `Huế moved on screen: ${JSON.stringify([start, opened])}`,
     );
     const arcsAfter = await arcPixels();
     assert.ok(arcsAfter > arcsBefore + 300, `arc-coloured pixels: ${arcsBefore} before, ${arcsAfter} after`);
