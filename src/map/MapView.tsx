@@ -62,6 +62,11 @@ type DeckModule = {
   /** Gives deck.gl's animation loop a few frames (it waits between changes: deck-frames.ts). */
   wake: (frames?: number) => void;
 };
+/** Hands deck.gl the layers for a state, and its loop the frames to notice them. */
+function showLayers(deck: DeckModule, s: AppState): void {
+  deck.overlay.setProps({ layers: deck.layersFor(s) });
+  deck.wake();
+}
 async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
   const [{ MapLibreOverlay }, capitals, analysis, imported] = await Promise.all([
     import('@deck.gl/maplibre'),
@@ -233,8 +238,7 @@ function applyState(map: MaplibreMap, deck: DeckModule | null, s: AppState, prev
       prev.analysisHover !== s.analysisHover ||
       prev.imported !== s.imported)
   ) {
-    deck.overlay.setProps({ layers: deck.layersFor(s) });
-    deck.wake();
+    showLayers(deck, s);
   }
   if (s.flyTarget && prev?.flyTarget !== s.flyTarget) {
     const { center, zoom, bearing, pitch } = s.flyTarget;
@@ -359,8 +363,7 @@ export function MapView() {
           map.addControl(d.overlay);
           if (window.__ntcc) window.__ntcc.overlay = d.overlay;
           performance.mark('deck-added');
-          d.overlay.setProps({ layers: d.layersFor(useAppStore.getState()) });
-          d.wake();
+          showLayers(d, useAppStore.getState());
           // After each frame MapLibre draws, the loop looks once more for what deck.gl still has
           // to draw (a resized canvas, say) and asks MapLibre for another frame if so.
           map.on('render', () => d.wake(2));
