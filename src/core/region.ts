@@ -3,8 +3,13 @@
  * the map and the benchmark.
  */
 
-/** Extent of the basemap tiles: west, south, east, north in degrees (holds Hoàng Sa and Trường Sa). */
-export const TILE_BOUNDS: [number, number, number, number] = [100, 6.5, 117.5, 24.5];
+/**
+ * Extent of the basemap tiles: west, south, east, north in degrees. It holds Hoàng Sa and
+ * Trường Sa, and the whole of every built-in scene on a 1920×1080 presentation screen:
+ * beyond the tiles MapLibre draws only the sea colour, so at 100–117.5°E the opening
+ * scene showed India and Bangladesh as sea and cut the Philippines with a straight edge.
+ */
+export const TILE_BOUNDS: [number, number, number, number] = [86, 0, 128, 28];
 /** Lowest and highest zoom levels written to public/tiles. */
 export const TILE_MIN_ZOOM = 3;
 export const TILE_MAX_ZOOM = 10;

@@ -10,6 +10,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { basemapLayers, buildTiles, tileRange } from '../../scripts/build-tiles.ts';
+import { BUILTIN_STORY } from '../../src/presentation/builtin-story.ts';
 
 const HOANG_SA: [number, number] = [112.0, 16.5];
 const PARACEL_BOX = [110.5, 15.0, 113.5, 17.6];
@@ -62,7 +63,7 @@ describe('tiles', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'ntcc-tiles-'));
     summary = buildTiles(dir);
-  });
+  }, 120_000); // about 14,000 files
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes every tile of z3–z10 inside the bounds, empty ones as 0-byte files', () => {
@@ -74,6 +75,40 @@ describe('tiles', () => {
     expect(summary.files).toBe(expected);
     expect(summary.nonEmpty).toBeGreaterThan(1000);
     expect(summary.nonEmpty).toBeLessThan(summary.files);
+  });
+
+  it('cover every built-in scene on a 1920×1080 presentation screen (no land drawn as sea at its edges)', () => {
+    // Web Mercator pixels of a lon/lat at a zoom (512 px tiles, as MapLibre's vector sources).
+    const px = (lon: number, lat: number, zoom: number): [number, number] => {
+      const w = 512 * 2 ** zoom;
+      const r = (lat * Math.PI) / 180;
+      return [((lon + 180) / 360) * w, ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * w];
+    };
+    for (const scene of BUILTIN_STORY.scenes) {
+      const { center, zoom, pitch, bearing } = scene.camera;
+      const z = Math.floor(zoom);
+      const [cx, cy] = px(center[0], center[1], zoom);
+      // Seen straight down, 960 px each side and 540 up and down; a tilted or turned view sees
+      // farther beyond its top edge and corners, so it gets another half screen up and 20 %
+      // more to each side (the screenshots of scenes 4 and 6, tilted 35° and 40°, stay inside that).
+      const tilted = pitch > 0 || bearing !== 0;
+      const half = tilted ? 960 * 1.2 : 960;
+      const up = tilted ? 540 + 540 : 540;
+      // Tile indices at the scene's tile zoom of the screen's corners.
+      const k = 2 ** (z - zoom) / 512;
+      const x0 = Math.floor((cx - half) * k);
+      const x1 = Math.floor((cx + half) * k);
+      const y0 = Math.floor((cy - up) * k);
+      const y1 = Math.floor((cy + 540) * k);
+      const r = tileRange(z);
+      expect({ scene: scene.id, x0, x1, y0, y1 }).toEqual({
+        scene: scene.id,
+        x0: Math.max(x0, r.x0),
+        x1: Math.min(x1, r.x1),
+        y0: Math.max(y0, r.y0),
+        y1: Math.min(y1, r.y1),
+      });
+    }
   });
 
   it('draws the Hoàng Sa tile at z8 with Viet Nam land and no other country', () => {
