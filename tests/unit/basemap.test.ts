@@ -16,10 +16,16 @@ const HOANG_SA: [number, number] = [112.0, 16.5];
 const PARACEL_BOX = [110.5, 15.0, 113.5, 17.6];
 const layers = basemapLayers();
 
-function tileOf(lon: number, lat: number, z: number): [number, number] {
-  const n = 2 ** z;
+/** Web Mercator pixels of a lon/lat at a zoom, with 512 px tiles (as MapLibre's vector sources). */
+function px(lon: number, lat: number, zoom: number): [number, number] {
+  const w = 512 * 2 ** zoom;
   const r = (lat * Math.PI) / 180;
-  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)];
+  return [((lon + 180) / 360) * w, ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * w];
+}
+
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  const [x, y] = px(lon, lat, z);
+  return [Math.floor(x / 512), Math.floor(y / 512)];
 }
 
 describe('basemap layers', () => {
@@ -78,12 +84,6 @@ describe('tiles', () => {
   });
 
   it('cover every built-in scene on a 1920×1080 presentation screen (no land drawn as sea at its edges)', () => {
-    // Web Mercator pixels of a lon/lat at a zoom (512 px tiles, as MapLibre's vector sources).
-    const px = (lon: number, lat: number, zoom: number): [number, number] => {
-      const w = 512 * 2 ** zoom;
-      const r = (lat * Math.PI) / 180;
-      return [((lon + 180) / 360) * w, ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * w];
-    };
     for (const scene of BUILTIN_STORY.scenes) {
       const { center, zoom, pitch, bearing } = scene.camera;
       const z = Math.floor(zoom);
