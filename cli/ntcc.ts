@@ -10,15 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Geometry } from 'geojson';
-import {
-  ANALYSES,
-  CORRIDOR_KINDS,
-  MASSES,
-  PARAM_RANGES,
-  parseParams,
-  type AnalysisKind,
-  type AnalysisParams,
-} from '../src/core/analysis.ts';
+import { ANALYSES, PARAM_DEFS, parseParams, writeParam, type AnalysisKind, type ParamDef, type ParamKey } from '../src/core/analysis.ts';
 import { HORIZONS } from '../src/core/layers.ts';
 import { runAnalysis } from '../src/analysis/run.ts';
 import { unitsFor } from '../src/analysis/inputs.ts';
@@ -42,30 +34,16 @@ const COMMANDS = ['analyze', 'export', 'bundle', 'validate'] as const;
 class InvalidFileError extends Error {}
 const FORMATS = ['json', 'csv', 'geojson', 'kml', 'shp', 'gpkg', 'fgb'] as const;
 
-/** Flag name → analysis parameter. */
-const FLAG_PARAM: Record<string, keyof AnalysisParams> = {
-  edition: 'edition',
-  horizon: 'horizon',
-  beta: 'beta',
-  mass: 'mass',
-  'cell-km': 'cellKm',
-  'buffer-km': 'bufferKm',
-  corridors: 'corridorKind',
-  'tolerance-km': 'toleranceKm',
-};
+/** Flag name → analysis parameter, from the parameters' definitions (the analysis itself is the positional). */
+const FLAG_PARAM: Record<string, ParamKey> = Object.fromEntries(
+  (Object.keys(PARAM_DEFS) as ParamKey[]).filter((k) => k !== 'kind').map((k) => [PARAM_DEFS[k].flag, k]),
+);
 
-function allowed(lang: Lang, param: keyof AnalysisParams): string {
-  if (param in PARAM_RANGES) {
-    const [min, max] = PARAM_RANGES[param as keyof typeof PARAM_RANGES];
-    return t(lang, 'Cli.Range', { min, max });
-  }
-  const lists: Partial<Record<keyof AnalysisParams, readonly string[]>> = {
-    edition: ['2022', '2025'],
-    horizon: HORIZONS,
-    mass: MASSES,
-    corridorKind: CORRIDOR_KINDS,
-  };
-  return (lists[param] ?? []).join(', ');
+function allowed(lang: Lang, param: ParamKey): string {
+  const d: ParamDef = PARAM_DEFS[param];
+  if (d.type === 'number') return t(lang, 'Cli.Range', { min: d.range[0], max: d.range[1] });
+  if (d.type === 'boolean') return t(lang, 'Cli.Boolean');
+  return d.choices.join(', ');
 }
 
 function langOf(argv: readonly string[]): Lang {
@@ -82,14 +60,9 @@ async function analyze(argv: string[], lang: Lang, out: (s: string) => void): Pr
       allowPositionals: true,
       strict: true,
       options: {
-        edition: { type: 'string' },
-        horizon: { type: 'string' },
-        beta: { type: 'string' },
-        mass: { type: 'string' },
-        'cell-km': { type: 'string' },
-        'buffer-km': { type: 'string' },
-        corridors: { type: 'string' },
-        'tolerance-km': { type: 'string' },
+        ...Object.fromEntries(
+          Object.entries(FLAG_PARAM).map(([flag, k]) => [flag, { type: PARAM_DEFS[k].type === 'boolean' ? 'boolean' : 'string' } as const]),
+        ),
         table: { type: 'string' },
         format: { type: 'string', default: 'json' },
         out: { type: 'string' },
@@ -111,10 +84,10 @@ async function analyze(argv: string[], lang: Lang, out: (s: string) => void): Pr
   const format = v.format!;
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'format', value: format, allowed: FORMATS.join(', ') }));
-  const raw: Partial<Record<keyof AnalysisParams, string>> = { kind };
+  const raw: Partial<Record<ParamKey, string>> = { kind };
   for (const [flag, param] of Object.entries(FLAG_PARAM)) {
-    const value = (v as Record<string, string | undefined>)[flag];
-    if (value !== undefined) raw[param] = value;
+    const value = (v as Record<string, string | boolean | undefined>)[flag];
+    if (value !== undefined) raw[param] = typeof value === 'boolean' ? writeParam(param, value) : value;
   }
   const { params, problems } = parseParams(raw);
   const bad = problems[0];
@@ -125,7 +98,7 @@ async function analyze(argv: string[], lang: Lang, out: (s: string) => void): Pr
 
   const inputs = loadInputs();
   const result = runAnalysis(inputs, { ...params, kind: kind as AnalysisKind });
-  const geometries = new Map<string, Geometry>(unitsFor(inputs, params.edition).map((u) => [u.id, u.geometry]));
+  const geometries = new Map<string, Geometry>(unitsFor(inputs, params.edition, { context: true }).map((u) => [u.id, u.geometry]));
   const tables = resultTables(result, geometries);
   const table = v.table === undefined ? tables[0]! : tables.find((x) => x.name === v.table);
   if (!table) throw new UsageError(t(lang, 'Cli.BadTable', { table: v.table!, tables: tables.map((x) => x.name).join(', ') }));

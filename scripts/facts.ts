@@ -1,5 +1,5 @@
 /**
- * Facts from ../shared/domain/region-brief.md, typed once, for the data build.
+ * Facts from the project's region brief (sources in data/SOURCES.md), typed once, for the data build.
  * Nothing here is guessed: a figure the brief does not give is null and the build
  * writes a note beside it.
  */
@@ -343,8 +343,9 @@ export const PROVINCES_2022: readonly ProvinceFact[] = [
     in_region: false,
     gso: null,
     qd376: null,
-    capital_vi: null,
-    capital: null,
+    // The 2025 centre, the ward Xuân Hương–Đà Lạt, lies in Đà Lạt, the 2022 provincial capital.
+    capital_vi: 'Đà Lạt',
+    capital: [108.44, 11.94],
     area_km2: null,
     pop_thousand: null,
     unit_2025: 'Lâm Đồng',
@@ -533,7 +534,7 @@ export const UNITS_2025: readonly Unit2025Fact[] = [
     slug: 'lam-dong',
     members: ['VN-40', 'VN-35', 'VN-72'],
     centre_vi: 'Xuân Hương–Đà Lạt',
-    centre: null,
+    centre: [108.44, 11.94],
     area_km2: 24233.07,
     population: 3872999,
   },

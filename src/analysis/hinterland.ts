@@ -83,8 +83,17 @@ export function computeHinterland(
   }
   onProgress?.(1);
 
-  const popOf = new Map(units.map((u) => [u.id, u.population ?? 0]));
-  const pop = (list: HinterlandUnitRow[]): number => list.reduce((s, r) => s + (popOf.get(r.unit) ?? 0), 0);
+  // A port serving a unit without a figure in the run's base serves an unknown population (null), never a partial sum.
+  const popOf = new Map(units.map((u) => [u.id, u.population]));
+  const pop = (list: HinterlandUnitRow[]): number | null => {
+    let sum = 0;
+    for (const r of list) {
+      const v = popOf.get(r.unit);
+      if (v === null || v === undefined) return null;
+      sum += v;
+    }
+    return sum;
+  };
   const rows: HinterlandPortRow[] = groups.map((g) => {
     const p = ports.find((x) => x.group === g)!;
     const us = units_rows.filter((r) => r.port_straight === g);

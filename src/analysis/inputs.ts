@@ -6,7 +6,7 @@
 import { area } from '@turf/area';
 import polylabel from 'polylabel';
 import type { FeatureCollection } from 'geojson';
-import type { AnalysisLine, AnalysisPoint, AnalysisUnit, CorridorKind } from '../core/analysis.ts';
+import type { AnalysisLine, AnalysisPoint, AnalysisUnit, CorridorKind, PopBase } from '../core/analysis.ts';
 import { existsAt, type Horizon } from '../core/layers.ts';
 import type { Edition, Province2022Props, Province2025Props, ProvinceCollection } from '../core/types.ts';
 import type { LayerCollection } from '../data/schemas.ts';
@@ -21,39 +21,78 @@ export interface AnalysisInputs {
   gates: LayerCollection<'border-gates'>;
 }
 
+/** Which units a run takes, and from which population base. */
+export interface UnitOptions {
+  /** The population base (default GSO 2023). */
+  popBase?: PopBase;
+  /** Also take the neighbouring provinces outside the region (default false). */
+  context?: boolean;
+}
+
+/** The source key a population figure of a base is written with. */
+export const POP_SOURCE: Record<PopBase, string> = { gso2023: 'GSO23', nq202: 'NQ202' };
+
+/** A unit's administrative centre, or its label point (and saying so) where the data has none. */
+const centreOf = (lon: number | null, lat: number | null, p: { label_lon: number; label_lat: number }) =>
+  lon !== null && lat !== null
+    ? { centre: [lon, lat] as [number, number], centre_is_label: false }
+    : { centre: [p.label_lon, p.label_lat] as [number, number], centre_is_label: true };
+
 /**
- * The in-region units of an edition. Mass: the 2022 provinces carry GSO 2023 population;
- * a 2025 unit gets the sum of its 2022 members' GSO 2023 population (NQ202 counts are not
- * in the brief), or null if a member has none.
+ * The units of an edition: the region's, and with `context` the neighbouring provinces in
+ * the data too (marked `in_region: false`). Population comes from one base only:
+ * - `gso2023`: a 2022 province's GSO 2023 figure; a 2025 unit's is the sum of its 2022
+ *   members' figures, or null where a member has none;
+ * - `nq202`: the NQ202 count of a merged 2025 unit; null for unchanged units and for 2022.
+ * The centre is the administrative centre; where the data has none (some context
+ * provinces), it is the unit's label point and `centre_is_label` says so.
  * @example unitsFor(inputs, '2025').length // 11
  */
-export function unitsFor(inputs: AnalysisInputs, edition: Edition): AnalysisUnit[] {
+export function unitsFor(
+  inputs: Pick<AnalysisInputs, 'provinces2022' | 'provinces2025'>,
+  edition: Edition,
+  opts: UnitOptions = {},
+): AnalysisUnit[] {
+  const base = opts.popBase ?? 'gso2023';
+  const take = (inRegion: boolean) => inRegion || opts.context === true;
   if (edition === '2022')
     return inputs.provinces2022.features
-      .filter((f) => f.properties.in_region)
-      .map((f) => ({
-        id: f.properties.iso,
-        name_vi: f.properties.name_vi,
-        name_en: f.properties.name_en,
-        centre: [f.properties.capital_lon ?? f.properties.label_lon, f.properties.capital_lat ?? f.properties.label_lat],
-        population: f.properties.population_2023,
-        area_km2: f.properties.area_computed_km2,
-        geometry: f.geometry as AnalysisUnit['geometry'],
-      }));
-  const pop = new Map(inputs.provinces2022.features.map((f) => [f.properties.iso, f.properties.population_2023]));
+      .filter((f) => take(f.properties.in_region))
+      .map((f) => {
+        const p = f.properties;
+        const population = base === 'gso2023' ? p.population_2023 : null;
+        return {
+          id: p.iso,
+          name_vi: p.name_vi,
+          name_en: p.name_en,
+          ...centreOf(p.capital_lon, p.capital_lat, p),
+          population,
+          population_source: population === null ? null : POP_SOURCE[base],
+          in_region: p.in_region,
+          area_km2: p.area_computed_km2,
+          geometry: f.geometry as AnalysisUnit['geometry'],
+        };
+      });
+  const pop2022 = new Map(inputs.provinces2022.features.map((f) => [f.properties.iso, f.properties.population_2023]));
   return inputs.provinces2025.features
-    .filter((f) => f.properties.in_region)
+    .filter((f) => take(f.properties.in_region))
     .map((f) => {
-      const members = f.properties.members_2022.map((m) => pop.get(m) ?? null);
-      const population =
-        f.properties.population_nq202 ?? (members.every((m) => m !== null) ? members.reduce<number>((s, m) => s + (m ?? 0), 0) : null);
+      const p = f.properties;
+      let population: number | null;
+      if (base === 'nq202') population = p.population_nq202;
+      else {
+        const members = p.members_2022.map((m) => pop2022.get(m) ?? null);
+        population = members.every((m) => m !== null) ? members.reduce<number>((s, m) => s + (m ?? 0), 0) : null;
+      }
       return {
-        id: f.properties.iso,
-        name_vi: f.properties.name_vi,
-        name_en: f.properties.name_en,
-        centre: [f.properties.centre_lon ?? f.properties.label_lon, f.properties.centre_lat ?? f.properties.label_lat],
+        id: p.iso,
+        name_vi: p.name_vi,
+        name_en: p.name_en,
+        ...centreOf(p.centre_lon, p.centre_lat, p),
         population,
-        area_km2: f.properties.area_computed_km2,
+        population_source: population === null ? null : POP_SOURCE[base],
+        in_region: p.in_region,
+        area_km2: p.area_computed_km2,
         geometry: f.geometry as AnalysisUnit['geometry'],
       };
     });
@@ -156,12 +195,16 @@ export function unitsFromCollection(
     const c = polylabel(largest as number[][][], 0.001);
     const pop = fields.population ? Number(p[fields.population]) : NaN;
     const name = text(p[fields.name]) ?? code;
+    const population = Number.isFinite(pop) && pop >= 0 ? pop : null;
     out.push({
       id: code,
       name_vi: name,
       name_en: name,
       centre: [c[0]!, c[1]!],
-      population: Number.isFinite(pop) && pop >= 0 ? pop : null,
+      centre_is_label: true,
+      in_region: true,
+      population,
+      population_source: population === null || !fields.population ? null : `field:${fields.population}`,
       area_km2: area(f) / 1e6,
       geometry: g as AnalysisUnit['geometry'],
     });

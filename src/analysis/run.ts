@@ -1,16 +1,86 @@
 /**
  * Runs one analysis on the app's data with the given parameters: the single entry point
- * the worker and the command line share.
+ * the worker and the command line share. Every result states its model in one line, lists
+ * its units with the mass each was given and where the figure comes from, and notes what
+ * it leaves out.
  */
-import type { AnalysisOverrides, AnalysisParams, AnalysisResult, ResultBase } from '../core/analysis.ts';
+import {
+  PARAMS_USED,
+  type AnalysisOverrides,
+  type AnalysisParams,
+  type AnalysisResult,
+  type AnalysisUnit,
+  type Bilingual,
+  type IndexPart,
+  type ResultBase,
+  type ResultUnit,
+} from '../core/analysis.ts';
+import { EARTH_RADIUS_KM } from '../core/geo.ts';
+import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { computeAccess } from './access.ts';
 import { computeAdjacency } from './adjacency.ts';
 import { computeDistances } from './distance.ts';
-import { computeGravity, strongestFirst } from './gravity.ts';
+import { computeGravity, massOf, strongestFirst } from './gravity.ts';
 import { computeHinterland } from './hinterland.ts';
 import { corridorsFor, pointsFor, pointsFromCollection, unitsFor, unitsFromCollection, type AnalysisInputs } from './inputs.ts';
 import { computeLinkageIndex } from './linkage-index.ts';
 import { areaWithin, corridorCrossings } from './reach.ts';
+
+type Vars = Record<string, string | number>;
+
+/** A text in both languages from an i18n key; `vars` may depend on the language. */
+const both = (key: MessageKey, vars: Vars | ((lang: Lang) => Vars) = {}): Bilingual => ({
+  vi: t('vi', key, typeof vars === 'function' ? vars('vi') : vars),
+  en: t('en', key, typeof vars === 'function' ? vars('en') : vars),
+});
+
+const nameIn = (lang: Lang, u: { name_vi: string; name_en: string }): string => (lang === 'vi' ? u.name_vi : u.name_en);
+const namesIn = (lang: Lang, us: readonly { name_vi: string; name_en: string }[]): string => us.map((u) => nameIn(lang, u)).join(', ');
+
+/** Whether the analysis reads a parameter. */
+const uses = (p: AnalysisParams, key: (typeof PARAMS_USED)[keyof typeof PARAMS_USED][number]): boolean => PARAMS_USED[p.kind].includes(key);
+
+/** What the run weighs units by, in words: the mass and its base. */
+function massText(lang: Lang, p: AnalysisParams, custom: AnalysisOverrides['units']): string {
+  if (p.mass === 'area' && uses(p, 'mass')) return t(lang, 'Mass.area');
+  if (custom) return custom.population ? t(lang, 'Mass.field', { field: custom.population, layer: custom.name }) : t(lang, 'Mass.none');
+  if (p.popBase === 'nq202') return t(lang, 'Mass.nq202');
+  return t(lang, p.edition === '2025' ? 'Mass.gso2023.2025' : 'Mass.gso2023');
+}
+
+/** The model of a run in one line: what is computed, from which figures, over which distances. */
+function modelLine(p: AnalysisParams, custom: AnalysisOverrides['units'], parts?: readonly IndexPart[]): Bilingual {
+  return both(`Model.${p.kind}`, (lang) => ({
+    tol: formatNumber(lang, p.toleranceKm, 2),
+    buf: formatNumber(lang, p.bufferKm, 1),
+    cell: formatNumber(lang, p.cellKm, 1),
+    beta: formatNumber(lang, p.beta, 2),
+    ck: t(lang, `Analysis.ck.${p.corridorKind}`),
+    hz: t(lang, `Horizon.${p.horizon}`),
+    mass: massText(lang, p, custom),
+    parts: (parts ?? []).map((k) => t(lang, `Col.${k}`)).join(', '),
+    sphere: t(lang, 'Model.Sphere', { r: formatNumber(lang, EARTH_RADIUS_KM, 4) }),
+  }));
+}
+
+/** The unit's mass in the run (or null where the analysis weighs nothing), with where it comes from. */
+function resultUnit(u: AnalysisUnit, p: AnalysisParams, custom: AnalysisOverrides['units']): ResultUnit {
+  let mass: number | null = null;
+  let source: string | null = null;
+  if (uses(p, 'mass') && p.mass === 'area') {
+    mass = u.area_km2;
+    source = 'area:geometry';
+  } else if (uses(p, 'mass') || uses(p, 'popBase')) {
+    mass = u.population;
+    source = u.population === null ? null : custom ? `${custom.name}:${custom.population ?? ''}` : u.population_source;
+  }
+  return { id: u.id, name_vi: u.name_vi, name_en: u.name_en, centre: u.centre, in_region: u.in_region, mass, mass_source: source };
+}
+
+/** Keeps the pairs that touch the region: with context, pairs of two outside units say nothing about it. */
+function touchingRegion<R extends { a: string; b: string }>(rows: R[], inRegion: ReadonlySet<string>): R[] {
+  return rows.filter((r) => inRegion.has(r.a) || inRegion.has(r.b));
+}
 
 /**
  * Runs the analysis `params.kind`.
@@ -24,60 +94,69 @@ export function runAnalysis(
   overrides: AnalysisOverrides = {},
 ): AnalysisResult {
   const custom = overrides.units ?? null;
+  const context = !custom && params.context && uses(params, 'context');
   const units = custom
     ? unitsFromCollection(custom.fc, { code: custom.code, name: custom.nameField, population: custom.population })
-    : unitsFor(inputs, params.edition);
+    : unitsFor(inputs, params.edition, { popBase: params.popBase, context });
+  const region = units.filter((u) => u.in_region);
+  const inRegion = new Set(region.map((u) => u.id));
   const lines = corridorsFor(inputs, params.horizon, params.corridorKind);
-  const notes: ResultBase['notes'] = [];
-  if (
-    !custom &&
-    params.edition === '2025' &&
-    params.mass === 'population' &&
-    (params.kind === 'gravity' || params.kind === 'index' || params.kind === 'hinterland')
-  )
-    notes.push({
-      vi: 'Dân số đơn vị 2025 = tổng dân số 2023 (TCTK) của các tỉnh 2022 hợp thành (NQ 202 chưa có số liệu dân số trong tài liệu nguồn).',
-      en: 'A 2025 unit’s population is the sum of its 2022 members’ 2023 (GSO) population (the NQ202 figures are not in the source brief).',
-    });
-  const noMass = units.filter((u) => (params.mass === 'population' ? u.population === null : false));
-  if (noMass.length && (params.kind === 'gravity' || params.kind === 'index'))
-    notes.push({
-      vi: `Không có khối lượng, bỏ qua: ${noMass.map((u) => u.id).join(', ')}.`,
-      en: `No mass, left out: ${noMass.map((u) => u.id).join(', ')}.`,
-    });
-  if (custom)
-    notes.push({
-      vi: `Đơn vị: ranh giới nhập “${custom.name}” (${units.length} đơn vị).`,
-      en: `Units: the imported boundaries “${custom.name}” (${units.length} units).`,
-    });
-  if (overrides.ports)
-    notes.push({ vi: `Cảng biển: lớp nhập “${overrides.ports.name}”.`, en: `Seaports: the imported layer “${overrides.ports.name}”.` });
-  const base: ResultBase = {
+  const notes: Bilingual[] = [];
+
+  const weighs = uses(params, 'mass') || uses(params, 'popBase');
+  const byPopulation = weighs && !(uses(params, 'mass') && params.mass === 'area');
+  const noMass = byPopulation ? units.filter((u) => u.population === null) : [];
+  if (noMass.length) {
+    notes.push(both('Note.NoMass', (lang) => ({ names: namesIn(lang, noMass), mass: massText(lang, params, custom) })));
+    if (!custom && params.edition === '2025' && noMass.some((u) => u.in_region)) notes.push(both('Note.NoBase2025'));
+  }
+  if (context) {
+    const outside = units.filter((u) => !u.in_region);
+    notes.push(both('Note.Context', (lang) => ({ n: outside.length, names: namesIn(lang, outside) })));
+  }
+  const labelCentres = custom ? [] : units.filter((u) => u.centre_is_label);
+  if (labelCentres.length && uses(params, 'context'))
+    notes.push(both('Note.LabelCentres', (lang) => ({ names: namesIn(lang, labelCentres) })));
+  if (custom) notes.push(both('Note.CustomUnits', { name: custom.name, n: units.length }));
+  if (overrides.ports) notes.push(both('Note.CustomPorts', { name: overrides.ports.name }));
+
+  const base = (parts?: readonly IndexPart[]): ResultBase => ({
     params,
-    units: units.map((u) => ({ id: u.id, name_vi: u.name_vi, name_en: u.name_en, centre: u.centre })),
+    model: modelLine(params, custom, parts),
+    units: units.map((u) => resultUnit(u, params, custom)),
     notes,
     units_source: custom ? { layer: custom.layer, code: custom.code, name: custom.name } : null,
     ports_source: overrides.ports ? { layer: overrides.ports.layer, name: overrides.ports.name } : null,
-  };
+  });
   const ports = () => (overrides.ports ? pointsFromCollection(overrides.ports.fc) : pointsFor(inputs.seaports, params.horizon));
   switch (params.kind) {
     case 'adjacency':
-      return { ...base, kind: 'adjacency', rows: computeAdjacency(units, { toleranceKm: params.toleranceKm }) };
+      return {
+        ...base(),
+        kind: 'adjacency',
+        rows: touchingRegion(computeAdjacency(units, { toleranceKm: params.toleranceKm }), inRegion),
+      };
     case 'reach': {
       const crossings = corridorCrossings(lines, units);
       onProgress(0.2);
       const shares = areaWithin(units, lines, params.bufferKm, (d) => onProgress(0.2 + 0.8 * d));
-      return { ...base, kind: 'reach', crossings, shares };
+      return { ...base(), kind: 'reach', crossings, shares };
     }
-    case 'distance':
-      return { ...base, kind: 'distance', ...computeDistances(units, lines, params.toleranceKm, onProgress) };
-    case 'gravity':
-      return { ...base, kind: 'gravity', rows: strongestFirst(computeGravity(units, params.beta, params.mass)) };
+    case 'distance': {
+      const { rows, paths } = computeDistances(units, lines, params.toleranceKm, onProgress);
+      return { ...base(), kind: 'distance', rows: touchingRegion(rows, inRegion), paths };
+    }
+    case 'gravity': {
+      const rows = touchingRegion(computeGravity(units, params.beta, params.mass), inRegion);
+      const total = rows.reduce((s, r) => s + r.intensity, 0);
+      for (const r of rows) r.share = total > 0 ? r.intensity / total : 0;
+      return { ...base(), kind: 'gravity', rows: strongestFirst(rows) };
+    }
     case 'hinterland':
-      return { ...base, kind: 'hinterland', ...computeHinterland(units, ports(), lines, params, onProgress) };
+      return { ...base(), kind: 'hinterland', ...computeHinterland(units, ports(), lines, params, onProgress) };
     case 'access':
       return {
-        ...base,
+        ...base(),
         kind: 'access',
         grid: computeAccess(
           units,
@@ -97,16 +176,22 @@ export function runAnalysis(
       const { rows: distances } = computeDistances(units, lines, params.toleranceKm);
       onProgress(0.5);
       const gravity = computeGravity(units, params.beta, params.mass);
-      const hinterland = computeHinterland(units, ports(), lines, { toleranceKm: params.toleranceKm, cellKm: 50 }).units_rows;
+      const hinterland = computeHinterland(region, ports(), lines, { toleranceKm: params.toleranceKm, cellKm: 50 }).units_rows;
       onProgress(0.9);
-      return {
-        ...base,
-        kind: 'index',
-        rows: computeLinkageIndex(
-          units.map((u) => u.id),
-          { adjacency, distances, gravity, hinterland },
-        ),
-      };
+      const massive = new Set(units.filter((u) => massOf(u, params.mass) !== null).map((u) => u.id));
+      const index = computeLinkageIndex(
+        region.map((u) => u.id),
+        { adjacency, distances, gravity, hinterland, massive },
+        units.length - 1,
+      );
+      if (index.parts_dropped.length)
+        notes.push(
+          both('Note.IndexDropped', (lang) => ({
+            parts: index.parts_dropped.map((k) => t(lang, `Col.${k}`)).join(', '),
+          })),
+        );
+      notes.push(both(context ? 'Note.IndexContext' : 'Note.IndexRegionOnly'));
+      return { ...base(index.parts_used), kind: 'index', ...index, context_used: context };
     }
   }
 }

@@ -44,6 +44,9 @@ export const CATEGORICAL: readonly RGB[] = [
 /** Highlight of a hovered or selected linkage. */
 export const HIGHLIGHT: RGB = [200, 30, 45];
 
+/** A unit or cell without a value (no figure in the run's base). */
+export const NO_DATA: RGB = [190, 190, 190];
+
 /**
  * The colour at `t` (0–1, clamped) along a ramp, interpolated linearly.
  * @example rampColor(RAMP_DISTANCE, 0) // [26, 152, 80]

@@ -3,7 +3,7 @@
  * shapes of their results. One place read by the analysis code, the worker, the URL hash,
  * the CLI, the layer factories and the panel.
  */
-import type { Edition } from './types.ts';
+import { EDITIONS, type Edition } from './types.ts';
 import { HORIZONS, type Horizon } from './layers.ts';
 import { EARTH_RADIUS_KM } from './geo.ts';
 
@@ -27,6 +27,16 @@ export type CorridorKind = (typeof CORRIDOR_KINDS)[number];
 export const MASSES = ['population', 'area'] as const;
 export type Mass = (typeof MASSES)[number];
 
+/**
+ * Which population figures a run uses; one base per run, never mixed:
+ * - `gso2023`: the GSO 2023 yearbook (a 2025 unit: the sum of its 2022 members' figures,
+ *   or no figure where a member has none);
+ * - `nq202`: the counts in Resolution 202/2025/QH15 (merged 2025 units only; they include
+ *   temporary residents).
+ */
+export const POP_BASES = ['gso2023', 'nq202'] as const;
+export type PopBase = (typeof POP_BASES)[number];
+
 export interface AnalysisParams {
   kind: AnalysisKind;
   edition: Edition;
@@ -35,6 +45,10 @@ export interface AnalysisParams {
   /** Distance-decay exponent β of the gravity model (dimensionless). */
   beta: number;
   mass: Mass;
+  /** The population base when the mass is population. */
+  popBase: PopBase;
+  /** Also take in the neighbouring provinces outside the region (adjacency, distances, gravity, index). */
+  context: boolean;
   /** Side of a hexagonal cell in kilometres (Turf's `cellSide` convention). */
   cellKm: number;
   /** Reach: the band around the corridors, in kilometres. */
@@ -44,35 +58,63 @@ export interface AnalysisParams {
   toleranceKm: number;
 }
 
+export type ParamKey = keyof AnalysisParams;
+
+/**
+ * How one parameter is read and written everywhere (URL hash, command line, story files,
+ * the panel): its type with its choices or range, its key in the address (null where the
+ * address carries it elsewhere) and its command-line flag.
+ */
+export type ParamDef =
+  | { type: 'choice'; choices: readonly string[]; hash: string | null; flag: string }
+  | { type: 'number'; range: readonly [number, number]; step: number; hash: string; flag: string }
+  | { type: 'boolean'; hash: string; flag: string };
+
+/** Every analysis parameter, in the order the panel and the help list them. */
+export const PARAM_DEFS = {
+  kind: { type: 'choice', choices: ANALYSES, hash: 'an', flag: 'kind' },
+  edition: { type: 'choice', choices: EDITIONS, hash: null, flag: 'edition' },
+  horizon: { type: 'choice', choices: HORIZONS, hash: null, flag: 'horizon' },
+  mass: { type: 'choice', choices: MASSES, hash: 'mass', flag: 'mass' },
+  popBase: { type: 'choice', choices: POP_BASES, hash: 'pb', flag: 'pop-base' },
+  context: { type: 'boolean', hash: 'ctx', flag: 'context' },
+  corridorKind: { type: 'choice', choices: CORRIDOR_KINDS, hash: 'ck', flag: 'corridors' },
+  beta: { type: 'number', range: [0, 4], step: 0.1, hash: 'beta', flag: 'beta' },
+  cellKm: { type: 'number', range: [1, 50], step: 1, hash: 'cell', flag: 'cell-km' },
+  bufferKm: { type: 'number', range: [1, 100], step: 1, hash: 'buf', flag: 'buffer-km' },
+  toleranceKm: { type: 'number', range: [0, 5], step: 0.1, hash: 'tol', flag: 'tolerance-km' },
+} as const satisfies Record<ParamKey, ParamDef>;
+
 export const DEFAULT_PARAMS: AnalysisParams = {
   kind: 'gravity',
   edition: '2022',
   horizon: 'today',
   beta: 2,
   mass: 'population',
+  popBase: 'gso2023',
+  context: false,
   cellKm: 5,
   bufferKm: 10,
   corridorKind: 'all',
   toleranceKm: 0.5,
 };
 
+type NumericKey = { [K in ParamKey]: (typeof PARAM_DEFS)[K] extends { type: 'number' } ? K : never }[ParamKey];
+
 /** Allowed range of each numeric parameter, [min, max]. */
-export const PARAM_RANGES = {
-  beta: [0, 4],
-  cellKm: [1, 50],
-  bufferKm: [1, 100],
-  toleranceKm: [0, 5],
-} as const satisfies Partial<Record<keyof AnalysisParams, readonly [number, number]>>;
+export const PARAM_RANGES = Object.fromEntries(
+  Object.entries(PARAM_DEFS).flatMap(([k, d]) => (d.type === 'number' ? [[k, d.range]] : [])),
+) as { [K in NumericKey]: (typeof PARAM_DEFS)[K]['range'] };
 
 /** The parameters each analysis reads (the rest do not change its result or its cache key). */
-export const PARAMS_USED: Record<AnalysisKind, readonly (keyof AnalysisParams)[]> = {
-  adjacency: ['edition', 'toleranceKm'],
+export const PARAMS_USED: Record<AnalysisKind, readonly ParamKey[]> = {
+  adjacency: ['edition', 'context', 'toleranceKm'],
   reach: ['edition', 'horizon', 'corridorKind', 'bufferKm'],
-  distance: ['edition', 'horizon', 'corridorKind', 'toleranceKm'],
-  gravity: ['edition', 'beta', 'mass'],
-  hinterland: ['edition', 'horizon', 'corridorKind', 'toleranceKm', 'cellKm'],
+  distance: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm'],
+  gravity: ['edition', 'context', 'beta', 'mass', 'popBase'],
+  hinterland: ['edition', 'horizon', 'popBase', 'corridorKind', 'toleranceKm', 'cellKm'],
   access: ['edition', 'horizon', 'corridorKind', 'cellKm'],
-  index: ['edition', 'horizon', 'corridorKind', 'toleranceKm', 'beta', 'mass'],
+  index: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm', 'beta', 'mass', 'popBase'],
 };
 
 /** A stable key for the result cache: the analysis plus the parameters it reads. */
@@ -82,8 +124,28 @@ export function paramsKey(p: AnalysisParams): string {
 
 /** A parameter that could not be read: which one, and the value given. */
 export interface ParamProblem {
-  param: keyof AnalysisParams;
+  param: ParamKey;
   value: string;
+}
+
+/** The text values a boolean parameter accepts. */
+const BOOLEAN_TEXT: Readonly<Record<string, boolean>> = { '1': true, true: true, yes: true, '0': false, false: false, no: false };
+
+/**
+ * Reads one parameter from untrusted text; undefined when the text is not a valid value.
+ * @example readParam('beta', '1.5') // 1.5
+ */
+export function readParam<K extends ParamKey>(key: K, text: string): AnalysisParams[K] | undefined {
+  const def: ParamDef = PARAM_DEFS[key];
+  if (def.type === 'choice') return (def.choices.includes(text) ? text : undefined) as AnalysisParams[K] | undefined;
+  if (def.type === 'boolean') return BOOLEAN_TEXT[text.trim().toLowerCase()] as AnalysisParams[K] | undefined;
+  const n = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : NaN;
+  return (Number.isFinite(n) && n >= def.range[0] && n <= def.range[1] ? n : undefined) as AnalysisParams[K] | undefined;
+}
+
+/** A parameter's value as text, the way the address and the command line write it. */
+export function writeParam(key: ParamKey, value: AnalysisParams[ParamKey]): string {
+  return PARAM_DEFS[key].type === 'boolean' ? (value ? '1' : '0') : String(value);
 }
 
 /**
@@ -91,33 +153,15 @@ export interface ParamProblem {
  * and left at their defaults; nothing throws.
  * @example parseParams({ kind: 'gravity', beta: '1.5' }) // { params: {..., beta: 1.5}, problems: [] }
  */
-export function parseParams(input: Partial<Record<keyof AnalysisParams, string>>): { params: AnalysisParams; problems: ParamProblem[] } {
+export function parseParams(input: Partial<Record<ParamKey, string>>): { params: AnalysisParams; problems: ParamProblem[] } {
   const params: AnalysisParams = { ...DEFAULT_PARAMS };
   const problems: ParamProblem[] = [];
-  const pick = <T extends string>(key: keyof AnalysisParams, allowed: readonly T[]): T | undefined => {
-    const v = input[key];
-    if (v === undefined) return undefined;
-    if ((allowed as readonly string[]).includes(v)) return v as T;
-    problems.push({ param: key, value: v });
-    return undefined;
-  };
-  const kind = pick('kind', ANALYSES);
-  if (kind) params.kind = kind;
-  const edition = pick('edition', ['2022', '2025'] as const);
-  if (edition) params.edition = edition;
-  const horizon = pick('horizon', HORIZONS);
-  if (horizon) params.horizon = horizon;
-  const mass = pick('mass', MASSES);
-  if (mass) params.mass = mass;
-  const ck = pick('corridorKind', CORRIDOR_KINDS);
-  if (ck) params.corridorKind = ck;
-  for (const key of Object.keys(PARAM_RANGES) as (keyof typeof PARAM_RANGES)[]) {
-    const v = input[key];
-    if (v === undefined) continue;
-    const [min, max] = PARAM_RANGES[key];
-    const n = /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : NaN;
-    if (Number.isFinite(n) && n >= min && n <= max) params[key] = n;
-    else problems.push({ param: key, value: v });
+  for (const key of Object.keys(PARAM_DEFS) as ParamKey[]) {
+    const text = input[key];
+    if (text === undefined) continue;
+    const value = readParam(key, text);
+    if (value === undefined) problems.push({ param: key, value: text });
+    else (params as unknown as Record<ParamKey, unknown>)[key] = value;
   }
   return { params, problems };
 }
@@ -130,8 +174,14 @@ export interface AnalysisUnit {
   name_en: string;
   /** The unit's centre (capital or administrative centre) as [lon, lat]. */
   centre: [number, number];
-  /** Persons, or null where the data has no figure. */
+  /** Persons in the run's population base, or null where that base has no figure. */
   population: number | null;
+  /** Where the population figure comes from (a source key, or the imported layer's field); null with it. */
+  population_source: string | null;
+  /** False for a neighbouring province outside the region, taken in as context. */
+  in_region: boolean;
+  /** True where no administrative centre is known and `centre` is a point inside the unit instead. */
+  centre_is_label: boolean;
   /** Area computed from the geometry, km². */
   area_km2: number;
   geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
@@ -207,9 +257,10 @@ export interface HinterlandPortRow {
   name_vi: string;
   name_en: string;
   units_straight: number;
-  population_straight: number;
+  /** Persons in the units it serves; null where one of them has no figure in the run's base. */
+  population_straight: number | null;
   units_network: number;
-  population_network: number;
+  population_network: number | null;
   cells_straight: number;
   cells_network: number;
 }
@@ -218,11 +269,18 @@ export interface IndexRow {
   unit: string;
   degree: number;
   closeness: number;
-  gravity_total: number;
+  /** Null where the unit has no mass in the run's base. */
+  gravity_total: number | null;
   port_km: number | null;
-  index: number;
-  rank: number;
+  /** 0–100, the mean of the parts that vary between units; null where a part is unknown. */
+  index: number | null;
+  /** 1 for the best; null with the index. */
+  rank: number | null;
 }
+
+/** The parts of the linkage index. */
+export const INDEX_PARTS = ['degree', 'closeness', 'gravity_total', 'port_km'] as const;
+export type IndexPart = (typeof INDEX_PARTS)[number];
 
 /** A hexagonal grid: cell centres and per-cell values in flat arrays (transferable). */
 export interface HexGrid {
@@ -244,12 +302,35 @@ export interface AccessGrid extends HexGrid {
   corridor_km: Float32Array;
 }
 
-/** Every result carries its parameters and the units it ran on (id, names, centre). */
+/** A unit as a result lists it: who it is, where its centre is, and the mass the run gave it. */
+export interface ResultUnit {
+  id: string;
+  name_vi: string;
+  name_en: string;
+  /** [lon, lat] of its administrative centre (or of a point inside it, see the notes). */
+  centre: [number, number];
+  /** False for a neighbouring province outside the region, taken in as context. */
+  in_region: boolean;
+  /** Its mass in the run (persons or km²), null where the run's base has no figure or the analysis uses none. */
+  mass: number | null;
+  /** Where that figure comes from (`GSO23`, `NQ202`, `area:geometry`, an imported field); null with it. */
+  mass_source: string | null;
+}
+
+/** Text in both languages. */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+/** Every result carries its parameters, its model in one line, and the units it ran on. */
 export interface ResultBase {
   params: AnalysisParams;
-  units: { id: string; name_vi: string; name_en: string; centre: [number, number] }[];
+  /** The model in one line: what is computed, from which figures, with which distances. */
+  model: Bilingual;
+  units: ResultUnit[];
   /** Notes on what the result leaves out or assumes, in both languages. */
-  notes: { vi: string; en: string }[];
+  notes: Bilingual[];
   /** Where the units came from when not the bundled provinces: an imported layer and its code field. */
   units_source?: { layer: string; code: string; name: string } | null;
   /** Where the seaports came from when not the bundled ones: an imported layer. */
@@ -295,7 +376,7 @@ export type AnalysisResult =
       port_ids: string[];
     })
   | (ResultBase & { kind: 'access'; grid: AccessGrid })
-  | (ResultBase & { kind: 'index'; rows: IndexRow[] });
+  | (ResultBase & { kind: 'index'; rows: IndexRow[]; parts_used: IndexPart[]; parts_dropped: IndexPart[]; context_used: boolean });
 
 /** The key of a pair of units in `paths`: `a>b`. */
 export const pairKey = (a: string, b: string): string => `${a}>${b}`;

@@ -89,6 +89,7 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
       params: { ...r.params },
       tables: tables.map((t) => t.name),
       files: names,
+      model: r.model.en,
       notes: r.notes.map((n) => n.en),
     });
   }

@@ -96,7 +96,7 @@ export interface BundleMetadata {
     accuracy: string;
     files: string[];
   }[];
-  analyses: { kind: string; params: Record<string, unknown>; tables: string[]; files: string[]; notes: string[] }[];
+  analyses: { kind: string; params: Record<string, unknown>; tables: string[]; files: string[]; model: string; notes: string[] }[];
   restricted_included: boolean;
   restricted_note: string | null;
   image: string | null;

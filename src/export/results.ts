@@ -8,7 +8,8 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { hexCorners, pairKey, type AnalysisResult } from '../core/analysis.ts';
 import { roundTo } from '../core/geo.ts';
 
-export type Cell = string | number | null;
+/** A table cell: text, a number, a yes/no, a [lon, lat] pair, or nothing. */
+export type Cell = string | number | boolean | readonly [number, number] | null;
 export type Row = Record<string, Cell>;
 
 export interface ResultTable {
@@ -39,12 +40,20 @@ export function resultTables(r: AnalysisResult, unitGeometry?: ReadonlyMap<strin
     const b = centre.get(String(row.b));
     return a && b ? { type: 'LineString', coordinates: [a, b] } : null;
   };
+  // Gravity and the index weigh units: their units table says by what, and from where.
+  const unitsTable: ResultTable = {
+    name: 'units',
+    columns: ['id', 'name_vi', 'name_en', 'centre', 'in_region', 'mass', 'mass_source'],
+    rows: r.units.map((u) => ({ ...u })),
+    geometry: (row) => unitShape(row.id ?? null),
+  };
   switch (r.kind) {
     case 'adjacency':
       return [{ name: 'rows', columns: ['a', 'b', 'shared_km'], rows: r.rows as unknown as Row[], geometry: pairLine }];
     case 'gravity':
       return [
         { name: 'rows', columns: ['a', 'b', 'distance_km', 'intensity', 'share'], rows: r.rows as unknown as Row[], geometry: pairLine },
+        unitsTable,
       ];
     case 'distance':
       return [
@@ -81,6 +90,7 @@ export function resultTables(r: AnalysisResult, unitGeometry?: ReadonlyMap<strin
           rows: r.rows as unknown as Row[],
           geometry: (row) => unitShape(row.unit ?? null),
         },
+        unitsTable,
       ];
     case 'hinterland': {
       const g = r.grid;
@@ -168,7 +178,11 @@ export function tableToGeoJSON(t: ResultTable): FeatureCollection {
   };
 }
 
+/** A cell as CSV text: a [lon, lat] pair as JSON, nothing as empty. */
+const csvCell = (v: Cell | undefined): string | number | boolean =>
+  v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : v;
+
 /** A table as CSV text (header row, RFC 4180 quoting, `\n` line ends). */
 export function tableToCsv(t: ResultTable): string {
-  return Papa.unparse({ fields: t.columns, data: t.rows.map((r) => t.columns.map((c) => r[c] ?? '')) }, { newline: '\n' }) + '\n';
+  return Papa.unparse({ fields: t.columns, data: t.rows.map((r) => t.columns.map((c) => csvCell(r[c]))) }, { newline: '\n' }) + '\n';
 }

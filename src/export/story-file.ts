@@ -4,13 +4,31 @@
  * tests/fixtures/stories. Used for the browser's saved story and for story files.
  */
 import * as v from 'valibot';
-import { ANALYSES, CORRIDOR_KINDS, MASSES } from '../core/analysis.ts';
+import { DEFAULT_PARAMS, PARAM_DEFS, type ParamDef, type ParamKey } from '../core/analysis.ts';
 import { HORIZONS, STATUSES, THEMATIC_LAYERS } from '../core/layers.ts';
 import { STORY_SCHEMA_VERSION, type Story } from '../core/story.ts';
 
 const text = v.pipe(v.string(), v.maxLength(2000));
 const bilingual = v.object({ vi: text, en: text });
 const finite = v.pipe(v.number(), v.finite());
+
+/** A scene's analysis: each parameter checked as its definition says; the map's edition and horizon are the scene's own. */
+function analysisEntries() {
+  const entries: Record<string, v.GenericSchema> = {};
+  for (const key of Object.keys(PARAM_DEFS) as ParamKey[]) {
+    if (key === 'edition' || key === 'horizon') continue;
+    const d: ParamDef = PARAM_DEFS[key];
+    const schema =
+      d.type === 'choice'
+        ? v.picklist(d.choices)
+        : d.type === 'number'
+          ? v.pipe(finite, v.minValue(d.range[0]), v.maxValue(d.range[1]))
+          : v.boolean();
+    // A parameter added after a story was written takes its default.
+    entries[key] = key === 'kind' ? schema : v.optional(schema, DEFAULT_PARAMS[key] as never);
+  }
+  return entries;
+}
 
 const SceneSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
@@ -24,17 +42,7 @@ const SceneSchema = v.object({
   layers: v.array(v.picklist(THEMATIC_LAYERS.map((l) => l.id))),
   horizon: v.picklist(HORIZONS),
   statuses: v.array(v.picklist(STATUSES)),
-  analysis: v.nullable(
-    v.object({
-      kind: v.picklist(ANALYSES),
-      beta: v.pipe(finite, v.minValue(0), v.maxValue(4)),
-      mass: v.picklist(MASSES),
-      cellKm: v.pipe(finite, v.minValue(1), v.maxValue(50)),
-      bufferKm: v.pipe(finite, v.minValue(1), v.maxValue(100)),
-      corridorKind: v.picklist(CORRIDOR_KINDS),
-      toleranceKm: v.pipe(finite, v.minValue(0), v.maxValue(5)),
-    }),
-  ),
+  analysis: v.nullable(v.object(analysisEntries())),
   selected: v.nullable(v.pipe(v.string(), v.regex(/^VN-[0-9A-Z]{2}$/))),
   caption: bilingual,
   notes: bilingual,

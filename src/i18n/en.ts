@@ -215,7 +215,7 @@ export const en: Record<MessageKey, string> = {
   'Analysis.SelectHint': 'Click a province on the map to bring out its linkages.',
   'Analysis.Sort': 'Sort by {col}',
   'Analysis.IndexDoc':
-    'Index = mean of four parts scaled 0–1: neighbours, closeness on the corridor network, total gravity, distance to a seaport.',
+    'Index = mean of the parts scaled 0–1: neighbours, closeness on the corridor network, total gravity, distance to a seaport; a part equal for every unit is left out.',
   'Col.a': 'Unit A',
   'Col.b': 'Unit B',
   'Col.shared_km': 'Shared border (km)',
@@ -254,6 +254,8 @@ export const en: Record<MessageKey, string> = {
   'Col.gate_km': 'To a border gate (km)',
   'Col.corridor_km': 'To a corridor (km)',
   'Col.name': 'Name',
+  'Table.Yes': 'yes',
+  'Table.No': 'no',
   'Table.units': 'Units',
   'Table.ports': 'Seaports',
   'Table.crossings': 'Corridors through units',
@@ -320,6 +322,54 @@ export const en: Record<MessageKey, string> = {
   'Import.UseAsUnits': 'Use as the units of the analyses',
   'Analysis.CustomUnits': 'The analyses run on the imported boundaries “{name}”.',
   'Analysis.CustomPorts': 'Seaports: the imported layer “{name}”.',
+  'Analysis.PopBase': 'Population base',
+  'Analysis.popBase.gso2023': 'GSO 2023 yearbook',
+  'Analysis.popBase.nq202': 'NQ202 counts (temporary residents included)',
+  'Analysis.Context': 'Include neighbouring provinces outside the region',
+  'Analysis.ContextHint':
+    'Neighbouring provinces outside the region count in adjacency, distances and gravity; results mark them “outside the region”.',
+  'Analysis.OutsideRegion': 'outside the region',
+  'Analysis.NoIndex': 'none',
+  'Model.adjacency':
+    'Adjacency: pairs of units whose borders run together within {tol} km, with the shared length (km, geodesic). {sphere}',
+  'Model.reach':
+    'Corridor reach: the length of the corridors ({ck}, horizon {hz}) inside each unit, and the share of each unit’s area within {buf} km of them. {sphere}',
+  'Model.distance':
+    'Distances between administrative centres: great-circle, and along the corridor network ({ck}, horizon {hz}; junctions within {tol} km) plus straight legs to and from it. {sphere}',
+  'Model.gravity': 'Gravity: I = mᵢ·mⱼ / dᵢⱼ^β, β = {beta}; mass: {mass}; d: great-circle km between administrative centres. {sphere}',
+  'Model.hinterland':
+    'Hinterlands: each unit and each hexagon of side {cell} km assigned to its nearest seaport, in a straight line and along the corridor network ({ck}, horizon {hz}); population: {mass}. {sphere}',
+  'Model.access':
+    'Accessibility: great-circle km from the centre of each hexagon of side {cell} km to the nearest seaport, airport, border gate and corridor ({ck}), horizon {hz}. {sphere}',
+  'Model.index':
+    'Linkage index: the mean of {parts}, each scaled 0–1 (×100); gravity β = {beta}, mass: {mass}; network: {ck} corridors, horizon {hz}. {sphere}',
+  'Model.Sphere': 'Distances are great-circle on a sphere of radius {r} km (on the WGS84 ellipsoid they would differ by up to 0.5 % here).',
+  'Mass.area': 'area computed from the boundaries (km²)',
+  'Mass.gso2023': '2023 population (GSO yearbook, persons)',
+  'Mass.gso2023.2025': '2023 population (GSO yearbook, persons; a 2025 unit = the sum of its 2022 provinces)',
+  'Mass.nq202': 'population in the NQ202 counts (persons, temporary residents included)',
+  'Mass.field': 'population from the field “{field}” of the layer “{layer}”',
+  'Mass.none': 'none (the imported layer has no population field)',
+  'Note.NoMass':
+    'Base: {mass}. It has no figure for {names}: these units have no mass (null) and are left out of the gravity pairs and the index; the population served by a port that serves them is left empty.',
+  'Note.NoBase2025':
+    'No population base covers every 2025 unit: the bundled GSO 2023 yearbook figures lack the Central Highlands provinces merged into four units, and the NQ202 counts cover only the merged units. Use the area as the mass, or import your own unit layer with a population field.',
+  'Note.Context':
+    '{n} neighbouring provinces outside the region taken in: {names}. They are marked “outside the region”; pairs of two of them are left out.',
+  'Note.LabelCentres': 'The data has no administrative centre for {names}: a point inside the unit stands in for it.',
+  'Note.CustomUnits': 'Units: the imported boundaries “{name}” ({n} units).',
+  'Note.CustomPorts': 'Seaports: the imported layer “{name}”.',
+  'Note.IndexDropped': 'Left out of the mean because they are equal for every unit: {parts}.',
+  'Note.IndexContext':
+    'The index counted the neighbouring provinces outside the region (neighbours, closeness, gravity); only the region’s units are ranked.',
+  'Note.IndexRegionOnly': 'The index counted only the region’s units (no neighbouring provinces outside it).',
+  'Col.id': 'Code',
+  'Col.name_vi': 'Name (Vietnamese)',
+  'Col.name_en': 'Name (English)',
+  'Col.centre': 'Centre [lon, lat]',
+  'Col.in_region': 'In the region',
+  'Col.mass': 'Mass',
+  'Col.mass_source': 'Source of the mass',
   'Export.Open': 'Export',
   'Export.Title': 'Export data and map',
   'Export.Layers': 'Layers and results',
@@ -395,5 +445,6 @@ export const en: Record<MessageKey, string> = {
   'Story.reason.invalid': 'field {path} is not valid',
   'Story.PresenterTitle': 'Presenter view',
   'Story.Waiting': 'Waiting for the presentation window…',
+  'Cli.Boolean': 'a flag without a value',
   'Cli.Range': 'from {min} to {max}',
 };

@@ -213,7 +213,7 @@ export const vi = {
   'Analysis.SelectHint': 'Bấm một tỉnh trên bản đồ để làm nổi các liên kết của tỉnh đó.',
   'Analysis.Sort': 'Sắp xếp theo {col}',
   'Analysis.IndexDoc':
-    'Chỉ số = trung bình của 4 thành phần chuẩn hóa 0–1: số tỉnh kề, độ gần trên mạng hành lang, tổng lực hút, khoảng cách tới cảng.',
+    'Chỉ số = trung bình các thành phần chuẩn hóa 0–1: số tỉnh kề, độ gần trên mạng hành lang, tổng lực hút, khoảng cách tới cảng; thành phần bằng nhau ở mọi đơn vị không được tính.',
   'Col.a': 'Đơn vị A',
   'Col.b': 'Đơn vị B',
   'Col.shared_km': 'Ranh giới chung (km)',
@@ -252,6 +252,8 @@ export const vi = {
   'Col.gate_km': 'Tới cửa khẩu (km)',
   'Col.corridor_km': 'Tới hành lang (km)',
   'Col.name': 'Tên',
+  'Table.Yes': 'có',
+  'Table.No': 'không',
   'Table.units': 'Đơn vị',
   'Table.ports': 'Cảng biển',
   'Table.crossings': 'Hành lang qua đơn vị',
@@ -318,6 +320,53 @@ export const vi = {
   'Import.UseAsUnits': 'Dùng làm ranh giới đơn vị cho các phân tích',
   'Analysis.CustomUnits': 'Phân tích đang chạy trên ranh giới nhập “{name}”.',
   'Analysis.CustomPorts': 'Cảng biển: lớp nhập “{name}”.',
+  'Analysis.PopBase': 'Nguồn số dân',
+  'Analysis.popBase.gso2023': 'Niên giám TCTK 2023',
+  'Analysis.popBase.nq202': 'Số liệu NQ 202 (gồm tạm trú)',
+  'Analysis.Context': 'Tính cả các tỉnh lân cận ngoài vùng',
+  'Analysis.ContextHint': 'Các tỉnh giáp ranh ngoài vùng được tính vào kề nhau, khoảng cách và lực hút; kết quả đánh dấu là “ngoài vùng”.',
+  'Analysis.OutsideRegion': 'ngoài vùng',
+  'Analysis.NoIndex': 'không có',
+  'Model.adjacency':
+    'Kề nhau: các cặp đơn vị có ranh giới trùng nhau trong sai số {tol} km, với chiều dài đoạn chung (km, trắc địa). {sphere}',
+  'Model.reach':
+    'Phạm vi hành lang: chiều dài hành lang ({ck}, mốc {hz}) trong mỗi đơn vị, và tỉ lệ diện tích đơn vị cách hành lang không quá {buf} km. {sphere}',
+  'Model.distance':
+    'Khoảng cách giữa các trung tâm hành chính: theo đường tròn lớn, và theo mạng hành lang ({ck}, mốc {hz}; nút nối trong {tol} km) cộng đoạn thẳng vào và ra mạng. {sphere}',
+  'Model.gravity':
+    'Lực hút: I = mᵢ·mⱼ / dᵢⱼ^β, β = {beta}; khối lượng: {mass}; d: km theo đường tròn lớn giữa các trung tâm hành chính. {sphere}',
+  'Model.hinterland':
+    'Vùng hậu phương: mỗi đơn vị và mỗi ô lục giác cạnh {cell} km gán cho cảng biển gần nhất, theo đường thẳng và theo mạng hành lang ({ck}, mốc {hz}); dân số: {mass}. {sphere}',
+  'Model.access':
+    'Khả năng tiếp cận: km theo đường tròn lớn từ tâm mỗi ô lục giác cạnh {cell} km tới cảng biển, sân bay, cửa khẩu và hành lang ({ck}) gần nhất, mốc {hz}. {sphere}',
+  'Model.index':
+    'Chỉ số liên kết: trung bình của {parts}, mỗi phần chuẩn hóa 0–1 (×100); lực hút β = {beta}, khối lượng: {mass}; mạng: hành lang {ck}, mốc {hz}. {sphere}',
+  'Model.Sphere': 'Khoảng cách tính theo đường tròn lớn trên mặt cầu bán kính {r} km (trên ellipsoid WGS84 sẽ chênh tới 0,5 % ở vùng này).',
+  'Mass.area': 'diện tích tính từ ranh giới (km²)',
+  'Mass.gso2023': 'dân số 2023 (Niên giám TCTK, người)',
+  'Mass.gso2023.2025': 'dân số 2023 (Niên giám TCTK, người; đơn vị 2025 = tổng các tỉnh 2022 hợp thành)',
+  'Mass.nq202': 'dân số theo NQ 202 (người, gồm cả tạm trú)',
+  'Mass.field': 'dân số từ trường “{field}” của lớp “{layer}”',
+  'Mass.none': 'không có (lớp nhập không có trường dân số)',
+  'Note.NoMass':
+    'Nguồn: {mass}. Nguồn này không có số liệu cho {names}: các đơn vị này không có khối lượng (null), không tính vào các cặp lực hút và chỉ số; số dân cảng phục vụ có chúng thì để trống.',
+  'Note.NoBase2025':
+    'Chưa có nguồn số dân nào đủ cho mọi đơn vị 2025: Niên giám TCTK 2023 trong dữ liệu thiếu các tỉnh Tây Nguyên đã sáp nhập vào bốn đơn vị, còn số liệu NQ 202 chỉ có cho các đơn vị sáp nhập. Hãy dùng diện tích làm khối lượng, hoặc nhập lớp ranh giới của bạn có trường dân số.',
+  'Note.Context':
+    'Tính cả {n} tỉnh lân cận ngoài vùng: {names}. Các tỉnh này được đánh dấu “ngoài vùng”; cặp giữa hai tỉnh ngoài vùng được bỏ qua.',
+  'Note.LabelCentres': 'Dữ liệu chưa có tọa độ trung tâm hành chính của {names}: dùng một điểm bên trong đơn vị thay thế.',
+  'Note.CustomUnits': 'Đơn vị: ranh giới nhập “{name}” ({n} đơn vị).',
+  'Note.CustomPorts': 'Cảng biển: lớp nhập “{name}”.',
+  'Note.IndexDropped': 'Không đưa vào trung bình vì bằng nhau ở mọi đơn vị: {parts}.',
+  'Note.IndexContext': 'Chỉ số có tính các tỉnh lân cận ngoài vùng (số tỉnh kề, độ gần, lực hút); chỉ xếp hạng các đơn vị trong vùng.',
+  'Note.IndexRegionOnly': 'Chỉ số chỉ tính các đơn vị trong vùng (không có tỉnh lân cận ngoài vùng).',
+  'Col.id': 'Mã',
+  'Col.name_vi': 'Tên (tiếng Việt)',
+  'Col.name_en': 'Tên (tiếng Anh)',
+  'Col.centre': 'Trung tâm [kinh độ, vĩ độ]',
+  'Col.in_region': 'Trong vùng',
+  'Col.mass': 'Khối lượng',
+  'Col.mass_source': 'Nguồn khối lượng',
   'Export.Open': 'Xuất dữ liệu',
   'Export.Title': 'Xuất dữ liệu và bản đồ',
   'Export.Layers': 'Lớp và kết quả',
@@ -392,6 +441,7 @@ export const vi = {
   'Story.reason.invalid': 'trường {path} không hợp lệ',
   'Story.PresenterTitle': 'Cửa sổ người trình bày',
   'Story.Waiting': 'Đang chờ cửa sổ trình chiếu…',
+  'Cli.Boolean': 'cờ không kèm giá trị',
   'Cli.Range': 'từ {min} đến {max}',
 } as const;
 

@@ -7,7 +7,7 @@
 import { ArcLayer, LineLayer, PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { Layer, Position } from '@deck.gl/core';
 import { hexCorners, pairKey, type AnalysisResult } from '../core/analysis.ts';
-import { CATEGORICAL, HIGHLIGHT, RAMP_DISTANCE, RAMP_STRENGTH, extent, rampColor } from '../core/analysis-style.ts';
+import { CATEGORICAL, HIGHLIGHT, NO_DATA, RAMP_DISTANCE, RAMP_STRENGTH, extent, rampColor } from '../core/analysis-style.ts';
 import type { RGB } from '../core/thematic-style.ts';
 
 export interface AnalysisLayerProps {
@@ -135,8 +135,9 @@ export function createAnalysisLayers(props: AnalysisLayerProps, r: AnalysisResul
     }
     case 'reach':
     case 'index': {
+      // A unit without an index (no mass in the run's base) is drawn grey, not left out.
       const value = new Map<string, number>(
-        r.kind === 'reach' ? r.shares.map((x) => [x.unit, x.share]) : r.rows.map((x) => [x.unit, x.index]),
+        r.kind === 'reach' ? r.shares.map((x) => [x.unit, x.share]) : r.rows.map((x) => [x.unit, x.index ?? NaN]),
       );
       const [min, max] = extent(value.values());
       const data = units.filter((u) => value.has(u.id));
@@ -146,11 +147,11 @@ export function createAnalysisLayers(props: AnalysisLayerProps, r: AnalysisResul
           ...base,
           data,
           getPolygon: (d) => d.polygon,
-          getFillColor: (d) =>
-            rgba(
-              rampColor(RAMP_STRENGTH, (value.get(d.id)! - min) / (max - min || 1)),
-              hovered === d.id || selected === d.id ? 245 : hovered ? 120 : 200,
-            ),
+          getFillColor: (d) => {
+            const v = value.get(d.id)!;
+            const alpha = hovered === d.id || selected === d.id ? 245 : hovered ? 120 : 200;
+            return Number.isNaN(v) ? rgba(NO_DATA, alpha) : rgba(rampColor(RAMP_STRENGTH, (v - min) / (max - min || 1)), alpha);
+          },
           updateTriggers: { getFillColor: [hovered, selected] },
         }),
       ];

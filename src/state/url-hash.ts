@@ -16,11 +16,13 @@ import {
   type ThematicLayerId,
 } from '../core/layers.ts';
 import { LAYER_FILE_IDS, type LayerFileId } from '../data/schemas.ts';
-import { DEFAULT_PARAMS, parseParams, type AnalysisParams } from '../core/analysis.ts';
+import { DEFAULT_PARAMS, PARAM_DEFS, parseParams, writeParam, type AnalysisParams, type ParamKey } from '../core/analysis.ts';
 import { roundTo } from '../core/geo.ts';
 
-/** Hash keys of the analysis parameters (`an` is the analysis itself). */
-const ANALYSIS_KEYS = { beta: 'beta', mass: 'mass', cellKm: 'cell', bufferKm: 'buf', corridorKind: 'ck', toleranceKm: 'tol' } as const;
+/** Hash keys of the analysis parameters (`an` is the analysis itself; edition and horizon have their own keys). */
+const ANALYSIS_KEYS = Object.entries(PARAM_DEFS).flatMap(([param, d]) =>
+  d.hash && param !== 'kind' ? [[param as ParamKey, d.hash] as const] : [],
+);
 
 export interface HashView {
   center: [number, number];
@@ -128,13 +130,13 @@ export function parseHash(hash: string): ParsedHash {
   }
   const an = params.get('an');
   if (an !== null) {
-    const raw: Partial<Record<keyof AnalysisParams, string>> = { kind: an };
-    for (const [param, key] of Object.entries(ANALYSIS_KEYS)) {
+    const raw: Partial<Record<ParamKey, string>> = { kind: an };
+    for (const [param, key] of ANALYSIS_KEYS) {
       const v = params.get(key);
-      if (v !== null) raw[param as keyof AnalysisParams] = v;
+      if (v !== null) raw[param] = v;
     }
     const { params: p, problems } = parseParams(raw);
-    for (const pr of problems) invalid.push(pr.param === 'kind' ? 'an' : ANALYSIS_KEYS[pr.param as keyof typeof ANALYSIS_KEYS]);
+    for (const pr of problems) invalid.push(PARAM_DEFS[pr.param].hash ?? pr.param);
     if (!problems.some((pr) => pr.param === 'kind')) {
       const { edition: _e, horizon: _h, ...rest } = p;
       state.analysis = rest;
@@ -179,9 +181,10 @@ export function formatHash(s: HashInput): string {
   if (s.storyScene) q.push(`story=${s.storyScene}`);
   if (s.analysis) {
     q.push(`an=${s.analysis.kind}`);
-    for (const [param, key] of Object.entries(ANALYSIS_KEYS)) {
-      const v = s.analysis[param as keyof typeof ANALYSIS_KEYS];
-      if (v !== DEFAULT_PARAMS[param as keyof typeof ANALYSIS_KEYS]) q.push(`${key}=${v}`);
+    const a = s.analysis as Partial<AnalysisParams>;
+    for (const [param, key] of ANALYSIS_KEYS) {
+      const v = a[param];
+      if (v !== undefined && v !== DEFAULT_PARAMS[param]) q.push(`${key}=${writeParam(param, v)}`);
     }
   }
   return `#${q.join('&')}`;

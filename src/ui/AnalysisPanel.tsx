@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { ANALYSES, CORRIDOR_KINDS, MASSES, PARAMS_USED, PARAM_RANGES, type AnalysisParams } from '../core/analysis.ts';
+import { ANALYSES, CORRIDOR_KINDS, MASSES, PARAMS_USED, PARAM_RANGES, POP_BASES, type AnalysisParams } from '../core/analysis.ts';
 import { CATEGORICAL, RAMP_DISTANCE, RAMP_STRENGTH, extent, rampCss } from '../core/analysis-style.ts';
 import { HORIZONS } from '../core/layers.ts';
 import { EDITIONS } from '../core/types.ts';
@@ -132,6 +132,27 @@ export default function AnalysisPanel() {
           testid="analysis-mass"
         />
       )}
+      {used.includes('popBase') && !(used.includes('mass') && params.mass === 'area') && (
+        <Segs
+          label={t(lang, 'Analysis.PopBase')}
+          options={POP_BASES}
+          value={params.popBase}
+          text={(b) => t(lang, `Analysis.popBase.${b}`)}
+          onPick={(popBase) => setParam({ popBase })}
+          testid="analysis-popbase"
+        />
+      )}
+      {used.includes('context') && (
+        <label className="layer-toggle" title={t(lang, 'Analysis.ContextHint')}>
+          <input
+            type="checkbox"
+            checked={params.context}
+            data-testid="analysis-context"
+            onChange={(e) => setParam({ context: e.target.checked })}
+          />{' '}
+          {t(lang, 'Analysis.Context')}
+        </label>
+      )}
       {used.includes('corridorKind') && (
         <label className="field">
           <span className="field-label">{t(lang, 'Analysis.CorridorKind')}</span>
@@ -210,8 +231,13 @@ export default function AnalysisPanel() {
       </div>
 
       {result && <AnalysisLegend lang={lang} view={view} result={result} />}
+      {result && (
+        <p className="hint-muted model" data-testid="analysis-model">
+          {lang === 'vi' ? result.model.vi : result.model.en}
+        </p>
+      )}
       {result?.notes.map((n, i) => (
-        <p key={i} className="hint">
+        <p key={i} className="hint" data-testid="analysis-note">
           {lang === 'vi' ? n.vi : n.en}
         </p>
       ))}
@@ -278,7 +304,7 @@ function AnalysisLegend(props: { lang: Lang; view: AnalysisView; result: NonNull
     range = extent(r.rows.map((x) => x.shared_km));
     unit = ' km';
   } else if (r.kind === 'reach') range = extent(r.shares.map((x) => x.share * 100)).map((v) => v) as [number, number];
-  else if (r.kind === 'index') range = extent(r.rows.map((x) => x.index));
+  else if (r.kind === 'index') range = extent(r.rows.map((x) => x.index ?? NaN));
   const fmt = (v: number): string => (r.kind === 'gravity' ? v.toExponential(1) : formatNumber(lang, v, 1));
   return (
     <div className="analysis-legend" data-testid="analysis-legend">

@@ -11,12 +11,16 @@ export function rowKey(row: Row): string | null {
   if (typeof row.a === 'string' && typeof row.b === 'string') return pairKey(row.a, row.b);
   if (typeof row.port === 'string' && row.cell === undefined) return row.port;
   if (typeof row.unit === 'string' && row.cell === undefined) return row.unit;
+  if (typeof row.id === 'string' && typeof row.name_vi === 'string') return row.id;
   return null;
 }
 
 function cellText(lang: Lang, col: string, v: Row[string], names: ReadonlyMap<string, string>): string {
   if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return t(lang, v ? 'Table.Yes' : 'Table.No');
+  if (typeof v !== 'number' && typeof v !== 'string') return `${formatNumber(lang, v[0], 4)}; ${formatNumber(lang, v[1], 4)}`;
   if (typeof v === 'string') return UNIT_COLUMNS.has(col) ? `${names.get(v) ?? v}` : v;
+  if (col === 'mass') return formatNumber(lang, v, 1);
   if (col === 'share') return `${formatNumber(lang, v * 100, 2)} %`;
   if (col === 'intensity' || col === 'gravity_total') return v.toExponential(2);
   if (col === 'closeness') return v.toExponential(3);
@@ -78,7 +82,14 @@ export function AnalysisTable(props: {
         <tbody onMouseLeave={() => props.onHover(null)}>
           {shown.map((row, i) => {
             const key = rowKey(row);
-            const unit = typeof row.unit === 'string' ? row.unit : typeof row.a === 'string' ? row.a : null;
+            const unit =
+              typeof row.unit === 'string'
+                ? row.unit
+                : typeof row.a === 'string'
+                  ? row.a
+                  : typeof row.name_vi === 'string' && typeof row.id === 'string'
+                    ? row.id
+                    : null;
             return (
               <tr
                 key={key ?? i}

@@ -190,6 +190,44 @@ describe('linkage analysis in Chromium', () => {
     await screenshot(page, 'analysis-index-2025');
   });
 
+  it('names the population base, warns where it has no figure, and takes in the neighbours outside the region', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${server.origin}/#map=6/15.5/107.5&ed=2025&an=gravity`);
+    await waitForMapIdle(page);
+    await waitKind('gravity');
+    // 2025 on the GSO 2023 base: four units have no figure, and no base covers every unit; the panel says both.
+    const notes = async () => (await page.getByTestId('analysis-note').allTextContents()).join(' | ');
+    assert.match(await notes(), /Quảng Ngãi, Gia Lai, Đắk Lắk, Lâm Đồng/);
+    assert.match(await notes(), /Chưa có nguồn số dân nào đủ cho mọi đơn vị 2025/);
+    assert.match((await page.getByTestId('analysis-model').textContent()) ?? '', /6\.371,0088 km/);
+    await page.getByTestId('analysis-popbase-nq202').click();
+    await page.waitForFunction(() => window.__ntcc?.store.getState().analysis.result?.params.popBase === 'nq202', null, {
+      timeout: 60_000,
+    });
+    await waitDone();
+    assert.match(await notes(), /Thanh Hóa, Nghệ An, Hà Tĩnh, Huế/);
+    const sources = await page.evaluate(() => [
+      ...new Set(window.__ntcc!.store.getState().analysis.result!.units.map((u) => u.mass_source)),
+    ]);
+    assert.deepEqual(sources.sort(), ['NQ202', null].sort());
+    await settle();
+    await screenshot(page, 'analysis-gravity-2025-nq202');
+    // Adjacency with the neighbours outside the region: Bình Thuận's four (2022).
+    await page.getByTestId('edition-2022').click();
+    await page.getByTestId('analysis-kind').selectOption('adjacency');
+    await page.getByTestId('analysis-context').check();
+    await page.waitForFunction(() => window.__ntcc?.store.getState().analysis.result?.params.context === true, null, { timeout: 60_000 });
+    await waitKind('adjacency');
+    const binhThuan = await page.evaluate(() => {
+      const r = window.__ntcc!.store.getState().analysis.result!;
+      return r.kind === 'adjacency' ? r.rows.filter((x) => x.a === 'VN-40' || x.b === 'VN-40').length : 0;
+    });
+    assert.equal(binhThuan, 4);
+    assert.match(await page.evaluate(() => location.hash), /ctx=1/);
+    await settle();
+    await screenshot(page, 'analysis-adjacency-context');
+  });
+
   it('a bad parameter in the hash is reported and ignored', async () => {
     await page.goto('about:blank');
     await page.goto(`${server.origin}/#an=gravity&beta=banana`);

@@ -26,6 +26,10 @@ export const CHROMIUM_ARGS = [
   '--disable-default-apps',
   '--component-updater=url-source=http://127.0.0.1:1/',
   '--gaia-url=http://127.0.0.1:1/',
+  // Chromium 150 also checks in with Google's device service and asks google.com which
+  // features it may offer: point both at a closed port on loopback.
+  '--gcm-checkin-url=http://127.0.0.1:1/',
+  '--google-base-url=http://127.0.0.1:1/',
   // Chromium's own services (autofill hints for forms, translation): not the app's requests.
   '--disable-features=AutofillServerCommunication,Translate,OptimizationHints,MediaRouter,NetworkTimeServiceQuerying',
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',

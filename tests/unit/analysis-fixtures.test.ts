@@ -36,6 +36,9 @@ function split(fx: Fixture) {
         name_en: id,
         centre: [Number(p.centre_lon), Number(p.centre_lat)],
         population: typeof p.population === 'number' ? p.population : null,
+        population_source: typeof p.population === 'number' ? 'fixture' : null,
+        in_region: p.in_region !== false,
+        centre_is_label: false,
         area_km2: area({ type: 'Feature', properties: {}, geometry: f.geometry as AnalysisUnit['geometry'] }) / 1e6,
         geometry: f.geometry as AnalysisUnit['geometry'],
       });
@@ -194,8 +197,25 @@ describe('hand-checked cases', () => {
   });
 
   it('the centre of a 3×3 grid crossed by two corridors ranks first', () => {
-    const rows = result('index', 'grid-3x3') as { unit: string; rank: number; degree: number }[];
+    const { rows } = result('index', 'grid-3x3') as { rows: { unit: string; rank: number; degree: number }[] };
     expect(rows[0]!.unit).toBe('g11');
     expect(rows[0]!.degree).toBe(4);
+  });
+
+  it('a part equal for every unit gives no free points: it is left out of the mean, and the result says so', () => {
+    // No corridors: no unit has a network closeness or a network path to the port.
+    const r = result('index', 'no-corridors-constant-parts') as {
+      rows: { unit: string; index: number; rank: number; degree: number }[];
+      parts_used: string[];
+      parts_dropped: string[];
+    };
+    expect(r.parts_dropped).toEqual(['closeness', 'port_km']);
+    expect(r.parts_used).toEqual(['degree', 'gravity_total']);
+    // A corner has the fewest neighbours and the least gravity: 0, not the 50 the two constant parts would have given.
+    const corner = r.rows.find((x) => x.unit === 'g00')!;
+    expect(corner.degree).toBe(2);
+    expect(corner.index).toBe(0);
+    // The centre has the most of both: 100.
+    expect(r.rows[0]).toMatchObject({ unit: 'g11', index: 100, rank: 1 });
   });
 });

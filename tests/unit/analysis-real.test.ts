@@ -80,7 +80,7 @@ describe('analyses on the bundled data', () => {
     const r = run({ kind: 'hinterland', edition: '2022' });
     if (r.kind !== 'hinterland') throw new Error('wrong kind');
     expect(r.units_rows.find((u) => u.unit === 'VN-DN')!.port_straight).toBe('da-nang');
-    const pop = r.ports.reduce((s, p) => s + p.population_straight, 0);
+    const pop = r.ports.reduce((s, p) => s + p.population_straight!, 0);
     const all = unitsFor(inputs, '2022').reduce((s, u) => s + (u.population ?? 0), 0);
     expect(pop).toBe(all);
   });

@@ -29,7 +29,8 @@ describe('ntcc analyze', () => {
   it('writes CSV and GeoJSON to a file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ntcc-'));
     const csv = join(dir, 'g.csv');
-    expect((await run(['analyze', 'gravity', '--edition', '2025', '--format', 'csv', '--out', csv])).code).toBe(0);
+    // By area every one of the 11 units of 2025 has a mass: 55 pairs.
+    expect((await run(['analyze', 'gravity', '--edition', '2025', '--mass', 'area', '--format', 'csv', '--out', csv])).code).toBe(0);
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('a,b,distance_km,intensity,share');
     expect(lines).toHaveLength(1 + 55);
