@@ -161,10 +161,10 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
     if (fact.area_km2 === null)
       notes.add(
         'Diện tích chính thức và dân số 2023 chưa có trong tài liệu nguồn của dự án.',
-        'Official area and 2023 population are not in the region brief.',
+        'Official area and 2023 population are not in the map’s sources (data/SOURCES.md).',
       );
     if (fact.capital === null)
-      notes.add('Chưa có tọa độ tỉnh lỵ trong tài liệu nguồn.', 'Capital coordinates are not in the region brief.');
+      notes.add('Chưa có tọa độ tỉnh lỵ trong tài liệu nguồn.', 'Capital coordinates are not in the map’s sources (data/SOURCES.md).');
     if (!unit)
       notes.add(
         `Đơn vị năm 2025 (${fact.unit_2025}) gồm cả các tỉnh ngoài bộ dữ liệu nên chưa được dựng.`,
@@ -215,14 +215,16 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
         u.iso === 'VN-25'
           ? 'Tài liệu nguồn chỉ ghi diện tích theo NQ 202 xấp xỉ 12.700 km².'
           : 'Chưa có diện tích theo NQ 202 trong tài liệu nguồn.',
-        u.iso === 'VN-25' ? 'The brief gives the NQ202 area only as ≈12,700 km².' : 'The NQ202 area is not in the region brief.',
+        u.iso === 'VN-25'
+          ? 'The sources give the NQ202 area only as ≈12,700 km².'
+          : 'The NQ202 area is not in the map’s sources (data/SOURCES.md).',
       );
     if (u.population === null)
-      notes.add('Chưa có dân số theo NQ 202 trong tài liệu nguồn.', 'The NQ202 population is not in the region brief.');
+      notes.add('Chưa có dân số theo NQ 202 trong tài liệu nguồn.', 'The NQ202 population is not in the map’s sources (data/SOURCES.md).');
     if (u.centre === null)
       notes.add(
         'Chưa có tọa độ trung tâm hành chính trong tài liệu nguồn.',
-        'Coordinates of the administrative centre are not in the region brief.',
+        'Coordinates of the administrative centre are not in the map’s sources (data/SOURCES.md).',
       );
     if (u.iso === 'VN-35')
       notes.add(
@@ -275,7 +277,7 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
       province_2025: a.province,
       label_lon: a.centroid[0],
       label_lat: a.centroid[1],
-      source: 'NE-admin0 (world-atlas, public domain); sovereignty per region brief',
+      source: 'NE-admin0 (world-atlas, public domain); sovereignty per data/SOURCES.md',
       accuracy_m: NE_ACCURACY_M,
     },
     geometry: finish(archipelagoParts[a.province] ?? []),

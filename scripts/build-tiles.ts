@@ -168,6 +168,25 @@ export function basemapLayers(dataDir = 'data/geojson'): Record<string, FeatureC
     ),
   );
 
+  // Capitals (2022) and administrative centres (2025) of the region's units: deck.gl draws
+  // them; the map only keeps province names clear of them (see LAYER.capitalBoxes).
+  const capitals = (['2022', '2025'] as const).flatMap((edition) =>
+    editions[edition].features.flatMap((f) => {
+      const p = f.properties as {
+        in_region: boolean;
+        capital_lon?: number | null;
+        capital_lat?: number | null;
+        centre_lon?: number | null;
+        centre_lat?: number | null;
+      };
+      const lon = edition === '2022' ? p.capital_lon : p.centre_lon;
+      const lat = edition === '2022' ? p.capital_lat : p.centre_lat;
+      return p.in_region && typeof lon === 'number' && typeof lat === 'number'
+        ? [point({ iso: f.properties.iso, edition }, [lon, lat])]
+        : [];
+    }),
+  );
+
   // The thematic layers, with only what styling and picking need (id, layer, status,
   // horizon, class, axis, mode); the app reads every other attribute from the layer files.
   const thematic = (file: string, layer: string): Feature[] => {
@@ -209,6 +228,7 @@ export function basemapLayers(dataDir = 'data/geojson'): Record<string, FeatureC
     provinces_2022: fc(editionLayer('2022')),
     provinces_2025: fc(editionLayer('2025')),
     province_labels: fc(provinceLabels),
+    capitals: fc(capitals),
   };
 }
 

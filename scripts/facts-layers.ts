@@ -1,5 +1,5 @@
 /**
- * The thematic facts of ../shared/domain/region-brief.md (corridors, seaports, airports,
+ * The thematic facts of the region (sources in data/SOURCES.md: corridors, seaports, airports,
  * economic zones, border gates, defence context), typed once for `npm run data`.
  * Coordinates are [lon, lat]; `acc` is the brief's ± in metres. Provinces are not typed
  * here: the build computes them by point-in-polygon.

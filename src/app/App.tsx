@@ -11,7 +11,7 @@ import { fontsPromise, provincesPromise } from './preload.ts';
 import { createAnalysisRunner } from './analysis-runner.ts';
 import { registerAnalysisRunner, registerFileImporter } from '../state/store.ts';
 import { createFileImporter } from './file-import.ts';
-import { leave, openPresenter, present } from './presentation-control.ts';
+import { leave, openPresenter, present, presentStory } from './presentation-control.ts';
 import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
 
 // The analysis panel (and, through the worker, the analysis code) load on first use.
@@ -31,6 +31,7 @@ export function App() {
   const exportOpen = useAppStore((s) => s.exportOpen);
   const presenting = useAppStore((s) => s.presenting);
   const storyOpen = useAppStore((s) => s.storyOpen);
+  const layersOpen = useAppStore((s) => s.layersOpen);
   const [fontsReady, setFontsReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -93,7 +94,7 @@ export function App() {
 
   return (
     <div className={presenting ? 'app presenting' : 'app'}>
-      <Toolbar />
+      <Toolbar onPresent={presentStory} />
       <main className="main">
         {error ? (
           <p className="fatal" role="alert">
@@ -119,7 +120,11 @@ export function App() {
               </div>
               <Notice />
             </div>
-            <div className={analysisOpen ? 'side-right wide' : 'side-right'}>
+            {/* Beside the map on a wide screen; a drawer or bottom sheet on a narrow one, shown when asked for. */}
+            <div
+              className={`side-right${analysisOpen ? ' wide' : ''}${analysisOpen || layersOpen ? ' open' : ''}`}
+              data-testid="side-right"
+            >
               {analysisOpen ? (
                 <Suspense fallback={<p className="panel loading">{t(lang, 'App.Loading')}</p>}>
                   <AnalysisPanel />

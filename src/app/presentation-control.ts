@@ -14,6 +14,17 @@ export function present(from: number): void {
   useAppStore.getState().startPresentation(from);
 }
 
+/**
+ * The toolbar's Present button: the story (the user's, else the built-in one) from scene 1,
+ * full screen, with the keys live at once (the button gives up the focus, so Space steps
+ * the story instead of pressing the button again).
+ */
+export function presentStory(): void {
+  if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  useAppStore.getState().setStoryOpen(false);
+  present(0);
+}
+
 /** Leaves the presentation (and full screen). */
 export function leave(): void {
   useAppStore.getState().stopPresentation();

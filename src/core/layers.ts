@@ -36,19 +36,18 @@ export interface ThematicLayerDef {
   file: string;
   sensitivity: Sensitivity;
   /**
-   * On when the app opens. All off for now: measured in Chromium (SwiftShader), the five
-   * transport and economy layers on cost about 18 % of the panning frame rate (12.6 vs
-   * 15.2 fps, bare MapLibre 17.9), which broke the foundation's ≥ 0.8 target.
+   * On when the app opens: the plan itself (corridors, seaports, airports, border gates,
+   * coastal economic zones). The defence layers wait until a user asks for them.
    */
   defaultOn: boolean;
 }
 
 export const THEMATIC_LAYERS: readonly ThematicLayerDef[] = [
-  { id: 'corridors', theme: 'transport', file: 'corridors.geojson', sensitivity: 'public', defaultOn: false },
-  { id: 'seaports', theme: 'transport', file: 'seaports.geojson', sensitivity: 'public', defaultOn: false },
-  { id: 'airports', theme: 'transport', file: 'airports.geojson', sensitivity: 'public', defaultOn: false },
-  { id: 'border-gates', theme: 'transport', file: 'border-gates.geojson', sensitivity: 'public', defaultOn: false },
-  { id: 'economic-zones', theme: 'economy', file: 'economic-zones.geojson', sensitivity: 'public', defaultOn: false },
+  { id: 'corridors', theme: 'transport', file: 'corridors.geojson', sensitivity: 'public', defaultOn: true },
+  { id: 'seaports', theme: 'transport', file: 'seaports.geojson', sensitivity: 'public', defaultOn: true },
+  { id: 'airports', theme: 'transport', file: 'airports.geojson', sensitivity: 'public', defaultOn: true },
+  { id: 'border-gates', theme: 'transport', file: 'border-gates.geojson', sensitivity: 'public', defaultOn: true },
+  { id: 'economic-zones', theme: 'economy', file: 'economic-zones.geojson', sensitivity: 'public', defaultOn: true },
   { id: 'military-regions', theme: 'defence', file: 'military-regions.geojson', sensitivity: 'restricted', defaultOn: false },
   { id: 'border-line', theme: 'defence', file: 'border-line.geojson', sensitivity: 'restricted', defaultOn: false },
   // Drawn from the tiles at the chosen width; the file (every width) feeds the tiles and the export.

@@ -19,5 +19,11 @@ export const TILE_MAX_ZOOM = 10;
  * with the layer panel beside the map).
  */
 export const REGION_VIEW = { center: [106.6, 15.2] as [number, number], zoom: 5.2 };
+/**
+ * What the opening view must hold on any screen: the region's mainland (Laos border to the
+ * coast), Hoàng Sa and Trường Sa; west, south, east, north in degrees. A screen too small for
+ * REGION_VIEW (a phone, an upright tablet) zooms out until this fits.
+ */
+export const REGION_BOUNDS: [number, number, number, number] = [103.8, 8.3, 116.2, 20.7];
 /** Web font used for every label (loaded locally from @fontsource/be-vietnam-pro). */
 export const LABEL_FONT = 'Be Vietnam Pro';

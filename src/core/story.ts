@@ -17,6 +17,26 @@ export interface SceneCamera {
   zoom: number;
   pitch: number;
   bearing: number;
+  /**
+   * The map's size (CSS px) when the scene was made. A screen of another size zooms so that
+   * it shows the same area (see sceneZoom); without it the zoom is used as it is.
+   */
+  viewport?: { width: number; height: number };
+}
+
+/** Sizes a scene's viewport may have, CSS px. */
+export const VIEWPORT_PX = { min: 200, max: 8000 } as const;
+
+/**
+ * The zoom that shows a scene's area on a map of `size`: a smaller screen zooms out, a larger
+ * one in (within −4 and +2 levels), so a story made on a 1920×1080 screen shows the same
+ * region on a phone or a 1024×768 projector.
+ * @example sceneZoom(5, { width: 1920, height: 1080 }, { width: 960, height: 540 }) // 4
+ */
+export function sceneZoom(zoom: number, viewport: SceneCamera['viewport'], size: { width: number; height: number }): number {
+  if (!viewport || size.width <= 0 || size.height <= 0) return zoom;
+  const k = Math.log2(Math.min(size.width / viewport.width, size.height / viewport.height));
+  return zoom + Math.max(-4, Math.min(2, k));
 }
 
 export interface Scene {

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { DEFAULT_PARAMS, PARAM_DEFS, type ParamDef, type ParamKey } from '../core/analysis.ts';
 import { HORIZONS, STATUSES, THEMATIC_LAYERS } from '../core/layers.ts';
-import { STORY_SCHEMA_VERSION, type Story } from '../core/story.ts';
+import { STORY_SCHEMA_VERSION, VIEWPORT_PX, type Story } from '../core/story.ts';
 
 const text = v.pipe(v.string(), v.maxLength(2000));
 const bilingual = v.object({ vi: text, en: text });
@@ -37,6 +37,12 @@ const SceneSchema = v.object({
     zoom: v.pipe(finite, v.minValue(0), v.maxValue(22)),
     pitch: v.pipe(finite, v.minValue(0), v.maxValue(85)),
     bearing: v.pipe(finite, v.minValue(-180), v.maxValue(180)),
+    viewport: v.optional(
+      v.object({
+        width: v.pipe(finite, v.minValue(VIEWPORT_PX.min), v.maxValue(VIEWPORT_PX.max)),
+        height: v.pipe(finite, v.minValue(VIEWPORT_PX.min), v.maxValue(VIEWPORT_PX.max)),
+      }),
+    ),
   }),
   edition: v.picklist(['2022', '2025']),
   layers: v.array(v.picklist(THEMATIC_LAYERS.map((l) => l.id))),

@@ -7,8 +7,12 @@ import { Map as MaplibreMap, type FilterSpecification, AttributionControl, Navig
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { EDITIONS, type Edition } from '../core/types.ts';
+import { REGION_BOUNDS } from '../core/region.ts';
+import { sceneZoom } from '../core/story.ts';
+import { COMPACT_QUERY, openingPadding } from '../core/screen.ts';
 import {
   counterpartsOf,
+  DEFAULT_VIEW,
   featuresOf,
   registerMapCapture,
   setSceneReveal,
@@ -22,7 +26,7 @@ import type { Layer } from '@deck.gl/core';
 import type { UnitPolygon } from '../layers/analysis.ts';
 import { metresPerPixel, MoveEndScaleControl } from './scale-control.ts';
 import { onDemandFrames } from './deck-frames.ts';
-import { admin1Filter, basemapLabelFilter, buildStyle, LAYER, nameField } from './style.ts';
+import { admin1Filter, basemapLabelFilter, buildStyle, CAPITAL_BOX, capitalBoxImage, LAYER, nameField } from './style.ts';
 import './worker.ts';
 
 declare global {
@@ -204,7 +208,7 @@ function applyState(map: MaplibreMap, deck: DeckModule | null, s: AppState, prev
   if (!prev || prev.edition !== s.edition) {
     for (const e of EDITIONS) {
       const vis = e === s.edition ? 'visible' : 'none';
-      for (const id of [...LAYER.fills(e), LAYER.hover(e), LAYER.line(e), LAYER.selected(e), LAYER.labels(e)])
+      for (const id of [...LAYER.fills(e), LAYER.hover(e), LAYER.line(e), LAYER.selected(e), LAYER.labels(e), LAYER.capitalBoxes(e)])
         map.setLayoutProperty(id, 'visibility', vis);
     }
     map.setFilter(LAYER.admin1, admin1Filter(s.edition));
@@ -225,6 +229,16 @@ function applyState(map: MaplibreMap, deck: DeckModule | null, s: AppState, prev
     map.setLayoutProperty(LAYER.counterpart(other), 'visibility', counterparts.length ? 'visible' : 'none');
     map.setLayoutProperty(LAYER.counterpart(s.edition), 'visibility', 'none');
   }
+  if (!prev || prev.presenting !== s.presenting) {
+    // The story drives the camera while presenting: a finger swipes scenes instead of panning.
+    if (s.presenting) {
+      map.dragPan.disable();
+      map.touchZoomRotate.disable();
+    } else {
+      map.dragPan.enable();
+      map.touchZoomRotate.enable();
+    }
+  }
   applyThematic(map, s, prev);
   if (
     deck &&
@@ -241,7 +255,10 @@ function applyState(map: MaplibreMap, deck: DeckModule | null, s: AppState, prev
     showLayers(deck, s);
   }
   if (s.flyTarget && prev?.flyTarget !== s.flyTarget) {
-    const { center, zoom, bearing, pitch } = s.flyTarget;
+    const { center, bearing, pitch, viewport } = s.flyTarget;
+    const el = map.getContainer();
+    // A scene made on another screen shows the same area on this one.
+    const zoom = sceneZoom(s.flyTarget.zoom, viewport, { width: el.clientWidth, height: el.clientHeight });
     const camera = { center, zoom, ...(bearing === undefined ? {} : { bearing }), ...(pitch === undefined ? {} : { pitch }) };
     if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo(camera);
     else map.flyTo({ ...camera, duration: 1600, essential: false });
@@ -318,10 +335,27 @@ export function MapView() {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
+    map.on('styleimagemissing', (e: { id: string }) => {
+      if (e.id === CAPITAL_BOX && !map.hasImage(CAPITAL_BOX)) map.addImage(CAPITAL_BOX, capitalBoxImage());
+    });
+    // Opened without a view in the address: the whole region, Hoàng Sa and Trường Sa
+    // included, fills the part of the map that nothing floats over, on any screen.
+    if (initial.view === DEFAULT_VIEW) {
+      const fit = map.cameraForBounds(REGION_BOUNDS, { padding: openingPadding(window.matchMedia(COMPACT_QUERY).matches) });
+      if (fit) map.jumpTo({ ...fit, bearing: 0, pitch: 0 });
+    }
     map.addControl(new NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new MoveEndScaleControl(), 'bottom-left');
     performance.mark('map-created');
-    registerMapCapture((size) => captureMap(map, el, size));
+    let capturing = false;
+    registerMapCapture(async (size) => {
+      capturing = true;
+      try {
+        return await captureMap(map, el, size);
+      } finally {
+        capturing = false;
+      }
+    });
     setSceneReveal('on-arrival');
     window.__ntcc = { map, store: useAppStore };
     let deck: DeckModule | null = null;
@@ -339,7 +373,10 @@ export function MapView() {
     // legend on the left: keep what is on screen where it was instead.
     let width = el.clientWidth;
     let panelToggledAt = -Infinity;
+    const recordSize = (): void => useAppStore.getState().setMapSize({ width: el.clientWidth, height: el.clientHeight });
     map.on('resize', () => {
+      // Not while an image export draws the map at another size (it restores the size after).
+      if (!capturing) recordSize();
       const dw = el.clientWidth - width;
       width = el.clientWidth;
       if (dw !== 0 && performance.now() - panelToggledAt < PANEL_RESIZE_MS && !map.isMoving()) map.panBy([dw / 2, 0], { duration: 0 });
@@ -348,6 +385,7 @@ export function MapView() {
     let unsubscribe = (): void => {};
     map.on('load', () => {
       performance.mark('map-load');
+      recordSize();
       applyState(map, null, useAppStore.getState(), null);
       unsubscribe = useAppStore.subscribe((s, prev) => {
         if (s.analysisOpen !== prev.analysisOpen) panelToggledAt = performance.now();

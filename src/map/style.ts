@@ -22,10 +22,24 @@ export const LAYER = {
   selected: (e: Edition) => `provinces-${e}-selected`,
   counterpart: (e: Edition) => `provinces-${e}-counterpart`,
   labels: (e: Edition) => `provinces-${e}-labels`,
+  /**
+   * Invisible boxes over the capitals (deck.gl draws the circles), above the labels: MapLibre
+   * places them first, so a province name moves aside or waits instead of covering one.
+   */
+  capitalBoxes: (e: Edition) => `capitals-${e}-boxes`,
   admin1: 'basemap-admin1',
   basemapLabels: 'basemap-labels',
   seaLabels: 'basemap-sea-labels',
 } as const;
+
+/** The image of a capital's collision box: transparent, a little larger than the circle (radius 4 px, selected 6.4 px). */
+export const CAPITAL_BOX = 'capital-box';
+export const CAPITAL_BOX_PX = 14;
+
+/** The transparent image MapLibre asks for (`styleimagemissing`) as CAPITAL_BOX. */
+export function capitalBoxImage(): { width: number; height: number; data: Uint8Array } {
+  return { width: CAPITAL_BOX_PX, height: CAPITAL_BOX_PX, data: new Uint8Array(CAPITAL_BOX_PX * CAPITAL_BOX_PX * 4) };
+}
 
 /** Absolute tile URL template under the app's own base path. */
 export function tileUrl(base: string): string {
@@ -239,12 +253,28 @@ export function buildStyle({ base, edition, lang, thematic }: BasemapInput & { t
       'text-size': ['interpolate', ['linear'], ['zoom'], 4, 10, 8, 15],
       'text-max-width': 7,
       'text-padding': 2,
+      // Centred on the unit where there is room; else beside a capital's box, never over it.
+      'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+      'text-radial-offset': 0.6,
     },
     paint: {
       'text-color': COLORS.label,
       'text-halo-color': 'rgba(255,255,255,0.9)',
       'text-halo-width': 1.4,
       'text-opacity': ['case', ['==', ['get', 'in_region'], 1], 1, 0.75],
+    },
+  });
+  const capitalBoxes = (e: Edition): StyleSpecification['layers'][number] => ({
+    id: LAYER.capitalBoxes(e),
+    type: 'symbol',
+    source: 'basemap',
+    'source-layer': 'capitals',
+    filter: ['==', ['get', 'edition'], e],
+    layout: {
+      visibility: e === edition ? 'visible' : 'none',
+      'icon-image': CAPITAL_BOX,
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': false,
     },
   });
   const basemap = buildBasemapStyle({ base, edition, lang });
@@ -260,6 +290,8 @@ export function buildStyle({ base, edition, lang, thematic }: BasemapInput & { t
       ...basemap.layers.slice(firstSymbol),
       labelLayer('2022'),
       labelLayer('2025'),
+      capitalBoxes('2022'),
+      capitalBoxes('2025'),
     ],
   };
 }

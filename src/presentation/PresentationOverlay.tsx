@@ -2,26 +2,33 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n/index.ts';
 import { useAppStore } from '../state/store.ts';
+import { startPresentationTouch } from './touch.ts';
+
+/** The cursor and the controls hide after this long without movement or touch. */
+const IDLE_MS = 2500;
 
 /**
  * What the audience sees over the map while presenting: the caption in large type, the
- * scene's figures with their sources, a progress bar, and the black screen. The cursor
- * hides after two seconds without movement.
+ * scene's figures with their sources, a progress bar, the black screen, and controls (previous,
+ * next) that show on movement or a tap. The cursor and the controls hide when idle.
  */
 export function PresentationOverlay({ onLeave }: { onLeave: () => void }) {
   const s = useAppStore(useShallow((x) => ({ lang: x.lang, story: x.story, index: x.storyIndex, blackout: x.blackout })));
   const [idle, setIdle] = useState(false);
   useEffect(() => {
-    let timer = window.setTimeout(() => setIdle(true), 2000);
-    const move = (): void => {
+    let timer = window.setTimeout(() => setIdle(true), IDLE_MS);
+    const wake = (): void => {
       setIdle(false);
       window.clearTimeout(timer);
-      timer = window.setTimeout(() => setIdle(true), 2000);
+      timer = window.setTimeout(() => setIdle(true), IDLE_MS);
     };
-    window.addEventListener('mousemove', move);
+    window.addEventListener('mousemove', wake);
+    // On a touch screen a swipe steps the story and a tap brings the controls back.
+    const stopTouch = startPresentationTouch(() => true, wake);
     return () => {
       window.clearTimeout(timer);
-      window.removeEventListener('mousemove', move);
+      window.removeEventListener('mousemove', wake);
+      stopTouch();
     };
   }, []);
   useEffect(() => {
@@ -64,6 +71,26 @@ export function PresentationOverlay({ onLeave }: { onLeave: () => void }) {
       <button type="button" className="present-leave" aria-label={t(lang, 'Story.Leave')} title={t(lang, 'Story.Help')} onClick={onLeave}>
         ×
       </button>
+      <div className={idle ? 'present-controls hidden' : 'present-controls'} data-testid="present-controls">
+        <button
+          type="button"
+          aria-label={t(lang, 'Story.Prev')}
+          disabled={s.index === 0}
+          onClick={() => useAppStore.getState().prevScene()}
+          data-testid="present-prev"
+        >
+          ‹
+        </button>
+        <button
+          type="button"
+          aria-label={t(lang, 'Story.Next')}
+          disabled={s.index >= total - 1}
+          onClick={() => useAppStore.getState().nextScene()}
+          data-testid="present-next"
+        >
+          ›
+        </button>
+      </div>
       {s.blackout && <div className="blackout" data-testid="blackout" />}
     </div>
   );

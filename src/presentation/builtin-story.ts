@@ -1,7 +1,7 @@
 /**
  * The built-in story on Resolution 26-NQ/TW: nine scenes from the region's place in the
- * country to its 2030 and 2045 targets. Every figure carries its source key (see the
- * region brief); figures computed by the app say so.
+ * country to its 2030 and 2045 targets. Every figure carries its source key (see
+ * data/SOURCES.md); figures computed by the app say so.
  */
 import { DEFAULT_PARAMS } from '../core/analysis.ts';
 import { STATUSES } from '../core/layers.ts';
@@ -18,7 +18,7 @@ const base: Omit<Scene, 'id' | 'camera' | 'caption' | 'notes'> = {
   figures: [],
 };
 
-export const BUILTIN_STORY: Story = {
+const STORY: Story = {
   title: {
     vi: 'Liên kết vùng Bắc Trung Bộ và duyên hải Trung Bộ (NQ 26-NQ/TW)',
     en: 'Linking the North Central and Central Coast region (Resolution 26)',
@@ -186,4 +186,12 @@ export const BUILTIN_STORY: Story = {
       ],
     },
   ],
+};
+
+/** The screen the scenes were composed on: other screens zoom to show the same area (sceneZoom). */
+const COMPOSED_ON = { width: 1920, height: 1080 };
+
+export const BUILTIN_STORY: Story = {
+  ...STORY,
+  scenes: STORY.scenes.map((sc) => ({ ...sc, camera: { ...sc.camera, viewport: COMPOSED_ON } })),
 };

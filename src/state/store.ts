@@ -29,9 +29,22 @@ export interface ViewSlice {
   view: ViewState;
   /** Called by the map when the camera settles. */
   setView: (view: ViewState) => void;
-  /** A camera move the UI asks for (search results); the map flies there. */
-  flyTarget: { center: [number, number]; zoom: number; bearing?: number; pitch?: number; seq: number } | null;
-  flyTo: (center: [number, number], zoom: number, bearing?: number, pitch?: number) => void;
+  /**
+   * A camera move the UI asks for (search results, story scenes); the map flies there. With a
+   * viewport, the zoom is for a map of that size (the map adapts it to its own, see sceneZoom).
+   */
+  flyTarget: {
+    center: [number, number];
+    zoom: number;
+    bearing?: number;
+    pitch?: number;
+    viewport?: { width: number; height: number };
+    seq: number;
+  } | null;
+  flyTo: (center: [number, number], zoom: number, bearing?: number, pitch?: number, viewport?: { width: number; height: number }) => void;
+  /** The map's size in CSS px (the map sets it), recorded with a captured scene. */
+  mapSize: { width: number; height: number } | null;
+  setMapSize: (size: { width: number; height: number }) => void;
 }
 
 export interface BoundarySlice {
@@ -50,6 +63,9 @@ export interface UiSlice {
   setLang: (lang: Lang) => void;
   exportOpen: boolean;
   setExportOpen: (open: boolean) => void;
+  /** The layer panel as a drawer, on screens too narrow to keep it beside the map. */
+  layersOpen: boolean;
+  setLayersOpen: (open: boolean) => void;
   /** A message for the user (already translated keys are rendered by the UI). */
   notice: {
     key: MessageKey;
@@ -315,16 +331,19 @@ const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
   view: DEFAULT_VIEW,
   setView: (view) => set({ view }),
   flyTarget: null,
-  flyTo: (center, zoom, bearing, pitch) =>
+  flyTo: (center, zoom, bearing, pitch, viewport) =>
     set((s) => ({
       flyTarget: {
         center,
         zoom,
         ...(bearing === undefined ? {} : { bearing }),
         ...(pitch === undefined ? {} : { pitch }),
+        ...(viewport === undefined ? {} : { viewport }),
         seq: (s.flyTarget?.seq ?? 0) + 1,
       },
     })),
+  mapSize: null,
+  setMapSize: (mapSize) => set({ mapSize }),
 });
 
 /** The unit in `to` that corresponds to `iso` in the other edition, or null. */
@@ -355,6 +374,8 @@ const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   setLang: (lang) => set({ lang }),
   exportOpen: false,
   setExportOpen: (exportOpen) => set({ exportOpen }),
+  layersOpen: false,
+  setLayersOpen: (layersOpen) => set({ layersOpen }),
   notice: null,
   setNotice: (notice) => set({ notice }),
 });
@@ -474,7 +495,13 @@ export function sceneFromState(s: AppState, id: string): Scene {
   const { edition: _e, horizon: _h, ...analysis } = s.analysisParams;
   return {
     id,
-    camera: { center: s.view.center, zoom: s.view.zoom, pitch: s.view.pitch, bearing: s.view.bearing },
+    camera: {
+      center: s.view.center,
+      zoom: s.view.zoom,
+      pitch: s.view.pitch,
+      bearing: s.view.bearing,
+      ...(s.mapSize ? { viewport: s.mapSize } : {}),
+    },
     edition: s.edition,
     layers: (Object.keys(s.layers) as ThematicLayerId[]).filter((k) => s.layers[k].visible),
     horizon: s.horizon,
@@ -533,7 +560,7 @@ const createStorySlice: StateCreator<AppState, [], [], StorySlice> = (set, get) 
         pendingScene: sceneReveal === 'on-arrival' ? index : null,
       });
       if (sceneReveal === 'immediate') get().revealScene(index);
-      get().flyTo(sc.camera.center, sc.camera.zoom, sc.camera.bearing, sc.camera.pitch);
+      get().flyTo(sc.camera.center, sc.camera.zoom, sc.camera.bearing, sc.camera.pitch, sc.camera.viewport);
     },
     pendingScene: null,
     revealScene: (i) => {

@@ -133,7 +133,7 @@ export function InfoPanel() {
   const feature = featuresOf({ data, edition }).find((f) => f.properties.iso === selected);
   if (!data || !feature) {
     return (
-      <aside className="panel info" aria-live="polite">
+      <aside className="panel info info-empty" aria-live="polite">
         <p className="empty">{t(lang, 'Info.Empty')}</p>
       </aside>
     );

@@ -34,7 +34,13 @@ export function LayerPanel() {
   const { lang } = s;
   return (
     <section className="panel layers" aria-label={t(lang, 'Layers.Title')} data-testid="layer-panel">
-      <h2>{t(lang, 'Layers.Title')}</h2>
+      <div className="info-head">
+        <h2>{t(lang, 'Layers.Title')}</h2>
+        {/* Only on narrow screens, where the panel is a drawer over the map. */}
+        <button type="button" className="close narrow-only" aria-label={t(lang, 'Layers.Close')} onClick={() => state.setLayersOpen(false)}>
+          ×
+        </button>
+      </div>
       <Segs
         label={t(lang, 'Horizon.Title')}
         options={HORIZONS}

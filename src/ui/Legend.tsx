@@ -1,12 +1,30 @@
+import { useState } from 'react';
 import { t } from '../i18n/index.ts';
 import { useAppStore } from '../state/store.ts';
 import { COLORS } from '../core/palette.ts';
+import { useCompact } from './use-compact.ts';
 
-/** Legend of the foundation layers; colours come from the map's own palette. */
+/**
+ * Legend of the foundation layers; colours come from the map's own palette. It folds to its
+ * title on a compact screen (open on a wide one) so that it does not hide the region.
+ */
 export function Legend() {
   const lang = useAppStore((s) => s.lang);
+  const compact = useCompact();
+  // Until the user opens or closes it, it follows the screen: folded when compact.
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const open = choice ?? !compact;
   return (
-    <section className="panel legend" aria-label={t(lang, 'Legend.Title')}>
+    <details
+      className="panel legend"
+      open={open}
+      data-testid="legend"
+      onToggle={(e) => {
+        const now = e.currentTarget.open;
+        if (now !== open) setChoice(now);
+      }}
+    >
+      <summary>{t(lang, 'Legend.Title')}</summary>
       <ul>
         <li>
           <span className="swatch" style={{ background: COLORS.regionFill, opacity: 0.6 }} /> {t(lang, 'Legend.InRegion')}
@@ -22,6 +40,6 @@ export function Legend() {
         </li>
       </ul>
       <p className="attribution">{t(lang, 'Map.Attribution')}</p>
-    </section>
+    </details>
   );
 }

@@ -26,6 +26,7 @@ export function SearchBox() {
     s.flyTo(e.center, e.zoom);
     setQ('');
   };
+  const open = q.trim() !== '';
   const onKey = (ev: KeyboardEvent<HTMLInputElement>): void => {
     if (ev.key === 'ArrowDown') setActive((a) => Math.min(results.length - 1, a + 1));
     else if (ev.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
@@ -43,8 +44,12 @@ export function SearchBox() {
         value={q}
         placeholder={t(lang, 'Search.Placeholder')}
         aria-label={t(lang, 'Search.Label')}
-        aria-controls="search-results"
-        aria-activedescendant={results[active] ? `search-${active}` : undefined}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        // The list exists only while there is a query: name it only then.
+        aria-controls={open ? 'search-results' : undefined}
+        aria-activedescendant={open && results[active] ? `search-${active}` : undefined}
         data-testid="search"
         onChange={(e) => {
           setQ(e.target.value);
@@ -52,7 +57,7 @@ export function SearchBox() {
         }}
         onKeyDown={onKey}
       />
-      {q.trim() && (
+      {open && (
         <ul id="search-results" role="listbox" className="search-results" data-testid="search-results">
           {results.length === 0 && <li className="empty">{t(lang, 'Search.NoResult', { q })}</li>}
           {results.map((r, i) => (

@@ -61,6 +61,8 @@ export async function startServer(port = 4173): Promise<Server> {
     origin,
     stop: () =>
       new Promise((resolve) => {
+        // Already gone (killed from outside): nothing to wait for.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -82,7 +84,7 @@ export async function launch(
   width = 1280,
   height = 800,
   extraArgs: string[] = [],
-  opts: { deviceScaleFactor?: number; reducedMotion?: 'reduce' | 'no-preference' } = {},
+  opts: { deviceScaleFactor?: number; reducedMotion?: 'reduce' | 'no-preference'; hasTouch?: boolean; isMobile?: boolean } = {},
 ): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'ntcc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -92,6 +94,8 @@ export async function launch(
     headless: true,
     ...(opts.deviceScaleFactor ? { deviceScaleFactor: opts.deviceScaleFactor } : {}),
     ...(opts.reducedMotion ? { reducedMotion: opts.reducedMotion } : {}),
+    ...(opts.hasTouch ? { hasTouch: true } : {}),
+    ...(opts.isMobile ? { isMobile: true } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const requests: string[] = [];

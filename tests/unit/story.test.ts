@@ -3,8 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readStory, writeStory } from '../../src/export/story-file.ts';
 import { BUILTIN_STORY } from '../../src/presentation/builtin-story.ts';
 import { keyAction } from '../../src/presentation/keys.ts';
+import { gestureOf } from '../../src/presentation/touch.ts';
 import { registerBuiltinStory, resetAppStore, useAppStore } from '../../src/state/store.ts';
-import { STORY_SCHEMA_VERSION } from '../../src/core/story.ts';
+import { sceneZoom, STORY_SCHEMA_VERSION } from '../../src/core/story.ts';
 
 describe('the built-in story', () => {
   it('has nine scenes, each with a caption in both languages, and every figure has a source', () => {
@@ -126,5 +127,37 @@ describe('the migration path', () => {
     }
     // Without a migration for a version, the file is refused, not guessed at.
     expect(readStory(JSON.stringify({ schema: 0, story: {} }))).toMatchObject({ ok: false, error: { code: 'not-story' } });
+  });
+});
+
+describe('a scene on another screen', () => {
+  it('shows the same area: half the size is one zoom level out, a larger screen zooms in, none given keeps the zoom', () => {
+    const composed = { width: 1920, height: 1080 };
+    expect(sceneZoom(5, composed, { width: 960, height: 540 })).toBeCloseTo(4, 9);
+    // The tighter side decides: a tall phone is limited by its width.
+    expect(sceneZoom(5, composed, { width: 390, height: 844 })).toBeCloseTo(5 + Math.log2(390 / 1920), 9);
+    expect(sceneZoom(5, composed, { width: 3840, height: 2160 })).toBeCloseTo(6, 9);
+    expect(sceneZoom(5, undefined, { width: 390, height: 844 })).toBe(5);
+    // Within −4 and +2 levels.
+    expect(sceneZoom(5, composed, { width: 10, height: 10 })).toBe(1);
+    expect(sceneZoom(5, composed, { width: 40000, height: 40000 })).toBe(7);
+  });
+
+  it('every built-in scene says the screen it was composed on, and a story file keeps it', () => {
+    for (const sc of BUILTIN_STORY.scenes) expect(sc.camera.viewport).toEqual({ width: 1920, height: 1080 });
+    const bad = JSON.parse(writeStory(BUILTIN_STORY)) as { story: { scenes: { camera: { viewport: { width: number } } }[] } };
+    bad.story.scenes[0]!.camera.viewport.width = 5;
+    expect(readStory(JSON.stringify(bad))).toMatchObject({ ok: false, error: { code: 'invalid', path: 'scenes.0.camera.viewport.width' } });
+  });
+});
+
+describe('touch in a presentation', () => {
+  it('a mostly sideways swipe steps, a short still touch is a tap, anything else nothing', () => {
+    expect(gestureOf(-120, 10, 200)).toBe('next');
+    expect(gestureOf(120, -10, 200)).toBe('prev');
+    expect(gestureOf(-120, 100, 200)).toBeNull(); // diagonal: a scroll, not a swipe
+    expect(gestureOf(-30, 0, 200)).toBeNull(); // too short
+    expect(gestureOf(3, 4, 150)).toBe('tap');
+    expect(gestureOf(3, 4, 900)).toBeNull(); // a long press
   });
 });
