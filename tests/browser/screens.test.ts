@@ -125,11 +125,11 @@ describe('every screen from phone to projector', () => {
         // Hoàng Sa and Trường Sa are in the opening view.
         const islands = await page.evaluate(() => {
           const m = window.__ntcc!.map;
-          const b = m.getBounds();
+          const bounds = m.getBounds();
           return [
             [112.0, 16.5],
             [114.0, 10.0],
-          ].every(([x, y]) => b.contains([x!, y!]));
+          ].every(([x, y]) => bounds.contains([x!, y!]));
         });
         assert.ok(islands, 'Hoàng Sa and Trường Sa are on screen');
         await screenshot(page, `screen-${sc.name}-home`);
