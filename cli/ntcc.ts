@@ -1,44 +1,59 @@
 /**
- * `ntcc`: the command line for the same analyses and exports as the app.
- *   ntcc analyze <adjacency|reach|distance|gravity|hinterland|access|index> [options]
- *   ntcc export --layers LIST --format geojson|csv|kml|shp|gpkg|fgb --out FILE [--horizon H] [--belt-km 5|10|20|50] [--include-restricted]
+ * `ntcc`: the command line for the same analyses and exports as the app, built on commander.
+ *   ntcc analyze <kind> [options]     the app's analyses (options from the parameters' definitions)
+ *   ntcc export --layers LIST --format F --out FILE [--horizon H] [--belt-km K] [--include-restricted]
  *   ntcc bundle --out FILE.zip [--layers LIST] [--formats LIST] [--analyses LIST] [--include-restricted]
- *   ntcc validate FILE   (checks a file exactly as the app's import does; exit 1 with the same message)
+ *   ntcc validate FILE                (the app's import checks; exit 1 with the same message)
+ *   ntcc --help | <command> --help | --version
  * Arguments are untrusted: each is checked, and a bad one gets a message in the chosen
- * language (`--lang vi|en`, Vietnamese by default) and exit code 2.
+ * language (`--lang vi|en`, Vietnamese by default) and exit code 2. Help goes to stdout
+ * with exit code 0, in the chosen language.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import type { Geometry } from 'geojson';
-import { ANALYSES, PARAM_DEFS, parseParams, writeParam, type AnalysisKind, type ParamDef, type ParamKey } from '../src/core/analysis.ts';
-import { HORIZONS } from '../src/core/layers.ts';
+import { basename } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import type { FeatureCollection } from 'geojson';
+import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
+import {
+  ANALYSES,
+  DEFAULT_PARAMS,
+  PARAM_DEFS,
+  parseParams,
+  writeParam,
+  type AnalysisKind,
+  type AnalysisOverrides,
+  type ParamDef,
+  type ParamKey,
+} from '../src/core/analysis.ts';
+import { BELT_KM_CHOICES, HORIZONS, STATUSES, beltKmOf, type Horizon } from '../src/core/layers.ts';
 import { runAnalysis } from '../src/analysis/run.ts';
-import { unitsFor } from '../src/analysis/inputs.ts';
-import { resultTables, tableToCsv, tableToGeoJSON } from '../src/export/results.ts';
-import { EXPORT_FORMATS, toGeoPackage, writeLayer, type ExportFormat } from '../src/export/writers.ts';
+import { resultTables, unitGeometries } from '../src/export/results.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../src/export/writers.ts';
 import { EXPORT_LAYERS, beltAt, sensitivityOf, visiblePart } from '../src/export/catalogue.ts';
-import { buildBundle } from '../src/export/bundle.ts';
-import { DEFAULT_PARAMS } from '../src/core/analysis.ts';
-import { BELT_KM_CHOICES, STATUSES, beltKmOf, type Horizon } from '../src/core/layers.ts';
+import { exportFiles, type BundleInput } from '../src/export/bundle.ts';
 import { t, type Lang, type MessageKey } from '../src/i18n/index.ts';
 import { importFile, setDomParser } from '../src/data/import.ts';
-import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
 import { loadInputs, loadLayer } from './load.ts';
 
-/** A bad argument: printed as given and exit code 2. */
+/** A bad argument: printed as given, exit code 2. */
 class UsageError extends Error {}
-
-const COMMANDS = ['analyze', 'export', 'bundle', 'validate'] as const;
-
-/** A file that failed validation: exit code 1 with the import's message. */
+/** A file that failed validation (`ntcc validate`): exit code 1 with the import's message. */
 class InvalidFileError extends Error {}
-const FORMATS = ['json', 'csv', 'geojson', 'kml', 'shp', 'gpkg', 'fgb'] as const;
 
-/** Flag name → analysis parameter, from the parameters' definitions (the analysis itself is the positional). */
-const FLAG_PARAM: Record<string, ParamKey> = Object.fromEntries(
-  (Object.keys(PARAM_DEFS) as ParamKey[]).filter((k) => k !== 'kind').map((k) => [PARAM_DEFS[k].flag, k]),
-);
+/** What `analyze` can print or write: JSON rows, CSV and GeoJSON also to stdout; the rest need --out. */
+const ANALYZE_FORMATS = ['json', ...EXPORT_FORMATS] as const;
+const TO_STDOUT = ['json', 'csv', 'geojson'];
 
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** The language asked for anywhere on the line (`--lang en` or `--lang=en`); Vietnamese otherwise. */
+function langOf(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const v = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return v === 'en' ? 'en' : 'vi';
+}
+
+/** What a parameter accepts, in words: its choices, its range, or "a flag". */
 function allowed(lang: Lang, param: ParamKey): string {
   const d: ParamDef = PARAM_DEFS[param];
   if (d.type === 'number') return t(lang, 'Cli.Range', { min: d.range[0], max: d.range[1] });
@@ -46,78 +61,10 @@ function allowed(lang: Lang, param: ParamKey): string {
   return d.choices.join(', ');
 }
 
-function langOf(argv: readonly string[]): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const v = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  return v === 'en' ? 'en' : 'vi';
-}
-
-async function analyze(argv: string[], lang: Lang, out: (s: string) => void): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...Object.fromEntries(
-          Object.entries(FLAG_PARAM).map(([flag, k]) => [flag, { type: PARAM_DEFS[k].type === 'boolean' ? 'boolean' : 'string' } as const]),
-        ),
-        table: { type: 'string' },
-        format: { type: 'string', default: 'json' },
-        out: { type: 'string' },
-        lang: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(t(lang, 'Cli.BadOption', { message: e instanceof Error ? e.message : String(e) }));
-  }
-  const kinds = ANALYSES.join('|');
-  const [kind, ...extra] = parsed.positionals;
-  if (!kind) throw new UsageError(t(lang, 'Cli.Usage', { kinds }));
-  if (!(ANALYSES as readonly string[]).includes(kind))
-    throw new UsageError(t(lang, 'Cli.UnknownAnalysis', { kind, kinds: ANALYSES.join(', ') }));
-  if (extra.length) throw new UsageError(t(lang, 'Cli.BadOption', { message: extra.join(' ') }));
-  const v = parsed.values;
-  if (v.lang !== undefined && v.lang !== 'vi' && v.lang !== 'en')
-    throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'lang', value: v.lang, allowed: 'vi, en' }));
-  const format = v.format!;
-  if (!(FORMATS as readonly string[]).includes(format))
-    throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'format', value: format, allowed: FORMATS.join(', ') }));
-  const raw: Partial<Record<ParamKey, string>> = { kind };
-  for (const [flag, param] of Object.entries(FLAG_PARAM)) {
-    const value = (v as Record<string, string | boolean | undefined>)[flag];
-    if (value !== undefined) raw[param] = typeof value === 'boolean' ? writeParam(param, value) : value;
-  }
-  const { params, problems } = parseParams(raw);
-  const bad = problems[0];
-  if (bad) {
-    const flag = Object.entries(FLAG_PARAM).find(([, p]) => p === bad.param)?.[0] ?? bad.param;
-    throw new UsageError(t(lang, 'Cli.BadValue', { flag, value: bad.value, allowed: allowed(lang, bad.param) }));
-  }
-
-  const inputs = loadInputs();
-  const result = runAnalysis(inputs, { ...params, kind: kind as AnalysisKind });
-  const geometries = new Map<string, Geometry>(unitsFor(inputs, params.edition, { context: true }).map((u) => [u.id, u.geometry]));
-  const tables = resultTables(result, geometries);
-  const table = v.table === undefined ? tables[0]! : tables.find((x) => x.name === v.table);
-  if (!table) throw new UsageError(t(lang, 'Cli.BadTable', { table: v.table!, tables: tables.map((x) => x.name).join(', ') }));
-
-  if (format === 'json' || format === 'csv' || format === 'geojson') {
-    const text =
-      format === 'csv'
-        ? tableToCsv(table)
-        : format === 'geojson'
-          ? JSON.stringify(tableToGeoJSON(table)) + '\n'
-          : JSON.stringify(table.rows, null, 2) + '\n';
-    if (v.out === undefined) out(text);
-    else save(lang, v.out, text, table.rows.length);
-    return;
-  }
-  if (v.out === undefined) throw new UsageError(t(lang, 'Cli.NeedOut', { format }));
-  const { bytes } = await writeLayer(tableToGeoJSON(table), `${kind}-${table.name}`, format as ExportFormat);
-  save(lang, v.out, bytes, table.rows.length);
-}
+/** Flag name → analysis parameter, from the parameters' definitions (the analysis itself is the argument). */
+const FLAG_PARAM: Record<string, ParamKey> = Object.fromEntries(
+  (Object.keys(PARAM_DEFS) as ParamKey[]).filter((k) => k !== 'kind').map((k) => [PARAM_DEFS[k].flag, k]),
+);
 
 function save(lang: Lang, file: string, data: string | Uint8Array, rows: number): void {
   try {
@@ -126,6 +73,99 @@ function save(lang: Lang, file: string, data: string | Uint8Array, rows: number)
     throw new Error(t(lang, 'Cli.WriteError', { file, message: e instanceof Error ? e.message : String(e) }), { cause: e });
   }
   process.stderr.write(t(lang, 'Cli.Wrote', { rows, file }) + '\n');
+}
+
+/** Reads a file through the app's import checks; a bad one is a bad argument (exit 2). */
+async function importArg(lang: Lang, file: string): Promise<{ fc: FeatureCollection; name: string }> {
+  let bytes: Uint8Array;
+  try {
+    const b = readFileSync(file);
+    bytes = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  } catch (e) {
+    throw new UsageError(t(lang, 'Cli.ReadError', { file, message: e instanceof Error ? e.message : String(e) }));
+  }
+  setDomParser(() => new XmlDomParser({ onError: () => undefined }) as never);
+  const r = await importFile(basename(file), bytes);
+  if (!r.ok) throw new UsageError(t(lang, 'Cli.BadFile', { file, message: t(lang, `Import.${r.error.code}` as MessageKey, r.error.vars) }));
+  return { fc: r.fc, name: r.name };
+}
+
+/** The fields of a collection, in first-seen order. */
+const fieldsOf = (fc: FeatureCollection): string[] => [...new Set(fc.features.flatMap((f) => Object.keys(f.properties ?? {})))];
+const hasGeometry = (fc: FeatureCollection, types: string[]): boolean =>
+  fc.features.some((f) => f.geometry && types.includes(f.geometry.type));
+
+/** The user's own units and ports for an analysis, read and checked as the app reads them. */
+async function overridesOf(lang: Lang, o: Record<string, string | undefined>): Promise<AnalysisOverrides> {
+  const out: AnalysisOverrides = {};
+  if (o['units'] !== undefined) {
+    const { fc, name } = await importArg(lang, o['units']);
+    if (!hasGeometry(fc, ['Polygon', 'MultiPolygon'])) throw new UsageError(t(lang, 'Cli.NotPolygons', { file: o['units'] }));
+    const fields = fieldsOf(fc);
+    const code = o['codeField'];
+    if (code === undefined) throw new UsageError(t(lang, 'Cli.NeedCodeField', { fields: fields.join(', ') }));
+    for (const f of [code, o['nameField'], o['populationField']])
+      if (f !== undefined && !fields.includes(f)) throw new UsageError(t(lang, 'Cli.NoField', { field: f, fields: fields.join(', ') }));
+    out.units = { layer: name, name, fc, code, nameField: o['nameField'] ?? code, population: o['populationField'] ?? null };
+  } else
+    for (const flag of ['codeField', 'nameField', 'populationField'] as const)
+      if (o[flag] !== undefined) throw new UsageError(t(lang, 'Cli.FieldWithoutUnits'));
+  if (o['ports'] !== undefined) {
+    const { fc, name } = await importArg(lang, o['ports']);
+    if (!hasGeometry(fc, ['Point', 'MultiPoint'])) throw new UsageError(t(lang, 'Cli.NotPoints', { file: o['ports'] }));
+    out.ports = { layer: name, name, fc };
+  }
+  return out;
+}
+
+async function analyze(lang: Lang, kind: string, v: Record<string, string | boolean | undefined>, out: (s: string) => void): Promise<void> {
+  if (!(ANALYSES as readonly string[]).includes(kind))
+    throw new UsageError(t(lang, 'Cli.UnknownAnalysis', { kind, kinds: ANALYSES.join(', ') }));
+  const format = String(v['format'] ?? 'json');
+  if (!(ANALYZE_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'format', value: format, allowed: ANALYZE_FORMATS.join(', ') }));
+  const raw: Partial<Record<ParamKey, string>> = { kind };
+  for (const [flag, param] of Object.entries(FLAG_PARAM)) {
+    const value = v[camel(flag)];
+    if (value !== undefined) raw[param] = typeof value === 'boolean' ? writeParam(param, value) : value;
+  }
+  const { params, problems } = parseParams(raw);
+  const bad = problems[0];
+  if (bad)
+    throw new UsageError(
+      t(lang, 'Cli.BadValue', { flag: PARAM_DEFS[bad.param].flag, value: bad.value, allowed: allowed(lang, bad.param) }),
+    );
+  const overrides = await overridesOf(lang, v as Record<string, string | undefined>);
+
+  const inputs = loadInputs();
+  const result = runAnalysis(inputs, { ...params, kind: kind as AnalysisKind }, undefined, overrides);
+  const geometry = unitGeometries(result, inputs as unknown as Parameters<typeof unitGeometries>[1], overrides.units?.fc);
+  const tables = resultTables(result, geometry);
+  const tableName = v['table'] === undefined ? tables[0]!.name : String(v['table']);
+  const table = tables.find((x) => x.name === tableName);
+  if (!table) throw new UsageError(t(lang, 'Cli.BadTable', { table: tableName, tables: tables.map((x) => x.name).join(', ') }));
+
+  if (format === 'json') {
+    const text = JSON.stringify(table.rows, null, 2) + '\n';
+    if (v['out'] === undefined) out(text);
+    else save(lang, String(v['out']), text, table.rows.length);
+    return;
+  }
+  if (v['out'] === undefined && !TO_STDOUT.includes(format)) throw new UsageError(t(lang, 'Cli.NeedOut', { format }));
+  // The same bytes the app and `ntcc bundle` write for this table, to a file or (text formats) to stdout.
+  const file = await exportFiles({
+    ...exportBase(params.edition, params.horizon, false),
+    results: [{ result, tables: [table.name] }],
+    formats: [format as ExportFormat],
+    unitGeometry: () => geometry,
+  });
+  if (v['out'] === undefined) out(new TextDecoder().decode(file.bytes));
+  else save(lang, String(v['out']), file.bytes, table.rows.length);
+}
+
+/** What every export request from the command line shares. */
+function exportBase(edition: string, horizon: string, includeRestricted: boolean): Omit<BundleInput, 'formats'> {
+  return { layers: [], results: [], edition, horizon, includeRestricted, version: VERSION };
 }
 
 /** Reads `--layers LIST` (or `all`): known ids, restricted ones only with the flag. */
@@ -143,37 +183,25 @@ function layerList(lang: Lang, list: string | undefined, includeRestricted: bool
   return ids;
 }
 
-type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-function parseOrUsage(lang: Lang, argv: string[], options: Options): { values: Record<string, string | boolean | undefined> } {
-  try {
-    const { values } = parseArgs({ args: argv, allowPositionals: false, strict: true, options: { ...options, lang: { type: 'string' } } });
-    return { values: values as Record<string, string | boolean | undefined> };
-  } catch (e) {
-    throw new UsageError(t(lang, 'Cli.BadOption', { message: e instanceof Error ? e.message : String(e) }));
-  }
+/** The file name an export must have for what the rule makes of it (a ZIP for a bundle). */
+function checkOut(lang: Lang, out: string, kind: 'file' | 'gpkg' | 'bundle', format: string): void {
+  if (kind === 'bundle' && !out.endsWith('.zip')) throw new UsageError(t(lang, 'Cli.NeedZip', { format }));
 }
 
-async function exportCmd(argv: string[], lang: Lang): Promise<void> {
-  const { values: v } = parseOrUsage(lang, argv, {
-    layers: { type: 'string' },
-    format: { type: 'string', default: 'geojson' },
-    out: { type: 'string' },
-    horizon: { type: 'string' },
-    'belt-km': { type: 'string' },
-    'include-restricted': { type: 'boolean', default: false },
-  });
-  const format = String(v['format']);
+async function exportCmd(lang: Lang, v: Record<string, string | boolean | undefined>): Promise<void> {
+  const format = String(v['format'] ?? 'geojson');
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'format', value: format, allowed: EXPORT_FORMATS.join(', ') }));
   const horizon = v['horizon'] === undefined ? undefined : String(v['horizon']);
   if (horizon !== undefined && !(HORIZONS as readonly string[]).includes(horizon))
     throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'horizon', value: horizon, allowed: HORIZONS.join(', ') }));
   // The border belt at one width (the file holds every offered width).
-  const beltText = v['belt-km'] === undefined ? undefined : String(v['belt-km']);
+  const beltText = v['beltKm'] === undefined ? undefined : String(v['beltKm']);
   const beltKm = beltText === undefined ? undefined : beltKmOf(beltText);
   if (beltText !== undefined && beltKm === undefined)
     throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'belt-km', value: beltText, allowed: BELT_KM_CHOICES.join(', ') }));
-  const ids = layerList(lang, v['layers'] as string | undefined, Boolean(v['include-restricted']), false);
+  const includeRestricted = Boolean(v['includeRestricted']);
+  const ids = layerList(lang, v['layers'] as string | undefined, includeRestricted, false);
   if (v['out'] === undefined) throw new UsageError(t(lang, 'Cli.NeedOut', { format }));
   const outFile = String(v['out']);
   const layers = ids.map((id) => {
@@ -182,78 +210,55 @@ async function exportCmd(argv: string[], lang: Lang): Promise<void> {
     return { id, fc: id === 'border-belt' && beltKm !== undefined ? beltAt(shown, beltKm) : shown };
   });
   const rows = layers.reduce((s, l) => s + l.fc.features.length, 0);
-  if (layers.length === 1) {
-    const { bytes } = await writeLayer(layers[0]!.fc, layers[0]!.id, format as ExportFormat);
-    return save(lang, outFile, bytes, rows);
-  }
-  if (format === 'gpkg') return save(lang, outFile, await toGeoPackage(layers.map((l) => ({ name: l.id, fc: l.fc }))), rows);
-  if (!outFile.endsWith('.zip')) throw new UsageError(t(lang, 'Cli.NeedZip', { format }));
-  const { zipSync } = await import('fflate');
-  const files: Record<string, Uint8Array> = {};
-  for (const l of layers) {
-    const { bytes, filename } = await writeLayer(l.fc, l.id, format as ExportFormat);
-    files[filename] = bytes;
-  }
-  save(lang, outFile, zipSync(files, { level: 6 }), rows);
+  // Decide the kind before writing (a bundle must go to a .zip), then write.
+  const kind = layers.length === 1 ? 'file' : format === 'gpkg' ? 'gpkg' : 'bundle';
+  checkOut(lang, outFile, kind, format);
+  const file = await exportFiles({ ...exportBase('2022', horizon ?? 'all', includeRestricted), layers, formats: [format as ExportFormat] });
+  save(lang, outFile, file.bytes, rows);
 }
 
-async function validateCmd(argv: string[], lang: Lang, out: (s: string) => void): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { lang: { type: 'string' } } });
-  } catch (e) {
-    throw new UsageError(t(lang, 'Cli.BadOption', { message: e instanceof Error ? e.message : String(e) }));
-  }
-  const file = parsed.positionals[0];
-  if (!file || parsed.positionals.length > 1) throw new UsageError(t(lang, 'Cli.BadOption', { message: 'ntcc validate FILE' }));
+async function validateCmd(lang: Lang, file: string, out: (s: string) => void): Promise<void> {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    const b = readFileSync(file);
+    bytes = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   } catch (e) {
-    throw new UsageError(t(lang, 'Cli.WriteError', { file, message: e instanceof Error ? e.message : String(e) }));
+    throw new UsageError(t(lang, 'Cli.ReadError', { file, message: e instanceof Error ? e.message : String(e) }));
   }
   setDomParser(() => new XmlDomParser({ onError: () => undefined }) as never);
-  const r = await importFile(file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const r = await importFile(file, bytes);
   if (!r.ok) throw new InvalidFileError(t(lang, `Import.${r.error.code}` as MessageKey, r.error.vars));
   for (const w of r.warnings)
     process.stderr.write(t(lang, 'Cli.Warning', { message: t(lang, `ImportWarn.${w.code}` as MessageKey, w.vars) }) + '\n');
   out(t(lang, 'Cli.Valid', { n: r.fc.features.length, name: r.name }) + '\n');
 }
 
-async function bundleCmd(argv: string[], lang: Lang): Promise<void> {
-  const { values: v } = parseOrUsage(lang, argv, {
-    layers: { type: 'string' },
-    formats: { type: 'string', default: 'geojson,csv,gpkg' },
-    analyses: { type: 'string', default: ANALYSES.join(',') },
-    edition: { type: 'string', default: '2022' },
-    out: { type: 'string' },
-    'include-restricted': { type: 'boolean', default: false },
-  });
-  const formats = String(v['formats']).split(',');
+async function bundleCmd(lang: Lang, v: Record<string, string | boolean | undefined>): Promise<void> {
+  const formats = String(v['formats'] ?? 'geojson,csv,gpkg').split(',');
   for (const f of formats)
     if (!(EXPORT_FORMATS as readonly string[]).includes(f))
       throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'formats', value: f, allowed: EXPORT_FORMATS.join(', ') }));
-  const analyses = String(v['analyses']) === 'none' ? [] : String(v['analyses']).split(',');
+  const list = String(v['analyses'] ?? ANALYSES.join(','));
+  const analyses = list === 'none' ? [] : list.split(',');
   for (const a of analyses)
     if (!(ANALYSES as readonly string[]).includes(a))
       throw new UsageError(t(lang, 'Cli.UnknownAnalysis', { kind: a, kinds: ANALYSES.join(', ') }));
-  const edition = String(v['edition']);
+  const edition = String(v['edition'] ?? '2022');
   if (edition !== '2022' && edition !== '2025')
     throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'edition', value: edition, allowed: '2022, 2025' }));
   if (v['out'] === undefined || !String(v['out']).endsWith('.zip')) throw new UsageError(t(lang, 'Cli.NeedZip', { format: 'bundle' }));
-  const includeRestricted = Boolean(v['include-restricted']);
+  const includeRestricted = Boolean(v['includeRestricted']);
   const ids = layerList(lang, v['layers'] as string | undefined, includeRestricted, true);
   const inputs = loadInputs();
   const results = analyses.map((kind) => runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: kind as AnalysisKind, edition, horizon: 'today' }));
-  const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const layers = ids.map((id) => ({ id, fc: loadLayer(id) }));
+  const { buildBundle } = await import('../src/export/bundle.ts');
   const { zip, metadata } = await buildBundle({
-    layers: ids.map((id) => ({ id, fc: loadLayer(id) })),
-    results,
+    ...exportBase(edition, 'today', includeRestricted),
+    layers,
+    results: results.map((result) => ({ result })),
     formats: formats as ExportFormat[],
-    edition,
-    horizon: 'today',
-    includeRestricted,
-    version,
+    unitGeometry: (r) => unitGeometries(r, inputs as unknown as Parameters<typeof unitGeometries>[1]),
   });
   save(
     lang,
@@ -263,24 +268,150 @@ async function bundleCmd(argv: string[], lang: Lang): Promise<void> {
   );
 }
 
+/** commander's option key for a kebab-case flag (`cell-km` → `cellKm`). */
+const camel = (flag: string): string => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** An option's help: its label, then what it accepts and its default, in the chosen language. */
+function describe(lang: Lang, label: string, accepts?: string, byDefault?: string): string {
+  const parts = [
+    accepts && t(lang, 'Cli.Accepts', { list: accepts }),
+    byDefault !== undefined && t(lang, 'Cli.Default', { value: byDefault }),
+  ].filter(Boolean);
+  return parts.length ? `${label} (${parts.join('; ')})` : label;
+}
+
+/**
+ * The program, with every command, option and help text in `lang`; actions write to `out`.
+ * Parameters of `analyze` come from PARAM_DEFS, so a new parameter is a new flag and help line.
+ */
+function buildProgram(lang: Lang, out: (s: string) => void): Command {
+  const titles: Record<string, string> = {
+    'Usage:': t(lang, 'Cli.Title.Usage'),
+    'Options:': t(lang, 'Cli.Title.Options'),
+    'Commands:': t(lang, 'Cli.Title.Commands'),
+    'Arguments:': t(lang, 'Cli.Title.Arguments'),
+    'Global Options:': t(lang, 'Cli.Title.GlobalOptions'),
+  };
+  const configure = (cmd: Command): Command =>
+    cmd
+      .exitOverride()
+      .configureOutput({ writeOut: out, writeErr: () => undefined, outputError: () => undefined })
+      .configureHelp({ styleTitle: (s) => titles[s] ?? s, sortOptions: false, showGlobalOptions: true })
+      .helpOption('-h, --help', t(lang, 'Cli.HelpOption'));
+  const program = configure(new Command('ntcc'))
+    .description(t(lang, 'Cli.Description'))
+    .version(VERSION, '-V, --version', t(lang, 'Cli.VersionOption'))
+    .addOption(new Option('--lang <lang>', describe(lang, t(lang, 'Cli.LangOption'), 'vi, en', 'vi')))
+    .helpCommand('help [command]', t(lang, 'Cli.HelpCommand'))
+    .showSuggestionAfterError(false)
+    .allowExcessArguments(false);
+
+  const analyzeCmd = configure(program.command('analyze'))
+    .description(t(lang, 'Cli.Cmd.analyze'))
+    .argument('<kind>', describe(lang, t(lang, 'Param.kind'), ANALYSES.join(', ')));
+  for (const key of Object.keys(PARAM_DEFS) as ParamKey[]) {
+    if (key === 'kind') continue;
+    const d: ParamDef = PARAM_DEFS[key];
+    const label = t(lang, `Param.${key}`);
+    if (d.type === 'boolean')
+      analyzeCmd.addOption(
+        new Option(`--${d.flag}`, describe(lang, label, undefined, t(lang, DEFAULT_PARAMS[key] ? 'Cli.On' : 'Cli.Off'))),
+      );
+    else
+      analyzeCmd.addOption(
+        new Option(`--${d.flag} <value>`, describe(lang, label, allowed(lang, key), writeParam(key, DEFAULT_PARAMS[key]))),
+      );
+  }
+  analyzeCmd
+    .addOption(new Option('--table <name>', describe(lang, t(lang, 'Cli.Opt.table'))))
+    .addOption(new Option('--format <format>', describe(lang, t(lang, 'Cli.Opt.format'), ANALYZE_FORMATS.join(', '), 'json')))
+    .addOption(new Option('--out <file>', t(lang, 'Cli.Opt.out')))
+    .addOption(new Option('--units <file>', t(lang, 'Cli.Opt.units')))
+    .addOption(new Option('--code-field <field>', t(lang, 'Cli.Opt.codeField')))
+    .addOption(new Option('--name-field <field>', t(lang, 'Cli.Opt.nameField')))
+    .addOption(new Option('--population-field <field>', t(lang, 'Cli.Opt.populationField')))
+    .addOption(new Option('--ports <file>', t(lang, 'Cli.Opt.ports')))
+    .addHelpText(
+      'after',
+      `\n${t(lang, 'Cli.Analyses')}\n${ANALYSES.map((k) => `  ${k.padEnd(12)}${t(lang, `Analysis.kind.${k}`)}`).join('\n')}\n`,
+    )
+    .action((kind: string, opts: Record<string, string | boolean | undefined>) => analyze(lang, kind, opts, out));
+
+  configure(program.command('export'))
+    .description(t(lang, 'Cli.Cmd.export'))
+    .addOption(new Option('--layers <list>', describe(lang, t(lang, 'Cli.Opt.layers'), `${EXPORT_LAYERS.join(', ')}, all`)))
+    .addOption(new Option('--format <format>', describe(lang, t(lang, 'Cli.Opt.exportFormat'), EXPORT_FORMATS.join(', '), 'geojson')))
+    .addOption(new Option('--out <file>', t(lang, 'Cli.Opt.out')))
+    .addOption(new Option('--horizon <horizon>', describe(lang, t(lang, 'Cli.Opt.horizon'), HORIZONS.join(', '))))
+    .addOption(new Option('--belt-km <km>', describe(lang, t(lang, 'Cli.Opt.beltKm'), BELT_KM_CHOICES.join(', '))))
+    .addOption(new Option('--include-restricted', t(lang, 'Cli.Opt.includeRestricted')))
+    .action((opts: Record<string, string | boolean | undefined>) => exportCmd(lang, opts));
+
+  configure(program.command('bundle'))
+    .description(t(lang, 'Cli.Cmd.bundle'))
+    .addOption(new Option('--out <file.zip>', t(lang, 'Cli.Opt.out')))
+    .addOption(new Option('--layers <list>', describe(lang, t(lang, 'Cli.Opt.layers'), `${EXPORT_LAYERS.join(', ')}, all`, 'all')))
+    .addOption(new Option('--formats <list>', describe(lang, t(lang, 'Cli.Opt.formats'), EXPORT_FORMATS.join(', '), 'geojson,csv,gpkg')))
+    .addOption(
+      new Option('--analyses <list>', describe(lang, t(lang, 'Cli.Opt.analyses'), `${ANALYSES.join(', ')}, none`, ANALYSES.join(','))),
+    )
+    .addOption(new Option('--edition <edition>', describe(lang, t(lang, 'Param.edition'), '2022, 2025', '2022')))
+    .addOption(new Option('--include-restricted', t(lang, 'Cli.Opt.includeRestricted')))
+    .action((opts: Record<string, string | boolean | undefined>) => bundleCmd(lang, opts));
+
+  configure(program.command('validate'))
+    .description(t(lang, 'Cli.Cmd.validate'))
+    .argument('<file>', t(lang, 'Cli.Arg.file'))
+    .action((file: string) => validateCmd(lang, file, out));
+  return program;
+}
+
+/** A commander error in the user's language. */
+function commanderMessage(lang: Lang, e: CommanderError, program: Command): string {
+  const quoted = /'([^']*)'/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'commander.unknownCommand':
+      return t(lang, 'Cli.UnknownCommand', { command: quoted, commands: program.commands.map((c) => c.name()).join(', ') });
+    case 'commander.unknownOption':
+      return t(lang, 'Cli.UnknownOption', { option: quoted });
+    case 'commander.missingArgument':
+      return t(lang, 'Cli.MissingArgument', { name: quoted });
+    case 'commander.optionMissingArgument':
+      return t(lang, 'Cli.OptionNeedsValue', { option: quoted.split(/[ ,]/)[0] ?? quoted });
+    case 'commander.excessArguments':
+      return t(lang, 'Cli.ExcessArguments');
+    default:
+      return e.message.replace(/^error: /, '');
+  }
+}
+
 /**
  * Runs the command line.
  * @param argv - the arguments after the program name
- * @returns the exit code: 0 done, 2 bad argument, 1 failure
+ * @returns the exit code: 0 done (help and version too), 2 bad argument, 1 failure
  * @example await main(['analyze', 'adjacency', '--edition', '2022']) // prints JSON rows, returns 0
  */
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
   const lang = langOf(argv);
-  const [command, ...rest] = argv;
+  const program = buildProgram(lang, out);
   try {
-    if (command === 'analyze') await analyze(rest, lang, out);
-    else if (command === 'export') await exportCmd(rest, lang);
-    else if (command === 'bundle') await bundleCmd(rest, lang);
-    else if (command === 'validate') await validateCmd(rest, lang, out);
-    else throw new UsageError(t(lang, 'Cli.UnknownCommand', { command: command ?? '', commands: COMMANDS.join(', ') }));
+    const given = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+    const value = given < 0 ? undefined : argv[given]!.includes('=') ? argv[given]!.split('=')[1] : argv[given + 1];
+    if (value !== undefined && value !== 'vi' && value !== 'en')
+      throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'lang', value, allowed: 'vi, en' }));
+    if (!argv.length) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0;
+      process.stderr.write(`ntcc: ${commanderMessage(lang, e, program)}\n`);
+      return 2;
+    }
     process.stderr.write(`ntcc: ${e instanceof Error ? e.message : String(e)}\n`);
-    return e instanceof UsageError ? 2 : e instanceof InvalidFileError ? 1 : 1;
+    return e instanceof UsageError ? 2 : 1;
   }
 }

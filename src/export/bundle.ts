@@ -1,19 +1,27 @@
 /**
- * The research bundle: one ZIP with the chosen layers and analysis results in the chosen
- * formats, the map image when there is one, and metadata.json (boundary edition, analysis
- * parameters, sources and licences of every layer, accuracy notes, date, app version).
- * Long work reports progress and stops when its AbortSignal fires.
+ * What an export request becomes, by one rule wherever it is made (the app's export dialog,
+ * `ntcc export`, `ntcc analyze --format …`, `ntcc bundle`):
+ * - one collection (a layer, or one table of a result) in one format, without an image: that file;
+ * - several collections in GeoPackage alone, without an image: one GeoPackage, a table each;
+ * - anything else: the research bundle, one ZIP with a file per collection and format, the map
+ *   image when there is one, and metadata.json (boundary edition, analysis parameters and
+ *   model, sources and licences of every layer, accuracy notes, date, app version).
+ * Analysis rows about units carry the units' polygons (see `unitGeometry`). Long work reports
+ * progress and stops when its AbortSignal fires.
  */
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import type { AnalysisResult } from '../core/analysis.ts';
 import { RESTRICTED_NOTE, SOVEREIGNTY_NOTE, layerMetadata, sensitivityOf, type BundleMetadata } from './catalogue.ts';
 import { resultTables, tableToGeoJSON } from './results.ts';
-import { writeLayer, type ExportFormat } from './writers.ts';
+import { FORMAT_INFO, toGeoPackage, writeLayer, type ExportFormat } from './writers.ts';
 
 export interface BundleInput {
   layers: { id: string; fc: FeatureCollection }[];
-  results: AnalysisResult[];
+  /** Analysis results; `tables` picks some of a result's tables by name (all of them without it). */
+  results: { result: AnalysisResult; tables?: readonly string[] }[];
   formats: ExportFormat[];
+  /** The polygons of a result's units, by id (rows about one unit get its polygon). */
+  unitGeometry?: (r: AnalysisResult) => ReadonlyMap<string, Geometry>;
   /** The map image (PNG), if the bundle is made in the app. */
   image?: Uint8Array | null;
   edition: string;
@@ -34,17 +42,36 @@ export class RestrictedLayerError extends Error {
   }
 }
 
+/** One named collection of an export: a layer, or a table of a result (`<kind>-<table>`). */
+interface Collection {
+  name: string;
+  fc: FeatureCollection;
+}
+
+function refuseRestricted(input: Pick<BundleInput, 'layers' | 'includeRestricted'>): { id: string }[] {
+  const restricted = input.layers.filter((l) => sensitivityOf(l.id) === 'restricted');
+  if (restricted.length && !input.includeRestricted) throw new RestrictedLayerError(restricted[0]!.id);
+  return restricted;
+}
+
+/** The tables of a result an export holds, as collections. */
+function resultCollections(input: Pick<BundleInput, 'unitGeometry'>, r: BundleInput['results'][number]): Collection[] {
+  return resultTables(r.result, input.unitGeometry?.(r.result))
+    .filter((t) => !r.tables || r.tables.includes(t.name))
+    .map((t) => ({ name: `${r.result.kind}-${t.name}`, fc: tableToGeoJSON(t) }));
+}
+
 /**
- * Builds the bundle.
+ * Builds the research bundle (always a ZIP with metadata.json).
  * @returns the ZIP's bytes and its metadata
  * @example await buildBundle({ layers, results: [], formats: ['geojson', 'gpkg'], edition: '2022', horizon: 'today', includeRestricted: false, version: '0.1.0' })
  */
 export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array; metadata: BundleMetadata }> {
   const { zipSync, strToU8 } = await import('fflate');
   const files: Record<string, Uint8Array> = {};
-  const restricted = input.layers.filter((l) => sensitivityOf(l.id) === 'restricted');
-  if (restricted.length && !input.includeRestricted) throw new RestrictedLayerError(restricted[0]!.id);
-  const total = input.layers.length * input.formats.length + input.results.length * input.formats.length + 1;
+  const restricted = refuseRestricted(input);
+  const results = input.results.map((r) => ({ r, collections: resultCollections(input, r) }));
+  const total = (input.layers.length + results.reduce((s, x) => s + x.collections.length, 0)) * input.formats.length + 1;
   let done = 0;
   const step = (): void => {
     done++;
@@ -73,24 +100,23 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
     }
     metadata.layers.push(layerMetadata(id, fc, names));
   }
-  for (const r of input.results) {
-    const tables = resultTables(r);
+  for (const { r, collections } of results) {
     const names: string[] = [];
     for (const format of input.formats) {
-      for (const t of tables) {
-        const { bytes, filename } = await writeLayer(tableToGeoJSON(t), `${r.kind}-${t.name}`, format);
+      for (const c of collections) {
+        const { bytes, filename } = await writeLayer(c.fc, c.name, format);
         files[`analysis/${filename}`] = bytes;
         names.push(`analysis/${filename}`);
+        step();
       }
-      step();
     }
     metadata.analyses.push({
-      kind: r.kind,
-      params: { ...r.params },
-      tables: tables.map((t) => t.name),
+      kind: r.result.kind,
+      params: { ...r.result.params },
+      tables: collections.map((c) => c.name.slice(r.result.kind.length + 1)),
       files: names,
-      model: r.model.en,
-      notes: r.notes.map((n) => n.en),
+      model: r.result.model.en,
+      notes: r.result.notes.map((n) => n.en),
     });
   }
   if (input.image) {
@@ -100,4 +126,41 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
   files['metadata.json'] = strToU8(JSON.stringify(metadata, null, 2) + '\n');
   step();
   return { zip: zipSync(files, { level: 6 }), metadata };
+}
+
+/** An export as one file to save: its bytes, a file name and its MIME type. */
+export interface ExportFile {
+  bytes: Uint8Array;
+  filename: string;
+  mime: string;
+  /** What the rule made: one layer file, one GeoPackage of several tables, or the research bundle. */
+  kind: 'file' | 'gpkg' | 'bundle';
+}
+
+/**
+ * Applies the one rule (see the top of this file) to an export request.
+ * @param bundleName - the file name of a bundle (without `.zip`)
+ * @example (await exportFiles({ layers: [seaports], results: [], formats: ['gpkg'], ... })).filename // 'seaports.gpkg'
+ */
+export async function exportFiles(input: BundleInput, bundleName = 'ntcc-bundle'): Promise<ExportFile> {
+  refuseRestricted(input);
+  if (!input.image && input.formats.length === 1) {
+    const format = input.formats[0]!;
+    const collections: Collection[] = [
+      ...input.layers.map((l) => ({ name: l.id, fc: l.fc })),
+      ...input.results.flatMap((r) => resultCollections(input, r)),
+    ];
+    if (collections.length === 1) {
+      const { bytes, filename } = await writeLayer(collections[0]!.fc, collections[0]!.name, format);
+      input.onProgress?.(1);
+      return { bytes, filename, mime: FORMAT_INFO[format].mime, kind: 'file' };
+    }
+    if (format === 'gpkg' && collections.length > 1) {
+      const bytes = await toGeoPackage(collections);
+      input.onProgress?.(1);
+      return { bytes, filename: `${bundleName}.gpkg`, mime: FORMAT_INFO.gpkg.mime, kind: 'gpkg' };
+    }
+  }
+  const { zip } = await buildBundle(input);
+  return { bytes: zip, filename: `${bundleName}.zip`, mime: 'application/zip', kind: 'bundle' };
 }

@@ -3,7 +3,6 @@
  * GeoJSON features: one shape read by the panel's table, the command line and the
  * exporters. Columns are field names; the UI translates them (`Col.<field>`).
  */
-import Papa from 'papaparse';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { hexCorners, pairKey, type AnalysisResult } from '../core/analysis.ts';
 import { roundTo } from '../core/geo.ts';
@@ -178,11 +177,24 @@ export function tableToGeoJSON(t: ResultTable): FeatureCollection {
   };
 }
 
-/** A cell as CSV text: a [lon, lat] pair as JSON, nothing as empty. */
-const csvCell = (v: Cell | undefined): string | number | boolean =>
-  v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : v;
-
-/** A table as CSV text (header row, RFC 4180 quoting, `\n` line ends). */
-export function tableToCsv(t: ResultTable): string {
-  return Papa.unparse({ fields: t.columns, data: t.rows.map((r) => t.columns.map((c) => csvCell(r[c]))) }, { newline: '\n' }) + '\n';
+/**
+ * The polygons of a result's units, by id: the bundled provinces of its edition (context
+ * neighbours included), or the user's own boundaries when the run used them.
+ * @param customUnits - the imported boundary layer the run used, if any
+ * @example resultTables(r, unitGeometries(r, inputs)) // rows about one unit carry its polygon
+ */
+export function unitGeometries(
+  r: AnalysisResult,
+  provinces: { provinces2022: FeatureCollection; provinces2025: FeatureCollection },
+  customUnits?: FeatureCollection | null,
+): Map<string, Geometry> {
+  const out = new Map<string, Geometry>();
+  const custom = r.units_source && customUnits ? { fc: customUnits, code: r.units_source.code } : null;
+  const fc = custom ? custom.fc : r.params.edition === '2022' ? provinces.provinces2022 : provinces.provinces2025;
+  const field = custom ? custom.code : 'iso';
+  for (const f of fc.features) {
+    const id = f.properties?.[field];
+    if ((typeof id === 'string' || typeof id === 'number') && f.geometry) out.set(String(id), f.geometry);
+  }
+  return out;
 }

@@ -14,10 +14,10 @@ const getState = () => useAppStore.getState();
 const setParam = (p: Partial<AnalysisParams>) => getState().setAnalysisParams(p);
 const setView = (v: Partial<AnalysisView>) => getState().setAnalysisView(v);
 const NUMERIC: { key: keyof typeof PARAM_RANGES; label: MessageKey; step: number }[] = [
-  { key: 'beta', label: 'Analysis.Beta', step: 0.1 },
-  { key: 'cellKm', label: 'Analysis.CellKm', step: 1 },
-  { key: 'bufferKm', label: 'Analysis.BufferKm', step: 1 },
-  { key: 'toleranceKm', label: 'Analysis.ToleranceKm', step: 0.1 },
+  { key: 'beta', label: 'Param.beta', step: 0.1 },
+  { key: 'cellKm', label: 'Param.cellKm', step: 1 },
+  { key: 'bufferKm', label: 'Param.bufferKm', step: 1 },
+  { key: 'toleranceKm', label: 'Param.toleranceKm', step: 0.1 },
 ];
 
 /** A number field that only passes on values inside the parameter's range. */
@@ -91,7 +91,7 @@ export default function AnalysisPanel() {
         </button>
       </div>
       <label className="field">
-        <span className="field-label">{t(lang, 'Analysis.Kind')}</span>
+        <span className="field-label">{t(lang, 'Param.kind')}</span>
         <select
           value={params.kind}
           data-testid="analysis-kind"
@@ -105,7 +105,7 @@ export default function AnalysisPanel() {
         </select>
       </label>
       <Segs
-        label={t(lang, 'Analysis.Edition')}
+        label={t(lang, 'Param.edition')}
         options={EDITIONS}
         value={s.edition}
         text={(e) => t(lang, e === '2022' ? 'Toolbar.Edition2022' : 'Toolbar.Edition2025')}
@@ -114,7 +114,7 @@ export default function AnalysisPanel() {
       />
       {used.includes('horizon') && (
         <Segs
-          label={t(lang, 'Analysis.Horizon')}
+          label={t(lang, 'Param.horizon')}
           options={HORIZONS}
           value={s.horizon}
           text={(h) => t(lang, `Horizon.${h}` as MessageKey)}
@@ -124,7 +124,7 @@ export default function AnalysisPanel() {
       )}
       {used.includes('mass') && (
         <Segs
-          label={t(lang, 'Analysis.Mass')}
+          label={t(lang, 'Param.mass')}
           options={MASSES}
           value={params.mass}
           text={(m) => t(lang, `Analysis.mass.${m}` as MessageKey)}
@@ -134,7 +134,7 @@ export default function AnalysisPanel() {
       )}
       {used.includes('popBase') && !(used.includes('mass') && params.mass === 'area') && (
         <Segs
-          label={t(lang, 'Analysis.PopBase')}
+          label={t(lang, 'Param.popBase')}
           options={POP_BASES}
           value={params.popBase}
           text={(b) => t(lang, `Analysis.popBase.${b}`)}
@@ -150,12 +150,12 @@ export default function AnalysisPanel() {
             data-testid="analysis-context"
             onChange={(e) => setParam({ context: e.target.checked })}
           />{' '}
-          {t(lang, 'Analysis.Context')}
+          {t(lang, 'Param.context')}
         </label>
       )}
       {used.includes('corridorKind') && (
         <label className="field">
-          <span className="field-label">{t(lang, 'Analysis.CorridorKind')}</span>
+          <span className="field-label">{t(lang, 'Param.corridorKind')}</span>
           <select
             value={params.corridorKind}
             data-testid="analysis-corridors"

@@ -8,8 +8,8 @@ import { legendFor } from '../core/thematic-style.ts';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { captureMapImage, featuresOf, useAppStore, type AppState } from '../state/store.ts';
 import { SOVEREIGNTY_NOTE, beltAt, sensitivityOf, visiblePart } from '../export/catalogue.ts';
-import { EXPORT_FORMATS, FORMAT_INFO, writeLayer, type ExportFormat } from '../export/writers.ts';
-import { resultTables, tableToGeoJSON } from '../export/results.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/writers.ts';
+import { resultTables, tableToGeoJSON, unitGeometries } from '../export/results.ts';
 import type { LegendItem } from '../export/image.ts';
 import { download } from '../export/download.ts';
 import { setSqlWasmUrl } from '../export/writers.ts';
@@ -186,21 +186,21 @@ export default function ExportDialog() {
         setMessage({ key: 'Export.NothingChosen', error: true });
         return;
       }
-      const layers = chosen.map((c) => ({ id: c.id, fc: part === 'visible' ? c.visible() : c.all() }));
-      if (layers.length === 1 && formats.length === 1 && !withImage) {
-        const { bytes, filename } = await writeLayer(layers[0]!.fc, layers[0]!.id, formats[0]!);
-        download(bytes, filename, FORMAT_INFO[formats[0]!].mime);
-        setMessage({ key: 'Export.Done', vars: { file: filename } });
-        return;
-      }
-      const image = withImage ? await makeImage() : null;
-      const { buildBundle } = await import('../export/bundle.ts');
       const st = getState();
       const result = st.analysis.result;
       const analysisIds = new Set(result ? resultTables(result).map((tb) => `${result.kind}-${tb.name}`) : []);
-      const { zip } = await buildBundle({
-        layers: layers.filter((l) => !analysisIds.has(l.id)),
-        results: result && layers.some((l) => analysisIds.has(l.id)) ? [result] : [],
+      const layers = chosen
+        .filter((c) => !analysisIds.has(c.id))
+        .map((c) => ({ id: c.id, fc: part === 'visible' ? c.visible() : c.all() }));
+      const tables = chosen.filter((c) => analysisIds.has(c.id)).map((c) => c.id.slice((result?.kind.length ?? 0) + 1));
+      const image = withImage ? await makeImage() : null;
+      const { exportFiles } = await import('../export/bundle.ts');
+      // The one rule every export path follows (a file, one GeoPackage, or the research bundle).
+      const file = await exportFiles({
+        layers,
+        results: result && tables.length ? [{ result, tables }] : [],
+        // Rows about a unit carry its polygon, as from the command line.
+        unitGeometry: (r) => unitGeometries(r, st.data!, st.imported.find((l) => l.id === st.unitsMapping?.layer)?.fc),
         formats,
         image,
         edition: st.edition,
@@ -210,8 +210,8 @@ export default function ExportDialog() {
         onProgress: (p) => setBusy((b) => (b ? { ...b, progress: p } : b)),
         signal: abort.signal,
       });
-      download(zip, 'ntcc-bundle.zip', 'application/zip');
-      setMessage({ key: 'Export.Done', vars: { file: 'ntcc-bundle.zip' } });
+      download(file.bytes, file.filename, file.mime);
+      setMessage({ key: 'Export.Done', vars: { file: file.filename } });
     } catch (e) {
       if (abort.signal.aborted) setMessage({ key: 'Export.Cancelled' });
       else setMessage({ key: 'Export.Failed', vars: { message: e instanceof Error ? e.message : String(e) }, error: true });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
 import { importFile, setDomParser } from '../../src/data/import.ts';
+import { main } from '../../cli/ntcc.ts';
 import { t, type MessageKey } from '../../src/i18n/index.ts';
 import { launch, SCREENSHOTS, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
 
@@ -144,6 +145,53 @@ describe('export and import in Chromium', () => {
     );
     await page.keyboard.press('Escape');
     await page.evaluate(() => window.__ntcc!.store.getState().setBeltKm(10));
+  });
+
+  it('writes the same files as the command line: analysis rows with unit polygons, several layers as one GeoPackage', async () => {
+    // An analysis table, from the app and from `ntcc analyze … --format geojson`.
+    await page.evaluate(() => {
+      const s = window.__ntcc!.store.getState();
+      s.setAnalysisParams({ kind: 'index' });
+      s.setAnalysisOpen(true);
+    });
+    await page.waitForFunction(() => window.__ntcc?.store.getState().analysis.result?.kind === 'index', null, { timeout: 60_000 });
+    await openDialog();
+    for (const box of await page.locator('[data-testid^="export-layer-"]:checked').all()) await box.uncheck();
+    for (const box of await page.locator('[data-testid^="export-format-"]:checked').all()) await box.uncheck();
+    if (await page.getByTestId('export-restricted').isChecked()) await page.getByTestId('export-restricted').uncheck();
+    await page.getByTestId('export-layer-index-rows').check();
+    await page.getByTestId('export-format-geojson').check();
+    let [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-run').click()]);
+    assert.equal(download.suggestedFilename(), 'index-rows.geojson');
+    const app = JSON.parse(readFileSync(await save(download), 'utf8')) as GeoJSON.FeatureCollection;
+    let cli = '';
+    assert.equal(await main(['analyze', 'index', '--format', 'geojson', '--horizon', '2045'], (x) => (cli += x)), 0);
+    const fromCli = JSON.parse(cli) as GeoJSON.FeatureCollection;
+    assert.equal(app.features.length, 14);
+    assert.match(app.features[0]!.geometry!.type, /Polygon/);
+    assert.deepEqual(
+      app.features.map((f) => [f.properties?.['unit'], f.properties?.['rank'], f.geometry]),
+      fromCli.features.map((f) => [f.properties?.['unit'], f.properties?.['rank'], f.geometry]),
+    );
+    // Several layers in GeoPackage: one file with a table each, as `ntcc export` writes.
+    await page.getByTestId('export-layer-index-rows').uncheck();
+    await page.getByTestId('export-format-geojson').uncheck();
+    await page.getByTestId('export-format-gpkg').check();
+    await page.getByTestId('export-layer-seaports').check();
+    await page.getByTestId('export-layer-airports').check();
+    [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-run').click()]);
+    assert.match(download.suggestedFilename(), /\.gpkg$/);
+    const gpkg = await save(download);
+    const cliGpkg = join(OUT, 'cli-two.gpkg');
+    assert.equal(await main(['export', '--layers', 'seaports,airports', '--format', 'gpkg', '--out', cliGpkg]), 0);
+    const layersOf = (f: string): string[] =>
+      [...execFileSync('ogrinfo', ['-so', '-al', f], { encoding: 'utf8' }).matchAll(/Layer name: (\S+)[\s\S]*?Feature Count: (\d+)/g)]
+        .map((m) => `${m[1]}:${m[2]}`)
+        .sort();
+    assert.deepEqual(layersOf(gpkg), layersOf(cliGpkg));
+    assert.deepEqual(layersOf(gpkg), ['airports:11', 'seaports:25']);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => window.__ntcc!.store.getState().setAnalysisOpen(false));
   });
 
   it('imports a good CSV as a layer', async () => {

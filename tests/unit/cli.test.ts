@@ -1,6 +1,6 @@
 /** The command line: same analyses as the app, checked arguments, exit codes. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +32,8 @@ describe('ntcc analyze', () => {
     // By area every one of the 11 units of 2025 has a mass: 55 pairs.
     expect((await run(['analyze', 'gravity', '--edition', '2025', '--mass', 'area', '--format', 'csv', '--out', csv])).code).toBe(0);
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('a,b,distance_km,intensity,share');
+    // Attributes, then each pair's line as WKT: the file the app's export writes.
+    expect(lines[0]).toBe('a,b,distance_km,intensity,share,wkt');
     expect(lines).toHaveLength(1 + 55);
     const gj = join(dir, 'i.geojson');
     expect((await run(['analyze', 'index', '--format', 'geojson', '--out', gj])).code).toBe(0);
@@ -60,7 +61,7 @@ describe('ntcc analyze', () => {
       encoding: 'utf8',
     });
     expect(ok.status).toBe(0);
-    expect(ok.stdout.split('\n')[0]).toBe('a,b,great_circle_km,network_km,access_km');
+    expect(ok.stdout.split('\n')[0]).toBe('a,b,great_circle_km,network_km,access_km,wkt');
     const bad = spawnSync(process.execPath, ['bin/ntcc.js', 'analyze', 'gravity', '--mass', 'gdp', '--lang', 'en'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--mass');
@@ -160,5 +161,129 @@ describe('ntcc export and bundle', () => {
     meta = JSON.parse(strFromU8(files['metadata.json']!));
     expect(meta.restricted_included).toBe(true);
     expect(Object.keys(files)).toContain('layers/military-regions.geojson');
+  });
+});
+
+describe('ntcc explains itself', () => {
+  it('--help, <command> --help and --version answer and exit 0, in the chosen language', async () => {
+    const top = await run(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.out).toContain('Cách dùng:');
+    for (const c of ['analyze', 'export', 'bundle', 'validate']) expect(top.out).toContain(c);
+    const en = await run(['--help', '--lang', 'en']);
+    expect(en.out).toContain('Usage:');
+    expect(en.out).toContain('Commands:');
+    const version = await run(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.out.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+
+  it('analyze --help lists every analysis and every parameter with its choices, range and default', async () => {
+    const help = await run(['analyze', '--help', '--lang', 'en']);
+    expect(help.code).toBe(0);
+    const out = help.out.replace(/\s+/g, ' ');
+    for (const kind of ['adjacency', 'reach', 'distance', 'gravity', 'hinterland', 'access', 'index']) expect(out).toContain(kind);
+    expect(out).toContain('--beta <value> Distance decay β (accepts: from 0 to 4; default: 2)');
+    expect(out).toContain('--pop-base <value> Population base (accepts: gso2023, nq202; default: gso2023)');
+    expect(out).toContain('--context Include neighbouring provinces outside the region (default: off)');
+    expect(out).toContain('--format <format> output format');
+    expect(out).not.toContain('"json"');
+    expect(out).toContain('--units <file>');
+    const vi = await run(['analyze', '--help']);
+    expect(vi.out.replace(/\s+/g, ' ')).toContain('Hệ số suy giảm theo khoảng cách β (nhận: từ 0 đến 4; mặc định: 2)');
+  });
+
+  it('an unknown command or option exits 2 with a clear message in the chosen language', async () => {
+    const cmd = await run(['frobnicate', '--lang', 'en']);
+    expect(cmd.code).toBe(2);
+    expect(cmd.err).toContain('Unknown command “frobnicate”');
+    const opt = await run(['analyze', 'gravity', '--frob', '1']);
+    expect(opt.code).toBe(2);
+    expect(opt.err).toContain('Tùy chọn không hợp lệ: --frob');
+    const missing = await run(['analyze', '--lang', 'en']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('Missing argument kind');
+    expect((await run(['--lang', 'fr', 'analyze', 'gravity'])).code).toBe(2);
+  });
+});
+
+describe('ntcc analyze on the user’s own units and ports', () => {
+  it('takes a boundary file with its own field names through the import checks, as the app does', async () => {
+    const { loadLayer } = await import('../../cli/load.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'ntcc-'));
+    const units = join(dir, 'ranh-gioi.geojson');
+    const fc = loadLayer('provinces-2022');
+    writeFileSync(
+      units,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: fc.features
+          .filter((f) => f.properties?.['in_region'])
+          .map((f) => ({
+            type: 'Feature',
+            properties: { MA: f.properties?.['iso'], TEN: f.properties?.['name_vi'], DS: f.properties?.['population_2023'] },
+            geometry: f.geometry,
+          })),
+      }),
+    );
+    const r = await run([
+      'analyze',
+      'gravity',
+      '--units',
+      units,
+      '--code-field',
+      'MA',
+      '--name-field',
+      'TEN',
+      '--population-field',
+      'DS',
+      '--table',
+      'units',
+    ]);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out) as { id: string; name_vi: string; mass: number; mass_source: string }[];
+    expect(rows).toHaveLength(14);
+    expect(rows.find((x) => x.id === 'VN-DN')).toMatchObject({ name_vi: 'Đà Nẵng', mass: 1245200, mass_source: 'ranh-gioi:DS' });
+    // A missing field and a broken file are bad arguments: exit 2, nothing printed.
+    const noField = await run(['analyze', 'gravity', '--units', units, '--code-field', 'ISO', '--lang', 'en']);
+    expect(noField.code).toBe(2);
+    expect(noField.err).toContain('The file has no field “ISO”');
+    writeFileSync(join(dir, 'bad.geojson'), '{"type": "FeatureCollection", "features": [');
+    const broken = await run(['analyze', 'gravity', '--units', join(dir, 'bad.geojson'), '--code-field', 'MA']);
+    expect(broken.code).toBe(2);
+    expect(broken.out).toBe('');
+  });
+
+  it('takes a point file as the seaports of the hinterland', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ntcc-'));
+    const ports = join(dir, 'ports.csv');
+    writeFileSync(ports, 'name,lon,lat\nCảng Bắc,105.8,19.3\nCảng Nam,108.9,11.5\n');
+    const r = await run(['analyze', 'hinterland', '--ports', ports, '--table', 'ports']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { name_vi: string }[]).map((p) => p.name_vi).sort()).toEqual(['Cảng Bắc', 'Cảng Nam']);
+  });
+});
+
+describe('one export rule for every path', () => {
+  it('analyze --format, export and bundle write the same table and layer files; several layers in one format follow one rule', async () => {
+    const { unzipSync } = await import('fflate');
+    const dir = mkdtempSync(join(tmpdir(), 'ntcc-'));
+    // An analysis table: `analyze --format geojson` equals the bundle's file for it (unit polygons in both).
+    const single = join(dir, 'index.geojson');
+    expect((await run(['analyze', 'index', '--format', 'geojson', '--out', single])).code).toBe(0);
+    const zip = join(dir, 'b.zip');
+    expect((await run(['bundle', '--out', zip, '--formats', 'geojson', '--analyses', 'index', '--layers', 'seaports'])).code).toBe(0);
+    const files = unzipSync(readFileSync(zip));
+    expect(Buffer.from(files['analysis/index-rows.geojson']!).equals(readFileSync(single))).toBe(true);
+    expect(JSON.parse(readFileSync(single, 'utf8')).features[0].geometry.type).toMatch(/Polygon/);
+    // A layer: `export` equals the bundle's file for it.
+    const layer = join(dir, 'seaports.geojson');
+    expect((await run(['export', '--layers', 'seaports', '--format', 'geojson', '--out', layer])).code).toBe(0);
+    expect(Buffer.from(files['layers/seaports.geojson']!).equals(readFileSync(layer))).toBe(true);
+    // Several layers: one GeoPackage in GeoPackage, else a ZIP with metadata.json.
+    const two = join(dir, 'two.zip');
+    expect((await run(['export', '--layers', 'seaports,airports', '--format', 'csv', '--out', two])).code).toBe(0);
+    expect(Object.keys(unzipSync(readFileSync(two))).sort()).toEqual(['layers/airports.csv', 'layers/seaports.csv', 'metadata.json']);
+    expect(Object.keys(files)).toContain('metadata.json');
   });
 });
