@@ -31,7 +31,7 @@ import { resultTables, unitGeometries } from '../src/export/results.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../src/export/writers.ts';
 import { EXPORT_LAYERS, beltAt, sensitivityOf, visiblePart } from '../src/export/catalogue.ts';
 import { exportFiles, type BundleInput } from '../src/export/bundle.ts';
-import { t, type Lang, type MessageKey } from '../src/i18n/index.ts';
+import { t, type Lang } from '../src/i18n/index.ts';
 import { importFile, setDomParser } from '../src/data/import.ts';
 import { loadInputs, loadLayer } from './load.ts';
 
@@ -86,7 +86,7 @@ async function importArg(lang: Lang, file: string): Promise<{ fc: FeatureCollect
   }
   setDomParser(() => new XmlDomParser({ onError: () => undefined }) as never);
   const r = await importFile(basename(file), bytes);
-  if (!r.ok) throw new UsageError(t(lang, 'Cli.BadFile', { file, message: t(lang, `Import.${r.error.code}` as MessageKey, r.error.vars) }));
+  if (!r.ok) throw new UsageError(t(lang, 'Cli.BadFile', { file, message: t(lang, `Import.${r.error.code}`, r.error.vars) }));
   return { fc: r.fc, name: r.name };
 }
 
@@ -227,9 +227,8 @@ async function validateCmd(lang: Lang, file: string, out: (s: string) => void): 
   }
   setDomParser(() => new XmlDomParser({ onError: () => undefined }) as never);
   const r = await importFile(file, bytes);
-  if (!r.ok) throw new InvalidFileError(t(lang, `Import.${r.error.code}` as MessageKey, r.error.vars));
-  for (const w of r.warnings)
-    process.stderr.write(t(lang, 'Cli.Warning', { message: t(lang, `ImportWarn.${w.code}` as MessageKey, w.vars) }) + '\n');
+  if (!r.ok) throw new InvalidFileError(t(lang, `Import.${r.error.code}`, r.error.vars));
+  for (const w of r.warnings) process.stderr.write(t(lang, 'Cli.Warning', { message: t(lang, `ImportWarn.${w.code}`, w.vars) }) + '\n');
   out(t(lang, 'Cli.Valid', { n: r.fc.features.length, name: r.name }) + '\n');
 }
 

@@ -4,7 +4,7 @@
  * language explaining why not. A refused file changes nothing else.
  */
 import type { FeatureCollection } from 'geojson';
-import type { MessageKey } from '../i18n/index.ts';
+
 import { useAppStore, type ImportedLayer } from '../state/store.ts';
 
 function kindsOf(fc: FeatureCollection): ImportedLayer['kinds'] {
@@ -43,7 +43,7 @@ export function createFileImporter(): (files: File[]) => Promise<void> {
         st.setNotice({
           key: 'Import.Failed',
           vars: { name: file.name, message: '' },
-          details: [{ key: `Import.${r.error.code}` as MessageKey, vars: r.error.vars }],
+          details: [{ key: `Import.${r.error.code}`, vars: r.error.vars }],
           tone: 'error',
         });
         continue;
@@ -53,7 +53,7 @@ export function createFileImporter(): (files: File[]) => Promise<void> {
       st.setNotice({
         key: 'Import.Done',
         vars: { name: r.name, n: r.fc.features.length },
-        details: r.warnings.map((w) => ({ key: `ImportWarn.${w.code}` as MessageKey, vars: w.vars })),
+        details: r.warnings.map((w) => ({ key: `ImportWarn.${w.code}`, vars: w.vars })),
         tone: 'info',
       });
     }

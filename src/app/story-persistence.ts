@@ -3,7 +3,7 @@
  * (schema version, migrations). A saved story that cannot be read is set aside under its
  * own key (never deleted) with a message, and the built-in story is used.
  */
-import type { MessageKey } from '../i18n/index.ts';
+
 import { readStory, writeStory } from '../export/story-file.ts';
 import { registerBuiltinStory, useAppStore } from '../state/store.ts';
 import { BUILTIN_STORY } from '../presentation/builtin-story.ts';
@@ -43,7 +43,7 @@ export function startStoryPersistence(): () => void {
         vars: { reason: '', key: aside },
         details: [
           {
-            key: `Story.reason.${e.code}` as MessageKey,
+            key: `Story.reason.${e.code}` as const,
             vars: e.code === 'future-version' ? { version: e.version } : e.code === 'invalid' ? { path: e.path } : {},
           },
         ],

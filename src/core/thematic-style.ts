@@ -40,11 +40,30 @@ export const AREA_COLORS: Record<'economic-zones' | 'military-regions' | 'border
 };
 export const BORDER_LINE_COLOR: RGB = [150, 0, 0];
 
-/** One legend row. `label` is an i18n key (`Legend.…`). */
+/** The legend rows' labels: i18n keys, so a label without a translation fails to compile where it is shown. */
+export type LegendLabel =
+  | 'Legend.NorthSouth'
+  | 'Legend.EastWest'
+  | 'Legend.Coastal'
+  | 'Legend.Expressway'
+  | 'Legend.NotBuilt'
+  | 'Legend.PortClassI'
+  | 'Legend.PortClassII'
+  | 'Legend.PortClassIII'
+  | 'Legend.Airport'
+  | 'Legend.BorderGate'
+  | 'Legend.EconomicZone'
+  | 'Legend.MilitaryRegion'
+  | 'Legend.BorderLine'
+  | 'Legend.BorderBelt'
+  | 'Legend.IslandZone'
+  | 'Legend.BaselinePoint';
+
+/** One legend row. */
 export interface LegendEntry {
   kind: 'line' | 'point' | 'area';
   color: RGB;
-  label: string;
+  label: LegendLabel;
   dashed?: boolean;
   hollow?: boolean;
   widthPx?: number;

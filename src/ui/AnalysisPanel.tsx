@@ -99,7 +99,7 @@ export default function AnalysisPanel() {
         >
           {ANALYSES.map((k) => (
             <option key={k} value={k}>
-              {t(lang, `Analysis.kind.${k}` as MessageKey)}
+              {t(lang, `Analysis.kind.${k}`)}
             </option>
           ))}
         </select>
@@ -117,7 +117,7 @@ export default function AnalysisPanel() {
           label={t(lang, 'Param.horizon')}
           options={HORIZONS}
           value={s.horizon}
-          text={(h) => t(lang, `Horizon.${h}` as MessageKey)}
+          text={(h) => t(lang, `Horizon.${h}`)}
           onPick={(h) => getState().setHorizon(h)}
           testid="analysis-horizon"
         />
@@ -127,7 +127,7 @@ export default function AnalysisPanel() {
           label={t(lang, 'Param.mass')}
           options={MASSES}
           value={params.mass}
-          text={(m) => t(lang, `Analysis.mass.${m}` as MessageKey)}
+          text={(m) => t(lang, `Analysis.mass.${m}`)}
           onPick={(mass) => setParam({ mass })}
           testid="analysis-mass"
         />
@@ -163,7 +163,7 @@ export default function AnalysisPanel() {
           >
             {CORRIDOR_KINDS.map((k) => (
               <option key={k} value={k}>
-                {t(lang, `Analysis.ck.${k}` as MessageKey)}
+                {t(lang, `Analysis.ck.${k}`)}
               </option>
             ))}
           </select>
@@ -185,7 +185,7 @@ export default function AnalysisPanel() {
             >
               {(['seaport_km', 'airport_km', 'gate_km', 'corridor_km'] as const).map((m) => (
                 <option key={m} value={m}>
-                  {t(lang, `Analysis.measure.${m}` as MessageKey)}
+                  {t(lang, `Analysis.measure.${m}`)}
                 </option>
               ))}
             </select>
@@ -201,7 +201,7 @@ export default function AnalysisPanel() {
           label={t(lang, 'Analysis.Method')}
           options={['network', 'straight'] as const}
           value={view.method}
-          text={(m) => t(lang, `Analysis.method.${m}` as MessageKey)}
+          text={(m) => t(lang, `Analysis.method.${m}`)}
           onPick={(method) => setView({ method })}
           testid="analysis-method"
         />
@@ -242,12 +242,12 @@ export default function AnalysisPanel() {
         </p>
       ))}
       {result && <p className="hint-muted">{t(lang, 'Analysis.SelectHint')}</p>}
-      {tables.length > 1 && (
+      {tables.length > 1 && table && (
         <Segs
           label={t(lang, 'Analysis.Table')}
           options={tables.map((x) => x.name)}
-          value={table?.name ?? ''}
-          text={(n) => t(lang, `Table.${n}` as MessageKey)}
+          value={table.name}
+          text={(n) => t(lang, `Table.${n}`)}
           onPick={(name) => setView({ table: name })}
           testid="analysis-table"
         />

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { pairKey } from '../core/analysis.ts';
-import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
+import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import type { ResultTable, Row } from '../export/results.ts';
 
 const MAX_ROWS = 300;
@@ -62,7 +62,7 @@ export function AnalysisTable(props: {
         <thead>
           <tr>
             {table.columns.map((c) => {
-              const label = t(lang, `Col.${c}` as MessageKey);
+              const label = t(lang, `Col.${c}`);
               const dir = sort?.col === c ? sort.dir : 0;
               return (
                 <th key={c} scope="col" aria-sort={dir === 1 ? 'ascending' : dir === -1 ? 'descending' : 'none'}>

@@ -50,7 +50,7 @@ function choices(s: Exportable, lang: Lang): Choice[] {
     if (!fc) continue;
     out.push({
       id: l.id,
-      label: t(lang, `Layer.${l.id}` as MessageKey),
+      label: t(lang, `Layer.${l.id}`),
       restricted: sensitivityOf(l.id) === 'restricted',
       all: () => fc,
       // The belt's visible part is the width the map draws; "all" is every offered width.
@@ -73,7 +73,7 @@ function choices(s: Exportable, lang: Lang): Choice[] {
       const fc = (): FeatureCollection => tableToGeoJSON(table);
       out.push({
         id: `${r.kind}-${table.name}`,
-        label: `${t(lang, `Analysis.kind.${r.kind}` as MessageKey)} · ${t(lang, `Table.${table.name}` as MessageKey)}`,
+        label: `${t(lang, `Analysis.kind.${r.kind}`)} · ${t(lang, `Table.${table.name}`)}`,
         restricted: false,
         all: fc,
         visible: fc,
@@ -96,12 +96,12 @@ function legendItems(s: AppState, lang: Lang): LegendItem[] {
     if (s.layers[l.id].visible)
       for (const e of legendFor(l.id))
         items.push({
-          label: t(lang, e.label as MessageKey),
+          label: t(lang, e.label),
           color: rgb(e.color),
           shape: e.kind === 'area' ? 'fill' : e.kind === 'line' ? 'line' : 'dot',
         });
   if (s.analysisOpen && s.analysis.result) {
-    const name = t(lang, `Analysis.kind.${s.analysis.result.kind}` as MessageKey);
+    const name = t(lang, `Analysis.kind.${s.analysis.result.kind}`);
     items.push({ label: `${name}: ${t(lang, 'Analysis.LegendLow')}`, color: rgb(rampColor(RAMP_STRENGTH, 0.1)), shape: 'fill' });
     items.push({ label: `${name}: ${t(lang, 'Analysis.LegendHigh')}`, color: rgb(rampColor(RAMP_STRENGTH, 1)), shape: 'fill' });
   }
@@ -159,7 +159,7 @@ export default function ExportDialog() {
     const st = getState();
     const canvas = composeMapImage(cap.canvas, {
       title,
-      subtitle: `${t(lang, 'Toolbar.Edition')}: ${t(lang, st.edition === '2022' ? 'Toolbar.Edition2022' : 'Toolbar.Edition2025')} · ${t(lang, 'Horizon.Title')}: ${t(lang, `Horizon.${st.horizon}` as MessageKey)}`,
+      subtitle: `${t(lang, 'Toolbar.Edition')}: ${t(lang, st.edition === '2022' ? 'Toolbar.Edition2022' : 'Toolbar.Edition2025')} · ${t(lang, 'Horizon.Title')}: ${t(lang, `Horizon.${st.horizon}`)}`,
       legendTitle: t(lang, 'Legend.Title'),
       legend: legendItems(st, lang),
       metresPerPixel: cap.metresPerPixel,
@@ -274,7 +274,7 @@ export default function ExportDialog() {
                     data-testid={`export-format-${f}`}
                     onChange={(e) => setFormats(toggle(formats, f, e.target.checked))}
                   />{' '}
-                  {t(lang, `Export.format.${f}` as MessageKey)}
+                  {t(lang, `Export.format.${f}`)}
                 </label>
               ))}
             </fieldset>
@@ -282,8 +282,7 @@ export default function ExportDialog() {
               <legend className="field-label">{t(lang, 'Export.Part')}</legend>
               {(['visible', 'all'] as const).map((p) => (
                 <label key={p} className="layer-toggle">
-                  <input type="radio" name="part" checked={part === p} onChange={() => setPart(p)} />{' '}
-                  {t(lang, `Export.part.${p}` as MessageKey)}
+                  <input type="radio" name="part" checked={part === p} onChange={() => setPart(p)} /> {t(lang, `Export.part.${p}`)}
                 </label>
               ))}
               {picked.includes('border-belt') && (
@@ -301,7 +300,7 @@ export default function ExportDialog() {
               <div className="analysis-numbers">
                 {(['width', 'height'] as const).map((k) => (
                   <label key={k} className="field">
-                    <span className="field-label">{t(lang, `Export.${k}` as MessageKey)}</span>
+                    <span className="field-label">{t(lang, `Export.${k}`)}</span>
                     <input
                       type="number"
                       min={400}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
+import { formatNumber, isMessageKey, t, type Lang, type MessageKey } from '../i18n/index.ts';
 import type { AnyLayerFeature, AppState, LayerFileId } from '../state/store.ts';
 
 /** One label–value row of an info panel. */
@@ -13,8 +13,12 @@ export function Row({ label, children }: { label: string; children: ReactNode })
 }
 
 const yesNo = (lang: Lang, b: boolean) => t(lang, b ? 'Feature.Yes' : 'Feature.No');
-const enumText = (lang: Lang, prefix: string, v: string | null) =>
-  v === null ? t(lang, 'Feature.None') : t(lang, `${prefix}.${v}` as MessageKey);
+/** A coded value in words; a value the data holds but the UI has no words for is shown as it is. */
+const enumText = (lang: Lang, prefix: string, v: string | null) => {
+  if (v === null) return t(lang, 'Feature.None');
+  const key = `${prefix}.${v}`;
+  return isMessageKey(key) ? t(lang, key) : v;
+};
 
 /** Every attribute of a thematic feature in plain words, both languages; all values render as text. */
 export function FeatureInfo({
@@ -36,9 +40,9 @@ export function FeatureInfo({
         {value}
       </Row>,
     );
-  add('Feature.Layer', t(lang, `Layer.${layer}` as MessageKey));
+  add('Feature.Layer', t(lang, `Layer.${layer}`));
   add('Feature.Status', enumText(lang, 'Status', p.status));
-  add('Feature.Horizon', t(lang, `Horizon.${p.horizon}` as MessageKey));
+  add('Feature.Horizon', t(lang, `Horizon.${p.horizon}`));
   const str = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : null);
   switch (layer) {
     case 'seaports':

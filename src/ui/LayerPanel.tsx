@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { BELT_KM_CHOICES, beltKmOf, HORIZONS, STATUSES, THEMATIC_LAYERS, THEMES, type ThematicLayerId } from '../core/layers.ts';
 import { legendFor } from '../core/thematic-style.ts';
-import { t, type MessageKey } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { shownFeatures, useAppStore, type AppState, type LayerFileId } from '../state/store.ts';
 
 const getState = (): AppState => useAppStore.getState();
@@ -45,7 +45,7 @@ export function LayerPanel() {
         label={t(lang, 'Horizon.Title')}
         options={HORIZONS}
         value={s.horizon}
-        text={(h) => t(lang, `Horizon.${h}` as MessageKey)}
+        text={(h) => t(lang, `Horizon.${h}`)}
         onPick={(h) => state.setHorizon(h)}
         testid="horizon"
       />
@@ -54,7 +54,7 @@ export function LayerPanel() {
         {STATUSES.map((st) => (
           <label key={st}>
             <input type="checkbox" checked={s.statuses.includes(st)} onChange={() => state.toggleStatus(st)} data-testid={`status-${st}`} />{' '}
-            {t(lang, `Status.${st}` as MessageKey)}
+            {t(lang, `Status.${st}`)}
           </label>
         ))}
       </fieldset>
@@ -62,7 +62,7 @@ export function LayerPanel() {
       {!s.loaded && <p className="empty">{t(lang, 'Layers.Loading')}</p>}
       {THEMES.map((theme) => (
         <div key={theme} className="theme">
-          <h3>{t(lang, `Theme.${theme}` as MessageKey)}</h3>
+          <h3>{t(lang, `Theme.${theme}`)}</h3>
           {theme === 'defence' && <p className="hint">{t(lang, 'Layers.RestrictedHint')}</p>}
           {THEMATIC_LAYERS.filter((l) => l.theme === theme).map((l) => {
             const st = s.layers[l.id];
@@ -76,7 +76,7 @@ export function LayerPanel() {
                     onChange={(e) => state.setLayerVisible(l.id, e.target.checked)}
                     data-testid={`toggle-${l.id}`}
                   />{' '}
-                  {t(lang, `Layer.${l.id}` as MessageKey)}
+                  {t(lang, `Layer.${l.id}`)}
                   {c && (
                     <span className="count" title={t(lang, 'Layers.CountTitle', c)} data-testid={`count-${l.id}`}>
                       {t(lang, 'Layers.Count', c)}
@@ -93,7 +93,7 @@ export function LayerPanel() {
                         max={1}
                         step={0.05}
                         value={st.opacity}
-                        aria-label={`${t(lang, 'Layers.Opacity')} – ${t(lang, `Layer.${l.id}` as MessageKey)}`}
+                        aria-label={`${t(lang, 'Layers.Opacity')} – ${t(lang, `Layer.${l.id}`)}`}
                         onChange={(e) => state.setLayerOpacity(l.id, Number(e.target.value))}
                       />
                     </label>
@@ -119,7 +119,7 @@ export function LayerPanel() {
                     <ul className="legend-list">
                       {legendFor(l.id).map((e) => (
                         <li key={e.label + String(e.radiusPx)}>
-                          <LegendSwatch e={e} /> {t(lang, e.label as MessageKey)}
+                          <LegendSwatch e={e} /> {t(lang, e.label)}
                         </li>
                       ))}
                     </ul>

@@ -1,6 +1,6 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { t, type MessageKey } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { buildSearchIndex, refOf, searchPlaces, type SearchEntry } from '../state/search.ts';
 import { useAppStore } from '../state/store.ts';
 
@@ -74,7 +74,7 @@ export function SearchBox() {
             >
               <span className="name">{lang === 'vi' ? r.name_vi : r.name_en}</span>
               <span className="kind">
-                {t(lang, `Search.Kind.${r.kind}` as MessageKey)}
+                {t(lang, `Search.Kind.${r.kind}`)}
                 {r.extra && r.kind === 'airports' ? ` · ${r.extra}` : ''}
               </span>
             </li>

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { t, type Lang, type MessageKey } from '../i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { useAppStore } from '../state/store.ts';
 import { AUTOPLAY_SECONDS, autoplaySeconds } from '../core/story.ts';
 import { readStory, writeStory } from '../export/story-file.ts';
@@ -15,7 +15,7 @@ async function openStoryFile(file: File): Promise<void> {
   if (!r.ok) {
     const e = r.error;
     const reason = {
-      key: `Story.reason.${e.code}` as MessageKey,
+      key: `Story.reason.${e.code}` as const,
       vars: e.code === 'future-version' ? { version: e.version } : e.code === 'invalid' ? { path: e.path } : {},
     };
     st.setNotice({ key: 'Story.ImportFailed', vars: { reason: '' }, details: [reason], tone: 'error' });

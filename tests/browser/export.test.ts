@@ -40,6 +40,12 @@ async function openDialog(): Promise<void> {
 }
 const pngSize = (b: Buffer): [number, number] => [b.readUInt32BE(16), b.readUInt32BE(20)];
 
+/** The layers of a GeoPackage and their feature counts, as GDAL reads them. */
+const layersOf = (f: string): string[] =>
+  [...execFileSync('ogrinfo', ['-so', '-al', f], { encoding: 'utf8' }).matchAll(/Layer name: (\S+)[\s\S]*?Feature Count: (\d+)/g)]
+    .map((m) => `${m[1]}:${m[2]}`)
+    .sort();
+
 describe('export and import in Chromium', () => {
   before(async () => {
     server = await startServer(4178);
@@ -184,10 +190,6 @@ describe('export and import in Chromium', () => {
     const gpkg = await save(download);
     const cliGpkg = join(OUT, 'cli-two.gpkg');
     assert.equal(await main(['export', '--layers', 'seaports,airports', '--format', 'gpkg', '--out', cliGpkg]), 0);
-    const layersOf = (f: string): string[] =>
-      [...execFileSync('ogrinfo', ['-so', '-al', f], { encoding: 'utf8' }).matchAll(/Layer name: (\S+)[\s\S]*?Feature Count: (\d+)/g)]
-        .map((m) => `${m[1]}:${m[2]}`)
-        .sort();
     assert.deepEqual(layersOf(gpkg), layersOf(cliGpkg));
     assert.deepEqual(layersOf(gpkg), ['airports:11', 'seaports:25']);
     await page.keyboard.press('Escape');
