@@ -28,11 +28,11 @@ import {
 import { BELT_KM_CHOICES, HORIZONS, STATUSES, beltKmOf, type Horizon } from '../src/core/layers.ts';
 import { runAnalysis } from '../src/analysis/run.ts';
 import { resultTables, unitGeometries } from '../src/export/results.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../src/export/writers.ts';
+import { EXPORT_FORMATS, formatById, importFile, type ExportFormat } from '../src/export/formats.ts';
 import { EXPORT_LAYERS, beltAt, sensitivityOf, visiblePart } from '../src/export/catalogue.ts';
 import { exportFiles, type BundleInput } from '../src/export/bundle.ts';
 import { t, type Lang } from '../src/i18n/index.ts';
-import { importFile, setDomParser } from '../src/data/import.ts';
+import { setDomParser } from '../src/data/import.ts';
 import { loadInputs, loadLayer } from './load.ts';
 
 /** A bad argument: printed as given, exit code 2. */
@@ -211,7 +211,7 @@ async function exportCmd(lang: Lang, v: Record<string, string | boolean | undefi
   });
   const rows = layers.reduce((s, l) => s + l.fc.features.length, 0);
   // Decide the kind before writing (a bundle must go to a .zip), then write.
-  const kind = layers.length === 1 ? 'file' : format === 'gpkg' ? 'gpkg' : 'bundle';
+  const kind = layers.length === 1 ? 'file' : formatById(format as ExportFormat).writeMany ? 'gpkg' : 'bundle';
   checkOut(lang, outFile, kind, format);
   const file = await exportFiles({ ...exportBase('2022', horizon ?? 'all', includeRestricted), layers, formats: [format as ExportFormat] });
   save(lang, outFile, file.bytes, rows);

@@ -24,7 +24,7 @@ function kindsOf(fc: FeatureCollection): ImportedLayer['kinds'] {
 /** Creates the importer the store calls with dropped or picked files. */
 export function createFileImporter(): (files: File[]) => Promise<void> {
   return async (files) => {
-    const { importFile, MAX_IMPORT_BYTES } = await import('../data/import.ts');
+    const [{ importFile }, { MAX_IMPORT_BYTES }] = await Promise.all([import('../export/formats.ts'), import('../data/import.ts')]);
     const st = useAppStore.getState();
     for (const file of files) {
       if (file.size > MAX_IMPORT_BYTES) {

@@ -331,31 +331,44 @@ async function fromShapefileZip(bytes: Uint8Array, warnings: Set<ImportWarningCo
   }
 }
 
+/** A reader of one format: the file's bytes to a checked collection (or a coded error thrown as Stop). */
+export type Reader = (bytes: Uint8Array, warnings: Set<ImportWarningCode>) => Promise<FeatureCollection>;
+
+/** The file's text (UTF-8); an empty or blank file is refused. */
+function textOf(bytes: Uint8Array): string {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (!text.trim()) stop('empty');
+  return text;
+}
+
+/** GeoJSON (a FeatureCollection, a Feature or a geometry). */
+export const readGeoJSON: Reader = async (bytes, warnings) => checkGeoJSON(parseJson(textOf(bytes)), warnings);
+/** CSV with lon/lat, x/y or WKT columns. */
+export const readCsv: Reader = (bytes, warnings) => fromCsv(textOf(bytes), warnings);
+/** KML placemarks. */
+export const readKml: Reader = (bytes, warnings) => fromKml(textOf(bytes), warnings);
+/** A zipped Shapefile (its .prj is used to reproject). */
+export const readShapefileZip: Reader = fromShapefileZip;
+
 /**
- * Reads and checks a user's file.
- * @param name - the file name (its extension picks the reader)
+ * Reads a user's file with the reader of its format (the format registry picks it by the
+ * file's name); the size, emptiness and every failure are checked here, the same for all.
+ * @param name - the file name (the layer is named after it)
  * @param bytes - the file's content
+ * @param reader - the format's reader, or undefined when no format reads files of this name
  * @returns the features and any warnings, or a coded error
- * @example await importFile('ports.csv', bytes) // { ok: true, fc, warnings: [] }
+ * @example await readFile('ports.csv', bytes, readCsv) // { ok: true, fc, warnings: [] }
  */
-export async function importFile(name: string, bytes: Uint8Array): Promise<ImportResult> {
+export async function readFile(name: string, bytes: Uint8Array, reader: Reader | undefined): Promise<ImportResult> {
   if (bytes.length > MAX_IMPORT_BYTES)
     return fail('too-large', { size: Math.round(bytes.length / 1024 / 1024), limit: MAX_IMPORT_BYTES / 1024 / 1024 });
   if (!bytes.length) return fail('empty');
-  const ext = name.toLowerCase().match(/\.(geojson|json|csv|kml|zip)$/)?.[1];
+  const file = name.replace(/^.*[\\/]/, '');
+  if (!reader) return fail('unknown-type', { name: file });
   const warnings = new Set<ImportWarningCode>();
-  const base = name.replace(/^.*[\\/]/, '').replace(/\.(shp\.zip|geojson|json|csv|kml|zip)$/i, '') || 'import';
+  const base = file.replace(/(\.shp)?\.[^.]+$/i, '') || 'import';
   try {
-    let fc: FeatureCollection;
-    if (ext === 'zip') fc = await fromShapefileZip(bytes, warnings);
-    else {
-      const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-      if (!text.trim()) return fail('empty');
-      if (ext === 'geojson' || ext === 'json') fc = checkGeoJSON(parseJson(text), warnings);
-      else if (ext === 'csv') fc = await fromCsv(text, warnings);
-      else if (ext === 'kml') fc = await fromKml(text, warnings);
-      else return fail('unknown-type', { name: name.replace(/^.*[\\/]/, '') });
-    }
+    const fc = await reader(bytes, warnings);
     return { ok: true, name: base, fc, warnings: [...warnings].map((code) => ({ code, vars: {} })) };
   } catch (e) {
     if (e instanceof Stop) return { ok: false, error: e.error };

@@ -2,7 +2,8 @@
  * What an export request becomes, by one rule wherever it is made (the app's export dialog,
  * `ntcc export`, `ntcc analyze --format …`, `ntcc bundle`):
  * - one collection (a layer, or one table of a result) in one format, without an image: that file;
- * - several collections in GeoPackage alone, without an image: one GeoPackage, a table each;
+ * - several collections in a format that holds several (GeoPackage) alone, without an image: one
+ *   file, a table each;
  * - anything else: the research bundle, one ZIP with a file per collection and format, the map
  *   image when there is one, and metadata.json (boundary edition, analysis parameters and
  *   model, sources and licences of every layer, accuracy notes, date, app version).
@@ -13,7 +14,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import type { AnalysisResult } from '../core/analysis.ts';
 import { RESTRICTED_NOTE, SOVEREIGNTY_NOTE, layerMetadata, sensitivityOf, type BundleMetadata } from './catalogue.ts';
 import { resultTables, tableToGeoJSON } from './results.ts';
-import { FORMAT_INFO, toGeoPackage, writeLayer, type ExportFormat } from './writers.ts';
+import { formatById, writeLayer, type ExportFormat } from './formats.ts';
 
 export interface BundleInput {
   layers: { id: string; fc: FeatureCollection }[];
@@ -133,7 +134,7 @@ export interface ExportFile {
   bytes: Uint8Array;
   filename: string;
   mime: string;
-  /** What the rule made: one layer file, one GeoPackage of several tables, or the research bundle. */
+  /** What the rule made: one layer file, one file of several tables (GeoPackage), or the research bundle. */
   kind: 'file' | 'gpkg' | 'bundle';
 }
 
@@ -153,12 +154,13 @@ export async function exportFiles(input: BundleInput, bundleName = 'ntcc-bundle'
     if (collections.length === 1) {
       const { bytes, filename } = await writeLayer(collections[0]!.fc, collections[0]!.name, format);
       input.onProgress?.(1);
-      return { bytes, filename, mime: FORMAT_INFO[format].mime, kind: 'file' };
+      return { bytes, filename, mime: formatById(format).mime, kind: 'file' };
     }
-    if (format === 'gpkg' && collections.length > 1) {
-      const bytes = await toGeoPackage(collections);
+    const f = formatById(format);
+    if (f.writeMany && collections.length > 1) {
+      const bytes = await f.writeMany(collections);
       input.onProgress?.(1);
-      return { bytes, filename: `${bundleName}.gpkg`, mime: FORMAT_INFO.gpkg.mime, kind: 'gpkg' };
+      return { bytes, filename: `${bundleName}.${f.extensions[0]}`, mime: f.mime, kind: 'gpkg' };
     }
   }
   const { zip } = await buildBundle(input);

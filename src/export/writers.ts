@@ -1,27 +1,15 @@
 /**
  * Writers for the formats researchers' tools open: GeoJSON (RFC 7946), CSV (attributes with
  * lon/lat for points, WKT otherwise), KML, zipped Shapefile (with .prj and a UTF-8 .cpg so
- * Vietnamese names survive), GeoPackage and FlatGeobuf. Each takes a FeatureCollection in
- * WGS 84 lon/lat and returns the file's bytes. The same code runs in the browser and in the
- * command line.
+ * Vietnamese names survive), GeoPackage, FlatGeobuf and GeoParquet. Each takes a
+ * FeatureCollection in WGS 84 lon/lat and returns the file's bytes. The same code runs in the
+ * browser and in the command line; `formats.ts` lists them with their readers.
  *
  * Libraries: papaparse (CSV), betterknown (WKT), @placemarkio/tokml (KML), @mapbox/shp-write
- * (Shapefile geometry and DBF), fflate (ZIP), flatgeobuf, sql.js (SQLite for GeoPackage).
+ * (Shapefile geometry and DBF), fflate (ZIP), flatgeobuf, sql.js (SQLite for GeoPackage),
+ * hyparquet-writer (Parquet).
  */
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from 'geojson';
-
-export const EXPORT_FORMATS = ['geojson', 'csv', 'kml', 'shp', 'gpkg', 'fgb'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** File extension and MIME type of each format. */
-export const FORMAT_INFO: Record<ExportFormat, { ext: string; mime: string }> = {
-  geojson: { ext: 'geojson', mime: 'application/geo+json' },
-  csv: { ext: 'csv', mime: 'text/csv' },
-  kml: { ext: 'kml', mime: 'application/vnd.google-earth.kml+xml' },
-  shp: { ext: 'zip', mime: 'application/zip' },
-  gpkg: { ext: 'gpkg', mime: 'application/geopackage+sqlite3' },
-  fgb: { ext: 'fgb', mime: 'application/octet-stream' },
-};
 
 /** The WGS 84 definition written as the Shapefile's .prj. */
 export const WGS84_PRJ =
@@ -402,30 +390,74 @@ export async function toGeoPackage(layers: readonly { name: string; fc: FeatureC
   }
 }
 
+/** OGC:CRS84 (WGS 84, longitude before latitude) as PROJJSON, the CRS GeoParquet records. */
+const CRS84_PROJJSON = {
+  type: 'GeographicCRS',
+  name: 'WGS 84 (CRS84)',
+  datum: {
+    type: 'GeodeticReferenceFrame',
+    name: 'World Geodetic System 1984',
+    ellipsoid: { name: 'WGS 84', semi_major_axis: 6378137, inverse_flattening: 298.257223563 },
+  },
+  coordinate_system: {
+    subtype: 'ellipsoidal',
+    axis: [
+      { name: 'Geodetic longitude', abbreviation: 'Lon', direction: 'east', unit: 'degree' },
+      { name: 'Geodetic latitude', abbreviation: 'Lat', direction: 'north', unit: 'degree' },
+    ],
+  },
+  id: { authority: 'OGC', code: 'CRS84' },
+};
+
 /**
- * Writes one layer in a format.
- * @param name - the layer's name: file and table names
- * @returns the file's bytes and its file name
- * @example await writeLayer(fc, 'seaports', 'gpkg') // { bytes, filename: 'seaports.gpkg' }
+ * GeoParquet 1.1: one row per feature, each attribute a column (numbers as DOUBLE, yes/no as
+ * BOOLEAN, the rest as text), the geometry as ISO WKB in the column `geometry`, and the `geo`
+ * metadata (version, primary column, encoding, geometry types, bounding box and the CRS as
+ * PROJJSON).
  */
-export async function writeLayer(
-  fc: FeatureCollection,
-  name: string,
-  format: ExportFormat,
-): Promise<{ bytes: Uint8Array; filename: string }> {
-  const filename = `${name}.${format === 'shp' ? 'shp.zip' : FORMAT_INFO[format].ext}`;
-  switch (format) {
-    case 'geojson':
-      return { bytes: toGeoJSON(fc), filename };
-    case 'csv':
-      return { bytes: await toCsv(fc), filename };
-    case 'kml':
-      return { bytes: await toKml(fc, name), filename };
-    case 'shp':
-      return { bytes: await toShapefileZip(fc, name), filename };
-    case 'fgb':
-      return { bytes: await toFlatGeobuf(fc), filename };
-    case 'gpkg':
-      return { bytes: await toGeoPackage([{ name, fc }]), filename };
-  }
+export async function toGeoParquet(fc: FeatureCollection): Promise<Uint8Array> {
+  const { parquetWriteBuffer } = await import('hyparquet-writer');
+  const cols = columnsOf(fc).filter((c) => c !== 'geometry');
+  const columnData = cols.map((c) => {
+    const kind = kindOf(fc, c);
+    const data = fc.features.map((f) => {
+      const v = flat(f.properties?.[c]);
+      return v === null ? null : kind === 'text' ? String(v) : v;
+    });
+    return {
+      name: c,
+      data,
+      type: kind === 'number' ? ('DOUBLE' as const) : kind === 'boolean' ? ('BOOLEAN' as const) : ('STRING' as const),
+    };
+  });
+  const types = new Set<string>();
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  const wkb = fc.features.map((f) => {
+    if (!f.geometry) return null;
+    types.add(f.geometry.type);
+    const [minX, maxX, minY, maxY] = envelope(f.geometry);
+    box[0] = Math.min(box[0]!, minX);
+    box[1] = Math.min(box[1]!, minY);
+    box[2] = Math.max(box[2]!, maxX);
+    box[3] = Math.max(box[3]!, maxY);
+    return toWkb(f.geometry);
+  });
+  const geo = {
+    version: '1.1.0',
+    primary_column: 'geometry',
+    columns: {
+      geometry: {
+        encoding: 'WKB',
+        geometry_types: [...types].sort(),
+        crs: CRS84_PROJJSON,
+        ...(Number.isFinite(box[0]) ? { bbox: box } : {}),
+      },
+    },
+  };
+  const buffer = parquetWriteBuffer({
+    columnData: [...columnData, { name: 'geometry', data: wkb, type: 'BYTE_ARRAY' }],
+    kvMetadata: [{ key: 'geo', value: JSON.stringify(geo) }],
+    createdBy: 'ntcc-atlas',
+  });
+  return new Uint8Array(buffer);
 }

@@ -397,6 +397,7 @@ export const en: Record<MessageKey, string> = {
   'Export.format.shp': 'Shapefile (.zip, UTF-8)',
   'Export.format.gpkg': 'GeoPackage (.gpkg)',
   'Export.format.fgb': 'FlatGeobuf (.fgb)',
+  'Export.format.parquet': 'GeoParquet (.parquet)',
   'Export.Part': 'Which features',
   'Export.part.visible': 'What the map shows (horizon and status filters)',
   'Export.part.all': 'The whole layer',

@@ -394,6 +394,7 @@ export const vi = {
   'Export.format.shp': 'Shapefile (.zip, UTF-8)',
   'Export.format.gpkg': 'GeoPackage (.gpkg)',
   'Export.format.fgb': 'FlatGeobuf (.fgb)',
+  'Export.format.parquet': 'GeoParquet (.parquet)',
   'Export.Part': 'Phạm vi',
   'Export.part.visible': 'Phần đang hiển thị (theo mốc và tình trạng)',
   'Export.part.all': 'Toàn bộ lớp',

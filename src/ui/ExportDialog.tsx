@@ -8,7 +8,7 @@ import { legendFor } from '../core/thematic-style.ts';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { captureMapImage, featuresOf, useAppStore, type AppState } from '../state/store.ts';
 import { SOVEREIGNTY_NOTE, beltAt, sensitivityOf, visiblePart } from '../export/catalogue.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../export/writers.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
 import { resultTables, tableToGeoJSON, unitGeometries } from '../export/results.ts';
 import type { LegendItem } from '../export/image.ts';
 import { download } from '../export/download.ts';

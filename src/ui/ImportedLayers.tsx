@@ -3,6 +3,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { CATEGORICAL } from '../core/analysis-style.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { useAppStore, type ImportedLayer } from '../state/store.ts';
+import { IMPORT_EXTENSIONS } from '../export/formats.ts';
+
+/** The endings the file picker offers: those of the formats the import reads. */
+const IMPORT_ACCEPT = [...new Set(IMPORT_EXTENSIONS.map((e) => e.replace(/^\.shp\./, '.')))].join(',');
 
 const getState = () => useAppStore.getState();
 
@@ -61,7 +65,7 @@ export function ImportedLayers() {
         type="file"
         hidden
         multiple
-        accept=".geojson,.json,.csv,.kml,.zip"
+        accept={IMPORT_ACCEPT}
         data-testid="import-input"
         onChange={(e) => {
           const files = Array.from(e.target.files ?? []);

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { loadLayer } from '../../cli/load.ts';
 import { EXPORT_LAYERS } from '../../src/export/catalogue.ts';
-import { EXPORT_FORMATS, toGeoPackage, writeLayer } from '../../src/export/writers.ts';
+import { toGeoPackage } from '../../src/export/writers.ts';
+import { EXPORT_FORMATS, writeLayer } from '../../src/export/formats.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ntcc-export-'));
 const names = (x: FeatureCollection) => x.features.map((f) => f.properties?.['name_vi']).sort();
@@ -33,11 +34,16 @@ function readBack(path: string, format: string, isPoint: boolean): { fc: Feature
   return { fc: JSON.parse(json) as FeatureCollection, info };
 }
 
+// GDAL reads GeoParquet only when built with Arrow (Debian 12's 3.6 is not); geoparquet.test.ts
+// reads it with another implementation instead.
+const GDAL_HAS_PARQUET = /Parquet/.test(execFileSync('ogrinfo', ['--formats'], { encoding: 'utf8' }));
+const READ_BY_GDAL = EXPORT_FORMATS.filter((f) => f !== 'parquet' || GDAL_HAS_PARQUET);
+
 describe('exports read back by GDAL (ogr2ogr / ogrinfo)', () => {
   for (const layer of EXPORT_LAYERS) {
     const fc = loadLayer(layer);
     const isPoint = fc.features.every((f) => f.geometry.type === 'Point');
-    for (const format of EXPORT_FORMATS) {
+    for (const format of READ_BY_GDAL) {
       it(`${layer} as ${format}`, async () => {
         const { bytes, filename } = await writeLayer(fc, layer, format);
         const path = join(dir, filename);

@@ -7,10 +7,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
-import { importFile, MAX_FEATURES, MAX_IMPORT_BYTES, setDomParser } from '../../src/data/import.ts';
+import { MAX_FEATURES, MAX_IMPORT_BYTES, setDomParser } from '../../src/data/import.ts';
+import { importFile } from '../../src/export/formats.ts';
 import { t, type MessageKey } from '../../src/i18n/index.ts';
 import { runCli } from './helpers/run-cli.ts';
-import { writeLayer } from '../../src/export/writers.ts';
+import { writeLayer } from '../../src/export/formats.ts';
 import { loadLayer } from '../../cli/load.ts';
 
 setDomParser(() => new XmlDomParser({ onError: () => undefined }) as never);

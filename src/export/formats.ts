@@ -1,0 +1,83 @@
+/**
+ * The file formats, one definition each (in the manner of Placemark's format list): the file
+ * endings it goes by, its MIME type, and its reader and writer side by side. The import
+ * (app and `ntcc validate`), the export dialog, the command line's choices and help, the
+ * bundle and the tests all read this list: a new format is its reader or writer and one line
+ * here.
+ */
+import type { FeatureCollection } from 'geojson';
+import { readCsv, readFile, readGeoJSON, readKml, readShapefileZip, type ImportResult, type Reader } from '../data/import.ts';
+import { toCsv, toFlatGeobuf, toGeoJSON, toGeoPackage, toGeoParquet, toKml, toShapefileZip } from './writers.ts';
+
+export interface FileFormat {
+  id: string;
+  /** File name endings of this format, lower case, without the dot (the first is the one written). */
+  extensions: readonly string[];
+  mime: string;
+  /** Reads a user's file, checked (absent: not imported). */
+  read?: Reader;
+  /** Writes one collection; `name` names the layer inside the file where the format has names. */
+  write?: (fc: FeatureCollection, name: string) => Promise<Uint8Array>;
+  /** Writes several collections into one file (a GeoPackage holds many tables). */
+  writeMany?: (layers: readonly { name: string; fc: FeatureCollection }[]) => Promise<Uint8Array>;
+}
+
+/** Every format, in the order the export dialog and the help list them. */
+export const FORMATS = [
+  { id: 'geojson', extensions: ['geojson', 'json'], mime: 'application/geo+json', read: readGeoJSON, write: async (fc) => toGeoJSON(fc) },
+  { id: 'csv', extensions: ['csv'], mime: 'text/csv', read: readCsv, write: toCsv },
+  { id: 'kml', extensions: ['kml'], mime: 'application/vnd.google-earth.kml+xml', read: readKml, write: toKml },
+  { id: 'shp', extensions: ['shp.zip', 'zip'], mime: 'application/zip', read: readShapefileZip, write: toShapefileZip },
+  {
+    id: 'gpkg',
+    extensions: ['gpkg'],
+    mime: 'application/geopackage+sqlite3',
+    write: (fc, name) => toGeoPackage([{ name, fc }]),
+    writeMany: toGeoPackage,
+  },
+  { id: 'fgb', extensions: ['fgb'], mime: 'application/octet-stream', write: toFlatGeobuf },
+  { id: 'parquet', extensions: ['parquet'], mime: 'application/vnd.apache.parquet', write: toGeoParquet },
+] as const satisfies readonly FileFormat[];
+
+export type FormatId = (typeof FORMATS)[number]['id'];
+
+/** The formats the app and the command line can write. */
+export const EXPORT_FORMATS = FORMATS.filter((f) => 'write' in f).map((f) => f.id) as FormatId[];
+export type ExportFormat = FormatId;
+
+/** A format by id. */
+export function formatById(id: FormatId): FileFormat {
+  return FORMATS.find((f) => f.id === id)!;
+}
+
+/** The format a file name says it is (the longest matching ending wins: `x.shp.zip` is a Shapefile). */
+export function formatOfName(name: string): FileFormat | undefined {
+  const lower = name.toLowerCase();
+  let best: { f: FileFormat; n: number } | undefined;
+  for (const f of FORMATS as readonly FileFormat[])
+    for (const ext of f.extensions) if (lower.endsWith(`.${ext}`) && (!best || ext.length > best.n)) best = { f, n: ext.length };
+  return best?.f;
+}
+
+/** The endings the import accepts (for the file picker). */
+export const IMPORT_EXTENSIONS = (FORMATS as readonly FileFormat[]).filter((f) => f.read).flatMap((f) => f.extensions.map((e) => `.${e}`));
+
+/**
+ * Reads a user's file with its format's reader, with the import's checks.
+ * @example await importFile('ports.csv', bytes) // { ok: true, fc, warnings: [] }
+ */
+export function importFile(name: string, bytes: Uint8Array): Promise<ImportResult> {
+  return readFile(name, bytes, formatOfName(name)?.read);
+}
+
+/**
+ * Writes one layer in a format.
+ * @param name - the layer's name: the file's name and, where the format names layers, the layer's
+ * @returns the file's bytes and its file name
+ * @example await writeLayer(fc, 'seaports', 'gpkg') // { bytes, filename: 'seaports.gpkg' }
+ */
+export async function writeLayer(fc: FeatureCollection, name: string, id: ExportFormat): Promise<{ bytes: Uint8Array; filename: string }> {
+  const f = formatById(id);
+  if (!f.write) throw new Error(`no writer for ${id}`);
+  return { bytes: await f.write(fc, name), filename: `${name}.${f.extensions[0]}` };
+}
