@@ -9,6 +9,9 @@ import {
   type AnalysisOverrides,
   type AnalysisParams,
   type AnalysisResult,
+  type AnalysisKind,
+  type AnalysisLine,
+  type AnalysisPoint,
   type AnalysisUnit,
   type Bilingual,
   type IndexPart,
@@ -120,78 +123,107 @@ export function runAnalysis(
   if (custom) notes.push(both('Note.CustomUnits', { name: custom.name, n: units.length }));
   if (overrides.ports) notes.push(both('Note.CustomPorts', { name: overrides.ports.name }));
 
-  const base = (parts?: readonly IndexPart[]): ResultBase => ({
+  const ctx: RunContext = {
+    inputs,
+    params,
+    units,
+    region,
+    inRegion,
+    lines,
+    context,
+    notes,
+    onProgress,
+    ports: () => (overrides.ports ? pointsFromCollection(overrides.ports.fc) : pointsFor(inputs.seaports, params.horizon)),
+  };
+  // One line per kind in RUNS; the fields it returns are typed by the kind (the union cannot follow the lookup).
+  const fields = (RUNS[params.kind] as (c: RunContext) => KindFields<AnalysisKind>)(ctx);
+  const parts = 'parts_used' in fields ? (fields as KindFields<'index'>).parts_used : undefined;
+  return {
     params,
     model: modelLine(params, custom, parts),
     units: units.map((u) => resultUnit(u, params, custom)),
     notes,
     units_source: custom ? { layer: custom.layer, code: custom.code, name: custom.name } : null,
     ports_source: overrides.ports ? { layer: overrides.ports.layer, name: overrides.ports.name } : null,
-  });
-  const ports = () => (overrides.ports ? pointsFromCollection(overrides.ports.fc) : pointsFor(inputs.seaports, params.horizon));
-  switch (params.kind) {
-    case 'adjacency':
-      return {
-        ...base(),
-        kind: 'adjacency',
-        rows: touchingRegion(computeAdjacency(units, { toleranceKm: params.toleranceKm }), inRegion),
-      };
-    case 'reach': {
-      const crossings = corridorCrossings(lines, units);
-      onProgress(0.2);
-      const shares = areaWithin(units, lines, params.bufferKm, (d) => onProgress(0.2 + 0.8 * d));
-      return { ...base(), kind: 'reach', crossings, shares };
-    }
-    case 'distance': {
-      const { rows, paths } = computeDistances(units, lines, params.toleranceKm, onProgress);
-      return { ...base(), kind: 'distance', rows: touchingRegion(rows, inRegion), paths };
-    }
-    case 'gravity': {
-      const rows = touchingRegion(computeGravity(units, params.beta, params.mass), inRegion);
-      const total = rows.reduce((s, r) => s + r.intensity, 0);
-      for (const r of rows) r.share = total > 0 ? r.intensity / total : 0;
-      return { ...base(), kind: 'gravity', rows: strongestFirst(rows) };
-    }
-    case 'hinterland':
-      return { ...base(), kind: 'hinterland', ...computeHinterland(units, ports(), lines, params, onProgress) };
-    case 'access':
-      return {
-        ...base(),
-        kind: 'access',
-        grid: computeAccess(
-          units,
-          {
-            seaports: ports(),
-            airports: pointsFor(inputs.airports, params.horizon),
-            gates: pointsFor(inputs.gates, params.horizon),
-            corridors: lines,
-          },
-          params.cellKm,
-          onProgress,
-        ),
-      };
-    case 'index': {
-      const adjacency = computeAdjacency(units, { toleranceKm: params.toleranceKm });
-      onProgress(0.2);
-      const { rows: distances } = computeDistances(units, lines, params.toleranceKm);
-      onProgress(0.5);
-      const gravity = computeGravity(units, params.beta, params.mass);
-      const hinterland = computeHinterland(region, ports(), lines, { toleranceKm: params.toleranceKm, cellKm: 50 }).units_rows;
-      onProgress(0.9);
-      const massive = new Set(units.filter((u) => massOf(u, params.mass) !== null).map((u) => u.id));
-      const index = computeLinkageIndex(
-        region.map((u) => u.id),
-        { adjacency, distances, gravity, hinterland, massive },
-        units.length - 1,
-      );
-      if (index.parts_dropped.length)
-        notes.push(
-          both('Note.IndexDropped', (lang) => ({
-            parts: index.parts_dropped.map((k) => t(lang, `Col.${k}`)).join(', '),
-          })),
-        );
-      notes.push(both(context ? 'Note.IndexContext' : 'Note.IndexRegionOnly'));
-      return { ...base(index.parts_used), kind: 'index', ...index, context_used: context };
-    }
-  }
+    kind: params.kind,
+    ...fields,
+  } as AnalysisResult;
 }
+
+/** What a kind's run reads. */
+interface RunContext {
+  inputs: AnalysisInputs;
+  params: AnalysisParams;
+  /** Every unit of the run (with context, the neighbours outside the region too). */
+  units: AnalysisUnit[];
+  /** The region's units. */
+  region: AnalysisUnit[];
+  inRegion: ReadonlySet<string>;
+  /** The corridors of the chosen kind at the horizon. */
+  lines: AnalysisLine[];
+  /** Whether the neighbours outside the region were taken in. */
+  context: boolean;
+  /** Notes the run adds to (both languages). */
+  notes: Bilingual[];
+  onProgress: (done: number) => void;
+  /** The seaports (the user's, or the bundled ones at the horizon). */
+  ports: () => AnalysisPoint[];
+}
+
+/** What a kind's result holds beyond what every result holds. */
+type KindFields<K extends AnalysisKind> = Omit<Extract<AnalysisResult, { kind: K }>, keyof ResultBase | 'kind'>;
+
+/** Each analysis kind's run, by kind (a kind without one fails to compile). */
+const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
+  adjacency: (c) => ({ rows: touchingRegion(computeAdjacency(c.units, { toleranceKm: c.params.toleranceKm }), c.inRegion) }),
+  reach: (c) => {
+    const crossings = corridorCrossings(c.lines, c.units);
+    c.onProgress(0.2);
+    const shares = areaWithin(c.units, c.lines, c.params.bufferKm, (d) => c.onProgress(0.2 + 0.8 * d));
+    return { crossings, shares };
+  },
+  distance: (c) => {
+    const { rows, paths } = computeDistances(c.units, c.lines, c.params.toleranceKm, c.onProgress);
+    return { rows: touchingRegion(rows, c.inRegion), paths };
+  },
+  gravity: (c) => {
+    const rows = touchingRegion(computeGravity(c.units, c.params.beta, c.params.mass), c.inRegion);
+    const total = rows.reduce((s, r) => s + r.intensity, 0);
+    for (const r of rows) r.share = total > 0 ? r.intensity / total : 0;
+    return { rows: strongestFirst(rows) };
+  },
+  hinterland: (c) => computeHinterland(c.units, c.ports(), c.lines, c.params, c.onProgress),
+  access: (c) => ({
+    grid: computeAccess(
+      c.units,
+      {
+        seaports: c.ports(),
+        airports: pointsFor(c.inputs.airports, c.params.horizon),
+        gates: pointsFor(c.inputs.gates, c.params.horizon),
+        corridors: c.lines,
+      },
+      c.params.cellKm,
+      c.onProgress,
+    ),
+  }),
+  index: (c) => {
+    const { params, units, region, lines } = c;
+    const adjacency = computeAdjacency(units, { toleranceKm: params.toleranceKm });
+    c.onProgress(0.2);
+    const { rows: distances } = computeDistances(units, lines, params.toleranceKm);
+    c.onProgress(0.5);
+    const gravity = computeGravity(units, params.beta, params.mass);
+    const hinterland = computeHinterland(region, c.ports(), lines, { toleranceKm: params.toleranceKm, cellKm: 50 }).units_rows;
+    c.onProgress(0.9);
+    const massive = new Set(units.filter((u) => massOf(u, params.mass) !== null).map((u) => u.id));
+    const index = computeLinkageIndex(
+      region.map((u) => u.id),
+      { adjacency, distances, gravity, hinterland, massive },
+      units.length - 1,
+    );
+    if (index.parts_dropped.length)
+      c.notes.push(both('Note.IndexDropped', (lang) => ({ parts: index.parts_dropped.map((k) => t(lang, `Col.${k}`)).join(', ') })));
+    c.notes.push(both(c.context ? 'Note.IndexContext' : 'Note.IndexRegionOnly'));
+    return { ...index, context_used: c.context };
+  },
+};

@@ -3,7 +3,8 @@
  * `hashchange`; store changes are written back with `history.replaceState`.
  */
 import { formatHash, parseHash } from '../state/url-hash.ts';
-import { counterpartIn, featuresOf, MAIN_TABLE, useAppStore } from '../state/store.ts';
+import { ANALYSIS_DEFS } from '../core/analysis.ts';
+import { counterpartIn, featuresOf, useAppStore } from '../state/store.ts';
 
 /** A scene asked for by the address (`story=N`), started once the map is ready. */
 let pendingStoryScene: number | null = null;
@@ -51,7 +52,7 @@ export function applyHash(hash: string): void {
   if (state.analysis) {
     patch.analysisOpen = true;
     patch.analysisParams = { ...s.analysisParams, ...state.analysis };
-    patch.analysisView = { ...s.analysisView, table: MAIN_TABLE[state.analysis.kind] };
+    patch.analysisView = { ...s.analysisView, table: ANALYSIS_DEFS[state.analysis.kind].mainTable };
   }
   useAppStore.setState(patch);
   if (state.storyScene) pendingStoryScene = state.storyScene;

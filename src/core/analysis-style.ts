@@ -2,6 +2,7 @@
  * Colours of the analysis results: one place read by the deck.gl layers and the legend.
  */
 import type { RGB } from './thematic-style.ts';
+import type { AnalysisKind, AnalysisResult } from './analysis.ts';
 
 /** Strength (intensity, index, share): pale to deep blue-violet. */
 export const RAMP_STRENGTH: readonly RGB[] = [
@@ -75,4 +76,45 @@ export function extent(values: Iterable<number>): [number, number] {
     if (v > max) max = v;
   }
   return min <= max ? [min, max] : [0, 1];
+}
+
+/** How a result's legend reads: a colour ramp with its range and unit, or one colour per category. */
+export type AnalysisLegendSpec =
+  | { type: 'ramp'; ramp: readonly RGB[]; range: [number, number]; unit: '' | 'km' | '%'; scientific: boolean }
+  | { type: 'categories'; items: { id: string; color: RGB; name_vi: string; name_en: string }[] };
+
+type Of<K extends AnalysisKind> = Extract<AnalysisResult, { kind: K }>;
+/** What the legend follows of the way a result is drawn. */
+export interface LegendView {
+  measure: 'seaport_km' | 'airport_km' | 'gate_km' | 'corridor_km';
+}
+const ramp = (r: readonly RGB[], range: [number, number], unit: '' | 'km' | '%' = '', scientific = false): AnalysisLegendSpec => ({
+  type: 'ramp',
+  ramp: r,
+  range,
+  unit,
+  scientific,
+});
+
+/** Each analysis kind's legend, by kind (the colours its layers use; a kind without one fails to compile). */
+const LEGENDS: { [K in AnalysisKind]: (r: Of<K>, view: LegendView) => AnalysisLegendSpec } = {
+  adjacency: (r) => ramp(RAMP_STRENGTH, extent(r.rows.map((x) => x.shared_km)), 'km'),
+  reach: (r) => ramp(RAMP_STRENGTH, extent(r.shares.map((x) => x.share * 100)), '%'),
+  distance: (r) => ramp(RAMP_DISTANCE, extent(r.rows.map((x) => x.network_km ?? NaN)), 'km'),
+  gravity: (r) => ramp(RAMP_STRENGTH, extent(r.rows.map((x) => x.intensity)), '', true),
+  hinterland: (r) => ({
+    type: 'categories',
+    items: r.port_ids.map((id, i) => {
+      const p = r.ports.find((x) => x.port === id);
+      return { id, color: CATEGORICAL[i % CATEGORICAL.length]!, name_vi: p?.name_vi ?? id, name_en: p?.name_en ?? id };
+    }),
+  }),
+  access: (r, view) => ramp(RAMP_DISTANCE, extent(r.grid[view.measure]), 'km'),
+  index: (r) => ramp(RAMP_STRENGTH, extent(r.rows.map((x) => x.index ?? NaN))),
+};
+
+/** The legend of a result as it is drawn. */
+export function analysisLegend(r: AnalysisResult, view: LegendView): AnalysisLegendSpec {
+  // The lookup is by the result's own kind (the union cannot follow it).
+  return (LEGENDS[r.kind] as (r: AnalysisResult, view: LegendView) => AnalysisLegendSpec)(r, view);
 }

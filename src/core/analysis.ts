@@ -106,16 +106,26 @@ export const PARAM_RANGES = Object.fromEntries(
   Object.entries(PARAM_DEFS).flatMap(([k, d]) => (d.type === 'number' ? [[k, d.range]] : [])),
 ) as { [K in NumericKey]: (typeof PARAM_DEFS)[K]['range'] };
 
-/** The parameters each analysis reads (the rest do not change its result or its cache key). */
-export const PARAMS_USED: Record<AnalysisKind, readonly ParamKey[]> = {
-  adjacency: ['edition', 'context', 'toleranceKm'],
-  reach: ['edition', 'horizon', 'corridorKind', 'bufferKm'],
-  distance: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm'],
-  gravity: ['edition', 'context', 'beta', 'mass', 'popBase'],
-  hinterland: ['edition', 'horizon', 'popBase', 'corridorKind', 'toleranceKm', 'cellKm'],
-  access: ['edition', 'horizon', 'corridorKind', 'cellKm'],
-  index: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm', 'beta', 'mass', 'popBase'],
+/**
+ * Every analysis kind, one line each: the parameters it reads (the rest do not change its
+ * result or its cache key) and the table the panel shows first. Its run, its tables and its
+ * drawing are records keyed by the same kind (analysis/run.ts, export/results.ts,
+ * layers/analysis.ts), so a kind missing from one of them fails to compile.
+ */
+export const ANALYSIS_DEFS: Record<AnalysisKind, { uses: readonly ParamKey[]; mainTable: 'rows' | 'shares' | 'units' | 'cells' }> = {
+  adjacency: { uses: ['edition', 'context', 'toleranceKm'], mainTable: 'rows' },
+  reach: { uses: ['edition', 'horizon', 'corridorKind', 'bufferKm'], mainTable: 'shares' },
+  distance: { uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm'], mainTable: 'rows' },
+  gravity: { uses: ['edition', 'context', 'beta', 'mass', 'popBase'], mainTable: 'rows' },
+  hinterland: { uses: ['edition', 'horizon', 'popBase', 'corridorKind', 'toleranceKm', 'cellKm'], mainTable: 'units' },
+  access: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm'], mainTable: 'cells' },
+  index: { uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm', 'beta', 'mass', 'popBase'], mainTable: 'rows' },
 };
+
+/** The parameters each analysis reads. */
+export const PARAMS_USED: Record<AnalysisKind, readonly ParamKey[]> = Object.fromEntries(
+  ANALYSES.map((k) => [k, ANALYSIS_DEFS[k].uses]),
+) as Record<AnalysisKind, readonly ParamKey[]>;
 
 /** A stable key for the result cache: the analysis plus the parameters it reads. */
 export function paramsKey(p: AnalysisParams): string {

@@ -4,7 +4,7 @@
  * exporters. Columns are field names; the UI translates them (`Col.<field>`).
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { hexCorners, pairKey, type AnalysisResult } from '../core/analysis.ts';
+import { hexCorners, pairKey, type AnalysisKind, type AnalysisResult } from '../core/analysis.ts';
 import { roundTo } from '../core/geo.ts';
 
 /** A table cell: text, a number, a yes/no, a [lon, lat] pair, or nothing. */
@@ -69,6 +69,110 @@ export interface ResultTable {
   geometry: (row: Row, index: number) => Geometry | null;
 }
 
+/** How a row takes shape on the map: a unit's polygon (or centre), a pair's line between centres. */
+interface Shapes {
+  unit: (id: Cell | undefined) => Geometry | null;
+  pair: (row: Row) => Geometry | null;
+  /** Gravity and the index weigh units: their units table says by what, and from where. */
+  unitsTable: ResultTable;
+}
+
+type Of<K extends AnalysisKind> = Extract<AnalysisResult, { kind: K }>;
+const rowsOf = (rows: readonly object[]): Row[] => rows as unknown as Row[];
+
+/** Each analysis kind's tables, the main one first, by kind (a kind without them fails to compile). */
+const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = {
+  adjacency: (r, s) => [{ name: 'rows', columns: ['a', 'b', 'shared_km'], rows: rowsOf(r.rows), geometry: s.pair }],
+  gravity: (r, s) => [
+    { name: 'rows', columns: ['a', 'b', 'distance_km', 'intensity', 'share'], rows: rowsOf(r.rows), geometry: s.pair },
+    s.unitsTable,
+  ],
+  distance: (r, s) => [
+    {
+      name: 'rows',
+      columns: ['a', 'b', 'great_circle_km', 'network_km', 'access_km'],
+      rows: rowsOf(r.rows),
+      geometry: (row) => {
+        const path = r.paths[pairKey(String(row.a), String(row.b))];
+        return path ? { type: 'LineString', coordinates: path } : s.pair(row);
+      },
+    },
+  ],
+  reach: (r, s) => [
+    { name: 'shares', columns: ['unit', 'area_km2', 'within_km2', 'share'], rows: rowsOf(r.shares), geometry: (row) => s.unit(row.unit) },
+    { name: 'crossings', columns: ['corridor', 'unit', 'length_km'], rows: rowsOf(r.crossings), geometry: (row) => s.unit(row.unit) },
+  ],
+  index: (r, s) => [
+    {
+      name: 'rows',
+      columns: ['rank', 'unit', 'index', 'degree', 'closeness', 'gravity_total', 'port_km'],
+      rows: rowsOf(r.rows),
+      geometry: (row) => s.unit(row.unit),
+    },
+    s.unitsTable,
+  ],
+  hinterland: (r, s) => {
+    const g = r.grid;
+    const cells: Row[] = [];
+    for (let i = 0; i < g.unit.length; i++)
+      cells.push({
+        ...cellBase(r, i),
+        port_straight: r.port_ids[g.port_straight[i]!] ?? null,
+        port_network: r.port_ids[g.port_network[i]!] ?? null,
+      });
+    return [
+      {
+        name: 'units',
+        columns: ['unit', 'port_straight', 'straight_km', 'port_network', 'network_km'],
+        rows: rowsOf(r.units_rows),
+        geometry: (row) => s.unit(row.unit),
+      },
+      {
+        name: 'ports',
+        columns: [
+          'port',
+          'name_vi',
+          'name_en',
+          'units_straight',
+          'population_straight',
+          'units_network',
+          'population_network',
+          'cells_straight',
+          'cells_network',
+        ],
+        rows: rowsOf(r.ports),
+        geometry: () => null,
+      },
+      {
+        name: 'cells',
+        columns: ['cell', 'lon', 'lat', 'unit', 'port_straight', 'port_network'],
+        rows: cells,
+        geometry: (_row, i) => hexagon(g, i),
+      },
+    ];
+  },
+  access: (r) => {
+    const g = r.grid;
+    const cells: Row[] = [];
+    for (let i = 0; i < g.unit.length; i++)
+      cells.push({
+        ...cellBase(r, i),
+        seaport_km: km(g.seaport_km, i),
+        airport_km: km(g.airport_km, i),
+        gate_km: km(g.gate_km, i),
+        corridor_km: km(g.corridor_km, i),
+      });
+    return [
+      {
+        name: 'cells',
+        columns: ['cell', 'lon', 'lat', 'unit', 'seaport_km', 'airport_km', 'gate_km', 'corridor_km'],
+        rows: cells,
+        geometry: (_row, i) => hexagon(g, i),
+      },
+    ];
+  },
+};
+
 /**
  * The tables of a result.
  * @param unitGeometry - unit polygons by id; rows about one unit get its polygon, else its centre
@@ -76,131 +180,26 @@ export interface ResultTable {
  */
 export function resultTables(r: AnalysisResult, unitGeometry?: ReadonlyMap<string, Geometry>): ResultTable[] {
   const centre = new Map(r.units.map((u) => [u.id, u.centre]));
-  const unitShape = (id: Cell): Geometry | null => {
+  const unit = (id: Cell | undefined): Geometry | null => {
     if (typeof id !== 'string') return null;
     const g = unitGeometry?.get(id);
     if (g) return g;
     const c = centre.get(id);
-    return c ? { type: 'Point', coordinates: c } : null;
+    return c ? { type: 'Point', coordinates: [...c] } : null;
   };
-  const pairLine = (row: Row): Geometry | null => {
+  const pair = (row: Row): Geometry | null => {
     const a = centre.get(String(row.a));
     const b = centre.get(String(row.b));
     return a && b ? { type: 'LineString', coordinates: [a, b] } : null;
   };
-  // Gravity and the index weigh units: their units table says by what, and from where.
   const unitsTable: ResultTable = {
     name: 'units',
     columns: ['id', 'name_vi', 'name_en', 'centre', 'in_region', 'mass', 'mass_source'],
     rows: r.units.map((u) => ({ ...u })),
-    geometry: (row) => unitShape(row.id ?? null),
+    geometry: (row) => unit(row.id),
   };
-  switch (r.kind) {
-    case 'adjacency':
-      return [{ name: 'rows', columns: ['a', 'b', 'shared_km'], rows: r.rows as unknown as Row[], geometry: pairLine }];
-    case 'gravity':
-      return [
-        { name: 'rows', columns: ['a', 'b', 'distance_km', 'intensity', 'share'], rows: r.rows as unknown as Row[], geometry: pairLine },
-        unitsTable,
-      ];
-    case 'distance':
-      return [
-        {
-          name: 'rows',
-          columns: ['a', 'b', 'great_circle_km', 'network_km', 'access_km'],
-          rows: r.rows as unknown as Row[],
-          geometry: (row) => {
-            const path = r.paths[pairKey(String(row.a), String(row.b))];
-            return path ? { type: 'LineString', coordinates: path } : pairLine(row);
-          },
-        },
-      ];
-    case 'reach':
-      return [
-        {
-          name: 'shares',
-          columns: ['unit', 'area_km2', 'within_km2', 'share'],
-          rows: r.shares as unknown as Row[],
-          geometry: (row) => unitShape(row.unit ?? null),
-        },
-        {
-          name: 'crossings',
-          columns: ['corridor', 'unit', 'length_km'],
-          rows: r.crossings as unknown as Row[],
-          geometry: (row) => unitShape(row.unit ?? null),
-        },
-      ];
-    case 'index':
-      return [
-        {
-          name: 'rows',
-          columns: ['rank', 'unit', 'index', 'degree', 'closeness', 'gravity_total', 'port_km'],
-          rows: r.rows as unknown as Row[],
-          geometry: (row) => unitShape(row.unit ?? null),
-        },
-        unitsTable,
-      ];
-    case 'hinterland': {
-      const g = r.grid;
-      const cells: Row[] = [];
-      for (let i = 0; i < g.unit.length; i++)
-        cells.push({
-          ...cellBase(r, i),
-          port_straight: r.port_ids[g.port_straight[i]!] ?? null,
-          port_network: r.port_ids[g.port_network[i]!] ?? null,
-        });
-      return [
-        {
-          name: 'units',
-          columns: ['unit', 'port_straight', 'straight_km', 'port_network', 'network_km'],
-          rows: r.units_rows as unknown as Row[],
-          geometry: (row) => unitShape(row.unit ?? null),
-        },
-        {
-          name: 'ports',
-          columns: [
-            'port',
-            'name_vi',
-            'name_en',
-            'units_straight',
-            'population_straight',
-            'units_network',
-            'population_network',
-            'cells_straight',
-            'cells_network',
-          ],
-          rows: r.ports as unknown as Row[],
-          geometry: () => null,
-        },
-        {
-          name: 'cells',
-          columns: ['cell', 'lon', 'lat', 'unit', 'port_straight', 'port_network'],
-          rows: cells,
-          geometry: (_row, i) => hexagon(g, i),
-        },
-      ];
-    }
-    case 'access': {
-      const g = r.grid;
-      const cells: Row[] = [];
-      for (let i = 0; i < g.unit.length; i++)
-        cells.push({
-          ...cellBase(r, i),
-          seaport_km: km(g.seaport_km, i),
-          airport_km: km(g.airport_km, i),
-          gate_km: km(g.gate_km, i),
-          corridor_km: km(g.corridor_km, i),
-        });
-      return [
-        {
-          name: 'cells',
-          columns: ['cell', 'lon', 'lat', 'unit', 'seaport_km', 'airport_km', 'gate_km', 'corridor_km'],
-          rows: cells,
-          geometry: (_row, i) => hexagon(g, i),
-        },
-      ];
-    }
-  }
+  // The lookup is by the result's own kind (the union cannot follow it).
+  return (TABLES[r.kind] as (r: AnalysisResult, s: Shapes) => ResultTable[])(r, { unit, pair, unitsTable });
 }
 
 /** A cell's distance in km to two decimals, or null where there is no target. */

@@ -6,7 +6,7 @@
  */
 import { ArcLayer, LineLayer, PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { Layer, Position } from '@deck.gl/core';
-import { hexCorners, pairKey, type AnalysisResult } from '../core/analysis.ts';
+import { hexCorners, pairKey, type AnalysisKind, type AnalysisResult } from '../core/analysis.ts';
 import { CATEGORICAL, HIGHLIGHT, NO_DATA, RAMP_DISTANCE, RAMP_STRENGTH, extent, rampColor } from '../core/analysis-style.ts';
 import type { RGB } from '../core/thematic-style.ts';
 
@@ -58,145 +58,169 @@ function cellsOf(grid: { centres: Float64Array; cellKm: number; lat0: number }):
   return cells;
 }
 
+/** What every kind's drawing reads. */
+interface DrawContext {
+  props: AnalysisLayerProps;
+  /** Interleaving and depth settings every layer takes. */
+  base: { beforeId?: string; parameters: { depthCompare: 'always' } };
+  centre: ReadonlyMap<string, [number, number]>;
+  /** Whether a pair touches the selected unit (all do when none is selected). */
+  touches: (a: string, b: string) => boolean;
+  units: readonly UnitPolygon[];
+}
+
+type Of<K extends AnalysisKind> = Extract<AnalysisResult, { kind: K }>;
+
+/** Units coloured by a value (NaN: no value, drawn grey). */
+function choropleth(id: string, value: ReadonlyMap<string, number>, c: DrawContext): Layer {
+  const { selected, hovered } = c.props;
+  const [min, max] = extent(value.values());
+  return new SolidPolygonLayer<UnitPolygon>({
+    id,
+    ...c.base,
+    data: c.units.filter((u) => value.has(u.id)),
+    getPolygon: (d) => d.polygon,
+    getFillColor: (d) => {
+      const v = value.get(d.id)!;
+      const alpha = hovered === d.id || selected === d.id ? 245 : hovered ? 120 : 200;
+      return Number.isNaN(v) ? rgba(NO_DATA, alpha) : rgba(rampColor(RAMP_STRENGTH, (v - min) / (max - min || 1)), alpha);
+    },
+    updateTriggers: { getFillColor: [hovered, selected] },
+  });
+}
+
+/** Each analysis kind's drawing, by kind (a kind without one fails to compile). */
+const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
+  gravity: (r, c) => {
+    const { base, centre, touches } = c;
+    const { selected, hovered } = c.props;
+    const max = Math.max(...r.rows.map((x) => x.intensity), 1e-300);
+    const data = r.rows.filter((x) => centre.has(x.a) && centre.has(x.b));
+    const color = (d: (typeof data)[number]) => {
+      if (hovered === pairKey(d.a, d.b)) return rgba(HIGHLIGHT);
+      return rgba(rampColor(RAMP_STRENGTH, Math.sqrt(d.intensity / max)), touches(d.a, d.b) ? 230 : FADED);
+    };
+    return [
+      new ArcLayer<(typeof data)[number]>({
+        id: 'analysis-gravity',
+        ...base,
+        data,
+        getSourcePosition: (d) => centre.get(d.a)!,
+        getTargetPosition: (d) => centre.get(d.b)!,
+        getWidth: (d) => 1 + 11 * Math.sqrt(d.intensity / max) + (hovered === pairKey(d.a, d.b) ? 3 : 0),
+        widthUnits: 'pixels',
+        getSourceColor: color,
+        getTargetColor: color,
+        getHeight: 0.5,
+        updateTriggers: { getSourceColor: [hovered, selected], getTargetColor: [hovered, selected], getWidth: [hovered] },
+      }),
+    ];
+  },
+  adjacency: (r, c) => {
+    const { base, centre, touches } = c;
+    const { selected, hovered } = c.props;
+    const max = Math.max(...r.rows.map((x) => x.shared_km), 1);
+    return [
+      new LineLayer<(typeof r.rows)[number]>({
+        id: 'analysis-adjacency',
+        ...base,
+        data: r.rows.filter((x) => centre.has(x.a) && centre.has(x.b)),
+        getSourcePosition: (d) => centre.get(d.a)!,
+        getTargetPosition: (d) => centre.get(d.b)!,
+        getWidth: (d) => 2 + 8 * (d.shared_km / max) + (hovered === pairKey(d.a, d.b) ? 3 : 0),
+        widthUnits: 'pixels',
+        getColor: (d) =>
+          hovered === pairKey(d.a, d.b)
+            ? rgba(HIGHLIGHT)
+            : rgba(rampColor(RAMP_STRENGTH, d.shared_km / max), touches(d.a, d.b) ? 230 : FADED),
+        updateTriggers: { getColor: [hovered, selected], getWidth: [hovered] },
+      }),
+    ];
+  },
+  distance: (r, c) => {
+    const { base, touches } = c;
+    const { selected, hovered } = c.props;
+    const [min, max] = extent(r.rows.map((x) => x.network_km ?? NaN));
+    const data = r.rows.filter((x) => r.paths[pairKey(x.a, x.b)] && touches(x.a, x.b));
+    return [
+      new PathLayer<(typeof data)[number]>({
+        id: 'analysis-distance',
+        ...base,
+        data,
+        getPath: (d) => r.paths[pairKey(d.a, d.b)]!,
+        getWidth: (d) => (hovered === pairKey(d.a, d.b) ? 6 : selected ? 3 : 1.5),
+        widthUnits: 'pixels',
+        getColor: (d) =>
+          hovered === pairKey(d.a, d.b)
+            ? rgba(HIGHLIGHT)
+            : rgba(rampColor(RAMP_DISTANCE, ((d.network_km ?? max) - min) / (max - min || 1)), selected ? 230 : 140),
+        jointRounded: true,
+        capRounded: true,
+        updateTriggers: { getColor: [hovered, selected], getWidth: [hovered, selected] },
+      }),
+    ];
+  },
+  reach: (r, c) => [choropleth('analysis-reach', new Map(r.shares.map((x) => [x.unit, x.share])), c)],
+  // A unit without an index (no mass in the run's base) is drawn grey, not left out.
+  index: (r, c) => [choropleth('analysis-index', new Map(r.rows.map((x) => [x.unit, x.index ?? NaN])), c)],
+  hinterland: (r, c) => {
+    const { props, base } = c;
+    const { selected, hovered } = props;
+    const port = props.method === 'straight' ? r.grid.port_straight : r.grid.port_network;
+    const hoveredPort = hovered ? r.port_ids.indexOf(hovered) : -1;
+    const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
+    return [
+      new SolidPolygonLayer<Cell>({
+        id: 'analysis-hinterland',
+        ...base,
+        data: cellsOf(r.grid),
+        getPolygon: (d) => d.polygon,
+        getFillColor: (d) => {
+          const p = port[d.i]!;
+          if (p < 0) return [200, 200, 200, 120];
+          const dim = (hoveredPort >= 0 && p !== hoveredPort) || (selectedUnit >= 0 && r.grid.unit[d.i] !== selectedUnit);
+          return rgba(CATEGORICAL[p % CATEGORICAL.length]!, dim ? 40 : 190);
+        },
+        updateTriggers: { getFillColor: [props.method, hovered, selected] },
+      }),
+    ];
+  },
+  access: (r, c) => {
+    const { props, base } = c;
+    const { selected } = props;
+    const values = r.grid[props.measure];
+    const [min, max] = extent(values);
+    const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
+    return [
+      new SolidPolygonLayer<Cell>({
+        id: 'analysis-access',
+        ...base,
+        data: cellsOf(r.grid),
+        extruded: props.extrude,
+        getPolygon: (d) => d.polygon,
+        getElevation: (d) => (Number.isFinite(values[d.i]!) ? values[d.i]! * 200 : 0),
+        getFillColor: (d) =>
+          rgba(
+            rampColor(RAMP_DISTANCE, (values[d.i]! - min) / (max - min || 1)),
+            selectedUnit >= 0 && r.grid.unit[d.i] !== selectedUnit ? 60 : 200,
+          ),
+        ...(props.extrude ? { parameters: {} } : {}),
+        updateTriggers: { getFillColor: [props.measure, selected], getElevation: [props.measure] },
+      }),
+    ];
+  },
+};
+
 /**
  * The layers that draw a result.
  * @param units - unit polygons of the result's edition (for choropleths)
  * @example createAnalysisLayers({ ...ANALYSIS_LAYER_DEFAULTS, selected: 'VN-DN' }, gravityResult, units)
  */
 export function createAnalysisLayers(props: AnalysisLayerProps, r: AnalysisResult, units: readonly UnitPolygon[]): Layer[] {
-  const { selected, hovered, beforeId } = props;
+  const { selected, beforeId } = props;
   const base = { ...(beforeId ? { beforeId } : {}), parameters: { depthCompare: 'always' as const } };
   const centre = new Map(r.units.map((u) => [u.id, u.centre]));
   const touches = (a: string, b: string): boolean => !selected || a === selected || b === selected;
-
-  switch (r.kind) {
-    case 'gravity': {
-      const max = Math.max(...r.rows.map((x) => x.intensity), 1e-300);
-      const data = r.rows.filter((x) => centre.has(x.a) && centre.has(x.b));
-      const color = (d: (typeof data)[number]) => {
-        if (hovered === pairKey(d.a, d.b)) return rgba(HIGHLIGHT);
-        return rgba(rampColor(RAMP_STRENGTH, Math.sqrt(d.intensity / max)), touches(d.a, d.b) ? 230 : FADED);
-      };
-      return [
-        new ArcLayer<(typeof data)[number]>({
-          id: 'analysis-gravity',
-          ...base,
-          data,
-          getSourcePosition: (d) => centre.get(d.a)!,
-          getTargetPosition: (d) => centre.get(d.b)!,
-          getWidth: (d) => 1 + 11 * Math.sqrt(d.intensity / max) + (hovered === pairKey(d.a, d.b) ? 3 : 0),
-          widthUnits: 'pixels',
-          getSourceColor: color,
-          getTargetColor: color,
-          getHeight: 0.5,
-          updateTriggers: { getSourceColor: [hovered, selected], getTargetColor: [hovered, selected], getWidth: [hovered] },
-        }),
-      ];
-    }
-    case 'adjacency': {
-      const max = Math.max(...r.rows.map((x) => x.shared_km), 1);
-      return [
-        new LineLayer<(typeof r.rows)[number]>({
-          id: 'analysis-adjacency',
-          ...base,
-          data: r.rows.filter((x) => centre.has(x.a) && centre.has(x.b)),
-          getSourcePosition: (d) => centre.get(d.a)!,
-          getTargetPosition: (d) => centre.get(d.b)!,
-          getWidth: (d) => 2 + 8 * (d.shared_km / max) + (hovered === pairKey(d.a, d.b) ? 3 : 0),
-          widthUnits: 'pixels',
-          getColor: (d) =>
-            hovered === pairKey(d.a, d.b)
-              ? rgba(HIGHLIGHT)
-              : rgba(rampColor(RAMP_STRENGTH, d.shared_km / max), touches(d.a, d.b) ? 230 : FADED),
-          updateTriggers: { getColor: [hovered, selected], getWidth: [hovered] },
-        }),
-      ];
-    }
-    case 'distance': {
-      const [min, max] = extent(r.rows.map((x) => x.network_km ?? NaN));
-      const data = r.rows.filter((x) => r.paths[pairKey(x.a, x.b)] && touches(x.a, x.b));
-      return [
-        new PathLayer<(typeof data)[number]>({
-          id: 'analysis-distance',
-          ...base,
-          data,
-          getPath: (d) => r.paths[pairKey(d.a, d.b)]!,
-          getWidth: (d) => (hovered === pairKey(d.a, d.b) ? 6 : selected ? 3 : 1.5),
-          widthUnits: 'pixels',
-          getColor: (d) =>
-            hovered === pairKey(d.a, d.b)
-              ? rgba(HIGHLIGHT)
-              : rgba(rampColor(RAMP_DISTANCE, ((d.network_km ?? max) - min) / (max - min || 1)), selected ? 230 : 140),
-          jointRounded: true,
-          capRounded: true,
-          updateTriggers: { getColor: [hovered, selected], getWidth: [hovered, selected] },
-        }),
-      ];
-    }
-    case 'reach':
-    case 'index': {
-      // A unit without an index (no mass in the run's base) is drawn grey, not left out.
-      const value = new Map<string, number>(
-        r.kind === 'reach' ? r.shares.map((x) => [x.unit, x.share]) : r.rows.map((x) => [x.unit, x.index ?? NaN]),
-      );
-      const [min, max] = extent(value.values());
-      const data = units.filter((u) => value.has(u.id));
-      return [
-        new SolidPolygonLayer<UnitPolygon>({
-          id: `analysis-${r.kind}`,
-          ...base,
-          data,
-          getPolygon: (d) => d.polygon,
-          getFillColor: (d) => {
-            const v = value.get(d.id)!;
-            const alpha = hovered === d.id || selected === d.id ? 245 : hovered ? 120 : 200;
-            return Number.isNaN(v) ? rgba(NO_DATA, alpha) : rgba(rampColor(RAMP_STRENGTH, (v - min) / (max - min || 1)), alpha);
-          },
-          updateTriggers: { getFillColor: [hovered, selected] },
-        }),
-      ];
-    }
-    case 'hinterland': {
-      const port = props.method === 'straight' ? r.grid.port_straight : r.grid.port_network;
-      const hoveredPort = hovered ? r.port_ids.indexOf(hovered) : -1;
-      const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
-      return [
-        new SolidPolygonLayer<Cell>({
-          id: 'analysis-hinterland',
-          ...base,
-          data: cellsOf(r.grid),
-          getPolygon: (d) => d.polygon,
-          getFillColor: (d) => {
-            const p = port[d.i]!;
-            if (p < 0) return [200, 200, 200, 120];
-            const dim = (hoveredPort >= 0 && p !== hoveredPort) || (selectedUnit >= 0 && r.grid.unit[d.i] !== selectedUnit);
-            return rgba(CATEGORICAL[p % CATEGORICAL.length]!, dim ? 40 : 190);
-          },
-          updateTriggers: { getFillColor: [props.method, hovered, selected] },
-        }),
-      ];
-    }
-    case 'access': {
-      const values = r.grid[props.measure];
-      const [min, max] = extent(values);
-      const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
-      return [
-        new SolidPolygonLayer<Cell>({
-          id: 'analysis-access',
-          ...base,
-          data: cellsOf(r.grid),
-          extruded: props.extrude,
-          getPolygon: (d) => d.polygon,
-          getElevation: (d) => (Number.isFinite(values[d.i]!) ? values[d.i]! * 200 : 0),
-          getFillColor: (d) =>
-            rgba(
-              rampColor(RAMP_DISTANCE, (values[d.i]! - min) / (max - min || 1)),
-              selectedUnit >= 0 && r.grid.unit[d.i] !== selectedUnit ? 60 : 200,
-            ),
-          ...(props.extrude ? { parameters: {} } : {}),
-          updateTriggers: { getFillColor: [props.measure, selected], getElevation: [props.measure] },
-        }),
-      ];
-    }
-  }
+  // The lookup is by the result's own kind (the union cannot follow it).
+  return (DRAW[r.kind] as (r: AnalysisResult, c: DrawContext) => Layer[])(r, { props, base, centre, touches, units });
 }

@@ -12,10 +12,10 @@ import type { HashView } from './url-hash.ts';
 import { THEMATIC_LAYERS, type BeltKm, type Horizon, type Status, type ThematicLayerId, STATUSES, existsAt } from '../core/layers.ts';
 import type { AnyLayerFeature, LayerCollection, LayerFileId } from '../data/schemas.ts';
 import {
+  ANALYSIS_DEFS,
   DEFAULT_PARAMS,
   overridesKey,
   paramsKey,
-  type AnalysisKind,
   type AnalysisOverrides,
   type AnalysisParams,
   type AnalysisResult,
@@ -309,17 +309,6 @@ export function analysisKey(s: AppState): string {
   return `${paramsKey(effectiveParams(s))}|${overridesKey(analysisOverrides(s))}`;
 }
 
-/** The first table of each analysis (the panel's default). */
-export const MAIN_TABLE: Record<AnalysisKind, string> = {
-  adjacency: 'rows',
-  reach: 'shares',
-  distance: 'rows',
-  gravity: 'rows',
-  hinterland: 'units',
-  access: 'cells',
-  index: 'rows',
-};
-
 export const DEFAULT_LAYERS = Object.fromEntries(THEMATIC_LAYERS.map((l) => [l.id, { visible: l.defaultOn, opacity: 1 }])) as Record<
   ThematicLayerId,
   LayerState
@@ -428,13 +417,14 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
   setAnalysisParams: (p) => {
     const next = { ...get().analysisParams, ...p };
     const patch: Partial<AppState> = { analysisParams: next };
-    if (p.kind && p.kind !== get().analysisParams.kind) patch.analysisView = { ...get().analysisView, table: MAIN_TABLE[p.kind] };
+    if (p.kind && p.kind !== get().analysisParams.kind)
+      patch.analysisView = { ...get().analysisView, table: ANALYSIS_DEFS[p.kind].mainTable };
     set(patch);
   },
   analysis: { status: 'idle', progress: 0, result: null, cached: false, error: null, key: null },
   analysisHover: null,
   setAnalysisHover: (analysisHover) => set({ analysisHover }),
-  analysisView: { measure: 'seaport_km', method: 'network', extrude: false, table: MAIN_TABLE[DEFAULT_PARAMS.kind] },
+  analysisView: { measure: 'seaport_km', method: 'network', extrude: false, table: ANALYSIS_DEFS[DEFAULT_PARAMS.kind].mainTable },
   setAnalysisView: (v) => set({ analysisView: { ...get().analysisView, ...v } }),
   runAnalysis: async () => {
     const params = effectiveParams(get());

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ANALYSES, CORRIDOR_KINDS, MASSES, PARAMS_USED, PARAM_RANGES, POP_BASES, type AnalysisParams } from '../core/analysis.ts';
-import { CATEGORICAL, RAMP_DISTANCE, RAMP_STRENGTH, extent, rampCss } from '../core/analysis-style.ts';
+import { analysisLegend, rampCss } from '../core/analysis-style.ts';
 import { HORIZONS } from '../core/layers.ts';
 import { EDITIONS } from '../core/types.ts';
 import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
@@ -267,59 +267,26 @@ export default function AnalysisPanel() {
 }
 
 function AnalysisLegend(props: { lang: Lang; view: AnalysisView; result: NonNullable<ReturnType<typeof getState>['analysis']['result']> }) {
-  const { lang, view, result: r } = props;
-  if (r.kind === 'hinterland') {
-    const counts = r.port_ids.map((id, i) => ({
-      id,
-      i,
-      n: r.ports.find((p) => p.port === id)?.[view.method === 'network' ? 'cells_network' : 'cells_straight'] ?? 0,
-    }));
+  const { lang, result: r } = props;
+  const spec = analysisLegend(r, props.view);
+  if (spec.type === 'categories')
     return (
       <ul className="legend-list analysis-legend" data-testid="analysis-legend">
-        {counts.map(({ id, i }) => {
-          const p = r.ports.find((x) => x.port === id);
-          const c = CATEGORICAL[i % CATEGORICAL.length]!;
-          return (
-            <li key={id}>
-              <span className="swatch" style={{ background: `rgb(${c.join(',')})` }} /> {lang === 'vi' ? p?.name_vi : p?.name_en}
-            </li>
-          );
-        })}
+        {spec.items.map((c) => (
+          <li key={c.id}>
+            <span className="swatch" style={{ background: `rgb(${c.color.join(',')})` }} /> {lang === 'vi' ? c.name_vi : c.name_en}
+          </li>
+        ))}
       </ul>
     );
-  }
-  let ramp = RAMP_STRENGTH;
-  let range: [number, number] = [0, 1];
-  let unit = '';
-  if (r.kind === 'access') {
-    ramp = RAMP_DISTANCE;
-    range = extent(r.grid[view.measure]);
-    unit = ' km';
-  } else if (r.kind === 'distance') {
-    ramp = RAMP_DISTANCE;
-    range = extent(r.rows.map((x) => x.network_km ?? NaN));
-    unit = ' km';
-  } else if (r.kind === 'gravity') range = extent(r.rows.map((x) => x.intensity));
-  else if (r.kind === 'adjacency') {
-    range = extent(r.rows.map((x) => x.shared_km));
-    unit = ' km';
-  } else if (r.kind === 'reach') range = extent(r.shares.map((x) => x.share * 100)).map((v) => v) as [number, number];
-  else if (r.kind === 'index') range = extent(r.rows.map((x) => x.index ?? NaN));
-  const fmt = (v: number): string => (r.kind === 'gravity' ? v.toExponential(1) : formatNumber(lang, v, 1));
+  const unit = spec.unit ? ` ${spec.unit}` : '';
+  const fmt = (v: number): string => `${spec.scientific ? v.toExponential(1) : formatNumber(lang, v, 1)}${unit}`;
   return (
     <div className="analysis-legend" data-testid="analysis-legend">
-      <div className="ramp" style={{ background: rampCss(ramp) }} />
+      <div className="ramp" style={{ background: rampCss(spec.ramp) }} />
       <div className="ramp-labels">
-        <span>
-          {fmt(range[0])}
-          {unit}
-          {r.kind === 'reach' ? ' %' : ''}
-        </span>
-        <span>
-          {fmt(range[1])}
-          {unit}
-          {r.kind === 'reach' ? ' %' : ''}
-        </span>
+        <span>{fmt(spec.range[0])}</span>
+        <span>{fmt(spec.range[1])}</span>
       </div>
       {r.kind === 'index' && <p className="hint-muted">{t(lang, 'Analysis.IndexDoc')}</p>}
     </div>
