@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
+import { cspHeader } from './src/app/csp.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -28,17 +29,37 @@ function preloadLabelFont(): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy as the built page's first meta tag (not in `vite` dev, whose
+ * hot reload injects inline scripts and a web socket).
+ */
+export function contentSecurityPolicy(policy = cspHeader()): Plugin {
+  return {
+    name: 'ntcc-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' as const },
+      ],
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), preloadLabelFont()],
+  plugins: [react(), preloadLabelFont(), contentSecurityPolicy()],
   define: { __APP_VERSION__: JSON.stringify(version) },
   build: {
     target: 'es2022',
+    // Data files stay files: fetched from the own origin (connect-src 'self'), never as data: URLs.
+    assetsInlineLimit: (file) => (file.endsWith('.geojson') || file.endsWith('.json') ? false : undefined),
     chunkSizeWarningLimit: 2000,
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  // `npm run preview` also sends the policy as a header (a meta tag cannot set every directive).
+  preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': cspHeader() } },
   test: {
     include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
     environment: 'node',

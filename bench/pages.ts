@@ -2,10 +2,19 @@
 import { execSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { build } from 'vite';
+import { contentSecurityPolicy } from '../vite.config.ts';
 
 export async function buildBenchPages(): Promise<void> {
   execSync('npm run build', { stdio: 'inherit' });
-  const common = { configFile: false as const, logLevel: 'warn' as const, base: './', publicDir: false as const, root: resolve('bench') };
+  // The reference pages run under the app's own Content-Security-Policy.
+  const common = {
+    configFile: false as const,
+    logLevel: 'warn' as const,
+    base: './',
+    publicDir: false as const,
+    root: resolve('bench'),
+    plugins: [contentSecurityPolicy()],
+  };
   await build({
     ...common,
     build: { outDir: resolve('dist/bench'), emptyOutDir: true, target: 'es2022', rolldownOptions: { input: resolve('bench/bare.html') } },

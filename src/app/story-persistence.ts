@@ -1,16 +1,18 @@
 /**
  * Keeps the story across reloads in the browser's storage, in the saved-story format
- * (schema version, migrations). A saved story that cannot be read is set aside under its
- * own key (never deleted) with a message, and the built-in story is used.
+ * (schema version, migrations). A saved story that cannot be read (corrupted, cut short, or
+ * written by a newer version) is set aside under its own key, never deleted or overwritten,
+ * with a message; the built-in story is used. If it cannot even be set aside (storage full),
+ * the story is not saved in the browser at all until the page is reloaded, so the unreadable
+ * one stays where it is.
  */
-
 import { readStory, writeStory } from '../export/story-file.ts';
 import { registerBuiltinStory, useAppStore } from '../state/store.ts';
 import { BUILTIN_STORY } from '../presentation/builtin-story.ts';
 
 export const STORY_KEY = 'ntcc.story';
 
-function storage(): Storage | null {
+function browserStorage(): Storage | null {
   try {
     return window.localStorage;
   } catch {
@@ -18,29 +20,49 @@ function storage(): Storage | null {
   }
 }
 
-/** Loads the saved story (or the built-in one) and saves every change; returns a function that stops saving. */
-export function startStoryPersistence(): () => void {
+/** A key under which nothing is stored yet, for a copy set aside now. */
+function asideKey(store: Storage, now: Date): string {
+  const base = `${STORY_KEY}.unreadable.${now.toISOString()}`;
+  let key = base;
+  for (let n = 2; store.getItem(key) !== null; n++) key = `${base}.${n}`;
+  return key;
+}
+
+/**
+ * Loads the saved story (or the built-in one) and saves every change.
+ * @param store - where the story is kept (the browser's local storage by default)
+ * @returns a function that stops saving
+ */
+export function startStoryPersistence(store: Storage | null = browserStorage(), now: () => Date = () => new Date()): () => void {
   registerBuiltinStory(BUILTIN_STORY);
   const st = useAppStore.getState();
-  const store = storage();
-  const raw = store?.getItem(STORY_KEY) ?? null;
+  let canSave = store !== null;
+  let raw: string | null = null;
+  try {
+    raw = store?.getItem(STORY_KEY) ?? null;
+  } catch {
+    canSave = false;
+  }
   if (raw === null) st.loadStory(BUILTIN_STORY);
   else {
     const r = readStory(raw);
     if (r.ok) st.loadStory(r.story);
     else {
-      const aside = `${STORY_KEY}.unreadable.${new Date().toISOString()}`;
+      let aside: string | null = null;
       try {
-        store?.setItem(aside, raw);
-        store?.removeItem(STORY_KEY);
+        aside = asideKey(store!, now());
+        store!.setItem(aside, raw);
+        store!.removeItem(STORY_KEY);
       } catch {
-        /* storage full: the unreadable copy stays where it was */
+        // Storage full: the unreadable copy stays under its own key, and nothing overwrites it.
+        aside = null;
+        canSave = false;
       }
       st.loadStory(BUILTIN_STORY);
       const e = r.error;
       st.setNotice({
-        key: 'Story.Unreadable',
-        vars: { reason: '', key: aside },
+        key: aside ? 'Story.Unreadable' : 'Story.UnreadableKept',
+        vars: { reason: '', key: aside ?? STORY_KEY },
         details: [
           {
             key: `Story.reason.${e.code}` as const,
@@ -51,20 +73,20 @@ export function startStoryPersistence(): () => void {
       });
     }
   }
-  let timer: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const unsub = useAppStore.subscribe((s, prev) => {
-    if (s.story === prev.story) return;
-    window.clearTimeout(timer);
-    timer = window.setTimeout(() => {
+    if (s.story === prev.story || !canSave) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
       try {
-        storage()?.setItem(STORY_KEY, writeStory(useAppStore.getState().story));
+        store?.setItem(STORY_KEY, writeStory(useAppStore.getState().story));
       } catch {
         /* storage full or disabled: the story lives on in this tab and can be saved to a file */
       }
     }, 200);
   });
   return () => {
-    window.clearTimeout(timer);
+    clearTimeout(timer);
     unsub();
   };
 }

@@ -452,6 +452,8 @@ export const en: Record<MessageKey, string> = {
   'Story.NoCaption': '(no caption yet)',
   'Story.Unreadable':
     'The saved story could not be read ({reason}). It was set aside (key “{key}”), not deleted; the built-in story is in use.',
+  'Story.UnreadableKept':
+    'The saved story could not be read ({reason}) and the browser’s storage is full, so it could not be set aside: it is kept as it was under “{key}”, and the story will not be saved in the browser until the page is reloaded. Save the story to a file.',
   'Story.ImportFailed': 'Could not open the story file: {reason}. The current story is unchanged.',
   'Story.Imported': 'Opened the story “{title}” ({n} scenes).',
   'Story.reason.json': 'broken JSON',

@@ -448,6 +448,8 @@ export const vi = {
   'Story.Source': 'Nguồn: {source}',
   'Story.NoCaption': '(chưa có chú thích)',
   'Story.Unreadable': 'Câu chuyện đã lưu không đọc được ({reason}). Đã cất riêng (khóa “{key}”), không xóa; đang dùng câu chuyện có sẵn.',
+  'Story.UnreadableKept':
+    'Câu chuyện đã lưu không đọc được ({reason}) và bộ nhớ trình duyệt đã đầy nên không cất riêng được: bản cũ được giữ nguyên dưới khóa “{key}”, và câu chuyện sẽ không được lưu trong trình duyệt cho đến khi tải lại trang. Hãy lưu câu chuyện ra tệp.',
   'Story.ImportFailed': 'Không mở được tệp câu chuyện: {reason}. Câu chuyện hiện tại không đổi.',
   'Story.Imported': 'Đã mở câu chuyện “{title}” ({n} cảnh).',
   'Story.reason.json': 'tệp JSON lỗi',

@@ -1,0 +1,104 @@
+/**
+ * Saved state that survives: a story in the browser's storage that is corrupted, cut short or
+ * written by a newer version gets a message; the app goes on with the built-in story; the old
+ * value is set aside under its own key and never overwritten, not even when storage is full.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { STORY_KEY, startStoryPersistence } from '../../src/app/story-persistence.ts';
+import { writeStory } from '../../src/export/story-file.ts';
+import { BUILTIN_STORY } from '../../src/presentation/builtin-story.ts';
+import { resetAppStore, useAppStore } from '../../src/state/store.ts';
+
+/** Local storage in memory; `full` makes every write fail as a full quota does. */
+function memoryStorage(init: Record<string, string> = {}): Storage & { full: boolean; data: Map<string, string> } {
+  const data = new Map(Object.entries(init));
+  const s = {
+    data,
+    full: false,
+    get length() {
+      return data.size;
+    },
+    key: (i: number) => [...data.keys()][i] ?? null,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => {
+      if (s.full) throw new DOMException('quota', 'QuotaExceededError');
+      data.set(k, String(v));
+    },
+    removeItem: (k: string) => void data.delete(k),
+    clear: () => data.clear(),
+  };
+  return s;
+}
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const good = writeStory(BUILTIN_STORY);
+const CASES = {
+  corrupted: { raw: '{"schema": 1, "story": {"title": [[[', reason: 'Story.reason.json' },
+  truncated: { raw: good.slice(0, Math.floor(good.length / 2)), reason: 'Story.reason.json' },
+  'newer version': { raw: JSON.stringify({ schema: 99, story: {} }), reason: 'Story.reason.future-version' },
+  'not a story': { raw: JSON.stringify({ hello: 'world' }), reason: 'Story.reason.not-story' },
+  'invalid field': { raw: good.replace('"zoom": 5', '"zoom": "far"'), reason: 'Story.reason.invalid' },
+} as const;
+
+const noop = (): void => undefined;
+
+describe('a saved story that cannot be read', () => {
+  let stop: () => void = noop;
+  beforeEach(() => {
+    resetAppStore();
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    stop();
+    vi.useRealTimers();
+  });
+
+  for (const [name, c] of Object.entries(CASES))
+    it(`${name}: a message, the built-in story, and the old value set aside and kept after edits`, () => {
+      const store = memoryStorage({ [STORY_KEY]: c.raw });
+      stop = startStoryPersistence(store, () => NOW);
+      const s = useAppStore.getState();
+      expect(s.story).toEqual(BUILTIN_STORY);
+      expect(s.notice?.key).toBe('Story.Unreadable');
+      expect(s.notice?.details?.[0]?.key).toBe(c.reason);
+      const aside = `${STORY_KEY}.unreadable.${NOW.toISOString()}`;
+      expect(s.notice?.vars['key']).toBe(aside);
+      expect(store.getItem(aside)).toBe(c.raw);
+      // The app stays usable: an edit is saved, and the copy set aside is untouched.
+      s.updateScene(0, { caption: { vi: 'Mới', en: 'New' } });
+      vi.advanceTimersByTime(500);
+      expect(JSON.parse(store.getItem(STORY_KEY)!).story.scenes[0].caption.vi).toBe('Mới');
+      expect(store.getItem(aside)).toBe(c.raw);
+    });
+
+  it('a second unreadable story set aside at the same moment does not overwrite the first', () => {
+    const aside = `${STORY_KEY}.unreadable.${NOW.toISOString()}`;
+    const store = memoryStorage({ [STORY_KEY]: 'broken', [aside]: 'the first one' });
+    stop = startStoryPersistence(store, () => NOW);
+    expect(store.getItem(aside)).toBe('the first one');
+    expect(store.getItem(`${aside}.2`)).toBe('broken');
+  });
+
+  it('storage full: the unreadable story stays where it was, and nothing is saved over it', () => {
+    const store = memoryStorage({ [STORY_KEY]: 'broken' });
+    store.full = true;
+    stop = startStoryPersistence(store, () => NOW);
+    expect(useAppStore.getState().notice?.key).toBe('Story.UnreadableKept');
+    store.full = false;
+    useAppStore.getState().updateScene(0, { caption: { vi: 'Mới', en: 'New' } });
+    vi.advanceTimersByTime(500);
+    expect(store.getItem(STORY_KEY)).toBe('broken');
+    expect(useAppStore.getState().story.scenes[0]!.caption.vi).toBe('Mới');
+  });
+
+  it('a readable story loads without a message, and no storage at all still leaves the app usable', () => {
+    const store = memoryStorage({ [STORY_KEY]: good });
+    stop = startStoryPersistence(store, () => NOW);
+    expect(useAppStore.getState().notice).toBeNull();
+    expect(useAppStore.getState().story).toEqual(BUILTIN_STORY);
+    stop();
+    resetAppStore();
+    stop = startStoryPersistence(null, () => NOW);
+    expect(useAppStore.getState().story.scenes).toHaveLength(9);
+  });
+});
