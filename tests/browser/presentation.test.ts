@@ -180,6 +180,8 @@ describe('presentation mode in Chromium (1920×1080, DPR 2)', () => {
 
   it('a corrupted saved story leaves the app usable, with a message, and is set aside, not lost', async () => {
     const broken = '{"schema":1,"story":{"title":5,"scenes":"oops"';
+    // Let the last edit's save (200 ms after it) land first, or it would write over the broken value.
+    await page.waitForTimeout(500);
     await page.evaluate((b) => localStorage.setItem('ntcc.story', b), broken);
     await page.reload();
     await waitForMapIdle(page);
