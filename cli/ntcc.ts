@@ -13,7 +13,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { FeatureCollection } from 'geojson';
-import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
 import {
   ANALYSES,
   DEFAULT_PARAMS,
@@ -32,7 +31,6 @@ import { EXPORT_FORMATS, formatById, importFile, type ExportFormat } from '../sr
 import { EXPORT_LAYERS, beltAt, sensitivityOf, visiblePart } from '../src/export/catalogue.ts';
 import { exportFiles, type BundleInput } from '../src/export/bundle.ts';
 import { t, type Lang } from '../src/i18n/index.ts';
-import { setDomParser } from '../src/data/import.ts';
 import { loadInputs, loadLayer } from './load.ts';
 
 /** A bad argument: printed as given, exit code 2. */
@@ -84,7 +82,6 @@ async function importArg(lang: Lang, file: string): Promise<{ fc: FeatureCollect
   } catch (e) {
     throw new UsageError(t(lang, 'Cli.ReadError', { file, message: e instanceof Error ? e.message : String(e) }));
   }
-  setDomParser(() => new XmlDomParser({ onError: () => undefined }) as never);
   const r = await importFile(basename(file), bytes);
   if (!r.ok) throw new UsageError(t(lang, 'Cli.BadFile', { file, message: t(lang, `Import.${r.error.code}`, r.error.vars) }));
   return { fc: r.fc, name: r.name };
@@ -225,7 +222,6 @@ async function validateCmd(lang: Lang, file: string, out: (s: string) => void): 
   } catch (e) {
     throw new UsageError(t(lang, 'Cli.ReadError', { file, message: e instanceof Error ? e.message : String(e) }));
   }
-  setDomParser(() => new XmlDomParser({ onError: () => undefined }) as never);
   const r = await importFile(file, bytes);
   if (!r.ok) throw new InvalidFileError(t(lang, `Import.${r.error.code}`, r.error.vars));
   for (const w of r.warnings) process.stderr.write(t(lang, 'Cli.Warning', { message: t(lang, `ImportWarn.${w.code}`, w.vars) }) + '\n');

@@ -1,16 +1,13 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { t } from '../i18n/index.ts';
 import { MapView } from '../map/MapView.tsx';
-import { useAppStore } from '../state/store.ts';
+import { useAppStore, useStoreApi, type MapBridge } from '../state/store.ts';
 import { InfoPanel } from '../ui/InfoPanel.tsx';
 import { Legend } from '../ui/Legend.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { LayerPanel } from '../ui/LayerPanel.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { fontsPromise, provincesPromise } from './preload.ts';
-import { createAnalysisRunner } from './analysis-runner.ts';
-import { registerAnalysisRunner, registerFileImporter } from '../state/store.ts';
-import { createFileImporter } from './file-import.ts';
 import { leave, openPresenter, present, presentStory } from './presentation-control.ts';
 import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
 
@@ -18,14 +15,13 @@ import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
 const AnalysisPanel = lazy(() => import('../ui/AnalysisPanel.tsx'));
 const ExportDialog = lazy(() => import('../ui/ExportDialog.tsx'));
 const StoryPanel = lazy(() => import('../ui/StoryPanel.tsx').then((m) => ({ default: m.StoryPanel })));
-registerAnalysisRunner(createAnalysisRunner());
-registerFileImporter(createFileImporter());
 
 /**
  * The page: the map starts as soon as the label font is loaded (it needs nothing else);
  * the province facts for the panel arrive in parallel.
  */
-export function App() {
+export function App({ mapBridge }: { mapBridge: MapBridge }) {
+  const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
   const analysisOpen = useAppStore((s) => s.analysisOpen);
   const exportOpen = useAppStore((s) => s.exportOpen);
@@ -44,12 +40,12 @@ export function App() {
     provincesPromise.then((data) => {
       if (cancelled) return;
       performance.mark('data-ready');
-      if (!useAppStore.getState().data) useAppStore.getState().setData(data);
+      if (!store.getState().data) store.getState().setData(data);
     }, fail);
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [store]);
 
   // Thematic layers: loaded once the map has drawn, so they never delay it.
   const mapReady = useAppStore((s) => s.mapReady);
@@ -60,13 +56,13 @@ export function App() {
       .then(({ loadThematic }) => loadThematic())
       .then(({ data, errors }) => {
         if (cancelled) return;
-        useAppStore.getState().setThematic(data);
-        if (errors.length) useAppStore.getState().setNotice({ key: 'Data.LayerError', vars: { message: errors.join('; ') } });
+        store.getState().setThematic(data);
+        if (errors.length) store.getState().setNotice({ key: 'Data.LayerError', vars: { message: errors.join('; ') } });
       });
     return () => {
       cancelled = true;
     };
-  }, [mapReady]);
+  }, [mapReady, store]);
 
   // Files dropped anywhere on the page are imported.
   useEffect(() => {
@@ -77,7 +73,7 @@ export function App() {
     const drop = (e: DragEvent): void => {
       if (!hasFiles(e)) return;
       e.preventDefault();
-      void useAppStore.getState().importFiles(Array.from(e.dataTransfer?.files ?? []));
+      void store.getState().importFiles(Array.from(e.dataTransfer?.files ?? []));
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
@@ -85,7 +81,7 @@ export function App() {
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, []);
+  }, [store]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -94,7 +90,7 @@ export function App() {
 
   return (
     <div className={presenting ? 'app presenting' : 'app'}>
-      <Toolbar onPresent={presentStory} />
+      <Toolbar onPresent={() => presentStory(store)} />
       <main className="main">
         {error ? (
           <p className="fatal" role="alert">
@@ -104,12 +100,12 @@ export function App() {
           <>
             {/* The map and what floats over it; the layer and analysis panel sits beside it (see app.css). */}
             <div className="map-area">
-              <MapView />
-              {presenting && <PresentationOverlay onLeave={leave} />}
+              <MapView bridge={mapBridge} />
+              {presenting && <PresentationOverlay onLeave={() => leave(store)} />}
               <div className="side">
                 {storyOpen ? (
                   <Suspense fallback={<p className="panel loading">{t(lang, 'App.Loading')}</p>}>
-                    <StoryPanel onPresent={present} onPresenter={openPresenter} />
+                    <StoryPanel onPresent={(from) => present(store, from)} onPresenter={openPresenter} />
                   </Suspense>
                 ) : (
                   <>

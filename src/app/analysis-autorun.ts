@@ -3,19 +3,19 @@
  * horizon) change; a short delay lets a user type a number without a run per keystroke.
  * Results are cached by their parameters, so going back to earlier ones is instant.
  */
-import { analysisKey, useAppStore, type AppState } from '../state/store.ts';
+import { analysisKey, type AppState, type AppStore } from '../state/store.ts';
 
 const keyOf = (s: AppState): string | null => (s.analysisOpen ? analysisKey(s) : null);
 
 /** Starts watching the store; returns a function that stops it. */
-export function startAnalysisAutoRun(delayMs = 150): () => void {
+export function startAnalysisAutoRun(store: AppStore, delayMs = 150): () => void {
   let timer: number | undefined;
   const schedule = (): void => {
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => void useAppStore.getState().runAnalysis(), delayMs);
+    timer = window.setTimeout(() => void store.getState().runAnalysis(), delayMs);
   };
-  if (keyOf(useAppStore.getState())) schedule();
-  const unsub = useAppStore.subscribe((s, prev) => {
+  if (keyOf(store.getState())) schedule();
+  const unsub = store.subscribe((s, prev) => {
     const k = keyOf(s);
     if (k && k !== keyOf(prev)) schedule();
   });

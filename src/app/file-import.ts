@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 
-import { useAppStore, type ImportedLayer } from '../state/store.ts';
+import type { AppStore, ImportedLayer } from '../state/store.ts';
 
 function kindsOf(fc: FeatureCollection): ImportedLayer['kinds'] {
   const kinds = new Set<ImportedLayer['kinds'][number]>();
@@ -21,11 +21,11 @@ function kindsOf(fc: FeatureCollection): ImportedLayer['kinds'] {
   return [...kinds];
 }
 
-/** Creates the importer the store calls with dropped or picked files. */
-export function createFileImporter(): (files: File[]) => Promise<void> {
-  return async (files) => {
+/** Creates the importer a store calls with dropped or picked files (and itself, to add the layers to). */
+export function createFileImporter(): (files: File[], store: AppStore) => Promise<void> {
+  return async (files, store) => {
     const [{ importFile }, { MAX_IMPORT_BYTES }] = await Promise.all([import('../export/formats.ts'), import('../data/import.ts')]);
-    const st = useAppStore.getState();
+    const st = store.getState();
     for (const file of files) {
       if (file.size > MAX_IMPORT_BYTES) {
         st.setNotice({

@@ -4,7 +4,7 @@
  */
 import { formatHash, parseHash } from '../state/url-hash.ts';
 import { ANALYSIS_DEFS } from '../core/analysis.ts';
-import { counterpartIn, featuresOf, useAppStore } from '../state/store.ts';
+import { counterpartIn, featuresOf, type AppState, type AppStore } from '../state/store.ts';
 
 /** A scene asked for by the address (`story=N`), started once the map is ready. */
 let pendingStoryScene: number | null = null;
@@ -16,10 +16,10 @@ export function takePendingStoryScene(): number | null {
 }
 
 /** Applies a hash to the store; invalid parts are ignored and reported as a notice. */
-export function applyHash(hash: string): void {
+export function applyHash(store: AppStore, hash: string): void {
   const { state, invalid } = parseHash(hash);
-  const s = useAppStore.getState();
-  const patch: Partial<ReturnType<typeof useAppStore.getState>> = {};
+  const s = store.getState();
+  const patch: Partial<AppState> = {};
   if (state.view) patch.view = state.view;
   if (state.edition) patch.edition = state.edition;
   if (state.lang) patch.lang = state.lang;
@@ -54,17 +54,17 @@ export function applyHash(hash: string): void {
     patch.analysisParams = { ...s.analysisParams, ...state.analysis };
     patch.analysisView = { ...s.analysisView, table: ANALYSIS_DEFS[state.analysis.kind].mainTable };
   }
-  useAppStore.setState(patch);
+  store.setState(patch);
   if (state.storyScene) pendingStoryScene = state.storyScene;
   if (invalid.length) s.setNotice({ key: 'Hash.Invalid', vars: { keys: invalid.join(', ') } });
 }
 
 /** Starts syncing; returns a function that stops it. */
-export function startHashSync(): () => void {
-  applyHash(window.location.hash);
+export function startHashSync(store: AppStore): () => void {
+  applyHash(store, window.location.hash);
   let last = '';
   const write = (): void => {
-    const s = useAppStore.getState();
+    const s = store.getState();
     const hash = formatHash({
       view: s.view,
       edition: s.edition,
@@ -84,7 +84,7 @@ export function startHashSync(): () => void {
     }
   };
   write();
-  const unsub = useAppStore.subscribe((s, prev) => {
+  const unsub = store.subscribe((s, prev) => {
     if (
       s.view !== prev.view ||
       s.edition !== prev.edition ||
@@ -103,7 +103,7 @@ export function startHashSync(): () => void {
       write();
   });
   const onHashChange = (): void => {
-    if (window.location.hash !== last) applyHash(window.location.hash);
+    if (window.location.hash !== last) applyHash(store, window.location.hash);
   };
   window.addEventListener('hashchange', onHashChange);
   return () => {

@@ -8,31 +8,54 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { startHashSync } from './hash-sync.ts';
 import { startAnalysisAutoRun } from './analysis-autorun.ts';
 import { startPresentationControl, startPresenterControl } from './presentation-control.ts';
+import { createAnalysisRunner } from './analysis-runner.ts';
+import { createFileImporter } from './file-import.ts';
+import type { Story } from '../core/story.ts';
+import { createAppStore, createMapBridge, StoreProvider } from '../state/store.ts';
+
+// The composition root: the store is made here with everything it cannot do itself.
+// The map lends its capture through the bridge while it is shown; the built-in story
+// arrives with its own chunk (the map does not wait for it).
+const mapBridge = createMapBridge();
+let builtinStory: Story | null = null;
+const store = createAppStore({
+  runAnalysis: presenterWindow ? null : createAnalysisRunner(),
+  importFiles: createFileImporter(),
+  captureMap: mapBridge.capture,
+  builtinStory: () => builtinStory,
+  // The audience window reveals a scene's content once its camera arrives; the presenter window has no map.
+  sceneReveal: presenterWindow ? 'immediate' : 'on-arrival',
+});
 
 // The presenter window's view, and the story (built-in scenes, saved-story format), load in
 // their own chunks: the map does not wait for them.
 const PresenterView = lazy(() => import('../presentation/PresenterView.tsx').then((m) => ({ default: m.PresenterView })));
-void import('./story-persistence.ts').then((m) => m.startStoryPersistence());
-if (presenterWindow) startPresenterControl();
+void import('./story-persistence.ts').then((m) => {
+  builtinStory = m.BUILTIN_STORY;
+  m.startStoryPersistence(store);
+});
+if (presenterWindow) startPresenterControl(store);
 else {
   // The hash holds the view, edition and language the map opens with: read it before the first render.
-  startHashSync();
-  startAnalysisAutoRun();
-  startPresentationControl();
+  startHashSync(store);
+  startAnalysisAutoRun(store);
+  startPresentationControl(store);
 }
 
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <ErrorBoundary>
-        {presenterWindow ? (
-          <Suspense fallback={null}>
-            <PresenterView />
-          </Suspense>
-        ) : (
-          <App />
-        )}
-      </ErrorBoundary>
+      <StoreProvider store={store}>
+        <ErrorBoundary lang={() => store.getState().lang}>
+          {presenterWindow ? (
+            <Suspense fallback={null}>
+              <PresenterView />
+            </Suspense>
+          ) : (
+            <App mapBridge={mapBridge} />
+          )}
+        </ErrorBoundary>
+      </StoreProvider>
     </StrictMode>,
   );

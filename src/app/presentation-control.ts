@@ -2,16 +2,16 @@
  * Playing the story in the audience window: keys and clicker, full screen, autoplay, the
  * presenter window (kept in step over a BroadcastChannel), and the `story=N` deep link.
  */
-import { useAppStore } from '../state/store.ts';
+import type { AppStore } from '../state/store.ts';
 import { startPresentationKeys } from '../presentation/keys.ts';
 import { startPresentationSync } from '../presentation/sync.ts';
 import { takePendingStoryScene } from './hash-sync.ts';
 
 /** Starts presenting from scene `from` (0-based), full screen where the browser allows it. */
-export function present(from: number): void {
+export function present(store: AppStore, from: number): void {
   const el = document.documentElement;
   if (!document.fullscreenElement && el.requestFullscreen) el.requestFullscreen().catch(() => undefined);
-  useAppStore.getState().startPresentation(from);
+  store.getState().startPresentation(from);
 }
 
 /**
@@ -19,15 +19,15 @@ export function present(from: number): void {
  * full screen, with the keys live at once (the button gives up the focus, so Space steps
  * the story instead of pressing the button again).
  */
-export function presentStory(): void {
+export function presentStory(store: AppStore): void {
   if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-  useAppStore.getState().setStoryOpen(false);
-  present(0);
+  store.getState().setStoryOpen(false);
+  present(store, 0);
 }
 
 /** Leaves the presentation (and full screen). */
-export function leave(): void {
-  useAppStore.getState().stopPresentation();
+export function leave(store: AppStore): void {
+  store.getState().stopPresentation();
   if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
 }
 
@@ -37,22 +37,27 @@ export function openPresenter(): void {
 }
 
 /** Leaving full screen (Esc handled by the browser) leaves the presentation too. */
-function onFullscreen(): void {
-  if (!document.fullscreenElement && useAppStore.getState().presenting) useAppStore.getState().stopPresentation();
+function onFullscreen(store: AppStore): void {
+  if (!document.fullscreenElement && store.getState().presenting) store.getState().stopPresentation();
 }
 
 /** Wires everything up in the audience window; returns a function that undoes it. */
-export function startPresentationControl(): () => void {
-  const stopSync = startPresentationSync('audience');
-  const stopKeys = startPresentationKeys(() => useAppStore.getState().presenting, leave);
-  document.addEventListener('fullscreenchange', onFullscreen);
+export function startPresentationControl(store: AppStore): () => void {
+  const stopSync = startPresentationSync(store, 'audience');
+  const stopKeys = startPresentationKeys(
+    store,
+    () => store.getState().presenting,
+    () => leave(store),
+  );
+  const fullscreen = (): void => onFullscreen(store);
+  document.addEventListener('fullscreenchange', fullscreen);
   let timer: number | undefined;
-  const unsub = useAppStore.subscribe((s, prev) => {
+  const unsub = store.subscribe((s, prev) => {
     if (s.presenting !== prev.presenting || s.autoplay !== prev.autoplay || s.storyIndex !== prev.storyIndex) {
       window.clearTimeout(timer);
       if (s.presenting && s.autoplay.on)
         timer = window.setTimeout(() => {
-          const st = useAppStore.getState();
+          const st = store.getState();
           if (st.storyIndex < st.story.scenes.length - 1) st.nextScene();
           else st.setAutoplay({ on: false });
         }, s.autoplay.seconds * 1000);
@@ -68,14 +73,15 @@ export function startPresentationControl(): () => void {
     stopKeys();
     unsub();
     window.clearTimeout(timer);
-    document.removeEventListener('fullscreenchange', onFullscreen);
+    document.removeEventListener('fullscreenchange', fullscreen);
   };
 }
 
 /** The presenter window: keys drive it too, and it follows the audience window. */
-export function startPresenterControl(): () => void {
-  const stopSync = startPresentationSync('presenter');
+export function startPresenterControl(store: AppStore): () => void {
+  const stopSync = startPresentationSync(store, 'presenter');
   const stopKeys = startPresentationKeys(
+    store,
     () => true,
     () => undefined,
   );

@@ -7,8 +7,10 @@
  * one stays where it is.
  */
 import { readStory, writeStory } from '../export/story-file.ts';
-import { registerBuiltinStory, useAppStore } from '../state/store.ts';
+import type { AppStore } from '../state/store.ts';
 import { BUILTIN_STORY } from '../presentation/builtin-story.ts';
+
+export { BUILTIN_STORY };
 
 export const STORY_KEY = 'ntcc.story';
 
@@ -29,13 +31,17 @@ function asideKey(store: Storage, now: Date): string {
 }
 
 /**
- * Loads the saved story (or the built-in one) and saves every change.
+ * Loads the saved story (or the built-in one) into the app's store and saves every change.
+ * @param app - the app's store
  * @param store - where the story is kept (the browser's local storage by default)
  * @returns a function that stops saving
  */
-export function startStoryPersistence(store: Storage | null = browserStorage(), now: () => Date = () => new Date()): () => void {
-  registerBuiltinStory(BUILTIN_STORY);
-  const st = useAppStore.getState();
+export function startStoryPersistence(
+  app: AppStore,
+  store: Storage | null = browserStorage(),
+  now: () => Date = () => new Date(),
+): () => void {
+  const st = app.getState();
   let canSave = store !== null;
   let raw: string | null = null;
   try {
@@ -74,12 +80,12 @@ export function startStoryPersistence(store: Storage | null = browserStorage(), 
     }
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const unsub = useAppStore.subscribe((s, prev) => {
+  const unsub = app.subscribe((s, prev) => {
     if (s.story === prev.story || !canSave) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       try {
-        store?.setItem(STORY_KEY, writeStory(useAppStore.getState().story));
+        store?.setItem(STORY_KEY, writeStory(app.getState().story));
       } catch {
         /* storage full or disabled: the story lives on in this tab and can be saved to a file */
       }

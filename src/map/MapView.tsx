@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { Map as MaplibreMap, type FilterSpecification, AttributionControl, NavigationControl, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { shallow } from 'zustand/shallow';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { EDITIONS, type Edition } from '../core/types.ts';
 import { REGION_BOUNDS } from '../core/region.ts';
@@ -14,9 +15,9 @@ import {
   counterpartsOf,
   DEFAULT_VIEW,
   featuresOf,
-  registerMapCapture,
-  setSceneReveal,
-  useAppStore,
+  useStoreApi,
+  type AppStore,
+  type MapBridge,
   type AppState,
   type FeatureRef,
   type MapCapture,
@@ -34,7 +35,7 @@ declare global {
     /** Handles for browser tests and the benchmark. */
     __ntcc?: {
       map: MaplibreMap;
-      store: typeof useAppStore;
+      store: AppStore;
       overlay?: MapLibreOverlay;
     };
   }
@@ -158,25 +159,23 @@ function unitPolygons(features: ReturnType<typeof featuresOf>): UnitPolygon[] {
   return out;
 }
 
-/** Shows, filters and fades the thematic style layers; emphasises the selected feature. */
-function applyThematic(map: MaplibreMap, s: AppState, prev: AppState | null): void {
-  if (prev && (prev.layers !== s.layers || prev.horizon !== s.horizon || prev.statuses !== s.statuses || prev.beltKm !== s.beltKm)) {
-    // Rebuild the specs from the store and hand MapLibre what differs (it ignores equal values).
-    for (const spec of thematicStyleLayers(s)) {
-      if (!(spec.id in DYNAMIC_PAINT)) continue;
-      map.setLayoutProperty(spec.id, 'visibility', spec.layout?.visibility ?? 'visible');
-      if ('filter' in spec && spec.filter) map.setFilter(spec.id, spec.filter);
-      const paint = (spec.paint ?? {}) as Record<string, unknown>;
-      for (const prop of DYNAMIC_PAINT[spec.id] ?? []) map.setPaintProperty(spec.id, prop as 'line-opacity', paint[prop] as number);
-    }
+/** Shows, filters and fades the thematic style layers (MapLibre ignores values that did not change). */
+function applyThematicLayers(map: MaplibreMap, s: Pick<AppState, 'layers' | 'horizon' | 'statuses' | 'beltKm'>): void {
+  for (const spec of thematicStyleLayers(s)) {
+    if (!(spec.id in DYNAMIC_PAINT)) continue;
+    map.setLayoutProperty(spec.id, 'visibility', spec.layout?.visibility ?? 'visible');
+    if ('filter' in spec && spec.filter) map.setFilter(spec.id, spec.filter);
+    const paint = (spec.paint ?? {}) as Record<string, unknown>;
+    for (const prop of DYNAMIC_PAINT[spec.id] ?? []) map.setPaintProperty(spec.id, prop as 'line-opacity', paint[prop] as number);
   }
-  if (!prev || prev.feature !== s.feature) {
-    const f = s.feature;
-    const match = (layers: string[]): FilterSpecification => ['==', ['get', 'id'], f && layers.includes(f.layer) ? f.id : ''];
-    map.setFilter('th-selected-area', match(['economic-zones']));
-    map.setFilter('th-selected-line', match(['corridors']));
-    map.setFilter('th-selected-point', match(['border-gates', 'airports', 'seaports', 'islands', 'baseline-points']));
-  }
+}
+
+/** Emphasises the selected thematic feature. */
+function applySelectedFeature(map: MaplibreMap, f: FeatureRef | null): void {
+  const match = (layers: string[]): FilterSpecification => ['==', ['get', 'id'], f && layers.includes(f.layer) ? f.id : ''];
+  map.setFilter('th-selected-area', match(['economic-zones']));
+  map.setFilter('th-selected-line', match(['corridors']));
+  map.setFilter('th-selected-point', match(['border-gates', 'airports', 'seaports', 'islands', 'baseline-points']));
 }
 
 /** The thematic feature drawn under a screen point (points first, then lines, then areas). */
@@ -203,71 +202,111 @@ function capitalAt(deck: DeckModule | null, x: number, y: number): string | null
   return info?.layer?.id.startsWith('capitals-') ? (info.object as { iso: string }).iso : null;
 }
 
-/** Applies edition, language, hover and selection from the store to the map and overlay. */
-function applyState(map: MaplibreMap, deck: DeckModule | null, s: AppState, prev: AppState | null): void {
-  if (!prev || prev.edition !== s.edition) {
-    for (const e of EDITIONS) {
-      const vis = e === s.edition ? 'visible' : 'none';
-      for (const id of [...LAYER.fills(e), LAYER.hover(e), LAYER.line(e), LAYER.selected(e), LAYER.labels(e), LAYER.capitalBoxes(e)])
-        map.setLayoutProperty(id, 'visibility', vis);
-    }
-    map.setFilter(LAYER.admin1, admin1Filter(s.edition));
-    map.setFilter(LAYER.basemapLabels, basemapLabelFilter(s.edition));
-  }
-  if (!prev || prev.lang !== s.lang) {
-    for (const id of [LAYER.labels('2022'), LAYER.labels('2025'), LAYER.basemapLabels, LAYER.seaLabels])
-      map.setLayoutProperty(id, 'text-field', nameField(s.lang));
-  }
-  if (!prev || prev.hovered !== s.hovered || prev.edition !== s.edition) {
-    map.setFilter(LAYER.hover(s.edition), ['==', ['get', 'iso'], s.hovered ?? '']);
-  }
-  if (!prev || prev.selected !== s.selected || prev.edition !== s.edition) {
-    const other: Edition = s.edition === '2022' ? '2025' : '2022';
-    map.setFilter(LAYER.selected(s.edition), ['==', ['get', 'iso'], s.selected ?? '']);
-    const counterparts = counterpartsOf(s);
-    map.setFilter(LAYER.counterpart(other), ['in', ['get', 'iso'], ['literal', counterparts]]);
-    map.setLayoutProperty(LAYER.counterpart(other), 'visibility', counterparts.length ? 'visible' : 'none');
-    map.setLayoutProperty(LAYER.counterpart(s.edition), 'visibility', 'none');
-  }
-  if (!prev || prev.presenting !== s.presenting) {
-    // The story drives the camera while presenting: a finger swipes scenes instead of panning.
-    if (s.presenting) {
-      map.dragPan.disable();
-      map.touchZoomRotate.disable();
-    } else {
-      map.dragPan.enable();
-      map.touchZoomRotate.enable();
-    }
-  }
-  applyThematic(map, s, prev);
-  if (
-    deck &&
-    (!prev ||
-      prev.edition !== s.edition ||
-      prev.selected !== s.selected ||
-      prev.data !== s.data ||
-      prev.analysisOpen !== s.analysisOpen ||
-      prev.analysis.result !== s.analysis.result ||
-      prev.analysisView !== s.analysisView ||
-      prev.analysisHover !== s.analysisHover ||
-      prev.imported !== s.imported)
-  ) {
-    showLayers(deck, s);
-  }
-  if (s.flyTarget && prev?.flyTarget !== s.flyTarget) {
-    const { center, bearing, pitch, viewport } = s.flyTarget;
-    const el = map.getContainer();
-    // A scene made on another screen shows the same area on this one.
-    const zoom = sceneZoom(s.flyTarget.zoom, viewport, { width: el.clientWidth, height: el.clientHeight });
-    const camera = { center, zoom, ...(bearing === undefined ? {} : { bearing }), ...(pitch === undefined ? {} : { pitch }) };
-    if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo(camera);
-    else map.flyTo({ ...camera, duration: 1600, essential: false });
-    // Nowhere to go (already there): show a pending scene now.
-    if (!map.isMoving() && s.pendingScene !== null) queueMicrotask(() => useAppStore.getState().revealScene());
-  }
-  if (prev && prev.view !== s.view && !sameView(map, s.view)) {
-    map.jumpTo({ center: s.view.center, zoom: s.view.zoom, bearing: s.view.bearing, pitch: s.view.pitch });
-  }
+/**
+ * The map follows the store: each part it draws is a subscription to the state that part
+ * reads (zustand's subscribeWithSelector), run once at the start and then on each change.
+ * @returns a function that ends them all
+ */
+function followStore(map: MaplibreMap, store: AppStore, deck: () => DeckModule | null): () => void {
+  const now = { fireImmediately: true };
+  const subs = [
+    store.subscribe(
+      (s) => s.edition,
+      (edition) => {
+        for (const e of EDITIONS) {
+          const vis = e === edition ? 'visible' : 'none';
+          for (const id of [...LAYER.fills(e), LAYER.hover(e), LAYER.line(e), LAYER.selected(e), LAYER.labels(e), LAYER.capitalBoxes(e)])
+            map.setLayoutProperty(id, 'visibility', vis);
+        }
+        map.setFilter(LAYER.admin1, admin1Filter(edition));
+        map.setFilter(LAYER.basemapLabels, basemapLabelFilter(edition));
+      },
+      now,
+    ),
+    store.subscribe(
+      (s) => s.lang,
+      (lang) => {
+        for (const id of [LAYER.labels('2022'), LAYER.labels('2025'), LAYER.basemapLabels, LAYER.seaLabels])
+          map.setLayoutProperty(id, 'text-field', nameField(lang));
+      },
+      now,
+    ),
+    store.subscribe(
+      (s) => [s.hovered, s.edition] as const,
+      ([hovered, edition]) => map.setFilter(LAYER.hover(edition), ['==', ['get', 'iso'], hovered ?? '']),
+      { ...now, equalityFn: shallow },
+    ),
+    store.subscribe(
+      (s) => [s.selected, s.edition, s.data] as const,
+      () => {
+        const s = store.getState();
+        const other: Edition = s.edition === '2022' ? '2025' : '2022';
+        map.setFilter(LAYER.selected(s.edition), ['==', ['get', 'iso'], s.selected ?? '']);
+        const counterparts = counterpartsOf(s);
+        map.setFilter(LAYER.counterpart(other), ['in', ['get', 'iso'], ['literal', counterparts]]);
+        map.setLayoutProperty(LAYER.counterpart(other), 'visibility', counterparts.length ? 'visible' : 'none');
+        map.setLayoutProperty(LAYER.counterpart(s.edition), 'visibility', 'none');
+      },
+      { ...now, equalityFn: shallow },
+    ),
+    store.subscribe(
+      (s) => s.presenting,
+      (presenting) => {
+        // The story drives the camera while presenting: a finger swipes scenes instead of panning.
+        if (presenting) {
+          map.dragPan.disable();
+          map.touchZoomRotate.disable();
+        } else {
+          map.dragPan.enable();
+          map.touchZoomRotate.enable();
+        }
+      },
+      now,
+    ),
+    // The style was built with the layer state the map opened with: only changes apply.
+    store.subscribe(
+      (s) => [s.layers, s.horizon, s.statuses, s.beltKm] as const,
+      () => applyThematicLayers(map, store.getState()),
+      { equalityFn: shallow },
+    ),
+    store.subscribe(
+      (s) => s.feature,
+      (f) => applySelectedFeature(map, f),
+      now,
+    ),
+    // What deck.gl draws: capitals, the analysis result, imported layers.
+    store.subscribe(
+      (s) => [s.edition, s.selected, s.data, s.analysisOpen, s.analysis.result, s.analysisView, s.analysisHover, s.imported] as const,
+      () => {
+        const d = deck();
+        if (d) showLayers(d, store.getState());
+      },
+      { equalityFn: shallow },
+    ),
+    store.subscribe(
+      (s) => s.flyTarget,
+      (target) => {
+        if (!target) return;
+        const { center, bearing, pitch, viewport } = target;
+        const el = map.getContainer();
+        // A scene made on another screen shows the same area on this one.
+        const zoom = sceneZoom(target.zoom, viewport, { width: el.clientWidth, height: el.clientHeight });
+        const camera = { center, zoom, ...(bearing === undefined ? {} : { bearing }), ...(pitch === undefined ? {} : { pitch }) };
+        if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo(camera);
+        else map.flyTo({ ...camera, duration: 1600, essential: false });
+        // Nowhere to go (already there): show a pending scene now.
+        if (!map.isMoving() && store.getState().pendingScene !== null) queueMicrotask(() => store.getState().revealScene());
+      },
+    ),
+    // A view set from outside (the address, a test); the map's own moves set the same view and stop here.
+    store.subscribe(
+      (s) => s.view,
+      (view) => {
+        if (!sameView(map, view)) map.jumpTo({ center: view.center, zoom: view.zoom, bearing: view.bearing, pitch: view.pitch });
+      },
+    ),
+  ];
+  return () => subs.forEach((u) => u());
 }
 
 /**
@@ -308,12 +347,17 @@ async function captureMap(
   }
 }
 
-export function MapView() {
+/**
+ * The map: MapLibre with the deck.gl overlay, following the store. It lends the page its
+ * capture (image export) through `bridge` while it is shown.
+ */
+export function MapView({ bridge }: { bridge: MapBridge }) {
   const container = useRef<HTMLDivElement>(null);
+  const store = useStoreApi();
 
   useEffect(() => {
     const el = container.current;
-    const initial = useAppStore.getState();
+    const initial = store.getState();
     if (!el) return;
     const map = new MaplibreMap({
       container: el,
@@ -348,7 +392,7 @@ export function MapView() {
     map.addControl(new MoveEndScaleControl(), 'bottom-left');
     performance.mark('map-created');
     let capturing = false;
-    registerMapCapture(async (size) => {
+    const takeBack = bridge.lend(async (size) => {
       capturing = true;
       try {
         return await captureMap(map, el, size);
@@ -356,8 +400,7 @@ export function MapView() {
         capturing = false;
       }
     });
-    setSceneReveal('on-arrival');
-    window.__ntcc = { map, store: useAppStore };
+    window.__ntcc = { map, store };
     let deck: DeckModule | null = null;
     let removed = false;
 
@@ -373,7 +416,7 @@ export function MapView() {
     // legend on the left: keep what is on screen where it was instead.
     let width = el.clientWidth;
     let panelToggledAt = -Infinity;
-    const recordSize = (): void => useAppStore.getState().setMapSize({ width: el.clientWidth, height: el.clientHeight });
+    const recordSize = (): void => store.getState().setMapSize({ width: el.clientWidth, height: el.clientHeight });
     map.on('resize', () => {
       // Not while an image export draws the map at another size (it restores the size after).
       if (!capturing) recordSize();
@@ -386,14 +429,18 @@ export function MapView() {
     map.on('load', () => {
       performance.mark('map-load');
       recordSize();
-      applyState(map, null, useAppStore.getState(), null);
-      unsubscribe = useAppStore.subscribe((s, prev) => {
-        if (s.analysisOpen !== prev.analysisOpen) panelToggledAt = performance.now();
-        applyState(map, deck, s, prev);
-      });
+      const stopFollowing = followStore(map, store, () => deck);
+      const stopPanel = store.subscribe(
+        (s) => s.analysisOpen,
+        () => (panelToggledAt = performance.now()),
+      );
+      unsubscribe = () => {
+        stopFollowing();
+        stopPanel();
+      };
     });
     map.once('idle', () => {
-      useAppStore.getState().setMapReady();
+      store.getState().setMapReady();
       loadDeck(map)
         .then((d) => {
           if (removed) return;
@@ -401,7 +448,7 @@ export function MapView() {
           map.addControl(d.overlay);
           if (window.__ntcc) window.__ntcc.overlay = d.overlay;
           performance.mark('deck-added');
-          showLayers(d, useAppStore.getState());
+          showLayers(d, store.getState());
           // After each frame MapLibre draws, the loop looks once more for what deck.gl still has
           // to draw (a resized canvas, say) and asks MapLibre for another frame if so.
           map.on('render', () => d.wake(2));
@@ -419,19 +466,19 @@ export function MapView() {
     map.on('mousemove', (e) => {
       const iso = isoAt(e);
       map.getCanvas().style.cursor = iso || thematicAt(map, e.point.x, e.point.y) ? 'pointer' : '';
-      if (useAppStore.getState().hovered !== iso) useAppStore.getState().hover(iso);
+      if (store.getState().hovered !== iso) store.getState().hover(iso);
     });
-    map.on('mouseout', () => useAppStore.getState().hover(null));
+    map.on('mouseout', () => store.getState().hover(null));
     map.on('click', (e) => {
       // A thematic feature or a capital wins over the province beneath it.
       const feature = thematicAt(map, e.point.x, e.point.y);
-      if (feature) useAppStore.getState().selectFeature(feature);
-      else useAppStore.getState().select(capitalAt(deck, e.point.x, e.point.y) ?? isoAt(e));
+      if (feature) store.getState().selectFeature(feature);
+      else store.getState().select(capitalAt(deck, e.point.x, e.point.y) ?? isoAt(e));
     });
     map.on('moveend', () => {
       const c = map.getCenter();
       const view = { center: [c.lng, c.lat] as [number, number], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
-      const cur = useAppStore.getState().view;
+      const cur = store.getState().view;
       if (
         Math.abs(cur.center[0] - view.center[0]) > EPS ||
         Math.abs(cur.center[1] - view.center[1]) > EPS ||
@@ -439,20 +486,19 @@ export function MapView() {
         cur.bearing !== view.bearing ||
         cur.pitch !== view.pitch
       )
-        useAppStore.getState().setView(view);
+        store.getState().setView(view);
       // A story scene's layers and analysis appear once its camera has arrived.
-      if (useAppStore.getState().pendingScene !== null && !map.isMoving()) useAppStore.getState().revealScene();
+      if (store.getState().pendingScene !== null && !map.isMoving()) store.getState().revealScene();
     });
 
     return () => {
       removed = true;
-      registerMapCapture(null);
-      setSceneReveal('immediate');
+      takeBack();
       unsubscribe();
       delete window.__ntcc;
       map.remove();
     };
-  }, []);
+  }, [store, bridge]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

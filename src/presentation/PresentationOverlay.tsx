@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n/index.ts';
-import { useAppStore } from '../state/store.ts';
+import { useAppStore, useStoreApi } from '../state/store.ts';
 import { startPresentationTouch } from './touch.ts';
 
 /** The cursor and the controls hide after this long without movement or touch. */
@@ -13,6 +13,8 @@ const IDLE_MS = 2500;
  * next) that show on movement or a tap. The cursor and the controls hide when idle.
  */
 export function PresentationOverlay({ onLeave }: { onLeave: () => void }) {
+  const store = useStoreApi();
+  const { getState } = store;
   const s = useAppStore(useShallow((x) => ({ lang: x.lang, story: x.story, index: x.storyIndex, blackout: x.blackout })));
   const [idle, setIdle] = useState(false);
   useEffect(() => {
@@ -24,13 +26,13 @@ export function PresentationOverlay({ onLeave }: { onLeave: () => void }) {
     };
     window.addEventListener('mousemove', wake);
     // On a touch screen a swipe steps the story and a tap brings the controls back.
-    const stopTouch = startPresentationTouch(() => true, wake);
+    const stopTouch = startPresentationTouch(store, () => true, wake);
     return () => {
       window.clearTimeout(timer);
       window.removeEventListener('mousemove', wake);
       stopTouch();
     };
-  }, []);
+  }, [store]);
   useEffect(() => {
     document.body.classList.toggle('cursor-hidden', idle);
     return () => document.body.classList.remove('cursor-hidden');
@@ -76,7 +78,7 @@ export function PresentationOverlay({ onLeave }: { onLeave: () => void }) {
           type="button"
           aria-label={t(lang, 'Story.Prev')}
           disabled={s.index === 0}
-          onClick={() => useAppStore.getState().prevScene()}
+          onClick={() => getState().prevScene()}
           data-testid="present-prev"
         >
           ‹
@@ -85,7 +87,7 @@ export function PresentationOverlay({ onLeave }: { onLeave: () => void }) {
           type="button"
           aria-label={t(lang, 'Story.Next')}
           disabled={s.index >= total - 1}
-          onClick={() => useAppStore.getState().nextScene()}
+          onClick={() => getState().nextScene()}
           data-testid="present-next"
         >
           ›

@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n/index.ts';
-import { useAppStore } from '../state/store.ts';
+import { useAppStore, useStoreApi } from '../state/store.ts';
 import { AUTOPLAY_SECONDS, autoplaySeconds } from '../core/story.ts';
-
-const getState = () => useAppStore.getState();
 
 function clock(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -16,6 +14,8 @@ function clock(ms: number): string {
  * and controls. It stays in step with the audience window whichever one is driven.
  */
 export function PresenterView() {
+  const store = useStoreApi();
+  const { getState } = store;
   const s = useAppStore(
     useShallow((x) => ({
       lang: x.lang,
@@ -36,7 +36,7 @@ export function PresenterView() {
   const next = s.story.scenes[s.index + 1];
   const total = s.story.scenes.length;
   const go = (i: number): void => {
-    if (i >= 0 && i < total) useAppStore.setState({ storyIndex: i, blackout: false });
+    if (i >= 0 && i < total) store.setState({ storyIndex: i, blackout: false });
   };
   return (
     <main className="presenter" data-testid="presenter">

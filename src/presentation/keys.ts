@@ -2,7 +2,7 @@
  * Keys for playing a story (what presentation clickers send): → Space PageDown next,
  * ← PageUp previous, Home End, 1–9 and 0 to jump, B or . to black the screen, Esc to leave.
  */
-import { useAppStore } from '../state/store.ts';
+import type { AppStore } from '../state/store.ts';
 
 /** What a key does, or null when it does nothing. */
 export function keyAction(
@@ -36,7 +36,7 @@ export function keyAction(
  * the presenter window). Typing in a field is left alone.
  * @returns a function that stops listening
  */
-export function startPresentationKeys(active: () => boolean, onLeave: () => void): () => void {
+export function startPresentationKeys(store: AppStore, active: () => boolean, onLeave: () => void): () => void {
   const onKey = (e: KeyboardEvent): void => {
     if (!active() || e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.target as HTMLElement | null;
@@ -44,7 +44,7 @@ export function startPresentationKeys(active: () => boolean, onLeave: () => void
     const a = keyAction(e.key);
     if (!a) return;
     e.preventDefault();
-    const s = useAppStore.getState();
+    const s = store.getState();
     const last = s.story.scenes.length - 1;
     switch (a.kind) {
       case 'next':

@@ -4,7 +4,7 @@
  * follows without echoing. The presenter window asks for the story when it opens.
  */
 import type { Story } from '../core/story.ts';
-import { useAppStore } from '../state/store.ts';
+import type { AppStore } from '../state/store.ts';
 
 export const CHANNEL = 'ntcc-presentation';
 
@@ -19,7 +19,7 @@ type Message =
  * its map; the presenter window only follows the index.
  * @returns a function that stops syncing
  */
-export function startPresentationSync(role: 'audience' | 'presenter'): () => void {
+export function startPresentationSync(store: AppStore, role: 'audience' | 'presenter'): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => {};
   const ch = new BroadcastChannel(CHANNEL);
   let remote = false;
@@ -28,7 +28,7 @@ export function startPresentationSync(role: 'audience' | 'presenter'): () => voi
   const post = (m: Message): void => ch.postMessage(m);
   ch.addEventListener('message', (e: MessageEvent<Message>) => {
     const m = e.data;
-    const s = useAppStore.getState();
+    const s = store.getState();
     remote = true;
     try {
       if (m.type === 'goto') {
@@ -36,21 +36,21 @@ export function startPresentationSync(role: 'audience' | 'presenter'): () => voi
           if (role === 'audience') {
             if (!s.presenting) s.startPresentation(m.index);
             else s.goToScene(m.index);
-          } else useAppStore.setState({ storyIndex: m.index });
+          } else store.setState({ storyIndex: m.index });
         }
-        if (m.blackout !== useAppStore.getState().blackout) s.setBlackout(m.blackout);
+        if (m.blackout !== store.getState().blackout) s.setBlackout(m.blackout);
       } else if (m.type === 'autoplay') {
         s.setAutoplay({ on: m.on, seconds: m.seconds });
       } else if (m.type === 'hello' && role === 'audience') {
         post({ type: 'state', story: s.story, index: s.storyIndex, blackout: s.blackout, started: s.presentStarted });
       } else if (m.type === 'state' && role === 'presenter') {
-        useAppStore.setState({ story: m.story, storyIndex: m.index, blackout: m.blackout, presentStarted: m.started ?? Date.now() });
+        store.setState({ story: m.story, storyIndex: m.index, blackout: m.blackout, presentStarted: m.started ?? Date.now() });
       }
     } finally {
       remote = false;
     }
   });
-  const unsub = useAppStore.subscribe((s, prev) => {
+  const unsub = store.subscribe((s, prev) => {
     if (remote) return;
     if (s.storyIndex !== prev.storyIndex || s.blackout !== prev.blackout) post({ type: 'goto', index: s.storyIndex, blackout: s.blackout });
     if (s.autoplay !== prev.autoplay) post({ type: 'autoplay', on: s.autoplay.on, seconds: s.autoplay.seconds });

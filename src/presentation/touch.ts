@@ -3,7 +3,7 @@
  * the previous one; a tap shows the controls. Only while `active()` says so; the map
  * beneath does not pan meanwhile (the audience window turns its drag-pan off).
  */
-import { useAppStore } from '../state/store.ts';
+import type { AppStore } from '../state/store.ts';
 
 /** How far (px) a finger must travel sideways, mostly sideways, to count as a swipe. */
 export const SWIPE_PX = 50;
@@ -22,7 +22,7 @@ export function gestureOf(dx: number, dy: number, ms: number): 'next' | 'prev' |
  * Listens for swipes and taps while `active()`.
  * @returns a function that stops listening
  */
-export function startPresentationTouch(active: () => boolean, onTap: () => void): () => void {
+export function startPresentationTouch(store: AppStore, active: () => boolean, onTap: () => void): () => void {
   let start: { x: number; y: number; t: number } | null = null;
   const down = (e: TouchEvent): void => {
     const p = e.touches[0];
@@ -35,7 +35,7 @@ export function startPresentationTouch(active: () => boolean, onTap: () => void)
     const onControl = (e.target as Element | null)?.closest?.('button, a, input, select, textarea');
     const g = gestureOf(p.clientX - start.x, p.clientY - start.y, e.timeStamp - start.t);
     start = null;
-    const s = useAppStore.getState();
+    const s = store.getState();
     if (g === 'next' && s.storyIndex < s.story.scenes.length - 1) s.nextScene();
     else if (g === 'prev' && s.storyIndex > 0) s.prevScene();
     else if (g === 'tap' && !onControl) onTap();

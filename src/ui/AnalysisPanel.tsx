@@ -5,14 +5,11 @@ import { analysisLegend, rampCss } from '../core/analysis-style.ts';
 import { HORIZONS } from '../core/layers.ts';
 import { EDITIONS } from '../core/types.ts';
 import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
-import { effectiveParams, useAppStore, type AnalysisView } from '../state/store.ts';
+import { effectiveParams, useAppStore, useStoreApi, type AnalysisView, type AppState } from '../state/store.ts';
 import { resultTables } from '../export/results.ts';
 import { AnalysisTable } from './AnalysisTable.tsx';
 import { Segs } from './Segs.tsx';
 
-const getState = () => useAppStore.getState();
-const setParam = (p: Partial<AnalysisParams>) => getState().setAnalysisParams(p);
-const setView = (v: Partial<AnalysisView>) => getState().setAnalysisView(v);
 const NUMERIC: { key: keyof typeof PARAM_RANGES; label: MessageKey; step: number }[] = [
   { key: 'beta', label: 'Param.beta', step: 0.1 },
   { key: 'cellKm', label: 'Param.cellKm', step: 1 },
@@ -22,6 +19,7 @@ const NUMERIC: { key: keyof typeof PARAM_RANGES; label: MessageKey; step: number
 
 /** A number field that only passes on values inside the parameter's range. */
 function NumberField(props: { lang: Lang; id: keyof typeof PARAM_RANGES; label: MessageKey; step: number; value: number }) {
+  const { getState } = useStoreApi();
   const [field, setField] = useState({ text: String(props.value), from: props.value });
   // The value changed elsewhere (URL, another control): show it, unless the text already says it.
   if (field.from !== props.value)
@@ -58,6 +56,9 @@ function NumberField(props: { lang: Lang; id: keyof typeof PARAM_RANGES; label: 
  * the worker (with progress), drawn on the map, explained by a legend and listed in a table.
  */
 export default function AnalysisPanel() {
+  const { getState } = useStoreApi();
+  const setParam = (p: Partial<AnalysisParams>) => getState().setAnalysisParams(p);
+  const setView = (v: Partial<AnalysisView>) => getState().setAnalysisView(v);
   const s = useAppStore(
     useShallow((x) => ({
       lang: x.lang,
@@ -266,7 +267,7 @@ export default function AnalysisPanel() {
   );
 }
 
-function AnalysisLegend(props: { lang: Lang; view: AnalysisView; result: NonNullable<ReturnType<typeof getState>['analysis']['result']> }) {
+function AnalysisLegend(props: { lang: Lang; view: AnalysisView; result: NonNullable<AppState['analysis']['result']> }) {
   const { lang, result: r } = props;
   const spec = analysisLegend(r, props.view);
   if (spec.type === 'categories')

@@ -6,7 +6,7 @@ import { BELT_KM_CHOICES, THEMATIC_LAYERS } from '../core/layers.ts';
 import { COLORS } from '../core/palette.ts';
 import { legendFor } from '../core/thematic-style.ts';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
-import { captureMapImage, featuresOf, useAppStore, type AppState } from '../state/store.ts';
+import { featuresOf, useAppStore, type AppState, useStoreApi } from '../state/store.ts';
 import { SOVEREIGNTY_NOTE, beltAt, sensitivityOf, visiblePart } from '../export/catalogue.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
 import { resultTables, tableToGeoJSON, unitGeometries } from '../export/results.ts';
@@ -17,8 +17,6 @@ import sqlWasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 
 // GeoPackage export runs SQLite as WebAssembly, served from the app's own origin.
 setSqlWasmUrl(sqlWasmUrl);
-
-const getState = () => useAppStore.getState();
 
 /** Everything the user can export right now, by id. */
 interface Choice {
@@ -114,6 +112,7 @@ function legendItems(s: AppState, lang: Lang): LegendItem[] {
  * tick. Long work shows progress and can be cancelled.
  */
 export default function ExportDialog() {
+  const { getState } = useStoreApi();
   const s = useAppStore(
     useShallow((x) => ({
       lang: x.lang,
@@ -148,12 +147,12 @@ export default function ExportDialog() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [getState]);
 
   const chosen = all.filter((c) => picked.includes(c.id) && (!c.restricted || restricted));
 
   async function makeImage(): Promise<Uint8Array> {
-    const cap = await captureMapImage(size);
+    const cap = await getState().captureMap(size);
     if (!cap) throw new Error(t(lang, 'Export.NoMap'));
     const { composeMapImage, canvasToPng } = await import('../export/image.ts');
     const st = getState();

@@ -2,16 +2,15 @@ import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CATEGORICAL } from '../core/analysis-style.ts';
 import { t, type Lang } from '../i18n/index.ts';
-import { useAppStore, type ImportedLayer } from '../state/store.ts';
+import { useAppStore, type ImportedLayer, useStoreApi } from '../state/store.ts';
 import { IMPORT_EXTENSIONS } from '../export/formats.ts';
 
 /** The endings the file picker offers: those of the formats the import reads. */
 const IMPORT_ACCEPT = [...new Set(IMPORT_EXTENSIONS.map((e) => e.replace(/^\.shp\./, '.')))].join(',');
 
-const getState = () => useAppStore.getState();
-
 /** Field mapping for a polygon layer that stands in for the provinces in the analyses. */
 function UnitsForm({ lang, layer }: { lang: Lang; layer: ImportedLayer }) {
+  const { getState } = useStoreApi();
   const mapping = useAppStore((s) => s.unitsMapping);
   const active = mapping?.layer === layer.id;
   const guess = (re: RegExp): string => layer.fields.find((f) => re.test(f)) ?? layer.fields[0] ?? '';
@@ -52,6 +51,7 @@ function UnitsForm({ lang, layer }: { lang: Lang; layer: ImportedLayer }) {
 
 /** The file picker, the drop hint and the list of imported layers. */
 export function ImportedLayers() {
+  const { getState } = useStoreApi();
   const { lang, imported, portsLayer } = useAppStore(useShallow((s) => ({ lang: s.lang, imported: s.imported, portsLayer: s.portsLayer })));
   const input = useRef<HTMLInputElement>(null);
   return (

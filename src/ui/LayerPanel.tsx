@@ -2,9 +2,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { BELT_KM_CHOICES, beltKmOf, HORIZONS, STATUSES, THEMATIC_LAYERS, THEMES, type ThematicLayerId } from '../core/layers.ts';
 import { legendFor } from '../core/thematic-style.ts';
 import { t } from '../i18n/index.ts';
-import { shownFeatures, useAppStore, type AppState, type LayerFileId } from '../state/store.ts';
+import { shownFeatures, useAppStore, type AppState, type LayerFileId, useStoreApi } from '../state/store.ts';
 
-const getState = (): AppState => useAppStore.getState();
 import { LegendSwatch } from './LegendSwatch.tsx';
 import { ImportedLayers } from './ImportedLayers.tsx';
 import { Segs } from './Segs.tsx';
@@ -18,6 +17,7 @@ function counts(s: AppState, id: ThematicLayerId): { shown: number; total: numbe
 
 /** Layers grouped by theme: toggle, opacity, feature count and legend; the horizon and status filters. */
 export function LayerPanel() {
+  const { getState } = useStoreApi();
   const s = useAppStore(
     useShallow((x) => ({
       lang: x.lang,

@@ -2,10 +2,11 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n/index.ts';
 import { buildSearchIndex, refOf, searchPlaces, type SearchEntry } from '../state/search.ts';
-import { useAppStore } from '../state/store.ts';
+import { useAppStore, useStoreApi } from '../state/store.ts';
 
 /** Search box with a keyboard-driven list of results; choosing one flies there and opens its panel. */
 export function SearchBox() {
+  const { getState } = useStoreApi();
   const { lang, data, edition, thematic } = useAppStore(
     useShallow((s) => ({ lang: s.lang, data: s.data, edition: s.edition, thematic: s.thematic })),
   );
@@ -15,7 +16,7 @@ export function SearchBox() {
   const results = useMemo(() => searchPlaces(index, q), [index, q]);
 
   const choose = (e: SearchEntry): void => {
-    const s = useAppStore.getState();
+    const s = getState();
     const ref = refOf(e);
     if ('province' in ref) s.select(ref.province);
     else {

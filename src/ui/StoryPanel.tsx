@@ -1,17 +1,15 @@
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t, type Lang } from '../i18n/index.ts';
-import { useAppStore } from '../state/store.ts';
+import { useAppStore, useStoreApi, type AppStore } from '../state/store.ts';
 import { AUTOPLAY_SECONDS, autoplaySeconds } from '../core/story.ts';
 import { readStory, writeStory } from '../export/story-file.ts';
 import { download } from '../export/download.ts';
 
-const getState = () => useAppStore.getState();
-
 /** Reads a story file the user picked; a bad one gets a message and changes nothing. */
-async function openStoryFile(file: File): Promise<void> {
+async function openStoryFile(file: File, store: AppStore): Promise<void> {
   const r = readStory(await file.text());
-  const st = getState();
+  const st = store.getState();
   if (!r.ok) {
     const e = r.error;
     const reason = {
@@ -31,6 +29,8 @@ async function openStoryFile(file: File): Promise<void> {
  * to and open from a file; start presenting, and open the presenter window.
  */
 export function StoryPanel({ onPresent, onPresenter }: { onPresent: (from: number) => void; onPresenter: () => void }) {
+  const store = useStoreApi();
+  const { getState } = store;
   const s = useAppStore(
     useShallow((x) => ({ lang: x.lang, story: x.story, index: x.storyIndex, canUndo: x.storyHistory.length > 0, autoplay: x.autoplay })),
   );
@@ -170,7 +170,7 @@ export function StoryPanel({ onPresent, onPresenter }: { onPresent: (from: numbe
           onChange={(e) => {
             const f = e.target.files?.[0];
             e.target.value = '';
-            if (f) void openStoryFile(f);
+            if (f) void openStoryFile(f, store);
           }}
         />
         <button type="button" className="seg" onClick={() => getState().resetStoryToBuiltin()} data-testid="story-reset">

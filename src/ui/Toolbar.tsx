@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { EDITIONS } from '../core/types.ts';
 import { LANGS, t } from '../i18n/index.ts';
-import { useAppStore } from '../state/store.ts';
+import { useAppStore, useStoreApi } from '../state/store.ts';
 import { SearchBox } from './SearchBox.tsx';
 
 /**
@@ -21,7 +21,7 @@ export function Toolbar({ onPresent }: { onPresent: () => void }) {
     })),
   );
   const { lang, edition } = s;
-  const st = useAppStore.getState;
+  const st = useStoreApi().getState;
   const [menuOpen, setMenuOpen] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);

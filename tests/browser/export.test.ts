@@ -10,8 +10,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
-import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
-import { setDomParser } from '../../src/data/import.ts';
 import { importFile } from '../../src/export/formats.ts';
 import { main } from '../../cli/ntcc.ts';
 import { t, type MessageKey } from '../../src/i18n/index.ts';
@@ -21,7 +19,6 @@ let server: Server;
 let browser: Browser;
 let page: Page;
 const OUT = 'test-results/downloads';
-setDomParser(() => new XmlDomParser({ onError: () => undefined }) as never);
 
 async function save(d: Download): Promise<string> {
   mkdirSync(OUT, { recursive: true });

@@ -9,15 +9,11 @@
 import { describe, expect, it } from 'vitest';
 import * as fc from 'fast-check';
 import { zipSync, strToU8 } from 'fflate';
-import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
 import { loadLayer } from '../../cli/load.ts';
-import { setDomParser } from '../../src/data/import.ts';
 import { importFile, writeLayer } from '../../src/export/formats.ts';
 import { readStory, writeStory } from '../../src/export/story-file.ts';
 import { BUILTIN_STORY } from '../../src/presentation/builtin-story.ts';
 import { isMessageKey, t } from '../../src/i18n/index.ts';
-
-setDomParser(() => new XmlDomParser({ onError: () => undefined }) as never);
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 60);
 const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);

@@ -6,15 +6,13 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
-import { MAX_FEATURES, MAX_IMPORT_BYTES, setDomParser } from '../../src/data/import.ts';
+import { MAX_FEATURES, MAX_IMPORT_BYTES } from '../../src/data/import.ts';
 import { importFile } from '../../src/export/formats.ts';
 import { t, type MessageKey } from '../../src/i18n/index.ts';
 import { runCli } from './helpers/run-cli.ts';
 import { writeLayer } from '../../src/export/formats.ts';
 import { loadLayer } from '../../cli/load.ts';
 
-setDomParser(() => new XmlDomParser({ onError: () => undefined }) as never);
 const DIR = 'tests/fixtures/bad-inputs';
 const expected = JSON.parse(readFileSync(`${DIR}/expected.json`, 'utf8')) as Record<string, { code?: string; ok?: true; warning?: string }>;
 const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(`${DIR}/${name}`));

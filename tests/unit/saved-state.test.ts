@@ -7,7 +7,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { STORY_KEY, startStoryPersistence } from '../../src/app/story-persistence.ts';
 import { writeStory } from '../../src/export/story-file.ts';
 import { BUILTIN_STORY } from '../../src/presentation/builtin-story.ts';
-import { resetAppStore, useAppStore } from '../../src/state/store.ts';
+import { createAppStore, NO_SERVICES, type AppStore } from '../../src/state/store.ts';
+
+/** A store of its own for each test (the built-in story as its fallback). */
+const freshStore = (): AppStore => createAppStore({ ...NO_SERVICES, builtinStory: () => BUILTIN_STORY });
+let store: AppStore = freshStore();
 
 /** Local storage in memory; `full` makes every write fail as a full quota does. */
 function memoryStorage(init: Record<string, string> = {}): Storage & { full: boolean; data: Map<string, string> } {
@@ -45,7 +49,7 @@ const noop = (): void => undefined;
 describe('a saved story that cannot be read', () => {
   let stop: () => void = noop;
   beforeEach(() => {
-    resetAppStore();
+    store = freshStore();
     vi.useFakeTimers();
   });
   afterEach(() => {
@@ -55,50 +59,50 @@ describe('a saved story that cannot be read', () => {
 
   for (const [name, c] of Object.entries(CASES))
     it(`${name}: a message, the built-in story, and the old value set aside and kept after edits`, () => {
-      const store = memoryStorage({ [STORY_KEY]: c.raw });
-      stop = startStoryPersistence(store, () => NOW);
-      const s = useAppStore.getState();
+      const storage = memoryStorage({ [STORY_KEY]: c.raw });
+      stop = startStoryPersistence(store, storage, () => NOW);
+      const s = store.getState();
       expect(s.story).toEqual(BUILTIN_STORY);
       expect(s.notice?.key).toBe('Story.Unreadable');
       expect(s.notice?.details?.[0]?.key).toBe(c.reason);
       const aside = `${STORY_KEY}.unreadable.${NOW.toISOString()}`;
       expect(s.notice?.vars['key']).toBe(aside);
-      expect(store.getItem(aside)).toBe(c.raw);
+      expect(storage.getItem(aside)).toBe(c.raw);
       // The app stays usable: an edit is saved, and the copy set aside is untouched.
       s.updateScene(0, { caption: { vi: 'Mới', en: 'New' } });
       vi.advanceTimersByTime(500);
-      expect(JSON.parse(store.getItem(STORY_KEY)!).story.scenes[0].caption.vi).toBe('Mới');
-      expect(store.getItem(aside)).toBe(c.raw);
+      expect(JSON.parse(storage.getItem(STORY_KEY)!).story.scenes[0].caption.vi).toBe('Mới');
+      expect(storage.getItem(aside)).toBe(c.raw);
     });
 
   it('a second unreadable story set aside at the same moment does not overwrite the first', () => {
     const aside = `${STORY_KEY}.unreadable.${NOW.toISOString()}`;
-    const store = memoryStorage({ [STORY_KEY]: 'broken', [aside]: 'the first one' });
-    stop = startStoryPersistence(store, () => NOW);
-    expect(store.getItem(aside)).toBe('the first one');
-    expect(store.getItem(`${aside}.2`)).toBe('broken');
+    const storage = memoryStorage({ [STORY_KEY]: 'broken', [aside]: 'the first one' });
+    stop = startStoryPersistence(store, storage, () => NOW);
+    expect(storage.getItem(aside)).toBe('the first one');
+    expect(storage.getItem(`${aside}.2`)).toBe('broken');
   });
 
   it('storage full: the unreadable story stays where it was, and nothing is saved over it', () => {
-    const store = memoryStorage({ [STORY_KEY]: 'broken' });
-    store.full = true;
-    stop = startStoryPersistence(store, () => NOW);
-    expect(useAppStore.getState().notice?.key).toBe('Story.UnreadableKept');
-    store.full = false;
-    useAppStore.getState().updateScene(0, { caption: { vi: 'Mới', en: 'New' } });
+    const storage = memoryStorage({ [STORY_KEY]: 'broken' });
+    storage.full = true;
+    stop = startStoryPersistence(store, storage, () => NOW);
+    expect(store.getState().notice?.key).toBe('Story.UnreadableKept');
+    storage.full = false;
+    store.getState().updateScene(0, { caption: { vi: 'Mới', en: 'New' } });
     vi.advanceTimersByTime(500);
-    expect(store.getItem(STORY_KEY)).toBe('broken');
-    expect(useAppStore.getState().story.scenes[0]!.caption.vi).toBe('Mới');
+    expect(storage.getItem(STORY_KEY)).toBe('broken');
+    expect(store.getState().story.scenes[0]!.caption.vi).toBe('Mới');
   });
 
   it('a readable story loads without a message, and no storage at all still leaves the app usable', () => {
-    const store = memoryStorage({ [STORY_KEY]: good });
-    stop = startStoryPersistence(store, () => NOW);
-    expect(useAppStore.getState().notice).toBeNull();
-    expect(useAppStore.getState().story).toEqual(BUILTIN_STORY);
+    const storage = memoryStorage({ [STORY_KEY]: good });
+    stop = startStoryPersistence(store, storage, () => NOW);
+    expect(store.getState().notice).toBeNull();
+    expect(store.getState().story).toEqual(BUILTIN_STORY);
     stop();
-    resetAppStore();
-    stop = startStoryPersistence(null, () => NOW);
-    expect(useAppStore.getState().story.scenes).toHaveLength(9);
+    store = freshStore();
+    stop = startStoryPersistence(store, null, () => NOW);
+    expect(store.getState().story.scenes).toHaveLength(9);
   });
 });

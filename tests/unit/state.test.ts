@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatHash, parseHash } from '../../src/state/url-hash.ts';
-import { counterpartsOf, resetAppStore, useAppStore } from '../../src/state/store.ts';
+import { counterpartsOf, createAppStore, NO_SERVICES, type AppStore } from '../../src/state/store.ts';
 import type { Province2022Props, Province2025Props, ProvinceCollection } from '../../src/core/types.ts';
 import { t } from '../../src/i18n/index.ts';
 import { vi } from '../../src/i18n/vi.ts';
 import { en } from '../../src/i18n/en.ts';
 import { buildSearchIndex, searchPlaces } from '../../src/state/search.ts';
 import { parseLayer } from '../../src/data/schemas.ts';
+
+/** A store of its own for each test (the built-in story as its fallback). */
+const freshStore = (): AppStore => createAppStore({ ...NO_SERVICES });
+let store: AppStore = freshStore();
 
 const read = <T>(name: string): T => JSON.parse(readFileSync(`data/geojson/${name}`, 'utf8')) as T;
 function createData() {
@@ -51,48 +55,50 @@ describe('parseHash', () => {
 });
 
 describe('store: a selection made before the data arrives', () => {
-  beforeEach(() => resetAppStore());
+  beforeEach(() => {
+    store = freshStore();
+  });
 
   it('moves to the counterpart in the current edition', () => {
-    useAppStore.setState({ edition: '2025', selected: 'VN-27' });
-    useAppStore.getState().setData(createData());
-    expect(useAppStore.getState().selected).toBe('VN-DN');
-    expect(useAppStore.getState().notice).toBeNull();
+    store.setState({ edition: '2025', selected: 'VN-27' });
+    store.getState().setData(createData());
+    expect(store.getState().selected).toBe('VN-DN');
+    expect(store.getState().notice).toBeNull();
   });
 
   it('is dropped with a notice when no unit has that code', () => {
-    useAppStore.setState({ selected: 'VN-99' });
-    useAppStore.getState().setData(createData());
-    expect(useAppStore.getState().selected).toBeNull();
-    expect(useAppStore.getState().notice).toEqual({ key: 'Hash.Invalid', vars: { keys: 'sel' } });
+    store.setState({ selected: 'VN-99' });
+    store.getState().setData(createData());
+    expect(store.getState().selected).toBeNull();
+    expect(store.getState().notice).toEqual({ key: 'Hash.Invalid', vars: { keys: 'sel' } });
   });
 });
 
 describe('store', () => {
   beforeEach(() => {
-    resetAppStore();
-    useAppStore.getState().setData(createData());
+    store = freshStore();
+    store.getState().setData(createData());
   });
 
   it('moves the selection to the 2025 unit when switching edition', () => {
-    const s = useAppStore.getState();
+    const s = store.getState();
     s.select('VN-27');
     s.setEdition('2025');
-    expect(useAppStore.getState().selected).toBe('VN-DN');
+    expect(store.getState().selected).toBe('VN-DN');
   });
 
   it('keeps a unit that exists in both editions selected', () => {
-    useAppStore.getState().select('VN-DN');
-    useAppStore.getState().setEdition('2025');
-    useAppStore.getState().setEdition('2022');
-    expect(useAppStore.getState().selected).toBe('VN-DN');
+    store.getState().select('VN-DN');
+    store.getState().setEdition('2025');
+    store.getState().setEdition('2022');
+    expect(store.getState().selected).toBe('VN-DN');
   });
 
   it('names the counterparts of a selection in the other edition', () => {
-    useAppStore.setState({ edition: '2025', selected: 'VN-35' });
-    expect(counterpartsOf(useAppStore.getState()).sort()).toEqual(['VN-35', 'VN-40', 'VN-72']);
-    useAppStore.setState({ edition: '2022', selected: 'VN-24' });
-    expect(counterpartsOf(useAppStore.getState())).toEqual(['VN-25']);
+    store.setState({ edition: '2025', selected: 'VN-35' });
+    expect(counterpartsOf(store.getState()).sort()).toEqual(['VN-35', 'VN-40', 'VN-72']);
+    store.setState({ edition: '2022', selected: 'VN-24' });
+    expect(counterpartsOf(store.getState())).toEqual(['VN-25']);
   });
 });
 

@@ -4,8 +4,12 @@ import { readStory, writeStory } from '../../src/export/story-file.ts';
 import { BUILTIN_STORY } from '../../src/presentation/builtin-story.ts';
 import { keyAction } from '../../src/presentation/keys.ts';
 import { gestureOf } from '../../src/presentation/touch.ts';
-import { registerBuiltinStory, resetAppStore, useAppStore } from '../../src/state/store.ts';
+import { createAppStore, NO_SERVICES, type AppStore } from '../../src/state/store.ts';
 import { sceneZoom, STORY_SCHEMA_VERSION } from '../../src/core/story.ts';
+
+/** A store of its own for each test (the built-in story as its fallback). */
+const freshStore = (): AppStore => createAppStore({ ...NO_SERVICES, builtinStory: () => BUILTIN_STORY });
+let store: AppStore = freshStore();
 
 describe('the built-in story', () => {
   it('has nine scenes, each with a caption in both languages, and every figure has a source', () => {
@@ -57,25 +61,24 @@ describe('presentation keys', () => {
   });
 });
 
-const st = () => useAppStore.getState();
+const st = () => store.getState();
 
 describe('editing the story', () => {
   beforeEach(() => {
-    resetAppStore();
-    registerBuiltinStory(BUILTIN_STORY);
-    useAppStore.getState().loadStory(BUILTIN_STORY);
+    store = freshStore();
+    store.getState().loadStory(BUILTIN_STORY);
   });
 
   it('going to a scene applies its camera, edition, layers and analysis', () => {
-    useAppStore.getState().goToScene(5);
-    const s = useAppStore.getState();
+    store.getState().goToScene(5);
+    const s = store.getState();
     expect(s.storyIndex).toBe(5);
     expect(s.analysisOpen).toBe(true);
     expect(s.analysisParams.kind).toBe('gravity');
     expect(s.flyTarget).toMatchObject({ center: BUILTIN_STORY.scenes[5]!.camera.center, pitch: 40 });
-    useAppStore.getState().goToScene(1);
-    expect(useAppStore.getState().edition).toBe('2025');
-    expect(useAppStore.getState().analysisOpen).toBe(false);
+    store.getState().goToScene(1);
+    expect(store.getState().edition).toBe('2025');
+    expect(store.getState().analysisOpen).toBe(false);
   });
 
   it('captures, edits, reorders, deletes and undoes', () => {

@@ -1,0 +1,122 @@
+/** The analysis: its parameters, its run (through the injected runner), its result and how it is drawn. */
+import type { StateCreator } from 'zustand';
+import {
+  ANALYSIS_DEFS,
+  DEFAULT_PARAMS,
+  overridesKey,
+  paramsKey,
+  type AnalysisOverrides,
+  type AnalysisParams,
+  type AnalysisResult,
+} from '../../core/analysis.ts';
+import type { AppServices, AppState, Mutators } from '../store.ts';
+
+/** How the analysis result is drawn (not part of the computation). */
+export interface AnalysisView {
+  /** Access grid: which distance colours the cells. */
+  measure: 'seaport_km' | 'airport_km' | 'gate_km' | 'corridor_km';
+  /** Hinterlands: by straight line or along the network. */
+  method: 'straight' | 'network';
+  extrude: boolean;
+  /** Which of the result's tables the panel shows. */
+  table: string;
+}
+
+/** Runs an analysis somewhere else (the app's worker); resolves with the result and whether it came from the cache. */
+export type AnalysisRunner = (
+  params: AnalysisParams,
+  onProgress: (done: number) => void,
+  overrides?: AnalysisOverrides,
+) => Promise<{ result: AnalysisResult; cached: boolean }>;
+
+export interface AnalysisSlice {
+  analysisOpen: boolean;
+  setAnalysisOpen: (open: boolean) => void;
+  /** The analysis and its parameters; edition and horizon follow the map's. */
+  analysisParams: AnalysisParams;
+  setAnalysisParams: (p: Partial<AnalysisParams>) => void;
+  analysis: {
+    status: 'idle' | 'running' | 'done' | 'error';
+    /** 0–1 while running. */
+    progress: number;
+    result: AnalysisResult | null;
+    cached: boolean;
+    error: string | null;
+    /** Key of the parameters being run or shown. */
+    key: string | null;
+  };
+  /** The table row (unit id, or pair key `a>b`) under the pointer. */
+  analysisHover: string | null;
+  setAnalysisHover: (key: string | null) => void;
+  analysisView: AnalysisView;
+  setAnalysisView: (v: Partial<AnalysisView>) => void;
+  /** Runs the current analysis through the store's runner (no-op when the result is already shown, or without a runner). */
+  runAnalysis: () => Promise<void>;
+}
+
+/** The parameters an analysis runs with: the panel's, on the map's edition and horizon. */
+export function effectiveParams(s: Pick<AppState, 'analysisParams' | 'edition' | 'horizon'>): AnalysisParams {
+  return { ...s.analysisParams, edition: s.edition, horizon: s.horizon };
+}
+
+/** The user's imported layers the analyses use instead of the bundled ones. */
+export function analysisOverrides(s: Pick<AppState, 'imported' | 'portsLayer' | 'unitsMapping'>): AnalysisOverrides {
+  const ports = s.imported.find((l) => l.id === s.portsLayer);
+  const unitsLayer = s.imported.find((l) => l.id === s.unitsMapping?.layer);
+  const m = s.unitsMapping;
+  return {
+    ports: ports ? { layer: ports.id, name: ports.name, fc: ports.fc } : null,
+    units:
+      unitsLayer && m
+        ? { layer: unitsLayer.id, name: unitsLayer.name, fc: unitsLayer.fc, code: m.code, nameField: m.name, population: m.population }
+        : null,
+  };
+}
+
+/** The key that identifies what the analysis would compute now (parameters and overrides). */
+export function analysisKey(s: AppState): string {
+  return `${paramsKey(effectiveParams(s))}|${overridesKey(analysisOverrides(s))}`;
+}
+
+export const createAnalysisSlice =
+  (services: AppServices): StateCreator<AppState, Mutators, [], AnalysisSlice> =>
+  (set, get) => ({
+    analysisOpen: false,
+    setAnalysisOpen: (analysisOpen) => set({ analysisOpen }),
+    analysisParams: DEFAULT_PARAMS,
+    setAnalysisParams: (p) => {
+      const next = { ...get().analysisParams, ...p };
+      const patch: Partial<AppState> = { analysisParams: next };
+      if (p.kind && p.kind !== get().analysisParams.kind)
+        patch.analysisView = { ...get().analysisView, table: ANALYSIS_DEFS[p.kind].mainTable };
+      set(patch);
+    },
+    analysis: { status: 'idle', progress: 0, result: null, cached: false, error: null, key: null },
+    analysisHover: null,
+    setAnalysisHover: (analysisHover) => set({ analysisHover }),
+    analysisView: { measure: 'seaport_km', method: 'network', extrude: false, table: ANALYSIS_DEFS[DEFAULT_PARAMS.kind].mainTable },
+    setAnalysisView: (v) => set({ analysisView: { ...get().analysisView, ...v } }),
+    runAnalysis: async () => {
+      const params = effectiveParams(get());
+      const overrides = analysisOverrides(get());
+      const key = analysisKey(get());
+      const cur = get().analysis;
+      if (cur.key === key && (cur.status === 'done' || cur.status === 'running')) return;
+      const runner = services.runAnalysis;
+      if (!runner) return;
+      set({ analysis: { ...cur, status: 'running', progress: 0, error: null, key } });
+      try {
+        const { result, cached } = await runner(
+          params,
+          (progress) => {
+            if (get().analysis.key === key) set({ analysis: { ...get().analysis, progress } });
+          },
+          overrides,
+        );
+        if (get().analysis.key === key) set({ analysis: { status: 'done', progress: 1, result, cached, error: null, key } });
+      } catch (e) {
+        if (get().analysis.key === key)
+          set({ analysis: { ...get().analysis, status: 'error', error: e instanceof Error ? e.message : String(e) } });
+      }
+    },
+  });

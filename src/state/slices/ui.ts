@@ -1,0 +1,39 @@
+/** Language, dialogs and drawers open, and the message shown to the user. */
+import type { StateCreator } from 'zustand';
+import type { Lang, MessageKey } from '../../i18n/index.ts';
+import type { AppServices, AppState, MapCapture, Mutators } from '../store.ts';
+
+export interface UiSlice {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  exportOpen: boolean;
+  setExportOpen: (open: boolean) => void;
+  /** The layer panel as a drawer, on screens too narrow to keep it beside the map. */
+  layersOpen: boolean;
+  setLayersOpen: (open: boolean) => void;
+  /** A message for the user (already translated keys are rendered by the UI). */
+  notice: {
+    key: MessageKey;
+    vars: Record<string, string | number>;
+    /** Further messages shown after the first (e.g. why an import failed, warnings). */
+    details?: { key: MessageKey; vars: Record<string, string | number> }[];
+    tone?: 'error' | 'info';
+  } | null;
+  setNotice: (n: UiSlice['notice']) => void;
+  /** Draws the map at a size for an image export (through the store's map capture); null while there is no map. */
+  captureMap: (size: { width: number; height: number; pixelRatio: number }) => Promise<MapCapture> | null;
+}
+
+export const createUiSlice =
+  (services: AppServices): StateCreator<AppState, Mutators, [], UiSlice> =>
+  (set) => ({
+    lang: 'vi',
+    setLang: (lang) => set({ lang }),
+    exportOpen: false,
+    setExportOpen: (exportOpen) => set({ exportOpen }),
+    layersOpen: false,
+    setLayersOpen: (layersOpen) => set({ layersOpen }),
+    notice: null,
+    setNotice: (notice) => set({ notice }),
+    captureMap: (size) => services.captureMap(size),
+  });
