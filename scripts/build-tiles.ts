@@ -23,6 +23,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { TILE_BOUNDS, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '../src/core/region.ts';
 import { stripDiacritics } from '../src/core/text.ts';
 import type { ProvinceProps } from '../src/core/types.ts';
+import { THEMATIC_LAYERS, type ThematicLayerDef } from '../src/core/layers.ts';
 import { ARCHIPELAGOS, MERGERS_2025, PROVINCES_2022, UNITS_2025 } from './facts.ts';
 import { loadVietnamTopology, roundCoords, sovereignCountries } from './lib/natural-earth.ts';
 
@@ -205,22 +206,20 @@ export function basemapLayers(dataDir = 'data/geojson'): Record<string, FeatureC
     });
   };
 
+  // Each thematic layer into its tile layer (one style layer draws each tile layer), in the
+  // reverse of the layer panel's order: the layer listed first is drawn on top.
+  const tileLayer = (name: ThematicLayerDef['tileLayer']): FeatureCollection =>
+    fc(
+      [...THEMATIC_LAYERS]
+        .reverse()
+        .filter((l) => l.tileLayer === name)
+        .flatMap((l) => thematic(l.file, l.id)),
+    );
   return {
-    th_zones: fc(thematic('economic-zones.geojson', 'economic-zones')),
-    th_belt: fc(thematic('border-belt.geojson', 'border-belt')),
-    // Every thematic line in one tile layer, in drawing order (one style layer draws them all).
-    th_lines: fc([
-      ...thematic('military-regions.geojson', 'military-regions'),
-      ...thematic('border-line.geojson', 'border-line'),
-      ...thematic('corridors.geojson', 'corridors'),
-    ]),
-    th_points: fc([
-      ...thematic('border-gates.geojson', 'border-gates'),
-      ...thematic('airports.geojson', 'airports'),
-      ...thematic('seaports.geojson', 'seaports'),
-      ...thematic('islands.geojson', 'islands'),
-      ...thematic('baseline-points.geojson', 'baseline-points'),
-    ]),
+    th_zones: tileLayer('th_zones'),
+    th_belt: tileLayer('th_belt'),
+    th_lines: tileLayer('th_lines'),
+    th_points: tileLayer('th_points'),
     countries: fc(countryFeatures as Feature<Geometry>[]),
     country_lines: fc(countryLines),
     admin1_lines: fc(adminLines),

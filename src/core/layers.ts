@@ -40,21 +40,119 @@ export interface ThematicLayerDef {
    * coastal economic zones). The defence layers wait until a user asks for them.
    */
   defaultOn: boolean;
+  /** How it is drawn: its features' geometry. */
+  geometry: 'point' | 'line' | 'area';
+  /** The tile layer (source-layer) its features go into, in the order the map draws them. */
+  tileLayer: 'th_points' | 'th_lines' | 'th_zones' | 'th_belt';
 }
 
-export const THEMATIC_LAYERS: readonly ThematicLayerDef[] = [
-  { id: 'corridors', theme: 'transport', file: 'corridors.geojson', sensitivity: 'public', defaultOn: true },
-  { id: 'seaports', theme: 'transport', file: 'seaports.geojson', sensitivity: 'public', defaultOn: true },
-  { id: 'airports', theme: 'transport', file: 'airports.geojson', sensitivity: 'public', defaultOn: true },
-  { id: 'border-gates', theme: 'transport', file: 'border-gates.geojson', sensitivity: 'public', defaultOn: true },
-  { id: 'economic-zones', theme: 'economy', file: 'economic-zones.geojson', sensitivity: 'public', defaultOn: true },
-  { id: 'military-regions', theme: 'defence', file: 'military-regions.geojson', sensitivity: 'restricted', defaultOn: false },
-  { id: 'border-line', theme: 'defence', file: 'border-line.geojson', sensitivity: 'restricted', defaultOn: false },
+/**
+ * Every thematic layer, one line each: its file, theme, sensitivity, whether it is on when the
+ * app opens, and how it is drawn. Its schema (data/schemas.ts), style and legend
+ * (core/thematic-style.ts) and info fields (ui/FeatureInfo.tsx) are records keyed by the same
+ * id, so a layer missing from one fails to compile; loading, the tiles, the map's layers, the
+ * layer panel, export and search's ranking loop over this list.
+ */
+export const THEMATIC_LAYERS = [
+  {
+    id: 'corridors',
+    theme: 'transport',
+    file: 'corridors.geojson',
+    sensitivity: 'public',
+    defaultOn: true,
+    geometry: 'line',
+    tileLayer: 'th_lines',
+  },
+  {
+    id: 'seaports',
+    theme: 'transport',
+    file: 'seaports.geojson',
+    sensitivity: 'public',
+    defaultOn: true,
+    geometry: 'point',
+    tileLayer: 'th_points',
+  },
+  {
+    id: 'airports',
+    theme: 'transport',
+    file: 'airports.geojson',
+    sensitivity: 'public',
+    defaultOn: true,
+    geometry: 'point',
+    tileLayer: 'th_points',
+  },
+  {
+    id: 'border-gates',
+    theme: 'transport',
+    file: 'border-gates.geojson',
+    sensitivity: 'public',
+    defaultOn: true,
+    geometry: 'point',
+    tileLayer: 'th_points',
+  },
+  {
+    id: 'economic-zones',
+    theme: 'economy',
+    file: 'economic-zones.geojson',
+    sensitivity: 'public',
+    defaultOn: true,
+    geometry: 'area',
+    tileLayer: 'th_zones',
+  },
+  {
+    id: 'military-regions',
+    theme: 'defence',
+    file: 'military-regions.geojson',
+    sensitivity: 'restricted',
+    defaultOn: false,
+    geometry: 'line',
+    tileLayer: 'th_lines',
+  },
+  {
+    id: 'border-line',
+    theme: 'defence',
+    file: 'border-line.geojson',
+    sensitivity: 'restricted',
+    defaultOn: false,
+    geometry: 'line',
+    tileLayer: 'th_lines',
+  },
   // Drawn from the tiles at the chosen width; the file (every width) feeds the tiles and the export.
-  { id: 'border-belt', theme: 'defence', file: 'border-belt.geojson', sensitivity: 'restricted', defaultOn: false },
-  { id: 'islands', theme: 'defence', file: 'islands.geojson', sensitivity: 'restricted', defaultOn: false },
-  { id: 'baseline-points', theme: 'defence', file: 'baseline-points.geojson', sensitivity: 'restricted', defaultOn: false },
-];
+  {
+    id: 'border-belt',
+    theme: 'defence',
+    file: 'border-belt.geojson',
+    sensitivity: 'restricted',
+    defaultOn: false,
+    geometry: 'area',
+    tileLayer: 'th_belt',
+  },
+  {
+    id: 'islands',
+    theme: 'defence',
+    file: 'islands.geojson',
+    sensitivity: 'restricted',
+    defaultOn: false,
+    geometry: 'point',
+    tileLayer: 'th_points',
+  },
+  {
+    id: 'baseline-points',
+    theme: 'defence',
+    file: 'baseline-points.geojson',
+    sensitivity: 'restricted',
+    defaultOn: false,
+    geometry: 'point',
+    tileLayer: 'th_points',
+  },
+] as const satisfies readonly ThematicLayerDef[];
+
+type LayerOf<G extends ThematicLayerDef['geometry']> = Extract<(typeof THEMATIC_LAYERS)[number], { geometry: G }>;
+/** The layers drawn as points, and as lines. */
+export type PointLayerId = LayerOf<'point'>['id'];
+export type LineLayerId = LayerOf<'line'>['id'];
+export const POINT_LAYERS = THEMATIC_LAYERS.filter((l): l is LayerOf<'point'> => l.geometry === 'point').map((l) => l.id);
+export const LINE_LAYERS = THEMATIC_LAYERS.filter((l): l is LayerOf<'line'> => l.geometry === 'line').map((l) => l.id);
 
 /**
  * Widths of the border-area belt, in km (the legal widths vary and are not at hand). The

@@ -70,42 +70,37 @@ export interface LegendEntry {
   radiusPx?: number;
 }
 
-/** The legend of a layer, from the same constants the map draws with. */
+/** Each layer's legend, from the same constants the map draws with (a layer without one fails to compile). */
+const LEGENDS: Record<ThematicLayerId, LegendEntry[]> = {
+  corridors: [
+    { kind: 'line', color: CORRIDOR_COLORS.north_south, label: 'Legend.NorthSouth', widthPx: CORRIDOR_WIDTH_PX.road },
+    { kind: 'line', color: CORRIDOR_COLORS.east_west, label: 'Legend.EastWest', widthPx: CORRIDOR_WIDTH_PX.road },
+    { kind: 'line', color: CORRIDOR_COLORS.coastal, label: 'Legend.Coastal', widthPx: CORRIDOR_WIDTH_PX.road },
+    { kind: 'line', color: [60, 60, 60], label: 'Legend.Expressway', widthPx: CORRIDOR_WIDTH_PX.expressway },
+    { kind: 'line', color: [60, 60, 60], label: 'Legend.NotBuilt', widthPx: CORRIDOR_WIDTH_PX.road, dashed: true },
+  ],
+  seaports: [
+    { kind: 'point', color: POINT_COLORS.seaports, label: 'Legend.PortClassI', radiusPx: SEAPORT_RADIUS_PX.I },
+    { kind: 'point', color: POINT_COLORS.seaports, label: 'Legend.PortClassII', radiusPx: SEAPORT_RADIUS_PX.II },
+    { kind: 'point', color: POINT_COLORS.seaports, label: 'Legend.PortClassIII', radiusPx: SEAPORT_RADIUS_PX.III },
+    { kind: 'point', color: POINT_COLORS.seaports, label: 'Legend.NotBuilt', radiusPx: SEAPORT_RADIUS_PX.II, hollow: true },
+  ],
+  airports: [
+    { kind: 'point', color: POINT_COLORS.airports, label: 'Legend.Airport', radiusPx: POINT_RADIUS_PX },
+    { kind: 'point', color: POINT_COLORS.airports, label: 'Legend.NotBuilt', radiusPx: POINT_RADIUS_PX, hollow: true },
+  ],
+  'border-gates': [{ kind: 'point', color: POINT_COLORS['border-gates'], label: 'Legend.BorderGate', radiusPx: POINT_RADIUS_PX }],
+  'economic-zones': [{ kind: 'area', color: AREA_COLORS['economic-zones'], label: 'Legend.EconomicZone', dashed: true }],
+  'military-regions': [{ kind: 'line', color: AREA_COLORS['military-regions'], label: 'Legend.MilitaryRegion', widthPx: 2.5 }],
+  'border-line': [{ kind: 'line', color: BORDER_LINE_COLOR, label: 'Legend.BorderLine', widthPx: 2.5 }],
+  'border-belt': [{ kind: 'area', color: AREA_COLORS['border-belt'], label: 'Legend.BorderBelt' }],
+  islands: [{ kind: 'point', color: POINT_COLORS.islands, label: 'Legend.IslandZone', radiusPx: POINT_RADIUS_PX }],
+  'baseline-points': [
+    { kind: 'point', color: POINT_COLORS['baseline-points'], label: 'Legend.BaselinePoint', radiusPx: SMALL_POINT_RADIUS_PX },
+  ],
+};
+
+/** The legend of a layer. */
 export function legendFor(layer: ThematicLayerId): LegendEntry[] {
-  switch (layer) {
-    case 'corridors':
-      return [
-        { kind: 'line', color: CORRIDOR_COLORS.north_south, label: 'Legend.NorthSouth', widthPx: CORRIDOR_WIDTH_PX.road },
-        { kind: 'line', color: CORRIDOR_COLORS.east_west, label: 'Legend.EastWest', widthPx: CORRIDOR_WIDTH_PX.road },
-        { kind: 'line', color: CORRIDOR_COLORS.coastal, label: 'Legend.Coastal', widthPx: CORRIDOR_WIDTH_PX.road },
-        { kind: 'line', color: [60, 60, 60], label: 'Legend.Expressway', widthPx: CORRIDOR_WIDTH_PX.expressway },
-        { kind: 'line', color: [60, 60, 60], label: 'Legend.NotBuilt', widthPx: CORRIDOR_WIDTH_PX.road, dashed: true },
-      ];
-    case 'seaports':
-      return [
-        { kind: 'point', color: POINT_COLORS.seaports, label: 'Legend.PortClassI', radiusPx: SEAPORT_RADIUS_PX.I },
-        { kind: 'point', color: POINT_COLORS.seaports, label: 'Legend.PortClassII', radiusPx: SEAPORT_RADIUS_PX.II },
-        { kind: 'point', color: POINT_COLORS.seaports, label: 'Legend.PortClassIII', radiusPx: SEAPORT_RADIUS_PX.III },
-        { kind: 'point', color: POINT_COLORS.seaports, label: 'Legend.NotBuilt', radiusPx: SEAPORT_RADIUS_PX.II, hollow: true },
-      ];
-    case 'airports':
-      return [
-        { kind: 'point', color: POINT_COLORS.airports, label: 'Legend.Airport', radiusPx: POINT_RADIUS_PX },
-        { kind: 'point', color: POINT_COLORS.airports, label: 'Legend.NotBuilt', radiusPx: POINT_RADIUS_PX, hollow: true },
-      ];
-    case 'border-gates':
-      return [{ kind: 'point', color: POINT_COLORS['border-gates'], label: 'Legend.BorderGate', radiusPx: POINT_RADIUS_PX }];
-    case 'economic-zones':
-      return [{ kind: 'area', color: AREA_COLORS['economic-zones'], label: 'Legend.EconomicZone', dashed: true }];
-    case 'military-regions':
-      return [{ kind: 'line', color: AREA_COLORS['military-regions'], label: 'Legend.MilitaryRegion', widthPx: 2.5 }];
-    case 'border-line':
-      return [{ kind: 'line', color: BORDER_LINE_COLOR, label: 'Legend.BorderLine', widthPx: 2.5 }];
-    case 'border-belt':
-      return [{ kind: 'area', color: AREA_COLORS['border-belt'], label: 'Legend.BorderBelt' }];
-    case 'islands':
-      return [{ kind: 'point', color: POINT_COLORS.islands, label: 'Legend.IslandZone', radiusPx: POINT_RADIUS_PX }];
-    case 'baseline-points':
-      return [{ kind: 'point', color: POINT_COLORS['baseline-points'], label: 'Legend.BaselinePoint', radiusPx: SMALL_POINT_RADIUS_PX }];
-  }
+  return LEGENDS[layer];
 }

@@ -2,30 +2,12 @@
  * Loads the thematic layer files (fetched from the app's own origin as hashed assets) and
  * checks each against its schema. A bad file is reported and left out; the others load.
  */
-import corridorsUrl from '../../data/geojson/corridors.geojson?url';
-import seaportsUrl from '../../data/geojson/seaports.geojson?url';
-import airportsUrl from '../../data/geojson/airports.geojson?url';
-import gatesUrl from '../../data/geojson/border-gates.geojson?url';
-import zonesUrl from '../../data/geojson/economic-zones.geojson?url';
-import militaryUrl from '../../data/geojson/military-regions.geojson?url';
-import borderUrl from '../../data/geojson/border-line.geojson?url';
-import beltUrl from '../../data/geojson/border-belt.geojson?url';
-import islandsUrl from '../../data/geojson/islands.geojson?url';
-import baselineUrl from '../../data/geojson/baseline-points.geojson?url';
+import { THEMATIC_LAYERS } from '../core/layers.ts';
 import { parseLayer, type LayerCollection, type LayerFileId } from './schemas.ts';
 
-const URLS: Record<LayerFileId, string> = {
-  corridors: corridorsUrl,
-  seaports: seaportsUrl,
-  airports: airportsUrl,
-  'border-gates': gatesUrl,
-  'economic-zones': zonesUrl,
-  'military-regions': militaryUrl,
-  'border-line': borderUrl,
-  'border-belt': beltUrl,
-  islands: islandsUrl,
-  'baseline-points': baselineUrl,
-};
+/** Every file of data/geojson, as a hashed asset of the build; each layer names its own. */
+const FILES = import.meta.glob<string>('../../data/geojson/*.geojson', { query: '?url', import: 'default', eager: true });
+const urlOf = (file: string): string | undefined => FILES[`../../data/geojson/${file}`];
 
 export type ThematicData = Partial<{ [K in LayerFileId]: LayerCollection<K> }>;
 
@@ -34,13 +16,14 @@ export async function loadThematic(): Promise<{ data: ThematicData; errors: stri
   const data: ThematicData = {};
   const errors: string[] = [];
   await Promise.all(
-    (Object.keys(URLS) as LayerFileId[]).map(async (id) => {
-      const file = `${id}.geojson`;
+    THEMATIC_LAYERS.map(async ({ id, file }) => {
       try {
-        const res = await fetch(URLS[id]);
+        const url = urlOf(file);
+        if (!url) throw new Error(`${file}: not in the build`);
+        const res = await fetch(url);
         if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
         const json: unknown = await res.json();
-        (data as Record<string, unknown>)[id] = parseLayer(id, json, file);
+        (data as Record<string, unknown>)[id] = parseLayer(id as LayerFileId, json, file);
       } catch (e) {
         errors.push(e instanceof Error ? e.message : String(e));
       }

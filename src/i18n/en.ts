@@ -139,6 +139,7 @@ export const en: Record<MessageKey, string> = {
   'Feature.Established': 'Established',
   'Feature.EstablishedBy': 'Established by',
   'Feature.Unconfirmed': '(unconfirmed)',
+  'Feature.BeltKm': 'Belt width',
   'Feature.Axis': 'Axis',
   'Feature.Mode': 'Mode',
   'Feature.LengthKm': 'Length on the map',

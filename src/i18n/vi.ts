@@ -137,6 +137,7 @@ export const vi = {
   'Feature.Established': 'Năm thành lập',
   'Feature.EstablishedBy': 'Văn bản thành lập',
   'Feature.Unconfirmed': '(chưa xác nhận)',
+  'Feature.BeltKm': 'Độ rộng vành đai',
   'Feature.Axis': 'Trục',
   'Feature.Mode': 'Loại hình',
   'Feature.LengthKm': 'Chiều dài trên bản đồ',

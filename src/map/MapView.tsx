@@ -3,12 +3,13 @@
  * Store changes reach MapLibre and deck.gl here; map events leave only as store actions.
  */
 import { useEffect, useRef } from 'react';
-import { Map as MaplibreMap, type FilterSpecification, AttributionControl, NavigationControl, type MapMouseEvent } from 'maplibre-gl';
+import { Map as MaplibreMap, AttributionControl, NavigationControl, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { shallow } from 'zustand/shallow';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { EDITIONS, type Edition } from '../core/types.ts';
 import { REGION_BOUNDS } from '../core/region.ts';
+import { THEMATIC_LAYERS } from '../core/layers.ts';
 import { sceneZoom } from '../core/story.ts';
 import { COMPACT_QUERY, openingPadding } from '../core/screen.ts';
 import {
@@ -172,10 +173,13 @@ function applyThematicLayers(map: MaplibreMap, s: Pick<AppState, 'layers' | 'hor
 
 /** Emphasises the selected thematic feature. */
 function applySelectedFeature(map: MaplibreMap, f: FeatureRef | null): void {
-  const match = (layers: string[]): FilterSpecification => ['==', ['get', 'id'], f && layers.includes(f.layer) ? f.id : ''];
-  map.setFilter('th-selected-area', match(['economic-zones']));
-  map.setFilter('th-selected-line', match(['corridors']));
-  map.setFilter('th-selected-point', match(['border-gates', 'airports', 'seaports', 'islands', 'baseline-points']));
+  const geometry = THEMATIC_LAYERS.find((l) => l.id === f?.layer)?.geometry;
+  for (const g of ['point', 'line', 'area'] as const)
+    map.setFilter(`th-selected-${g}`, [
+      'all',
+      ['==', ['get', 'layer'], f && geometry === g ? f.layer : ''],
+      ['==', ['get', 'id'], f?.id ?? ''],
+    ]);
 }
 
 /** The thematic feature drawn under a screen point (points first, then lines, then areas). */

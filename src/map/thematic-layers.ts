@@ -17,7 +17,17 @@
  * with Turf) held the page's main thread for 1–2 s at each width change.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import { existsAt, HORIZONS, type BeltKm, type Horizon, type Status, type ThematicLayerId } from '../core/layers.ts';
+import {
+  existsAt,
+  HORIZONS,
+  LINE_LAYERS,
+  POINT_LAYERS,
+  type BeltKm,
+  type Horizon,
+  type PointLayerId,
+  type Status,
+  type ThematicLayerId,
+} from '../core/layers.ts';
 import {
   AREA_COLORS,
   BORDER_LINE_COLOR,
@@ -34,11 +44,6 @@ import {
 const rgb = (c: RGB): string => `rgb(${c[0]},${c[1]},${c[2]})`;
 const HIGHLIGHT = '#ffd600';
 const SOURCE = 'basemap';
-
-type PointLayerId = 'border-gates' | 'airports' | 'seaports' | 'islands' | 'baseline-points';
-const POINT_LAYERS: readonly PointLayerId[] = ['border-gates', 'airports', 'seaports', 'islands', 'baseline-points'];
-type LineLayerId = 'military-regions' | 'border-line' | 'corridors';
-const LINE_LAYERS: readonly LineLayerId[] = ['military-regions', 'border-line', 'corridors'];
 
 /** What the thematic style depends on. */
 export interface ThematicView {

@@ -20,6 +20,69 @@ const enumText = (lang: Lang, prefix: string, v: string | null) => {
   return isMessageKey(key) ? t(lang, key) : v;
 };
 
+/** What a layer's info panel reads. */
+interface InfoContext {
+  add: (key: MessageKey, value: ReactNode) => void;
+  p: AnyLayerFeature['properties'] & Record<string, unknown>;
+  lang: Lang;
+  str: (k: string) => string | null;
+  provinceName: (iso: string | null, ed: '2022' | '2025') => string;
+}
+
+/** Each layer's own rows, between the common ones (a layer without an entry fails to compile). */
+const LAYER_ROWS: Record<LayerFileId, (c: InfoContext) => void> = {
+  seaports: ({ add, lang, str }) => {
+    add('Feature.Seaport', lang === 'vi' ? str('seaport_name_vi') : str('seaport_name_en'));
+    add('Feature.Class', str('class'));
+  },
+  airports: ({ add, p, lang, str }) => {
+    add('Feature.Iata', str('iata') ?? t(lang, 'Feature.None'));
+    add('Feature.Role', enumText(lang, 'Role', str('role')));
+    add('Feature.International2030', yesNo(lang, p['international_2030'] === true));
+  },
+  'border-gates': ({ add, lang, str }) => {
+    add('Feature.GateType', enumText(lang, 'GateType', str('gate_type')));
+    add('Feature.OtherSide', str('other_side'));
+    add('Feature.Country', enumText(lang, 'Country', str('country')));
+    add('Feature.Road', str('road') ?? t(lang, 'Feature.None'));
+  },
+  'economic-zones': ({ add, p, lang, str }) => {
+    add(
+      'Feature.AreaHa',
+      `${t(lang, 'Feature.Ha', { value: formatNumber(lang, Number(p['area_ha']), 2) })}${p['area_unconfirmed'] ? ` ${t(lang, 'Feature.Unconfirmed')}` : ''}`,
+    );
+    add(
+      'Feature.Established',
+      p['established'] === null
+        ? t(lang, 'Feature.None')
+        : `${String(p['established'])}${p['established_unconfirmed'] ? ` ${t(lang, 'Feature.Unconfirmed')}` : ''}`,
+    );
+    if (str('established_by')) add('Feature.EstablishedBy', str('established_by'));
+  },
+  corridors: ({ add, p, lang, str, provinceName }) => {
+    add('Feature.Axis', enumText(lang, 'Axis', str('axis')));
+    add('Feature.Mode', enumText(lang, 'Mode', str('mode')));
+    add('Feature.LengthKm', t(lang, 'Feature.Km', { value: formatNumber(lang, Number(p['length_km']), 1) }));
+    add('Feature.Waypoints', (p['waypoints'] as string[]).join(' · '));
+    add('Feature.Provinces2022', (p['provinces_2022'] as string[]).map((iso) => provinceName(iso, '2022')).join(', '));
+    if (str('port_end')) add('Feature.PortEnd', str('port_end'));
+    if (str('gate_end')) add('Feature.GateEnd', str('gate_end'));
+  },
+  'military-regions': ({ add, p, provinceName }) => {
+    add('Feature.Members', (p['members_2022'] as string[]).map((iso) => provinceName(iso, '2022')).join(', '));
+  },
+  'border-line': ({ add, lang, str }) => {
+    add('Feature.Country', enumText(lang, 'Country', str('country')));
+  },
+  'baseline-points': ({ add, str }) => {
+    add('Feature.Code', str('code'));
+  },
+  'border-belt': ({ add, p, lang }) => {
+    add('Feature.BeltKm', t(lang, 'Feature.Km', { value: formatNumber(lang, Number(p['km']), 0) }));
+  },
+  islands: () => undefined,
+};
+
 /** Every attribute of a thematic feature in plain words, both languages; all values render as text. */
 export function FeatureInfo({
   layer,
@@ -44,56 +107,7 @@ export function FeatureInfo({
   add('Feature.Status', enumText(lang, 'Status', p.status));
   add('Feature.Horizon', t(lang, `Horizon.${p.horizon}`));
   const str = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : null);
-  switch (layer) {
-    case 'seaports':
-      add('Feature.Seaport', lang === 'vi' ? str('seaport_name_vi') : str('seaport_name_en'));
-      add('Feature.Class', str('class'));
-      break;
-    case 'airports':
-      add('Feature.Iata', str('iata') ?? t(lang, 'Feature.None'));
-      add('Feature.Role', enumText(lang, 'Role', str('role')));
-      add('Feature.International2030', yesNo(lang, p['international_2030'] === true));
-      break;
-    case 'border-gates':
-      add('Feature.GateType', enumText(lang, 'GateType', str('gate_type')));
-      add('Feature.OtherSide', str('other_side'));
-      add('Feature.Country', enumText(lang, 'Country', str('country')));
-      add('Feature.Road', str('road') ?? t(lang, 'Feature.None'));
-      break;
-    case 'economic-zones':
-      add(
-        'Feature.AreaHa',
-        `${t(lang, 'Feature.Ha', { value: formatNumber(lang, Number(p['area_ha']), 2) })}${p['area_unconfirmed'] ? ` ${t(lang, 'Feature.Unconfirmed')}` : ''}`,
-      );
-      add(
-        'Feature.Established',
-        p['established'] === null
-          ? t(lang, 'Feature.None')
-          : `${String(p['established'])}${p['established_unconfirmed'] ? ` ${t(lang, 'Feature.Unconfirmed')}` : ''}`,
-      );
-      if (str('established_by')) add('Feature.EstablishedBy', str('established_by'));
-      break;
-    case 'corridors':
-      add('Feature.Axis', enumText(lang, 'Axis', str('axis')));
-      add('Feature.Mode', enumText(lang, 'Mode', str('mode')));
-      add('Feature.LengthKm', t(lang, 'Feature.Km', { value: formatNumber(lang, Number(p['length_km']), 1) }));
-      add('Feature.Waypoints', (p['waypoints'] as string[]).join(' · '));
-      add('Feature.Provinces2022', (p['provinces_2022'] as string[]).map((iso) => provinceName(iso, '2022')).join(', '));
-      if (str('port_end')) add('Feature.PortEnd', str('port_end'));
-      if (str('gate_end')) add('Feature.GateEnd', str('gate_end'));
-      break;
-    case 'military-regions':
-      add('Feature.Members', (p['members_2022'] as string[]).map((iso) => provinceName(iso, '2022')).join(', '));
-      break;
-    case 'border-line':
-      add('Feature.Country', enumText(lang, 'Country', str('country')));
-      break;
-    case 'baseline-points':
-      add('Feature.Code', str('code'));
-      break;
-    case 'islands':
-      break;
-  }
+  LAYER_ROWS[layer]({ add, p, lang, str, provinceName });
   if (p.province_2022) add('Feature.Province2022', provinceName(p.province_2022, '2022'));
   if (p.province_2025) add('Feature.Province2025', provinceName(p.province_2025, '2025'));
   if (f.geometry.type === 'Point') add('Feature.Position', f.geometry.coordinates.map((c) => c.toFixed(4)).join(', '));

@@ -47,7 +47,11 @@ export async function startServer(port = 4173): Promise<Server> {
   });
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
+  // A server that exits at once (its port taken by another run) must not let this run talk to the other's.
+  let exited = false;
+  child.once('exit', () => (exited = true));
   for (;;) {
+    if (exited) throw new Error(`vite preview on port ${port} exited (is another test run using the port?)`);
     try {
       const res = await fetch(origin);
       if (res.ok) break;
