@@ -1,25 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { ANALYSES, CORRIDOR_KINDS, MASSES, PARAMS_USED, PARAM_RANGES, POP_BASES, type AnalysisParams } from '../core/analysis.ts';
+import { PARAM_DEFS, PARAMS_USED, PARAM_RANGES, type AnalysisParams, type ParamDef, type ParamKey } from '../core/analysis.ts';
 import { analysisLegend, rampCss } from '../core/analysis-style.ts';
-import { HORIZONS } from '../core/layers.ts';
-import { EDITIONS } from '../core/types.ts';
-import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
-import { effectiveParams, useAppStore, useStoreApi, type AnalysisView, type AppState } from '../state/store.ts';
+import { formatNumber, t, type Lang } from '../i18n/index.ts';
+import { effectiveParams, useAppStore, useStoreApi, type AnalysisView, type AppState, type AppStore } from '../state/store.ts';
 import { resultTables } from '../export/results.ts';
 import { AnalysisTable } from './AnalysisTable.tsx';
 import { Segs } from './Segs.tsx';
 
-const NUMERIC: { key: keyof typeof PARAM_RANGES; label: MessageKey; step: number }[] = [
-  { key: 'beta', label: 'Param.beta', step: 0.1 },
-  { key: 'cellKm', label: 'Param.cellKm', step: 1 },
-  { key: 'bufferKm', label: 'Param.bufferKm', step: 1 },
-  { key: 'toleranceKm', label: 'Param.toleranceKm', step: 0.1 },
-];
-
 /** A number field that only passes on values inside the parameter's range. */
-function NumberField(props: { lang: Lang; id: keyof typeof PARAM_RANGES; label: MessageKey; step: number; value: number }) {
-  const { getState } = useStoreApi();
+function NumberField(props: { lang: Lang; id: NumericKey; step: number; value: number; onChange: (v: number) => void }) {
   const [field, setField] = useState({ text: String(props.value), from: props.value });
   // The value changed elsewhere (URL, another control): show it, unless the text already says it.
   if (field.from !== props.value)
@@ -31,7 +21,7 @@ function NumberField(props: { lang: Lang; id: keyof typeof PARAM_RANGES; label: 
   return (
     <label className="field">
       <span className="field-label">
-        {t(props.lang, props.label)} ({t(props.lang, 'Cli.Range', { min, max })})
+        {t(props.lang, `Param.${props.id}`)} ({t(props.lang, 'Cli.Range', { min, max })})
       </span>
       <input
         type="number"
@@ -44,9 +34,95 @@ function NumberField(props: { lang: Lang; id: keyof typeof PARAM_RANGES; label: 
         onChange={(e) => {
           setField({ text: e.target.value, from: props.value });
           const v = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= min && v <= max) getState().setAnalysisParams({ [props.id]: v });
+          if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= min && v <= max) props.onChange(v);
         }}
       />
+    </label>
+  );
+}
+
+type NumericKey = keyof typeof PARAM_RANGES;
+type ChoiceKey = { [K in ParamKey]: (typeof PARAM_DEFS)[K] extends { type: 'choice' } ? K : never }[ParamKey];
+
+/** Each choice parameter's values in words (a new choice parameter without words fails to compile). */
+const CHOICE_TEXT: { [K in ChoiceKey]: (lang: Lang, v: AnalysisParams[K]) => string } = {
+  kind: (lang, v) => t(lang, `Analysis.kind.${v}`),
+  edition: (lang, v) => t(lang, v === '2022' ? 'Toolbar.Edition2022' : 'Toolbar.Edition2025'),
+  horizon: (lang, v) => t(lang, `Horizon.${v}`),
+  mass: (lang, v) => t(lang, `Analysis.mass.${v}`),
+  popBase: (lang, v) => t(lang, `Analysis.popBase.${v}`),
+  corridorKind: (lang, v) => t(lang, `Analysis.ck.${v}`),
+};
+
+/** Whether a parameter the analysis reads matters with the others as they are (the base of an area mass does not). */
+const shown = (key: ParamKey, p: AnalysisParams): boolean =>
+  !(key === 'popBase' && PARAMS_USED[p.kind].includes('mass') && p.mass === 'area');
+
+/** Sets a parameter: the edition and the horizon are the map's own, the rest the panel's. */
+function setParamOf(store: AppStore, key: ParamKey, value: AnalysisParams[ParamKey]): void {
+  const s = store.getState();
+  if (key === 'edition') s.setEdition(value as AnalysisParams['edition']);
+  else if (key === 'horizon') s.setHorizon(value as AnalysisParams['horizon']);
+  else s.setAnalysisParams({ [key]: value });
+}
+
+/**
+ * One parameter's control, as its definition says: a switch for a few choices, a list for
+ * many, a number field with its range, a tick box for a flag.
+ */
+function ParamControl(props: { lang: Lang; param: ParamKey; params: AnalysisParams; store: AppStore }) {
+  const { lang, param, params, store } = props;
+  const def: ParamDef = PARAM_DEFS[param];
+  const label = t(lang, `Param.${param}`);
+  const testid = `param-${param}`;
+  if (def.type === 'number')
+    return (
+      <NumberField
+        lang={lang}
+        id={param as NumericKey}
+        step={def.step}
+        value={params[param] as number}
+        onChange={(v) => setParamOf(store, param, v)}
+      />
+    );
+  if (def.type === 'boolean')
+    return (
+      <label className="layer-toggle" title={param === 'context' ? t(lang, 'Analysis.ContextHint') : undefined}>
+        <input
+          type="checkbox"
+          checked={params[param] as boolean}
+          data-testid={testid}
+          onChange={(e) => setParamOf(store, param, e.target.checked)}
+        />{' '}
+        {label}
+      </label>
+    );
+  const text = (v: string): string => (CHOICE_TEXT[param as ChoiceKey] as (lang: Lang, v: string) => string)(lang, v);
+  if (def.choices.length <= 3)
+    return (
+      <Segs
+        label={label}
+        options={def.choices}
+        value={String(params[param])}
+        text={text}
+        onPick={(v) => setParamOf(store, param, v as AnalysisParams[ParamKey])}
+        testid={testid}
+      />
+    );
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <select
+        value={String(params[param])}
+        data-testid={testid}
+        onChange={(e) => setParamOf(store, param, e.target.value as AnalysisParams[ParamKey])}
+      >
+        {def.choices.map((v) => (
+          <option key={v} value={v}>
+            {text(v)}
+          </option>
+        ))}
+      </select>
     </label>
   );
 }
@@ -56,8 +132,8 @@ function NumberField(props: { lang: Lang; id: keyof typeof PARAM_RANGES; label: 
  * the worker (with progress), drawn on the map, explained by a legend and listed in a table.
  */
 export default function AnalysisPanel() {
-  const { getState } = useStoreApi();
-  const setParam = (p: Partial<AnalysisParams>) => getState().setAnalysisParams(p);
+  const store = useStoreApi();
+  const { getState } = store;
   const setView = (v: Partial<AnalysisView>) => getState().setAnalysisView(v);
   const s = useAppStore(
     useShallow((x) => ({
@@ -91,90 +167,11 @@ export default function AnalysisPanel() {
           ×
         </button>
       </div>
-      <label className="field">
-        <span className="field-label">{t(lang, 'Param.kind')}</span>
-        <select
-          value={params.kind}
-          data-testid="analysis-kind"
-          onChange={(e) => setParam({ kind: e.target.value as AnalysisParams['kind'] })}
-        >
-          {ANALYSES.map((k) => (
-            <option key={k} value={k}>
-              {t(lang, `Analysis.kind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <Segs
-        label={t(lang, 'Param.edition')}
-        options={EDITIONS}
-        value={s.edition}
-        text={(e) => t(lang, e === '2022' ? 'Toolbar.Edition2022' : 'Toolbar.Edition2025')}
-        onPick={(e) => getState().setEdition(e)}
-        testid="analysis-edition"
-      />
-      {used.includes('horizon') && (
-        <Segs
-          label={t(lang, 'Param.horizon')}
-          options={HORIZONS}
-          value={s.horizon}
-          text={(h) => t(lang, `Horizon.${h}`)}
-          onPick={(h) => getState().setHorizon(h)}
-          testid="analysis-horizon"
-        />
-      )}
-      {used.includes('mass') && (
-        <Segs
-          label={t(lang, 'Param.mass')}
-          options={MASSES}
-          value={params.mass}
-          text={(m) => t(lang, `Analysis.mass.${m}`)}
-          onPick={(mass) => setParam({ mass })}
-          testid="analysis-mass"
-        />
-      )}
-      {used.includes('popBase') && !(used.includes('mass') && params.mass === 'area') && (
-        <Segs
-          label={t(lang, 'Param.popBase')}
-          options={POP_BASES}
-          value={params.popBase}
-          text={(b) => t(lang, `Analysis.popBase.${b}`)}
-          onPick={(popBase) => setParam({ popBase })}
-          testid="analysis-popbase"
-        />
-      )}
-      {used.includes('context') && (
-        <label className="layer-toggle" title={t(lang, 'Analysis.ContextHint')}>
-          <input
-            type="checkbox"
-            checked={params.context}
-            data-testid="analysis-context"
-            onChange={(e) => setParam({ context: e.target.checked })}
-          />{' '}
-          {t(lang, 'Param.context')}
-        </label>
-      )}
-      {used.includes('corridorKind') && (
-        <label className="field">
-          <span className="field-label">{t(lang, 'Param.corridorKind')}</span>
-          <select
-            value={params.corridorKind}
-            data-testid="analysis-corridors"
-            onChange={(e) => setParam({ corridorKind: e.target.value as AnalysisParams['corridorKind'] })}
-          >
-            {CORRIDOR_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(lang, `Analysis.ck.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <div className="analysis-numbers">
-        {NUMERIC.filter((n) => used.includes(n.key)).map((n) => (
-          <NumberField key={n.key} lang={lang} id={n.key} label={n.label} step={n.step} value={s.paramsObj[n.key]} />
+      {(Object.keys(PARAM_DEFS) as ParamKey[])
+        .filter((key) => key === 'kind' || (used.includes(key) && shown(key, params)))
+        .map((key) => (
+          <ParamControl key={key} lang={lang} param={key} params={params} store={store} />
         ))}
-      </div>
       {params.kind === 'access' && (
         <>
           <label className="field">

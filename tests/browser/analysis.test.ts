@@ -68,7 +68,7 @@ describe('linkage analysis in Chromium', () => {
       });
     const start = await hue();
     await page.getByTestId('analysis-open').click();
-    await page.getByTestId('analysis-kind').selectOption('gravity');
+    await page.getByTestId('param-kind').selectOption('gravity');
     await waitDone();
     await settle();
     // The panel narrows the map from the right; what is on screen stays where it was.
@@ -201,7 +201,7 @@ describe('linkage analysis in Chromium', () => {
     assert.match(await notes(), /Quảng Ngãi, Gia Lai, Đắk Lắk, Lâm Đồng/);
     assert.match(await notes(), /Chưa có nguồn số dân nào đủ cho mọi đơn vị 2025/);
     assert.match((await page.getByTestId('analysis-model').textContent()) ?? '', /6\.371,0088 km/);
-    await page.getByTestId('analysis-popbase-nq202').click();
+    await page.getByTestId('param-popBase-nq202').click();
     await page.waitForFunction(() => window.__ntcc?.store.getState().analysis.result?.params.popBase === 'nq202', null, {
       timeout: 60_000,
     });
@@ -215,8 +215,8 @@ describe('linkage analysis in Chromium', () => {
     await screenshot(page, 'analysis-gravity-2025-nq202');
     // Adjacency with the neighbours outside the region: Bình Thuận's four (2022).
     await page.getByTestId('edition-2022').click();
-    await page.getByTestId('analysis-kind').selectOption('adjacency');
-    await page.getByTestId('analysis-context').check();
+    await page.getByTestId('param-kind').selectOption('adjacency');
+    await page.getByTestId('param-context').check();
     await page.waitForFunction(() => window.__ntcc?.store.getState().analysis.result?.params.context === true, null, { timeout: 60_000 });
     await waitKind('adjacency');
     const binhThuan = await page.evaluate(() => {

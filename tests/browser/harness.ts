@@ -80,6 +80,8 @@ export interface Browser {
   requests: string[];
   /** Console messages of type error, and uncaught page errors. */
   errors: string[];
+  /** The profile folder: its path is in every process of this browser's command line (the benchmark sums their CPU time). */
+  profile: string;
   close: () => Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export async function launch(
     page,
     requests,
     errors,
+    profile,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
