@@ -46,14 +46,16 @@ export function contentSecurityPolicy(policy = cspHeader()): Plugin {
   };
 }
 
+/** Data files stay files: fetched from the own origin (connect-src 'self'), never as data: URLs. */
+export const keepDataFiles = (file: string): false | undefined => (file.endsWith('.geojson') || file.endsWith('.json') ? false : undefined);
+
 export default defineConfig({
   base: './',
   plugins: [react(), preloadLabelFont(), contentSecurityPolicy()],
   define: { __APP_VERSION__: JSON.stringify(version) },
   build: {
     target: 'es2022',
-    // Data files stay files: fetched from the own origin (connect-src 'self'), never as data: URLs.
-    assetsInlineLimit: (file) => (file.endsWith('.geojson') || file.endsWith('.json') ? false : undefined),
+    assetsInlineLimit: keepDataFiles,
     chunkSizeWarningLimit: 2000,
   },
   worker: { format: 'es' },

@@ -10,20 +10,28 @@ import { THEMATIC_LAYERS } from '../src/core/layers.ts';
  * handle its map is reached by: the bare MapLibre page, the app as it opens, and the app
  * with every thematic layer on.
  */
+const ALL_LAYERS = THEMATIC_LAYERS.map((l) => l.id).join(',');
 export const BENCH_PAGES = {
   bare: { path: '/bench/bare.html', mark: 'map-first-idle', handle: '__bare' },
   app: { path: '/', mark: 'deck-first-draw', handle: '__ntcc' },
-  all: { path: `/#ly=${THEMATIC_LAYERS.map((l) => l.id).join(',')}`, mark: 'layers-drawn', handle: '__ntcc' },
+  all: { path: `/#ly=${ALL_LAYERS}`, mark: 'layers-drawn', handle: '__ntcc' },
+  // The same content the usual MapLibre way (bench/peer.ts): the default layers, and every layer.
+  peer: { path: '/bench/peer.html', mark: 'map-first-idle', handle: '__peer' },
+  peerAll: { path: `/bench/peer.html?ly=${ALL_LAYERS}`, mark: 'map-first-idle', handle: '__peer' },
 } as const;
+
+/** A page's address with its map at the app's map size (the app's own pages are the size already). */
+export const sizedPath = (id: keyof typeof BENCH_PAGES, [w, h]: readonly [number, number]): string => {
+  const path: string = BENCH_PAGES[id].path;
+  if (id === 'app' || id === 'all') return path;
+  return `${path}${path.includes('?') ? '&' : '?'}w=${w}&h=${h}`;
+};
 
 /** In-page code: the CSS size of the app's map, [width, height] (the bare page is drawn at it). */
 export const MAP_SIZE_SCRIPT = `() => {
   const c = window.__ntcc.map.getContainer();
   return [c.clientWidth, c.clientHeight];
 }`;
-
-/** The bare page's address with its map at the app's map size (see bench/bare.ts). */
-export const barePath = ([w, h]: readonly [number, number]): string => `${BENCH_PAGES.bare.path}?w=${w}&h=${h}`;
 
 /** How long the camera pans along the benchmark's path (three legs), per pass. */
 export const PAN_MS = 6000;
@@ -54,6 +62,85 @@ export const PAN_SCRIPT = `async ({ handle, panMs }) => {
   await pan();
   map.off('render', onRender);
   return frames / ((performance.now() - t0) / 1000);
+}`;
+
+/** In-page code: puts the map at the start of the benchmark's path and waits for it to settle. */
+export const PAN_START_SCRIPT = `async ({ handle }) => {
+  const h = window[handle];
+  const map = h && h.map ? h.map : h;
+  map.jumpTo({ center: [106.2, 18.0], zoom: 7, bearing: 0, pitch: 0 });
+  await new Promise((r) => { if (map.loaded() && !map.isMoving() && map.areTilesLoaded()) { map.once('idle', r); map.triggerRepaint(); } else map.once('idle', r); });
+}`;
+
+/** In-page code: one pass along the benchmark's path (three legs); returns the frames drawn and the time. */
+export const PAN_PASS_SCRIPT = `async ({ handle, panMs }) => {
+  const h = window[handle];
+  const map = h && h.map ? h.map : h;
+  const legs = [[108.2, 16.6], [107.0, 15.2], [106.2, 18.0]];
+  let frames = 0;
+  const onRender = () => { frames++; };
+  map.on('render', onRender);
+  const t0 = performance.now();
+  for (const center of legs)
+    await new Promise((r) => { map.once('moveend', r); map.easeTo({ center, duration: panMs / legs.length, easing: (t) => t }); });
+  const ms = performance.now() - t0;
+  map.off('render', onRender);
+  return { frames, ms };
+}`;
+
+/**
+ * In-page code: the longest main-thread task after the first idle while a user ticks every
+ * thematic layer off and on, switches the edition there and back, runs every analysis for the
+ * first time and opens the export dialog (each step waits for the map to settle).
+ */
+export const LONG_TASK_SCRIPT = `async () => {
+  const h = window.__ntcc;
+  const map = h.map;
+  const store = h.store;
+  // Each task is put down to the step that was running when it started (observers report late).
+  const entries = [];
+  const steps = [{ at: performance.getEntriesByName('map-first-idle')[0].startTime, during: 'start-up after the first idle' }];
+  const step = (during) => steps.push({ at: performance.now(), during });
+  new PerformanceObserver((list) => { entries.push(...list.getEntries()); }).observe({ type: 'longtask', buffered: true });
+  const settle = () => new Promise((r) => { map.once('idle', r); map.triggerRepaint(); });
+  const frames = (n) => new Promise((r) => { const f = () => (--n <= 0 ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); });
+  // The start-up after the first idle (deck.gl's overlay loads then) ends before the first step.
+  await new Promise((r) => { const t = setInterval(() => { if (performance.getEntriesByName('deck-first-draw').length) { clearInterval(t); r(); } }, 20); });
+  await settle();
+  const layers = Object.keys(store.getState().layers);
+  for (const id of layers) {
+    const on = store.getState().layers[id].visible;
+    step('layer ' + id);
+    store.getState().setLayerVisible(id, !on);
+    await settle();
+    store.getState().setLayerVisible(id, on);
+    await settle();
+  }
+  step('edition');
+  store.getState().setEdition('2025');
+  await settle();
+  store.getState().setEdition('2022');
+  await settle();
+  store.getState().setAnalysisOpen(true);
+  for (const kind of ${JSON.stringify(['adjacency', 'reach', 'distance', 'gravity', 'hinterland', 'access', 'index'])}) {
+    step('analysis ' + kind);
+    store.getState().setAnalysisParams({ kind });
+    await new Promise((r) => { const t = setInterval(() => { const a = store.getState().analysis; if (a.status === 'done' && a.result && a.result.kind === kind) { clearInterval(t); r(); } }, 20); });
+    await settle();
+    await frames(10);
+  }
+  store.getState().setAnalysisOpen(false);
+  await settle();
+  step('export dialog');
+  store.getState().setExportOpen(true);
+  await frames(30);
+  store.getState().setExportOpen(false);
+  await frames(10);
+  await new Promise((r) => setTimeout(r, 200));
+  const tasks = entries
+    .filter((e) => e.startTime >= steps[0].at)
+    .map((e) => ({ ms: Math.round(e.duration), during: steps.filter((s) => s.at <= e.startTime).pop().during }));
+  return { longest_ms: tasks.reduce((m, t) => Math.max(m, t.ms), 0), tasks };
 }`;
 
 /**

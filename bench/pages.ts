@@ -1,8 +1,8 @@
-/** Builds the app and the benchmark's two reference pages (bare MapLibre, and the JS floor). */
+/** Builds the app and the benchmark's reference pages (bare MapLibre, the peer, and the JS floor). */
 import { execSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import { contentSecurityPolicy } from '../vite.config.ts';
+import { contentSecurityPolicy, keepDataFiles } from '../vite.config.ts';
 
 export async function buildBenchPages(): Promise<void> {
   execSync('npm run build', { stdio: 'inherit' });
@@ -17,7 +17,13 @@ export async function buildBenchPages(): Promise<void> {
   };
   await build({
     ...common,
-    build: { outDir: resolve('dist/bench'), emptyOutDir: true, target: 'es2022', rolldownOptions: { input: resolve('bench/bare.html') } },
+    build: {
+      outDir: resolve('dist/bench'),
+      emptyOutDir: true,
+      target: 'es2022',
+      assetsInlineLimit: keepDataFiles,
+      rolldownOptions: { input: { bare: resolve('bench/bare.html'), peer: resolve('bench/peer.html') } },
+    },
   });
   await build({
     ...common,

@@ -37,6 +37,35 @@ export function capitalPoints(features: readonly ProvinceFeature[]): CapitalDatu
 }
 
 /**
+ * The capital drawn under a screen point: the nearest within its drawn radius plus a few
+ * pixels of slack for a finger or a shaky hand. The app picks capitals this way, not by
+ * deck.gl's picking pass, so the overlay needs no pickable layer and runs no picking render
+ * while the pointer moves.
+ * @param project lon/lat to screen pixels (the map's `project`)
+ * @example capitalNear(points, (p) => map.project(p), e.point.x, e.point.y, CAPITALS_DEFAULTS.radiusPx)
+ */
+export function capitalNear(
+  points: readonly CapitalDatum[],
+  project: (lonLat: [number, number]) => { x: number; y: number },
+  x: number,
+  y: number,
+  radiusPx: number,
+  slackPx = 4,
+): string | null {
+  let best: string | null = null;
+  let bestD = radiusPx + slackPx;
+  for (const p of points) {
+    const s = project(p.position);
+    const d = Math.hypot(s.x - x, s.y - y);
+    if (d <= bestD) {
+      bestD = d;
+      best = p.iso;
+    }
+  }
+  return best;
+}
+
+/**
  * Builds the capitals layer. Stable id per edition; `updateTriggers` name what changes colours.
  * @example createCapitalsLayer({ ...CAPITALS_DEFAULTS, edition: '2025' }, capitalPoints(features))
  */
@@ -49,7 +78,8 @@ export function createCapitalsLayer(props: CapitalsLayerProps, data: CapitalDatu
     getPosition: (d) => d.position,
     getRadius: (d) => (d.iso === selected ? radiusPx * 1.6 : radiusPx),
     radiusUnits: 'pixels',
-    pickable: true,
+    // Picked by position (capitalNear), never by deck.gl: no picking render on pointer moves.
+    pickable: false,
     stroked: true,
     getFillColor: (d) => (d.iso === selected ? [200, 30, 45, 255] : [255, 255, 255, 255]),
     getLineColor: [30, 30, 30, 255],

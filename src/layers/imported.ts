@@ -24,7 +24,8 @@ export function createImportedLayer(props: ImportedLayerProps, data: FeatureColl
     id: `imported-${props.id}`,
     ...(props.beforeId ? { beforeId: props.beforeId } : {}),
     data,
-    pickable: true,
+    // Nothing reads a pick of an imported feature: no picking render on pointer moves.
+    pickable: false,
     stroked: true,
     filled: true,
     pointType: 'circle',

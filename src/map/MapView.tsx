@@ -65,6 +65,8 @@ function sameView(map: MaplibreMap, v: AppState['view']): boolean {
 type DeckModule = {
   overlay: MapLibreOverlay;
   layersFor: (s: AppState) => Layer[];
+  /** The capital drawn under a screen point (layers/capitals.ts capitalNear). */
+  capitalAt: (s: AppState, x: number, y: number) => string | null;
   /** Gives deck.gl's animation loop a few frames (it waits between changes: deck-frames.ts). */
   wake: (frames?: number) => void;
 };
@@ -116,6 +118,8 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
           )
         : []),
     ],
+    capitalAt: (s, x, y) =>
+      capitals.capitalNear(capitals.capitalPoints(featuresOf(s)), (p) => map.project(p), x, y, capitals.CAPITALS_DEFAULTS.radiusPx * 1.6),
     wake: frames.wake,
   };
 }
@@ -198,12 +202,6 @@ function thematicAt(map: MaplibreMap, x: number, y: number): FeatureRef | null {
   const id = hit?.properties['id'];
   const layer = hit?.properties['layer'];
   return typeof id === 'string' && typeof layer === 'string' ? { layer: layer as FeatureRef['layer'], id } : null;
-}
-
-/** The capital deck.gl draws under a screen point, by ISO code. */
-function capitalAt(deck: DeckModule | null, x: number, y: number): string | null {
-  const info = deck?.overlay.pickObject({ x, y, radius: 4 });
-  return info?.layer?.id.startsWith('capitals-') ? (info.object as { iso: string }).iso : null;
 }
 
 /**
@@ -477,7 +475,7 @@ export function MapView({ bridge }: { bridge: MapBridge }) {
       // A thematic feature or a capital wins over the province beneath it.
       const feature = thematicAt(map, e.point.x, e.point.y);
       if (feature) store.getState().selectFeature(feature);
-      else store.getState().select(capitalAt(deck, e.point.x, e.point.y) ?? isoAt(e));
+      else store.getState().select(deck?.capitalAt(store.getState(), e.point.x, e.point.y) ?? isoAt(e));
     });
     map.on('moveend', () => {
       const c = map.getCenter();
