@@ -2,31 +2,27 @@
  * The benchmark's baseline: a bare MapLibre page with the app's own basemap style and
  * font, no React, no province layers, no deck.gl.
  *
- * `?w=980&h=740` sizes the map (CSS pixels) to the app's map, measured by the benchmark in
- * the same run: the ratios then compare the same number of pixels drawn, not the app's
- * layout. Without it the map fills the window.
+ * `?w=980&h=740&at=lon,lat,zoom` sizes the map to the app's map and opens it at the app's
+ * camera (bench/page-params.ts): the ratios then compare the same pixels of the same place,
+ * not the app's layout. Without them the map fills the window at the region's view.
  */
 import { Map as MaplibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import '@fontsource/be-vietnam-pro/400.css';
-import { LABEL_FONT, REGION_VIEW } from '../src/core/region.ts';
+import { LABEL_FONT } from '../src/core/region.ts';
+import { cameraParam, sizeParam } from './page-params.ts';
 import { buildBasemapStyle } from '../src/map/style.ts';
 
 setWorkerUrl(workerUrl);
-const size = (name: string): number | null => {
-  const v = Number(new URLSearchParams(window.location.search).get(name));
-  return Number.isInteger(v) && v >= 100 && v <= 8000 ? v : null;
-};
-const [w, h] = [size('w'), size('h')];
+const size = sizeParam();
 const container = document.getElementById('map') as HTMLElement;
-if (w && h) Object.assign(container.style, { width: `${w}px`, height: `${h}px` });
+if (size) Object.assign(container.style, { width: `${size[0]}px`, height: `${size[1]}px` });
 await document.fonts.load(`16px "${LABEL_FONT}"`, 'Đà Nẵng Biển Đông');
 const map = new MaplibreMap({
   container,
   style: buildBasemapStyle({ base: new URL('../', window.location.href).href, edition: '2022', lang: 'vi' }),
-  center: REGION_VIEW.center,
-  zoom: REGION_VIEW.zoom,
+  ...cameraParam(),
   attributionControl: false,
   canvasContextAttributes: { preserveDrawingBuffer: true },
 });

@@ -20,17 +20,26 @@ export const BENCH_PAGES = {
   peerAll: { path: `/bench/peer.html?ly=${ALL_LAYERS}`, mark: 'map-first-idle', handle: '__peer' },
 } as const;
 
-/** A page's address with its map at the app's map size (the app's own pages are the size already). */
-export const sizedPath = (id: keyof typeof BENCH_PAGES, [w, h]: readonly [number, number]): string => {
+/** The app's map as it opens: its CSS size and its camera (lon, lat, zoom). */
+export interface MapFrame {
+  size: [number, number];
+  at: [number, number, number];
+}
+
+/** A page's address with its map at the app's map size and camera (the app's own pages are so already). */
+export const sizedPath = (id: keyof typeof BENCH_PAGES, frame: MapFrame): string => {
   const path: string = BENCH_PAGES[id].path;
   if (id === 'app' || id === 'all') return path;
-  return `${path}${path.includes('?') ? '&' : '?'}w=${w}&h=${h}`;
+  const at = frame.at.map((v) => v.toFixed(5)).join(',');
+  return `${path}${path.includes('?') ? '&' : '?'}w=${frame.size[0]}&h=${frame.size[1]}&at=${at}`;
 };
 
-/** In-page code: the CSS size of the app's map, [width, height] (the bare page is drawn at it). */
-export const MAP_SIZE_SCRIPT = `() => {
-  const c = window.__ntcc.map.getContainer();
-  return [c.clientWidth, c.clientHeight];
+/** In-page code: the app's map frame (MapFrame), read at its first idle. */
+export const MAP_FRAME_SCRIPT = `() => {
+  const map = window.__ntcc.map;
+  const c = map.getContainer();
+  const p = map.getCenter();
+  return { size: [c.clientWidth, c.clientHeight], at: [p.lng, p.lat, map.getZoom()] };
 }`;
 
 /** How long the camera pans along the benchmark's path (three legs), per pass. */

@@ -4,8 +4,8 @@
  * capitals, and each thematic layer as a GeoJSON source with a fill, line or circle layer of
  * the same colours and sizes. No React, no deck.gl, no vector-tiled thematic data.
  *
- * `?ly=a,b` names the thematic layers (default: the five the app opens with); `?w=&h=` sizes
- * the map to the app's map (as bench/bare.ts). `window.__peer` is the map; `window.__peerIds`
+ * `?ly=a,b` names the thematic layers (default: the five the app opens with); `?w=&h=&at=`
+ * size the map and place the camera as the app's (bench/page-params.ts). `window.__peer` is the map; `window.__peerIds`
  * lists, per layer, the ids of the features it draws (a test compares them with the app's).
  */
 import { Map as MaplibreMap, setWorkerUrl, type ExpressionSpecification, type LayerSpecification } from 'maplibre-gl';
@@ -13,7 +13,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import '@fontsource/be-vietnam-pro/400.css';
 import type { FeatureCollection } from 'geojson';
-import { LABEL_FONT, REGION_VIEW } from '../src/core/region.ts';
+import { LABEL_FONT } from '../src/core/region.ts';
+import { cameraParam, sizeParam } from './page-params.ts';
 import { COLORS } from '../src/core/palette.ts';
 import { THEMATIC_LAYERS, type ThematicLayerId } from '../src/core/layers.ts';
 import {
@@ -32,13 +33,9 @@ import { buildBasemapStyle } from '../src/map/style.ts';
 
 setWorkerUrl(workerUrl);
 const q = new URLSearchParams(window.location.search);
-const size = (name: string): number | null => {
-  const v = Number(q.get(name));
-  return Number.isInteger(v) && v >= 100 && v <= 8000 ? v : null;
-};
-const [w, h] = [size('w'), size('h')];
+const size = sizeParam();
 const container = document.getElementById('map') as HTMLElement;
-if (w && h) Object.assign(container.style, { width: `${w}px`, height: `${h}px` });
+if (size) Object.assign(container.style, { width: `${size[0]}px`, height: `${size[1]}px` });
 const shown = (q.get('ly')?.split(',') ?? THEMATIC_LAYERS.filter((l) => l.defaultOn).map((l) => l.id)) as ThematicLayerId[];
 
 const FILES = import.meta.glob<string>('../data/geojson/*.geojson', { query: '?url', import: 'default', eager: true });
@@ -198,8 +195,7 @@ const map = new MaplibreMap({
       },
     ],
   },
-  center: REGION_VIEW.center,
-  zoom: REGION_VIEW.zoom,
+  ...cameraParam(),
   attributionControl: false,
   canvasContextAttributes: { preserveDrawingBuffer: true },
 });

@@ -38,12 +38,13 @@ import { buildBenchPages } from './pages.ts';
 import {
   BENCH_PAGES,
   LONG_TASK_SCRIPT,
-  MAP_SIZE_SCRIPT,
+  MAP_FRAME_SCRIPT,
   PAN_MS,
   PAN_PASS_SCRIPT,
   PAN_START_SCRIPT,
   STORY_SCRIPT,
   sizedPath,
+  type MapFrame,
 } from './page-scripts.ts';
 import { bootstrapMedian, browserCpuMs, median } from './stats.ts';
 
@@ -78,7 +79,7 @@ async function panOnce(b: Browser, page: Page, id: PageId): Promise<{ cpuPerFram
 }
 
 /** A pair panned in alternating rounds in one browser: per round, the other's CPU per frame over the app's, and the fps ratio. */
-async function panPair(origin: string, pair: [PageId, PageId], mapSize: [number, number]) {
+async function panPair(origin: string, pair: [PageId, PageId], frame: MapFrame) {
   const b = await launch(1280, 800);
   try {
     const pages: Page[] = [b.page, await b.context.newPage()];
@@ -86,7 +87,7 @@ async function panPair(origin: string, pair: [PageId, PageId], mapSize: [number,
       const p = pages[k]!;
       // A tab in the background draws no frames: each page loads, and later pans, in front.
       await p.bringToFront();
-      await p.goto(`${origin}${sizedPath(pair[k]!, mapSize)}`);
+      await p.goto(`${origin}${sizedPath(pair[k]!, frame)}`);
       await p.waitForFunction(() => performance.getEntriesByName('map-first-idle').length > 0, null, { timeout: 120_000, polling: 100 });
       // An unmeasured pass loads the tiles along the path.
       await p.evaluate(`(${PAN_START_SCRIPT})(${JSON.stringify({ handle: BENCH_PAGES[pair[k]!].handle })})`);
@@ -106,12 +107,12 @@ async function panPair(origin: string, pair: [PageId, PageId], mapSize: [number,
 }
 
 /** Loads of a pair in fresh browsers, alternating: per round, app ms over the other's. */
-async function loadPair(origin: string, pair: [PageId, PageId], mapSize: [number, number]) {
+async function loadPair(origin: string, pair: [PageId, PageId], frame: MapFrame) {
   const rounds: { ratio: number; app: number; other: number }[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const ms: number[] = [];
     for (const k of order(r)) {
-      const { ms: t, b } = await freshLoad(`${origin}${sizedPath(pair[k]!, mapSize)}`);
+      const { ms: t, b } = await freshLoad(`${origin}${sizedPath(pair[k]!, frame)}`);
       await b.close();
       ms[k] = t;
     }
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
   try {
     // The app's map size, at which every other page draws its map.
     const probe = await freshLoad(`${o}${BENCH_PAGES.app.path}`);
-    const mapSize = (await probe.b.page.evaluate(`(${MAP_SIZE_SCRIPT})()`)) as [number, number];
+    const frame = (await probe.b.page.evaluate(`(${MAP_FRAME_SCRIPT})()`)) as MapFrame;
     // What the app fetched before its first idle (for the JS ratio), and its longest task while used.
     const js = (await probe.b.page.evaluate(`performance.getEntriesByType('resource')
       .filter((e) => e.startTime < performance.getEntriesByName('map-first-idle')[0].startTime)
@@ -156,21 +157,24 @@ async function main(): Promise<void> {
       tasks: { ms: number; during: string }[];
     };
     await probe.b.close();
-    out['map_size'] = `${mapSize[0]}x${mapSize[1]}`;
-    console.log(`the app's map: ${mapSize[0]}×${mapSize[1]} CSS px; every page draws its map at that size`);
+    out['map_size'] = `${frame.size[0]}x${frame.size[1]}`;
+    out['map_camera'] = frame.at;
+    console.log(
+      `the app's map: ${frame.size[0]}×${frame.size[1]} CSS px at ${frame.at.map((v) => v.toFixed(2)).join(', ')}; every page draws its map at that size and camera`,
+    );
     console.log(`longest task after first idle, in use: ${longest.longest_ms.toFixed(0)} ms`);
 
     const pans = {
-      default_vs_bare: await panPair(o, ['app', 'bare'], mapSize),
-      default_vs_peer: await panPair(o, ['app', 'peer'], mapSize),
-      all_vs_peer: await panPair(o, ['all', 'peerAll'], mapSize),
+      default_vs_bare: await panPair(o, ['app', 'bare'], frame),
+      default_vs_peer: await panPair(o, ['app', 'peer'], frame),
+      all_vs_peer: await panPair(o, ['all', 'peerAll'], frame),
     };
     for (const [k, rs] of Object.entries(pans))
       console.log(`pan ${k}: speed ${rs.map((r) => r.speed.toFixed(2)).join(' ')} · fps ${rs.map((r) => r.fps.toFixed(2)).join(' ')}`);
     const loads = {
-      default_vs_bare: await loadPair(o, ['app', 'bare'], mapSize),
-      default_vs_peer: await loadPair(o, ['app', 'peer'], mapSize),
-      all_vs_peer: await loadPair(o, ['all', 'peerAll'], mapSize),
+      default_vs_bare: await loadPair(o, ['app', 'bare'], frame),
+      default_vs_peer: await loadPair(o, ['app', 'peer'], frame),
+      all_vs_peer: await loadPair(o, ['all', 'peerAll'], frame),
     };
     for (const [k, rs] of Object.entries(loads)) console.log(`load ${k}: ${rs.map((r) => r.ratio.toFixed(2)).join(' ')}`);
     // The story's transitions against panning in presentation, round by round in the app.

@@ -304,16 +304,20 @@ async def main():
             json.dump({"probes": probes}, fh, indent=2)
         return 3
     modes = os.environ.get("BENCH_MODES", "uncapped,capped").split(",")
-    # The bare page's map is drawn at the app's map size (bench/bare.ts), measured here.
+    # The reference pages draw their map at the app's map size and camera (bench/page-params.ts), measured here.
     pages = {k: dict(v) for k, v in SCRIPTS["pages"].items()}
     b = await Browser(FLAG_SETS[chosen]).open()
     try:
         await b.goto_and_wait(ORIGIN + pages["app"]["path"], pages["app"]["mark"], 40)
-        map_w, map_h = await b.cdp.eval(f"({SCRIPTS['mapSize']})()", b.s, 20)
+        frame = await b.cdp.eval(f"({SCRIPTS['mapFrame']})()", b.s, 20)
     finally:
         await b.close()
-    pages["bare"]["path"] += f"?w={map_w}&h={map_h}"
-    print(f"the app's map: {map_w}x{map_h}; the bare page's map is drawn at that size", flush=True)
+    map_w, map_h = frame["size"]
+    at = ",".join(f"{v:.5f}" for v in frame["at"])
+    for key in ("bare", "peer", "peerAll"):
+        path = pages[key]["path"]
+        pages[key]["path"] = f"{path}{'&' if '?' in path else '?'}w={map_w}&h={map_h}&at={at}"
+    print(f"the app's map: {map_w}x{map_h} at {at}; the reference pages draw theirs at that size and camera", flush=True)
     keys = [f"{m}:{p}" for m in modes for p in pages]
     loads = {k: [] for k in keys}
     fps = {k: [] for k in keys}
