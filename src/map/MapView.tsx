@@ -9,7 +9,6 @@ import { shallow } from 'zustand/shallow';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { EDITIONS, type Edition } from '../core/types.ts';
 import { REGION_BOUNDS } from '../core/region.ts';
-import { THEMATIC_LAYERS } from '../core/layers.ts';
 import { sceneZoom } from '../core/story.ts';
 import { COMPACT_QUERY, openingPadding } from '../core/screen.ts';
 import {
@@ -23,7 +22,7 @@ import {
   type FeatureRef,
   type MapCapture,
 } from '../state/store.ts';
-import { DYNAMIC_PAINT, PICKABLE, thematicStyleLayers } from './thematic-layers.ts';
+import { DYNAMIC_PAINT, PICKABLE, selectedFeatureFilter, thematicStyleLayers } from './thematic-layers.ts';
 import type { Layer } from '@deck.gl/core';
 import type { UnitPolygon } from '../layers/analysis.ts';
 import { metresPerPixel, MoveEndScaleControl } from './scale-control.ts';
@@ -166,7 +165,8 @@ function unitPolygons(features: ReturnType<typeof featuresOf>): UnitPolygon[] {
 
 /** Shows, filters and fades the thematic style layers (MapLibre ignores values that did not change). */
 function applyThematicLayers(map: MaplibreMap, s: Pick<AppState, 'layers' | 'horizon' | 'statuses' | 'beltKm'>): void {
-  for (const spec of thematicStyleLayers(s)) {
+  // The selection's layers are not in DYNAMIC_PAINT: applySelectedFeature sets their filters.
+  for (const spec of thematicStyleLayers({ ...s, feature: null })) {
     if (!(spec.id in DYNAMIC_PAINT)) continue;
     map.setLayoutProperty(spec.id, 'visibility', spec.layout?.visibility ?? 'visible');
     if ('filter' in spec && spec.filter) map.setFilter(spec.id, spec.filter);
@@ -177,13 +177,7 @@ function applyThematicLayers(map: MaplibreMap, s: Pick<AppState, 'layers' | 'hor
 
 /** Emphasises the selected thematic feature. */
 function applySelectedFeature(map: MaplibreMap, f: FeatureRef | null): void {
-  const geometry = THEMATIC_LAYERS.find((l) => l.id === f?.layer)?.geometry;
-  for (const g of ['point', 'line', 'area'] as const)
-    map.setFilter(`th-selected-${g}`, [
-      'all',
-      ['==', ['get', 'layer'], f && geometry === g ? f.layer : ''],
-      ['==', ['get', 'id'], f?.id ?? ''],
-    ]);
+  for (const g of ['point', 'line', 'area'] as const) map.setFilter(`th-selected-${g}`, selectedFeatureFilter(f, g));
 }
 
 /** The thematic feature drawn under a screen point (points first, then lines, then areas). */

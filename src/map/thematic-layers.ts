@@ -22,6 +22,7 @@ import {
   HORIZONS,
   LINE_LAYERS,
   POINT_LAYERS,
+  THEMATIC_LAYERS,
   type BeltKm,
   type Horizon,
   type PointLayerId,
@@ -51,6 +52,18 @@ export interface ThematicView {
   horizon: Horizon;
   statuses: readonly Status[];
   beltKm: BeltKm;
+  /** The selected feature, emphasised. */
+  feature: { layer: string; id: string } | null;
+}
+
+/**
+ * The filter of the selection's style layer for one geometry: the selected feature if it is
+ * drawn with that geometry, else nothing. The style is built with it and the map sets it, so
+ * the map's first `setFilter` changes nothing (a changed filter re-reads every tile).
+ */
+export function selectedFeatureFilter(f: { layer: string; id: string } | null, geometry: 'point' | 'line' | 'area'): FilterSpecification {
+  const shown = f !== null && THEMATIC_LAYERS.find((l) => l.id === f.layer)?.geometry === geometry;
+  return ['all', ['==', ['get', 'layer'], shown ? f.layer : ''], ['==', ['get', 'id'], shown ? f.id : '']];
 }
 
 /** Layers a click or hover queries, in pick order: points, then lines, then areas. */
@@ -177,7 +190,7 @@ export function thematicStyleLayers(v: ThematicView): LayerSpecification[] {
       type: 'line',
       source: SOURCE,
       'source-layer': 'th_zones',
-      filter: ['==', ['get', 'id'], ''],
+      filter: selectedFeatureFilter(v.feature, 'area'),
       paint: { 'line-color': HIGHLIGHT, 'line-width': 4 },
     },
     {
@@ -185,7 +198,7 @@ export function thematicStyleLayers(v: ThematicView): LayerSpecification[] {
       type: 'line',
       source: SOURCE,
       'source-layer': 'th_lines',
-      filter: ['==', ['get', 'id'], ''],
+      filter: selectedFeatureFilter(v.feature, 'line'),
       layout: { 'line-cap': 'round' },
       paint: { 'line-color': HIGHLIGHT, 'line-width': 7, 'line-opacity': 0.8 },
     },
@@ -194,7 +207,7 @@ export function thematicStyleLayers(v: ThematicView): LayerSpecification[] {
       type: 'circle',
       source: SOURCE,
       'source-layer': 'th_points',
-      filter: ['==', ['get', 'id'], ''],
+      filter: selectedFeatureFilter(v.feature, 'point'),
       paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': HIGHLIGHT, 'circle-stroke-width': 4 },
     },
   ];

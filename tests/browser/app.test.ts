@@ -169,6 +169,20 @@ describe('ntcc-atlas in Chromium', () => {
     // That deck.gl still draws a change made while the map is still: analysis.test.ts, hovering a row.
   });
 
+  it('emphasises a selected port, and nothing when none is selected', async () => {
+    const drawn = () =>
+      page.evaluate(() => window.__ntcc!.map.queryRenderedFeatures({ layers: ['th-selected-point'] }).map((f) => f.properties['id']));
+    await page.evaluate(() => window.__ntcc?.map.jumpTo({ center: [105.81, 19.32], zoom: 8 }));
+    await waitForMapIdle(page);
+    assert.deepEqual(await drawn(), []);
+    await page.evaluate(() => window.__ntcc?.store.getState().selectFeature({ layer: 'seaports', id: 'nghi-son' }));
+    await waitForMapIdle(page);
+    assert.deepEqual(await drawn(), ['nghi-son']);
+    await page.evaluate(() => window.__ntcc?.store.getState().selectFeature(null));
+    await waitForMapIdle(page);
+    assert.deepEqual(await drawn(), []);
+  });
+
   it('opens the info panel of Đà Nẵng when it is clicked', async () => {
     await page.evaluate(() => window.__ntcc?.map.jumpTo({ center: [108.1, 16.0], zoom: 8 }));
     await waitForMapIdle(page);
