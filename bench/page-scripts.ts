@@ -13,7 +13,7 @@ import { THEMATIC_LAYERS } from '../src/core/layers.ts';
 const ALL_LAYERS = THEMATIC_LAYERS.map((l) => l.id).join(',');
 export const BENCH_PAGES = {
   bare: { path: '/bench/bare.html', mark: 'map-first-idle', handle: '__bare' },
-  app: { path: '/', mark: 'deck-first-draw', handle: '__ntcc' },
+  app: { path: '/', mark: 'map-first-idle', handle: '__ntcc' },
   all: { path: `/#ly=${ALL_LAYERS}`, mark: 'layers-drawn', handle: '__ntcc' },
   // The same content the usual MapLibre way (bench/peer.ts): the default layers, and every layer.
   peer: { path: '/bench/peer.html', mark: 'map-first-idle', handle: '__peer' },
@@ -113,8 +113,6 @@ export const LONG_TASK_SCRIPT = `async () => {
   new PerformanceObserver((list) => { entries.push(...list.getEntries()); }).observe({ type: 'longtask', buffered: true });
   const settle = () => new Promise((r) => { map.once('idle', r); map.triggerRepaint(); });
   const frames = (n) => new Promise((r) => { const f = () => (--n <= 0 ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); });
-  // The start-up after the first idle (deck.gl's overlay loads then) ends before the first step.
-  await new Promise((r) => { const t = setInterval(() => { if (performance.getEntriesByName('deck-first-draw').length) { clearInterval(t); r(); } }, 20); });
   await settle();
   const layers = Object.keys(store.getState().layers);
   for (const id of layers) {

@@ -27,7 +27,17 @@ import type { Layer } from '@deck.gl/core';
 import type { UnitPolygon } from '../layers/analysis.ts';
 import { metresPerPixel, MoveEndScaleControl } from './scale-control.ts';
 import { onDemandFrames } from './deck-frames.ts';
-import { admin1Filter, basemapLabelFilter, buildStyle, CAPITAL_BOX, capitalBoxImage, LAYER, nameField } from './style.ts';
+import {
+  admin1Filter,
+  basemapLabelFilter,
+  buildStyle,
+  CAPITAL_BOX,
+  capitalBoxImage,
+  LAYER,
+  nameField,
+  selectedCapitalFilter,
+} from './style.ts';
+import { CAPITAL_SELECTED_RADIUS_PX, capitalNear, capitalPoints } from '../core/capitals.ts';
 import './worker.ts';
 
 declare global {
@@ -56,28 +66,28 @@ function sameView(map: MaplibreMap, v: AppState['view']): boolean {
 }
 
 /**
- * The deck.gl overlay and its layer factories, in their own chunk. They are loaded after
- * the map's first idle: MapLibre draws the basemap and provinces as fast as a bare map
- * would, and deck.gl's start-up (module evaluation, shader compilation: about 0.4–0.7 s
- * under software WebGL) follows instead of delaying it.
+ * The deck.gl overlay and its layer factories, in their own chunk, loaded the first time
+ * there is something for deck.gl to draw (an analysis result, an imported layer). Everything
+ * the app opens with is MapLibre's, from the tiles: deck.gl's start-up (module evaluation,
+ * device set-up, shader compilation: each program's link holds the page about 0.1 s under
+ * software WebGL) comes when it is used, not while the map is first looked at and panned.
  */
 type DeckModule = {
   overlay: MapLibreOverlay;
   layersFor: (s: AppState) => Layer[];
-  /** The capital drawn under a screen point (layers/capitals.ts capitalNear). */
-  capitalAt: (s: AppState, x: number, y: number) => string | null;
   /** Gives deck.gl's animation loop a few frames (it waits between changes: deck-frames.ts). */
   wake: (frames?: number) => void;
 };
+/** Whether anything is for deck.gl to draw: an analysis result on show, or a visible imported layer. */
+const needsDeck = (s: AppState): boolean => (s.analysisOpen && s.analysis.result !== null) || s.imported.some((l) => l.visible);
 /** Hands deck.gl the layers for a state, and its loop the frames to notice them. */
 function showLayers(deck: DeckModule, s: AppState): void {
   deck.overlay.setProps({ layers: deck.layersFor(s) });
   deck.wake();
 }
 async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
-  const [{ MapLibreOverlay }, capitals, analysis, imported] = await Promise.all([
+  const [{ MapLibreOverlay }, analysis, imported] = await Promise.all([
     import('@deck.gl/maplibre'),
-    import('../layers/capitals.ts'),
     import('../layers/analysis.ts'),
     import('../layers/imported.ts'),
   ]);
@@ -96,11 +106,6 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
       },
     }),
     layersFor: (s) => [
-      capitals.createCapitalsLayer(
-        // Under the first label layer, so place names stay readable over the points.
-        { ...capitals.CAPITALS_DEFAULTS, edition: s.edition, selected: s.selected, beforeId: LAYER.seaLabels },
-        capitals.capitalPoints(featuresOf(s)),
-      ),
       ...s.imported.flatMap((l, index) =>
         l.visible ? [imported.createImportedLayer({ id: l.id, index, beforeId: LAYER.seaLabels }, l.fc)] : [],
       ),
@@ -117,8 +122,6 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
           )
         : []),
     ],
-    capitalAt: (s, x, y) =>
-      capitals.capitalNear(capitals.capitalPoints(featuresOf(s)), (p) => map.project(p), x, y, capitals.CAPITALS_DEFAULTS.radiusPx * 1.6),
     wake: frames.wake,
   };
 }
@@ -203,7 +206,11 @@ function thematicAt(map: MaplibreMap, x: number, y: number): FeatureRef | null {
  * reads (zustand's subscribeWithSelector), run once at the start and then on each change.
  * @returns a function that ends them all
  */
-function followStore(map: MaplibreMap, store: AppStore, deck: () => DeckModule | null): () => void {
+/**
+ * @param deck the deck.gl module once loaded; `deck(true)` starts loading it if it is not (the
+ *   map shows the layers when it arrives), and returns null until then
+ */
+function followStore(map: MaplibreMap, store: AppStore, deck: (load?: boolean) => DeckModule | null): () => void {
   const now = { fireImmediately: true };
   const subs = [
     store.subscribe(
@@ -211,7 +218,16 @@ function followStore(map: MaplibreMap, store: AppStore, deck: () => DeckModule |
       (edition) => {
         for (const e of EDITIONS) {
           const vis = e === edition ? 'visible' : 'none';
-          for (const id of [...LAYER.fills(e), LAYER.hover(e), LAYER.line(e), LAYER.selected(e), LAYER.labels(e), LAYER.capitalBoxes(e)])
+          for (const id of [
+            ...LAYER.fills(e),
+            LAYER.hover(e),
+            LAYER.line(e),
+            LAYER.selected(e),
+            LAYER.labels(e),
+            LAYER.capitals(e),
+            LAYER.capitalSelected(e),
+            LAYER.capitalBoxes(e),
+          ])
             map.setLayoutProperty(id, 'visibility', vis);
         }
         map.setFilter(LAYER.admin1, admin1Filter(edition));
@@ -238,6 +254,7 @@ function followStore(map: MaplibreMap, store: AppStore, deck: () => DeckModule |
         const s = store.getState();
         const other: Edition = s.edition === '2022' ? '2025' : '2022';
         map.setFilter(LAYER.selected(s.edition), ['==', ['get', 'iso'], s.selected ?? '']);
+        map.setFilter(LAYER.capitalSelected(s.edition), selectedCapitalFilter(s.edition, s.selected));
         const counterparts = counterpartsOf(s);
         map.setFilter(LAYER.counterpart(other), ['in', ['get', 'iso'], ['literal', counterparts]]);
         map.setLayoutProperty(LAYER.counterpart(other), 'visibility', counterparts.length ? 'visible' : 'none');
@@ -270,14 +287,15 @@ function followStore(map: MaplibreMap, store: AppStore, deck: () => DeckModule |
       (f) => applySelectedFeature(map, f),
       now,
     ),
-    // What deck.gl draws: capitals, the analysis result, imported layers.
+    // What deck.gl draws: the analysis result, imported layers (deck.gl loads when first needed).
     store.subscribe(
       (s) => [s.edition, s.selected, s.data, s.analysisOpen, s.analysis.result, s.analysisView, s.analysisHover, s.imported] as const,
       () => {
-        const d = deck();
-        if (d) showLayers(d, store.getState());
+        const s = store.getState();
+        const d = deck(needsDeck(s));
+        if (d) showLayers(d, s);
       },
-      { equalityFn: shallow },
+      { ...now, equalityFn: shallow },
     ),
     store.subscribe(
       (s) => s.flyTarget,
@@ -361,8 +379,9 @@ export function MapView({ bridge }: { bridge: MapBridge }) {
         base: new URL(import.meta.env.BASE_URL, window.location.href).href,
         edition: initial.edition,
         lang: initial.lang,
-        // Built with the store's layer state, so nothing is re-laid-out once the map loads.
+        // Built with the store's layer state and selection, so nothing is re-laid-out once the map loads.
         thematic: initial,
+        selected: initial.selected,
       }),
       center: initial.view.center,
       zoom: initial.view.zoom,
@@ -425,7 +444,7 @@ export function MapView({ bridge }: { bridge: MapBridge }) {
     map.on('load', () => {
       performance.mark('map-load');
       recordSize();
-      const stopFollowing = followStore(map, store, () => deck);
+      const stopFollowing = followStore(map, store, deckFor);
       const stopPanel = store.subscribe(
         (s) => s.analysisOpen,
         () => (panelToggledAt = performance.now()),
@@ -435,8 +454,11 @@ export function MapView({ bridge }: { bridge: MapBridge }) {
         stopPanel();
       };
     });
-    map.once('idle', () => {
-      store.getState().setMapReady();
+    map.once('idle', () => store.getState().setMapReady());
+    let deckLoading = false;
+    const deckFor = (load = false): DeckModule | null => {
+      if (deck || !load || deckLoading) return deck;
+      deckLoading = true;
       loadDeck(map)
         .then((d) => {
           if (removed) return;
@@ -449,10 +471,16 @@ export function MapView({ bridge }: { bridge: MapBridge }) {
           // to draw (a resized canvas, say) and asks MapLibre for another frame if so.
           map.on('render', () => d.wake(2));
         })
-        .catch((e: unknown) => console.error('deck.gl overlay failed to load', e));
-    });
+        .catch((e: unknown) => {
+          deckLoading = false;
+          console.error('deck.gl overlay failed to load', e);
+        });
+      return null;
+    };
 
     const fillLayers = EDITIONS.flatMap((e) => LAYER.fills(e));
+    const capitalAt = (s: AppState, x: number, y: number): string | null =>
+      capitalNear(capitalPoints(featuresOf(s)), (p) => map.project(p), x, y, CAPITAL_SELECTED_RADIUS_PX);
     const isoAt = (e: MapMouseEvent): string | null => {
       const layers = fillLayers.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
       const hit = map.queryRenderedFeatures(e.point, { layers })[0];
@@ -469,7 +497,7 @@ export function MapView({ bridge }: { bridge: MapBridge }) {
       // A thematic feature or a capital wins over the province beneath it.
       const feature = thematicAt(map, e.point.x, e.point.y);
       if (feature) store.getState().selectFeature(feature);
-      else store.getState().select(deck?.capitalAt(store.getState(), e.point.x, e.point.y) ?? isoAt(e));
+      else store.getState().select(capitalAt(store.getState(), e.point.x, e.point.y) ?? isoAt(e));
     });
     map.on('moveend', () => {
       const c = map.getCenter();

@@ -7,6 +7,7 @@ import { LABEL_FONT, TILE_BOUNDS, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '../core/r
 import type { Edition } from '../core/types.ts';
 import type { Lang } from '../i18n/index.ts';
 import { COLORS } from '../core/palette.ts';
+import { CAPITAL_RADIUS_PX, CAPITAL_SELECTED_RADIUS_PX } from '../core/capitals.ts';
 import { thematicStyleLayers, type ThematicView } from './thematic-layers.ts';
 
 export { COLORS };
@@ -22,9 +23,14 @@ export const LAYER = {
   selected: (e: Edition) => `provinces-${e}-selected`,
   counterpart: (e: Edition) => `provinces-${e}-counterpart`,
   labels: (e: Edition) => `provinces-${e}-labels`,
+  /** Capital circles, beneath every label. */
+  capitals: (e: Edition) => `capitals-${e}`,
+  /** The selected unit's capital, larger and red. */
+  capitalSelected: (e: Edition) => `capitals-${e}-selected`,
   /**
-   * Invisible boxes over the capitals (deck.gl draws the circles), above the labels: MapLibre
-   * places them first, so a province name moves aside or waits instead of covering one.
+   * Invisible boxes over the capitals, above the labels: circles take no part in MapLibre's
+   * label placement, these boxes do, so a province name moves aside or waits instead of
+   * covering a capital.
    */
   capitalBoxes: (e: Edition) => `capitals-${e}-boxes`,
   admin1: 'basemap-admin1',
@@ -173,7 +179,18 @@ export function buildBasemapStyle({ base, edition, lang }: BasemapInput): StyleS
  * Builds the whole style: the basemap with both editions' province layers and labels,
  * all drawn from the same vector tiles (layers provinces_2022, provinces_2025, province_labels).
  */
-export function buildStyle({ base, edition, lang, thematic }: BasemapInput & { thematic: ThematicView }): StyleSpecification {
+/** The selected unit's capital in an edition's capital layer (nothing when none is selected). */
+export function selectedCapitalFilter(e: Edition, selected: string | null): FilterSpecification {
+  return ['all', ['==', ['get', 'edition'], e], ['==', ['get', 'iso'], selected ?? '']];
+}
+
+export function buildStyle({
+  base,
+  edition,
+  lang,
+  thematic,
+  selected = null,
+}: BasemapInput & { thematic: ThematicView; selected?: string | null }): StyleSpecification {
   const font = [LABEL_FONT];
   const editionLayers = (e: Edition): StyleSpecification['layers'] => {
     const visibility = e === edition ? 'visible' : 'none';
@@ -234,7 +251,8 @@ export function buildStyle({ base, edition, lang, thematic }: BasemapInput & { t
         type: 'line',
         source: 'basemap',
         'source-layer': `provinces_${e}`,
-        filter: ['==', ['get', 'iso'], ''],
+        // As the map sets it (a changed filter re-reads the tiles).
+        filter: ['==', ['get', 'iso'], e === edition ? (selected ?? '') : ''],
         layout: { visibility, 'line-join': 'round' },
         paint: { 'line-color': COLORS.selected, 'line-width': 3 },
       },
@@ -277,6 +295,38 @@ export function buildStyle({ base, edition, lang, thematic }: BasemapInput & { t
       'icon-ignore-placement': false,
     },
   });
+  const capitalLayers = (e: Edition): StyleSpecification['layers'] => {
+    const common = {
+      type: 'circle' as const,
+      source: 'basemap',
+      'source-layer': 'capitals',
+      layout: { visibility: e === edition ? ('visible' as const) : ('none' as const) },
+    };
+    return [
+      {
+        ...common,
+        id: LAYER.capitals(e),
+        filter: ['==', ['get', 'edition'], e],
+        paint: {
+          'circle-radius': CAPITAL_RADIUS_PX,
+          'circle-color': '#ffffff',
+          'circle-stroke-color': '#1e1e1e',
+          'circle-stroke-width': 1.5,
+        },
+      },
+      {
+        ...common,
+        id: LAYER.capitalSelected(e),
+        filter: selectedCapitalFilter(e, e === edition ? selected : null),
+        paint: {
+          'circle-radius': CAPITAL_SELECTED_RADIUS_PX,
+          'circle-color': COLORS.selected,
+          'circle-stroke-color': '#1e1e1e',
+          'circle-stroke-width': 1.5,
+        },
+      },
+    ];
+  };
   const basemap = buildBasemapStyle({ base, edition, lang });
   const firstSymbol = basemap.layers.findIndex((l) => l.type === 'symbol');
   return {
@@ -287,6 +337,8 @@ export function buildStyle({ base, edition, lang, thematic }: BasemapInput & { t
       ...editionLayers('2022'),
       ...editionLayers('2025'),
       ...thematicStyleLayers(thematic),
+      ...capitalLayers('2022'),
+      ...capitalLayers('2025'),
       ...basemap.layers.slice(firstSymbol),
       labelLayer('2022'),
       labelLayer('2025'),

@@ -51,7 +51,6 @@ describe('linkage analysis in Chromium', () => {
     // No thematic layer: the corridors' orange would count as arc pixels.
     await page.goto(`${server.origin}/#ly=none`);
     await waitForMapIdle(page);
-    await page.waitForFunction(() => performance.getEntriesByName('deck-first-draw').length > 0, null, { timeout: 60_000 });
   });
   after(async () => {
     await browser?.close();
@@ -112,6 +111,28 @@ describe('linkage analysis in Chromium', () => {
     const redAfter = await red();
     await screenshot(page, 'analysis-gravity-hover');
     assert.ok(redAfter > redBefore + 150, `highlight-red pixels: ${redBefore} before, ${redAfter} after`);
+  });
+
+  it('with deck.gl loaded for the result, a still map asks for no animation frames', async () => {
+    await settle();
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('deck-added').length), 1);
+    const still = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let n = 0;
+          const raf = window.requestAnimationFrame;
+          window.requestAnimationFrame = (cb) => {
+            n++;
+            return raf.call(window, cb);
+          };
+          setTimeout(() => {
+            window.requestAnimationFrame = raf;
+            resolve(n);
+          }, 1000);
+        }),
+    );
+    // Before, deck.gl's loop asked for a frame at every display refresh (about 60 a second).
+    assert.ok(still <= 2, `${still} frames asked for in 1 s of a still map`);
   });
 
   it('the page keeps answering input while an analysis runs (it runs in a worker)', async () => {

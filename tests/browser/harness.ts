@@ -124,9 +124,22 @@ export async function launch(
   };
 }
 
-/** Waits until the app's map exists and has fired `idle` after its style and tiles loaded. */
+/**
+ * Waits until the app's map exists and has fired `idle` after its style and tiles loaded, and,
+ * where something is for deck.gl to draw (an analysis result, an imported layer), until
+ * deck.gl, loaded on first need, has drawn.
+ */
 export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => Boolean(window.__ntcc?.map?.loaded()), null, { timeout, polling: 100 });
+  await page.waitForFunction(
+    () => {
+      const s = window.__ntcc?.store.getState();
+      const needsDeck = Boolean(s && ((s.analysisOpen && s.analysis.result) || s.imported.some((l) => l.visible)));
+      return !needsDeck || performance.getEntriesByName('deck-first-draw').length > 0;
+    },
+    null,
+    { timeout, polling: 50 },
+  );
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {

@@ -13,7 +13,7 @@ let browser: Browser;
 let page: Page;
 
 async function waitForLayers(): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName('deck-first-draw').length > 0, null, { timeout: 60_000 });
+  await waitForMapIdle(page);
   await page.waitForFunction(() => Object.keys(window.__ntcc?.store.getState().thematic ?? {}).length === 10, null, { timeout: 30_000 });
 }
 

@@ -1,9 +1,9 @@
 /**
- * Capitals are picked by position (no deck.gl picking pass): the nearest drawn point within
+ * Capitals are picked by position: the nearest drawn point within
  * its radius and a little slack, or none.
  */
 import { describe, expect, it } from 'vitest';
-import { capitalNear, type CapitalDatum } from '../../src/layers/capitals.ts';
+import { capitalNear, type CapitalDatum } from '../../src/core/capitals.ts';
 
 const points: CapitalDatum[] = [
   { iso: 'A', name_vi: 'A', name_en: 'A', position: [0, 0] },
