@@ -4,6 +4,7 @@
  *   ntcc export --layers LIST --format F --out FILE [--horizon H] [--belt-km K] [--include-restricted]
  *   ntcc bundle --out FILE.zip [--layers LIST] [--formats LIST] [--analyses LIST] [--include-restricted]
  *   ntcc validate FILE                (the app's import checks; exit 1 with the same message)
+ *   ntcc join --table FILE [--sheet S] [--header-row N] [--key-field F] [--edition E] [--aggregate A] --format F [--out FILE]
  *   ntcc --help | <command> --help | --version
  * Arguments are untrusted: each is checked, and a bad one gets a message in the chosen
  * language (`--lang vi|en`, Vietnamese by default) and exit code 2. Help goes to stdout
@@ -27,10 +28,13 @@ import {
 import { BELT_KM_CHOICES, HORIZONS, STATUSES, beltKmOf, type Horizon } from '../src/core/layers.ts';
 import { runAnalysis } from '../src/analysis/run.ts';
 import { resultTables, unitGeometries } from '../src/export/results.ts';
-import { EXPORT_FORMATS, formatById, importFile, type ExportFormat } from '../src/export/formats.ts';
+import { EXPORT_FORMATS, formatById, importFile, writeLayer, type ExportFormat } from '../src/export/formats.ts';
 import { EXPORT_LAYERS, beltAt, sensitivityOf, visiblePart } from '../src/export/catalogue.ts';
 import { exportFiles, type BundleInput } from '../src/export/bundle.ts';
 import { t, type Lang } from '../src/i18n/index.ts';
+import { readTable, shapeTable, TableError } from '../src/data/table.ts';
+import { AGGREGATES, guessKeyField, joinedLayer, joinTable, JoinError, type Aggregate, type NullReason } from '../src/data/join.ts';
+import type { NumberFormat } from '../src/core/figures.ts';
 import { loadInputs, loadLayer } from './load.ts';
 
 /** A bad argument: printed as given, exit code 2. */
@@ -263,6 +267,123 @@ async function bundleCmd(lang: Lang, v: Record<string, string | boolean | undefi
   );
 }
 
+/** Reads `X` or `COLUMN=X,COLUMN=Y` for a per-column choice among `allowed`. */
+function perColumn<T extends string>(
+  lang: Lang,
+  flag: string,
+  text: string | undefined,
+  allowedValues: readonly T[],
+): T | Record<string, T> | undefined {
+  if (text === undefined) return undefined;
+  const bad = (value: string): never => {
+    throw new UsageError(t(lang, 'Cli.BadValue', { flag, value, allowed: allowedValues.join(', ') }));
+  };
+  if (!text.includes('=')) return (allowedValues as readonly string[]).includes(text) ? (text as T) : bad(text);
+  const out: Record<string, T> = {};
+  for (const part of text.split(',')) {
+    const at = part.lastIndexOf('=');
+    const column = part.slice(0, at).trim();
+    const value = part.slice(at + 1).trim();
+    if (!column || !(allowedValues as readonly string[]).includes(value)) bad(part);
+    out[column] = value as T;
+  }
+  return out;
+}
+
+/** A unit's note for a column without a figure, in both languages. */
+const nullNote = (column: string, r: NullReason): { vi: string; en: string } => {
+  const vars = { column, members: 'members' in r ? r.members.join(', ') : '' };
+  return { vi: t('vi', `Table.Null.${r.kind}`, vars), en: t('en', `Table.Null.${r.kind}`, vars) };
+};
+
+async function joinCmd(lang: Lang, v: Record<string, string | boolean | undefined>, out: (s: string) => void): Promise<void> {
+  const file = v['table'];
+  if (typeof file !== 'string') throw new UsageError(t(lang, 'Cli.OptionNeedsValue', { option: '--table' }));
+  const format = String(v['format'] ?? 'geojson');
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'format', value: format, allowed: EXPORT_FORMATS.join(', ') }));
+  if (v['out'] === undefined && !TO_STDOUT.includes(format)) throw new UsageError(t(lang, 'Cli.NeedOut', { format }));
+  const edition = String(v['edition'] ?? '2022');
+  const tableEdition = String(v['tableEdition'] ?? '2022');
+  for (const [flag, value] of [
+    ['edition', edition],
+    ['table-edition', tableEdition],
+  ] as const)
+    if (value !== '2022' && value !== '2025') throw new UsageError(t(lang, 'Cli.BadValue', { flag, value, allowed: '2022, 2025' }));
+  if (tableEdition === '2025' && edition === '2022')
+    throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'edition', value: edition, allowed: '2025' }));
+  const by = String(v['matchBy'] ?? 'auto');
+  if (!['auto', 'iso', 'gso', 'name'].includes(by))
+    throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'match-by', value: by, allowed: 'auto, iso, gso, name' }));
+  const encoding = v['encoding'] === undefined ? undefined : String(v['encoding']);
+  if (encoding !== undefined && encoding !== 'utf-8' && encoding !== 'windows-1258')
+    throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'encoding', value: encoding, allowed: 'utf-8, windows-1258' }));
+  const headerText = v['headerRow'] === undefined ? undefined : String(v['headerRow']);
+  const headerRow = headerText === undefined ? undefined : Number(headerText);
+  if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1))
+    throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'header-row', value: String(headerText), allowed: '1, 2, 3, …' }));
+  const aggregate = perColumn<Aggregate>(lang, 'aggregate', v['aggregate'] as string | undefined, AGGREGATES);
+  const numberFormats = perColumn<NumberFormat>(lang, 'number-format', v['numberFormat'] as string | undefined, ['vi', 'en']);
+  const sheetText = v['sheet'] === undefined ? undefined : String(v['sheet']);
+  const sheet = sheetText !== undefined && /^\d+$/.test(sheetText) ? Number(sheetText) : sheetText;
+
+  let bytes: Uint8Array;
+  try {
+    const b = readFileSync(file);
+    bytes = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  } catch (e) {
+    throw new UsageError(t(lang, 'Cli.ReadError', { file, message: e instanceof Error ? e.message : String(e) }));
+  }
+  const inputs = loadInputs();
+  const units = { '2022': inputs.provinces2022, '2025': inputs.provinces2025 };
+  let joined;
+  try {
+    const raw = await readTable(basename(file), bytes, { ...(sheet === undefined ? {} : { sheet }), ...(encoding ? { encoding } : {}) });
+    for (const w of raw.warnings) process.stderr.write(t(lang, 'Cli.Warning', { message: t(lang, `TableWarn.${w}`) }) + '\n');
+    const table = shapeTable(raw, headerRow);
+    const keyField = v['keyField'] === undefined ? guessKeyField(table, units[tableEdition as '2022' | '2025']) : String(v['keyField']);
+    if (keyField === null) throw new UsageError(t(lang, 'Cli.NoKeyField', { columns: table.columns.join(', ') }));
+    const formats = typeof numberFormats === 'string' ? Object.fromEntries(table.columns.map((c) => [c, numberFormats])) : numberFormats;
+    joined = joinTable(table, units, {
+      keyField,
+      by: by as 'auto',
+      tableEdition: tableEdition as '2022' | '2025',
+      targetEdition: edition as '2022' | '2025',
+      ...(formats ? { numberFormats: formats } : {}),
+      ...(aggregate ? { aggregate } : {}),
+    });
+  } catch (e) {
+    if (e instanceof TableError || e instanceof JoinError)
+      throw new UsageError(t(lang, 'Cli.BadFile', { file, message: t(lang, `Table.${e.code}`, e.vars) }), { cause: e });
+    throw e;
+  }
+  const { report } = joined;
+  for (const c of report.columns) {
+    if (c.mixed) throw new UsageError(t(lang, 'Cli.Mixed', { column: c.name }));
+    if (c.ambiguous) throw new UsageError(t(lang, 'Cli.Ambiguous', { column: c.name }));
+  }
+  for (const d of report.duplicates)
+    process.stderr.write(
+      t(lang, 'Cli.Warning', { message: t(lang, 'Cli.Duplicate', { iso: d.iso, rows: d.sheetRows.join(', ') }) }) + '\n',
+    );
+  for (const u of report.unmatched) process.stderr.write(t(lang, 'Cli.Unmatched', { row: u.sheetRow, key: u.key }) + '\n');
+  process.stderr.write(
+    t(lang, 'Cli.Joined', {
+      matched: report.matched.length,
+      rows: report.matched.length + report.unmatched.length,
+      by: t(lang, `Table.MatchBy.${report.by}`),
+      columns: joined.numericColumns.length,
+    }) + '\n',
+  );
+  if (v['strict'] && report.unmatched.length)
+    throw new Error(t(lang, 'Cli.Unmatched', { row: report.unmatched[0]!.sheetRow, key: report.unmatched[0]!.key }));
+  const layer = joinedLayer(joined, units[edition as '2022' | '2025'], (_, column, r) => nullNote(column, r));
+  const name = basename(file).replace(/\.[^.]+$/, '');
+  const { bytes: written } = await writeLayer(layer, name, format as ExportFormat);
+  if (v['out'] === undefined) out(new TextDecoder().decode(written));
+  else save(lang, String(v['out']), written, layer.features.length);
+}
+
 /** commander's option key for a kebab-case flag (`cell-km` → `cellKm`). */
 const camel = (flag: string): string => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -353,6 +474,23 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
     .addOption(new Option('--edition <edition>', describe(lang, t(lang, 'Param.edition'), '2022, 2025', '2022')))
     .addOption(new Option('--include-restricted', t(lang, 'Cli.Opt.includeRestricted')))
     .action((opts: Record<string, string | boolean | undefined>) => bundleCmd(lang, opts));
+
+  configure(program.command('join'))
+    .description(t(lang, 'Cli.Cmd.join'))
+    .addOption(new Option('--table <file>', t(lang, 'Cli.Opt.tableFile')))
+    .addOption(new Option('--sheet <sheet>', t(lang, 'Cli.Opt.sheet')))
+    .addOption(new Option('--header-row <n>', t(lang, 'Cli.Opt.headerRow')))
+    .addOption(new Option('--key-field <column>', t(lang, 'Cli.Opt.keyField')))
+    .addOption(new Option('--match-by <how>', describe(lang, t(lang, 'Cli.Opt.matchBy'), 'auto, iso, gso, name', 'auto')))
+    .addOption(new Option('--table-edition <edition>', describe(lang, t(lang, 'Cli.Opt.tableEdition'), '2022, 2025', '2022')))
+    .addOption(new Option('--edition <edition>', describe(lang, t(lang, 'Cli.Opt.joinEdition'), '2022, 2025', '2022')))
+    .addOption(new Option('--aggregate <how>', describe(lang, t(lang, 'Cli.Opt.aggregate'), AGGREGATES.join(', '), 'sum')))
+    .addOption(new Option('--number-format <format>', describe(lang, t(lang, 'Cli.Opt.numberFormat'), 'vi, en')))
+    .addOption(new Option('--encoding <encoding>', describe(lang, t(lang, 'Cli.Opt.encoding'), 'utf-8, windows-1258')))
+    .addOption(new Option('--format <format>', describe(lang, t(lang, 'Cli.Opt.exportFormat'), EXPORT_FORMATS.join(', '), 'geojson')))
+    .addOption(new Option('--out <file>', t(lang, 'Cli.Opt.out')))
+    .addOption(new Option('--strict', t(lang, 'Cli.Opt.strict')))
+    .action((opts: Record<string, string | boolean | undefined>) => joinCmd(lang, opts, out));
 
   configure(program.command('validate'))
     .description(t(lang, 'Cli.Cmd.validate'))

@@ -287,3 +287,76 @@ describe('one export rule for every path', () => {
     expect(Object.keys(files)).toContain('metadata.json');
   });
 });
+
+const table = (name: string): string => join(import.meta.dirname, '..', 'fixtures', 'tables', name);
+
+describe('ntcc join', () => {
+  it('joins a yearbook-like table by GSO code, lists the row it could not match, and keeps the figures as numbers', async () => {
+    const { code, out, err } = await run(['join', '--table', table('grdp-vi-semicolon.csv'), '--format', 'geojson', '--lang', 'en']);
+    expect(code).toBe(0);
+    expect(err).toContain('Row 18 ("Toàn vùng") matches no province.');
+    expect(err).toContain('Matched 14 of 15 rows by GSO province code; 3 figure columns.');
+    const fc = JSON.parse(out) as { features: { properties: Record<string, unknown> }[] };
+    expect(fc.features).toHaveLength(24);
+    const th = fc.features.find((f) => f.properties['iso'] === 'VN-21')!.properties;
+    expect(th['GRDP (tỷ đồng)']).toBe(252672.5);
+    expect(th['table']).toBe('grdp-vi-semicolon.csv');
+    const na = fc.features.find((f) => f.properties['iso'] === 'VN-22')!.properties;
+    expect(na['Vốn FDI (triệu USD)']).toBeNull();
+    expect(na['note_en']).toBe('Vốn FDI (triệu USD): the table has no figure');
+  });
+
+  it('--strict exits 1 on an unmatched row and writes nothing; a bad file exits 2 and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ntcc-join-'));
+    const outFile = join(dir, 'j.geojson');
+    expect((await run(['join', '--table', table('grdp-vi-semicolon.csv'), '--strict', '--out', outFile])).code).toBe(1);
+    expect(() => readFileSync(outFile)).toThrow();
+    const bad = join(dir, 'bad.xlsx');
+    writeFileSync(bad, 'PK\u0003\u0004 not a workbook');
+    const r = await run(['join', '--table', bad, '--out', outFile, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Cannot read the Excel file/);
+    expect(() => readFileSync(outFile)).toThrow();
+    const sheet = await run(['join', '--table', table('exports-two-sheets.xlsx'), '--sheet', 'GRDP', '--lang', 'en']);
+    expect(sheet.code).toBe(2);
+    expect(sheet.err).toContain('No sheet "GRDP". The sheets: Ghi chú, Xuất khẩu.');
+  });
+
+  it('reads the chosen sheet, and combines 2022 members into 2025 units with null for a missing member', async () => {
+    const { code, out } = await run([
+      'join',
+      '--table',
+      table('exports-two-sheets.xlsx'),
+      '--sheet',
+      '2',
+      '--edition',
+      '2025',
+      '--format',
+      'csv',
+    ]);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toMatch(/^iso,name_vi,name_en,edition,in_region,Xuất khẩu 2023,/);
+    const row = (iso: string) => lines.find((l) => l.startsWith(`${iso},`))!;
+    // Đà Nẵng 2025 = Đà Nẵng + Quảng Nam: 1800 + 1200.
+    expect(row('VN-DN')).toContain(',3000,');
+    // Khánh Hòa 2025 = Khánh Hòa + Ninh Thuận: 1500 + 300.
+    expect(row('VN-34')).toContain(',1800,');
+    // Quảng Trị 2025 = Quảng Bình + Quảng Trị, which has no figure: no partial sum.
+    expect(row('VN-25')).toMatch(/,2025,true,,/);
+  });
+
+  it('asks for the number format of an ambiguous column, and reads it once told', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ntcc-join-'));
+    const csv = join(dir, 'amb.csv');
+    writeFileSync(csv, 'Tỉnh,Vốn\nThanh Hóa,1.234\nNghệ An,5.678\n');
+    const asked = await run(['join', '--table', csv, '--lang', 'en']);
+    expect(asked.code).toBe(2);
+    expect(asked.err).toContain('Column "Vốn" has numbers that read both ways');
+    const told = await run(['join', '--table', csv, '--number-format', 'Vốn=vi']);
+    expect(told.code).toBe(0);
+    const fc = JSON.parse(told.out) as { features: { properties: Record<string, unknown> }[] };
+    expect(fc.features.find((f) => f.properties['iso'] === 'VN-21')!.properties['Vốn']).toBe(1234);
+    expect((await run(['join', '--table', csv, '--number-format', 'Vốn=xx'])).code).toBe(2);
+  });
+});
