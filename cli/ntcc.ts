@@ -32,7 +32,7 @@ import { EXPORT_FORMATS, formatById, importFile, writeLayer, type ExportFormat }
 import { EXPORT_LAYERS, beltAt, sensitivityOf, visiblePart } from '../src/export/catalogue.ts';
 import { exportFiles, type BundleInput } from '../src/export/bundle.ts';
 import { t, type Lang } from '../src/i18n/index.ts';
-import { readTable, shapeTable, TableError } from '../src/data/table.ts';
+import { readTable, shapeTable, TableError, type Table } from '../src/data/table.ts';
 import { AGGREGATES, guessKeyField, joinedLayer, joinTable, JoinError, type Aggregate, type NullReason } from '../src/data/join.ts';
 import type { NumberFormat } from '../src/core/figures.ts';
 import { loadInputs, loadLayer } from './load.ts';
@@ -91,13 +91,66 @@ async function importArg(lang: Lang, file: string): Promise<{ fc: FeatureCollect
   return { fc: r.fc, name: r.name };
 }
 
+/** Reads a table file and finds its header (a bad file is a bad argument: exit 2). */
+async function tableArg(
+  lang: Lang,
+  file: string,
+  opts: { sheet?: string | undefined; encoding?: 'utf-8' | 'windows-1258' | undefined; headerRow?: number | undefined },
+): Promise<Table> {
+  let bytes: Uint8Array;
+  try {
+    const b = readFileSync(file);
+    bytes = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  } catch (e) {
+    throw new UsageError(t(lang, 'Cli.ReadError', { file, message: e instanceof Error ? e.message : String(e) }));
+  }
+  const sheet = opts.sheet !== undefined && /^\d+$/.test(opts.sheet) ? Number(opts.sheet) : opts.sheet;
+  try {
+    const raw = await readTable(basename(file), bytes, {
+      ...(sheet === undefined ? {} : { sheet }),
+      ...(opts.encoding ? { encoding: opts.encoding } : {}),
+    });
+    for (const w of raw.warnings) process.stderr.write(t(lang, 'Cli.Warning', { message: t(lang, `TableWarn.${w}`) }) + '\n');
+    return shapeTable(raw, opts.headerRow);
+  } catch (e) {
+    if (e instanceof TableError)
+      throw new UsageError(t(lang, 'Cli.BadFile', { file, message: t(lang, `Table.${e.code}`, e.vars) }), { cause: e });
+    throw e;
+  }
+}
+
+/** A figure column of the user's table, joined to the run's edition, as the mass (`--mass-table`, `--mass-field`). */
+async function massTableArg(
+  lang: Lang,
+  file: string,
+  field: string,
+  sheet: string | undefined,
+  edition: '2022' | '2025',
+): Promise<NonNullable<AnalysisOverrides['mass']>> {
+  const table = await tableArg(lang, file, { sheet });
+  const inputs = loadInputs();
+  const units = { '2022': inputs.provinces2022, '2025': inputs.provinces2025 };
+  const keyField = guessKeyField(table, units['2022']) ?? guessKeyField(table, units['2025']);
+  if (keyField === null) throw new UsageError(t(lang, 'Cli.NoKeyField', { columns: table.columns.join(', ') }));
+  // A table of 2025 units is read as such when its rows match those better.
+  const tableEdition = edition === '2025' && guessKeyField(table, units['2022']) === null ? '2025' : '2022';
+  const joined = joinTable(table, units, { keyField, tableEdition, targetEdition: edition });
+  const column = joined.report.columns.find((c) => c.name === field && c.numeric);
+  if (!column) throw new UsageError(t(lang, 'Cli.NoFigureColumn', { field, columns: joined.numericColumns.join(', ') }));
+  if (column.ambiguous || column.mixed) throw new UsageError(t(lang, column.mixed ? 'Cli.Mixed' : 'Cli.Ambiguous', { column: field }));
+  for (const u of joined.report.unmatched) process.stderr.write(t(lang, 'Cli.Unmatched', { row: u.sheetRow, key: u.key }) + '\n');
+  const values = Object.fromEntries(joined.units.map((u) => [u.iso, u.values[field] as number | null]));
+  const name = basename(file);
+  return { layer: `table:${name}`, name, field, values };
+}
+
 /** The fields of a collection, in first-seen order. */
 const fieldsOf = (fc: FeatureCollection): string[] => [...new Set(fc.features.flatMap((f) => Object.keys(f.properties ?? {})))];
 const hasGeometry = (fc: FeatureCollection, types: string[]): boolean =>
   fc.features.some((f) => f.geometry && types.includes(f.geometry.type));
 
 /** The user's own units and ports for an analysis, read and checked as the app reads them. */
-async function overridesOf(lang: Lang, o: Record<string, string | undefined>): Promise<AnalysisOverrides> {
+async function overridesOf(lang: Lang, o: Record<string, string | undefined>, edition: '2022' | '2025'): Promise<AnalysisOverrides> {
   const out: AnalysisOverrides = {};
   if (o['units'] !== undefined) {
     const { fc, name } = await importArg(lang, o['units']);
@@ -111,6 +164,11 @@ async function overridesOf(lang: Lang, o: Record<string, string | undefined>): P
   } else
     for (const flag of ['codeField', 'nameField', 'populationField'] as const)
       if (o[flag] !== undefined) throw new UsageError(t(lang, 'Cli.FieldWithoutUnits'));
+  if (o['massTable'] !== undefined || o['massField'] !== undefined) {
+    if (o['massTable'] === undefined || o['massField'] === undefined) throw new UsageError(t(lang, 'Cli.MassNeedsBoth'));
+    if (out.units) throw new UsageError(t(lang, 'Cli.MassWithUnits'));
+    out.mass = await massTableArg(lang, o['massTable'], o['massField'], o['massSheet'], edition);
+  }
   if (o['ports'] !== undefined) {
     const { fc, name } = await importArg(lang, o['ports']);
     if (!hasGeometry(fc, ['Point', 'MultiPoint'])) throw new UsageError(t(lang, 'Cli.NotPoints', { file: o['ports'] }));
@@ -136,7 +194,7 @@ async function analyze(lang: Lang, kind: string, v: Record<string, string | bool
     throw new UsageError(
       t(lang, 'Cli.BadValue', { flag: PARAM_DEFS[bad.param].flag, value: bad.value, allowed: allowed(lang, bad.param) }),
     );
-  const overrides = await overridesOf(lang, v as Record<string, string | undefined>);
+  const overrides = await overridesOf(lang, v as Record<string, string | undefined>, params.edition as '2022' | '2025');
 
   const inputs = loadInputs();
   const result = runAnalysis(inputs, { ...params, kind: kind as AnalysisKind }, undefined, overrides);
@@ -324,26 +382,18 @@ async function joinCmd(lang: Lang, v: Record<string, string | boolean | undefine
     throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'header-row', value: String(headerText), allowed: '1, 2, 3, …' }));
   const aggregate = perColumn<Aggregate>(lang, 'aggregate', v['aggregate'] as string | undefined, AGGREGATES);
   const numberFormats = perColumn<NumberFormat>(lang, 'number-format', v['numberFormat'] as string | undefined, ['vi', 'en']);
-  const sheetText = v['sheet'] === undefined ? undefined : String(v['sheet']);
-  const sheet = sheetText !== undefined && /^\d+$/.test(sheetText) ? Number(sheetText) : sheetText;
-
-  let bytes: Uint8Array;
-  try {
-    const b = readFileSync(file);
-    bytes = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-  } catch (e) {
-    throw new UsageError(t(lang, 'Cli.ReadError', { file, message: e instanceof Error ? e.message : String(e) }));
-  }
+  const table = await tableArg(lang, file, {
+    sheet: v['sheet'] === undefined ? undefined : String(v['sheet']),
+    encoding: encoding as 'utf-8' | 'windows-1258' | undefined,
+    headerRow,
+  });
   const inputs = loadInputs();
   const units = { '2022': inputs.provinces2022, '2025': inputs.provinces2025 };
+  const keyField = v['keyField'] === undefined ? guessKeyField(table, units[tableEdition as '2022' | '2025']) : String(v['keyField']);
+  if (keyField === null) throw new UsageError(t(lang, 'Cli.NoKeyField', { columns: table.columns.join(', ') }));
+  const formats = typeof numberFormats === 'string' ? Object.fromEntries(table.columns.map((c) => [c, numberFormats])) : numberFormats;
   let joined;
   try {
-    const raw = await readTable(basename(file), bytes, { ...(sheet === undefined ? {} : { sheet }), ...(encoding ? { encoding } : {}) });
-    for (const w of raw.warnings) process.stderr.write(t(lang, 'Cli.Warning', { message: t(lang, `TableWarn.${w}`) }) + '\n');
-    const table = shapeTable(raw, headerRow);
-    const keyField = v['keyField'] === undefined ? guessKeyField(table, units[tableEdition as '2022' | '2025']) : String(v['keyField']);
-    if (keyField === null) throw new UsageError(t(lang, 'Cli.NoKeyField', { columns: table.columns.join(', ') }));
-    const formats = typeof numberFormats === 'string' ? Object.fromEntries(table.columns.map((c) => [c, numberFormats])) : numberFormats;
     joined = joinTable(table, units, {
       keyField,
       by: by as 'auto',
@@ -353,7 +403,7 @@ async function joinCmd(lang: Lang, v: Record<string, string | boolean | undefine
       ...(aggregate ? { aggregate } : {}),
     });
   } catch (e) {
-    if (e instanceof TableError || e instanceof JoinError)
+    if (e instanceof JoinError)
       throw new UsageError(t(lang, 'Cli.BadFile', { file, message: t(lang, `Table.${e.code}`, e.vars) }), { cause: e });
     throw e;
   }
@@ -447,6 +497,9 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
     .addOption(new Option('--name-field <field>', t(lang, 'Cli.Opt.nameField')))
     .addOption(new Option('--population-field <field>', t(lang, 'Cli.Opt.populationField')))
     .addOption(new Option('--ports <file>', t(lang, 'Cli.Opt.ports')))
+    .addOption(new Option('--mass-table <file>', t(lang, 'Cli.Opt.massTable')))
+    .addOption(new Option('--mass-field <column>', t(lang, 'Cli.Opt.massField')))
+    .addOption(new Option('--mass-sheet <sheet>', t(lang, 'Cli.Opt.sheet')))
     .addHelpText(
       'after',
       `\n${t(lang, 'Cli.Analyses')}\n${ANALYSES.map((k) => `  ${k.padEnd(12)}${t(lang, `Analysis.kind.${k}`)}`).join('\n')}\n`,

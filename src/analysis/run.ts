@@ -44,7 +44,8 @@ const namesIn = (lang: Lang, us: readonly { name_vi: string; name_en: string }[]
 const uses = (p: AnalysisParams, key: (typeof PARAMS_USED)[keyof typeof PARAMS_USED][number]): boolean => PARAMS_USED[p.kind].includes(key);
 
 /** What the run weighs units by, in words: the mass and its base. */
-function massText(lang: Lang, p: AnalysisParams, custom: AnalysisOverrides['units']): string {
+function massText(lang: Lang, p: AnalysisParams, custom: AnalysisOverrides['units'], table?: AnalysisOverrides['mass']): string {
+  if (table && uses(p, 'mass')) return t(lang, 'Mass.table', { field: table.field, table: table.name });
   if (p.mass === 'area' && uses(p, 'mass')) return t(lang, 'Mass.area');
   if (custom) return custom.population ? t(lang, 'Mass.field', { field: custom.population, layer: custom.name }) : t(lang, 'Mass.none');
   if (p.popBase === 'nq202') return t(lang, 'Mass.nq202');
@@ -52,7 +53,12 @@ function massText(lang: Lang, p: AnalysisParams, custom: AnalysisOverrides['unit
 }
 
 /** The model of a run in one line: what is computed, from which figures, over which distances. */
-function modelLine(p: AnalysisParams, custom: AnalysisOverrides['units'], parts?: readonly IndexPart[]): Bilingual {
+function modelLine(
+  p: AnalysisParams,
+  custom: AnalysisOverrides['units'],
+  table: AnalysisOverrides['mass'],
+  parts?: readonly IndexPart[],
+): Bilingual {
   return both(`Model.${p.kind}`, (lang) => ({
     tol: formatNumber(lang, p.toleranceKm, 2),
     buf: formatNumber(lang, p.bufferKm, 1),
@@ -60,7 +66,7 @@ function modelLine(p: AnalysisParams, custom: AnalysisOverrides['units'], parts?
     beta: formatNumber(lang, p.beta, 2),
     ck: t(lang, `Analysis.ck.${p.corridorKind}`),
     hz: t(lang, `Horizon.${p.horizon}`),
-    mass: massText(lang, p, custom),
+    mass: massText(lang, p, custom, table),
     parts: (parts ?? []).map((k) => t(lang, `Col.${k}`)).join(', '),
     sphere: t(lang, 'Model.Sphere', { r: formatNumber(lang, EARTH_RADIUS_KM, 4) }),
   }));
@@ -97,10 +103,20 @@ export function runAnalysis(
   overrides: AnalysisOverrides = {},
 ): AnalysisResult {
   const custom = overrides.units ?? null;
+  // The user's table as the mass: the units' figure is the table's (a mass of its own kind).
+  const massTable = !custom && uses(params, 'mass') ? (overrides.mass ?? null) : null;
+  const asked = params;
+  if (massTable) params = { ...params, mass: 'population' };
   const context = !custom && params.context && uses(params, 'context');
-  const units = custom
+  const baseUnits = custom
     ? unitsFromCollection(custom.fc, { code: custom.code, name: custom.nameField, population: custom.population })
     : unitsFor(inputs, params.edition, { popBase: params.popBase, context });
+  const units = massTable
+    ? baseUnits.map((u) => {
+        const v = massTable.values[u.id] ?? null;
+        return { ...u, population: v, population_source: v === null ? null : `table:${massTable.name}:${massTable.field}` };
+      })
+    : baseUnits;
   const region = units.filter((u) => u.in_region);
   const inRegion = new Set(region.map((u) => u.id));
   const lines = corridorsFor(inputs, params.horizon, params.corridorKind);
@@ -110,8 +126,8 @@ export function runAnalysis(
   const byPopulation = weighs && !(uses(params, 'mass') && params.mass === 'area');
   const noMass = byPopulation ? units.filter((u) => u.population === null) : [];
   if (noMass.length) {
-    notes.push(both('Note.NoMass', (lang) => ({ names: namesIn(lang, noMass), mass: massText(lang, params, custom) })));
-    if (!custom && params.edition === '2025' && noMass.some((u) => u.in_region)) notes.push(both('Note.NoBase2025'));
+    notes.push(both('Note.NoMass', (lang) => ({ names: namesIn(lang, noMass), mass: massText(lang, params, custom, massTable) })));
+    if (!custom && !massTable && params.edition === '2025' && noMass.some((u) => u.in_region)) notes.push(both('Note.NoBase2025'));
   }
   if (context) {
     const outside = units.filter((u) => !u.in_region);
@@ -139,12 +155,13 @@ export function runAnalysis(
   const fields = (RUNS[params.kind] as (c: RunContext) => KindFields<AnalysisKind>)(ctx);
   const parts = 'parts_used' in fields ? (fields as KindFields<'index'>).parts_used : undefined;
   return {
-    params,
-    model: modelLine(params, custom, parts),
+    params: asked,
+    model: modelLine(params, custom, massTable, parts),
     units: units.map((u) => resultUnit(u, params, custom)),
     notes,
     units_source: custom ? { layer: custom.layer, code: custom.code, name: custom.name } : null,
     ports_source: overrides.ports ? { layer: overrides.ports.layer, name: overrides.ports.name } : null,
+    mass_table: massTable ? { layer: massTable.layer, name: massTable.name, field: massTable.field } : null,
     kind: params.kind,
     ...fields,
   } as AnalysisResult;

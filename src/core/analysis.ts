@@ -345,6 +345,8 @@ export interface ResultBase {
   units_source?: { layer: string; code: string; name: string } | null;
   /** Where the seaports came from when not the bundled ones: an imported layer. */
   ports_source?: { layer: string; name: string } | null;
+  /** The user's table whose column was the mass, when one was. */
+  mass_table?: { layer: string; name: string; field: string } | null;
 }
 
 /** A user's own data standing in for bundled inputs (imported layers, already checked). */
@@ -360,6 +362,11 @@ export interface AnalysisOverrides {
     nameField: string;
     population: string | null;
   } | null;
+  /**
+   * A figure column of the user's own table as the mass (gravity and the index), by unit id of
+   * the run's edition; null where the table has no figure for a unit.
+   */
+  mass?: { layer: string; name: string; field: string; values: Readonly<Record<string, number | null>> } | null;
 }
 
 /** The cache key of a run with overrides. */
@@ -368,6 +375,7 @@ export function overridesKey(o: AnalysisOverrides | undefined): string {
   return [
     o.ports ? `ports=${o.ports.layer}` : '',
     o.units ? `units=${o.units.layer}:${o.units.code}:${o.units.nameField}:${o.units.population ?? ''}` : '',
+    o.mass ? `mass=${o.mass.layer}:${o.mass.field}` : '',
   ]
     .filter(Boolean)
     .join('|');

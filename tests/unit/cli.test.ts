@@ -360,3 +360,36 @@ describe('ntcc join', () => {
     expect((await run(['join', '--table', csv, '--number-format', 'Vốn=xx'])).code).toBe(2);
   });
 });
+
+describe('ntcc analyze with a table column as the mass', () => {
+  it("weighs gravity by the table's figures, names them as the mass, and leaves out units without one", async () => {
+    const args = ['analyze', 'gravity', '--mass-table', table('grdp-vi-semicolon.csv'), '--mass-field', 'GRDP (tỷ đồng)'];
+    const units = JSON.parse((await run([...args, '--table', 'units'])).out) as {
+      id: string;
+      mass: number | null;
+      mass_source: string | null;
+    }[];
+    const th = units.find((u) => u.id === 'VN-21')!;
+    expect(th.mass).toBe(252672.5);
+    expect(th.mass_source).toBe('table:grdp-vi-semicolon.csv:GRDP (tỷ đồng)');
+    const rows = JSON.parse((await run(args)).out) as { a: string; b: string; distance_km: number; intensity: number }[];
+    expect(rows).toHaveLength(91);
+    const pair = rows.find((r) => r.a === 'VN-21' && r.b === 'VN-22')!;
+    // intensity = m_a × m_b / d^β with β = 2 (the default); the printed distance is rounded to metres.
+    expect(Math.abs(pair.intensity / ((252672.5 * 187500) / pair.distance_km ** 2) - 1)).toBeLessThan(1e-5);
+    // The FDI column has no figure for three provinces: their pairs are left out (91 − 3 × 13 + 3 = 55).
+    const fdi = JSON.parse(
+      (await run(['analyze', 'gravity', '--mass-table', table('grdp-vi-semicolon.csv'), '--mass-field', 'Vốn FDI (triệu USD)'])).out,
+    ) as unknown[];
+    expect(fdi).toHaveLength(55);
+  });
+
+  it('refuses a column that is not a figure column, a table without the field flag, and a table with --units', async () => {
+    const r = await run(['analyze', 'gravity', '--mass-table', table('grdp-vi-semicolon.csv'), '--mass-field', 'GRDP', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      'The table has no figure column "GRDP". Its figure columns: GRDP (tỷ đồng), Tốc độ tăng (%), Vốn FDI (triệu USD).',
+    );
+    expect((await run(['analyze', 'gravity', '--mass-table', table('grdp-vi-semicolon.csv')])).code).toBe(2);
+  });
+});
