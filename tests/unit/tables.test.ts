@@ -10,6 +10,7 @@ import { matchUnit, unitKey } from '../../src/core/unit-keys.ts';
 import { findHeaderRow, readTable, shapeTable, TableError } from '../../src/data/table.ts';
 import { guessKeyField, joinTable, JoinError } from '../../src/data/join.ts';
 import { loadInputs } from '../../cli/load.ts';
+import { CLASS_METHODS, classBreaks, classOf, paletteColors } from '../../src/core/classify.ts';
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/tables/${name}`, import.meta.url)));
 const inputs = loadInputs();
@@ -192,5 +193,34 @@ describe('joining', () => {
     expect(unit('VN-29').nulls['GRDP (tỷ đồng)']).toEqual({ kind: 'member-missing', members: ['VN-28'] });
     // Unchanged units carry their figure.
     expect(unit('VN-21').values['GRDP (tỷ đồng)']).toBe(252672.5);
+  });
+});
+
+describe('choropleth classes', () => {
+  it('quantiles, equal intervals and natural breaks cover the figures; every figure gets a class, none for no figure', () => {
+    const xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 100, null];
+    for (const method of CLASS_METHODS) {
+      const b = classBreaks(xs, method, 4);
+      expect(b[0]).toBe(1);
+      expect(b.at(-1)).toBe(100);
+      expect(b).toEqual([...b].sort((x, y) => x - y));
+      for (const v of xs) {
+        const c = classOf(v, b);
+        if (v === null) expect(c).toBeNull();
+        else expect(c).toBeGreaterThanOrEqual(0);
+      }
+    }
+    expect(classBreaks([1, 2, 3, 4, 10], 'equal', 3)).toEqual([1, 4, 7, 10]);
+    // Natural breaks put the outlier alone.
+    const j = classBreaks(xs, 'natural', 3);
+    expect(classOf(100, j)).toBe(2);
+    expect(classOf(9, j)).toBeLessThan(2);
+  });
+
+  it('has fewer classes than asked when the figures have fewer distinct values, and palettes of k colours', () => {
+    expect(classBreaks([5, 5, 7], 'quantile', 5)).toEqual([5, 7]);
+    expect(classBreaks([5, 5], 'quantile', 5)).toEqual([5, 5]);
+    expect(classBreaks([null], 'natural', 5)).toEqual([]);
+    expect(paletteColors('YlGnBu', 5)).toHaveLength(5);
   });
 });
