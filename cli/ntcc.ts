@@ -114,7 +114,7 @@ async function tableArg(
     return shapeTable(raw, opts.headerRow);
   } catch (e) {
     if (e instanceof TableError)
-      throw new UsageError(t(lang, 'Cli.BadFile', { file, message: t(lang, `Table.${e.code}`, e.vars) }), { cause: e });
+      throw new UsageError(t(lang, 'Cli.BadFile', { file, message: t(lang, `TableFile.${e.code}`, e.vars) }), { cause: e });
     throw e;
   }
 }
@@ -351,7 +351,7 @@ function perColumn<T extends string>(
 /** A unit's note for a column without a figure, in both languages. */
 const nullNote = (column: string, r: NullReason): { vi: string; en: string } => {
   const vars = { column, members: 'members' in r ? r.members.join(', ') : '' };
-  return { vi: t('vi', `Table.Null.${r.kind}`, vars), en: t('en', `Table.Null.${r.kind}`, vars) };
+  return { vi: t('vi', `TableFile.Null.${r.kind}`, vars), en: t('en', `TableFile.Null.${r.kind}`, vars) };
 };
 
 async function joinCmd(lang: Lang, v: Record<string, string | boolean | undefined>, out: (s: string) => void): Promise<void> {
@@ -404,7 +404,7 @@ async function joinCmd(lang: Lang, v: Record<string, string | boolean | undefine
     });
   } catch (e) {
     if (e instanceof JoinError)
-      throw new UsageError(t(lang, 'Cli.BadFile', { file, message: t(lang, `Table.${e.code}`, e.vars) }), { cause: e });
+      throw new UsageError(t(lang, 'Cli.BadFile', { file, message: t(lang, `TableFile.${e.code}`, e.vars) }), { cause: e });
     throw e;
   }
   const { report } = joined;
@@ -421,7 +421,7 @@ async function joinCmd(lang: Lang, v: Record<string, string | boolean | undefine
     t(lang, 'Cli.Joined', {
       matched: report.matched.length,
       rows: report.matched.length + report.unmatched.length,
-      by: t(lang, `Table.MatchBy.${report.by}`),
+      by: t(lang, `TableFile.MatchBy.${report.by}`),
       columns: joined.numericColumns.length,
     }) + '\n',
   );

@@ -14,6 +14,7 @@ import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
 // The analysis panel (and, through the worker, the analysis code) load on first use.
 const AnalysisPanel = lazy(() => import('../ui/AnalysisPanel.tsx'));
 const ExportDialog = lazy(() => import('../ui/ExportDialog.tsx'));
+const TableJoinDialog = lazy(() => import('../ui/TableJoinDialog.tsx').then((m) => ({ default: m.TableJoinDialog })));
 const StoryPanel = lazy(() => import('../ui/StoryPanel.tsx').then((m) => ({ default: m.StoryPanel })));
 
 /**
@@ -25,6 +26,7 @@ export function App({ mapBridge }: { mapBridge: MapBridge }) {
   const lang = useAppStore((s) => s.lang);
   const analysisOpen = useAppStore((s) => s.analysisOpen);
   const exportOpen = useAppStore((s) => s.exportOpen);
+  const tableDraft = useAppStore((s) => s.tableDraft !== null);
   const presenting = useAppStore((s) => s.presenting);
   const storyOpen = useAppStore((s) => s.storyOpen);
   const layersOpen = useAppStore((s) => s.layersOpen);
@@ -132,6 +134,11 @@ export function App({ mapBridge }: { mapBridge: MapBridge }) {
             {exportOpen && (
               <Suspense fallback={null}>
                 <ExportDialog />
+              </Suspense>
+            )}
+            {tableDraft && (
+              <Suspense fallback={null}>
+                <TableJoinDialog />
               </Suspense>
             )}
           </>

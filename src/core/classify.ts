@@ -51,3 +51,15 @@ export function classOf(value: number | null, breaks: readonly number[]): number
   for (let i = 1; i < breaks.length; i++) if (value <= breaks[i]!) return i - 1;
   return breaks.length - 2;
 }
+
+/**
+ * How many decimals the legend needs so that neighbouring class limits read differently
+ * (0 for limits a whole unit or more apart, at most 3).
+ */
+export function limitDigits(breaks: readonly number[]): number {
+  let gap = Infinity;
+  for (let i = 1; i < breaks.length; i++) if (breaks[i]! > breaks[i - 1]!) gap = Math.min(gap, breaks[i]! - breaks[i - 1]!);
+  const fractional = breaks.some((b) => !Number.isInteger(b));
+  if (!Number.isFinite(gap) || gap >= 10 || (!fractional && gap >= 1)) return 0;
+  return Math.min(3, Math.max(1, Math.ceil(-Math.log10(gap)) + 1));
+}

@@ -303,3 +303,16 @@ export function joinedLayer(
   });
   return { type: 'FeatureCollection', features };
 }
+
+/** Words in a column's name that mark a rate, a share or a mean (which members do not add up to). */
+const RATE_WORDS =
+  /%|tốc độ|tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|bình quân|trung bình|mật độ|chỉ số|\/ ?người|per cent|percent|rate|share|growth|average|mean|density|index|per capita|per head/iu;
+
+/**
+ * How a 2025 unit should combine its members' figures, guessed from the column's name: a mean
+ * weighted by population for a rate, a share or a mean; a sum for counts and amounts. The join
+ * dialog shows the guess for the user to check.
+ */
+export function suggestAggregate(column: string): Aggregate {
+  return RATE_WORDS.test(column.normalize('NFC')) ? 'mean-population' : 'sum';
+}

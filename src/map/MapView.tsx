@@ -21,6 +21,8 @@ import {
   type AppState,
   type FeatureRef,
   type MapCapture,
+  choroplethOf,
+  type Choropleth,
 } from '../state/store.ts';
 import { DYNAMIC_PAINT, PICKABLE, selectedFeatureFilter, thematicStyleLayers } from './thematic-layers.ts';
 import type { Layer } from '@deck.gl/core';
@@ -33,9 +35,12 @@ import {
   buildStyle,
   CAPITAL_BOX,
   capitalBoxImage,
+  HATCH,
+  hatchImage,
   LAYER,
   nameField,
   selectedCapitalFilter,
+  USER_TABLE,
 } from './style.ts';
 import { CAPITAL_SELECTED_RADIUS_PX, capitalNear, capitalPoints } from '../core/capitals.ts';
 import './worker.ts';
@@ -178,6 +183,26 @@ function applyThematicLayers(map: MaplibreMap, s: Pick<AppState, 'layers' | 'hor
   }
 }
 
+/** Draws the shown table's choropleth (or hides it): each unit's polygon with its class colour, null for no figure. */
+function applyChoropleth(map: MaplibreMap, c: Choropleth | null, s: AppState): void {
+  const vis = c && !c.wrongEdition ? 'visible' : 'none';
+  for (const id of [USER_TABLE.fill, USER_TABLE.noData, USER_TABLE.line]) map.setLayoutProperty(id, 'visibility', vis);
+  const source = map.getSource(USER_TABLE.source) as import('maplibre-gl').GeoJSONSource | undefined;
+  if (!source) return;
+  if (!c || c.wrongEdition || !s.data) {
+    source.setData({ type: 'FeatureCollection', features: [] });
+    return;
+  }
+  const polygons = new Map(featuresOf(s).map((f) => [f.properties.iso, f.geometry]));
+  source.setData({
+    type: 'FeatureCollection',
+    features: c.units.flatMap((u) => {
+      const geometry = polygons.get(u.iso);
+      return geometry ? [{ type: 'Feature' as const, geometry, properties: { iso: u.iso, color: u.color } }] : [];
+    }),
+  });
+}
+
 /** Emphasises the selected thematic feature. */
 function applySelectedFeature(map: MaplibreMap, f: FeatureRef | null): void {
   for (const g of ['point', 'line', 'area'] as const) map.setFilter(`th-selected-${g}`, selectedFeatureFilter(f, g));
@@ -285,6 +310,12 @@ function followStore(map: MaplibreMap, store: AppStore, deck: (load?: boolean) =
     store.subscribe(
       (s) => s.feature,
       (f) => applySelectedFeature(map, f),
+      now,
+    ),
+    // The user's table as a choropleth over the current edition's units.
+    store.subscribe(
+      (s) => choroplethOf(s),
+      (c) => applyChoropleth(map, c, store.getState()),
       now,
     ),
     // What deck.gl draws: the analysis result, imported layers (deck.gl loads when first needed).
@@ -396,6 +427,7 @@ export function MapView({ bridge }: { bridge: MapBridge }) {
     map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
     map.on('styleimagemissing', (e: { id: string }) => {
       if (e.id === CAPITAL_BOX && !map.hasImage(CAPITAL_BOX)) map.addImage(CAPITAL_BOX, capitalBoxImage());
+      if (e.id === HATCH && !map.hasImage(HATCH)) map.addImage(HATCH, hatchImage());
     });
     // Opened without a view in the address: the whole region, Hoàng Sa and Trường Sa
     // included, fills the part of the map that nothing floats over, on any screen.

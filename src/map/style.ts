@@ -38,6 +38,21 @@ export const LAYER = {
   seaLabels: 'basemap-sea-labels',
 } as const;
 
+/** The source and layers of the user's table drawn as a choropleth (data set by the map). */
+export const USER_TABLE = { source: 'user-table', fill: 'user-table-fill', noData: 'user-table-nodata', line: 'user-table-line' } as const;
+/** The hatch of units without a figure. */
+export const HATCH = 'no-data-hatch';
+const HATCH_PX = 8;
+
+/** The hatch image MapLibre asks for (`styleimagemissing`): grey diagonal lines on transparent. */
+export function hatchImage(): { width: number; height: number; data: Uint8Array } {
+  const data = new Uint8Array(HATCH_PX * HATCH_PX * 4);
+  for (let y = 0; y < HATCH_PX; y++)
+    for (let x = 0; x < HATCH_PX; x++)
+      if ((x + y) % HATCH_PX === 0 || (x + y + 1) % HATCH_PX === 0) data.set([110, 110, 110, 200], (y * HATCH_PX + x) * 4);
+  return { width: HATCH_PX, height: HATCH_PX, data };
+}
+
 /** The image of a capital's collision box: transparent, a little larger than the circle (radius 4 px, selected 6.4 px). */
 export const CAPITAL_BOX = 'capital-box';
 export const CAPITAL_BOX_PX = 14;
@@ -329,13 +344,45 @@ export function buildStyle({
   };
   const basemap = buildBasemapStyle({ base, edition, lang });
   const firstSymbol = basemap.layers.findIndex((l) => l.type === 'symbol');
+  // The user's table: hidden until one is shown; the map sets its data (a unit per feature, with its colour).
+  const hidden = { visibility: 'none' as const };
+  const userTable: StyleSpecification['layers'] = [
+    {
+      id: USER_TABLE.fill,
+      type: 'fill',
+      source: USER_TABLE.source,
+      filter: ['!=', ['get', 'color'], null],
+      layout: hidden,
+      paint: { 'fill-color': ['coalesce', ['get', 'color'], '#000000'], 'fill-opacity': 0.85 },
+    },
+    {
+      id: USER_TABLE.noData,
+      type: 'fill',
+      source: USER_TABLE.source,
+      filter: ['==', ['get', 'color'], null],
+      layout: hidden,
+      paint: { 'fill-pattern': HATCH },
+    },
+    {
+      id: USER_TABLE.line,
+      type: 'line',
+      source: USER_TABLE.source,
+      layout: hidden,
+      paint: { 'line-color': '#ffffff', 'line-width': 0.8, 'line-opacity': 0.9 },
+    },
+  ];
   return {
     ...basemap,
     name: 'ntcc-atlas',
+    sources: { ...basemap.sources, [USER_TABLE.source]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
     layers: [
       ...basemap.layers.slice(0, firstSymbol),
-      ...editionLayers('2022'),
-      ...editionLayers('2025'),
+      // The fills, the user's table over them, then the outlines, hover and selection over that.
+      ...editionLayers('2022').slice(0, 2),
+      ...editionLayers('2025').slice(0, 2),
+      ...userTable,
+      ...editionLayers('2022').slice(2),
+      ...editionLayers('2025').slice(2),
       ...thematicStyleLayers(thematic),
       ...capitalLayers('2022'),
       ...capitalLayers('2025'),

@@ -15,6 +15,7 @@ import { createBoundarySlice, type BoundarySlice } from './slices/boundary.ts';
 import { createDataSlice, type DataSlice } from './slices/data.ts';
 import { createImportSlice, type ImportSlice } from './slices/import.ts';
 import { createStorySlice, type StorySlice } from './slices/story.ts';
+import { createTablesSlice, type TablesSlice } from './slices/tables.ts';
 import { createThematicSlice, type ThematicSlice } from './slices/thematic.ts';
 import { createUiSlice, type UiSlice } from './slices/ui.ts';
 import { createViewSlice, type ViewSlice } from './slices/view.ts';
@@ -24,13 +25,22 @@ export * from './slices/boundary.ts';
 export * from './slices/data.ts';
 export * from './slices/import.ts';
 export * from './slices/story.ts';
+export * from './slices/tables.ts';
 export * from './slices/thematic.ts';
 export * from './slices/ui.ts';
 export * from './slices/view.ts';
 
 export type { AnyLayerFeature, LayerFileId } from '../data/schemas.ts';
 
-export type AppState = ViewSlice & BoundarySlice & UiSlice & DataSlice & ThematicSlice & AnalysisSlice & ImportSlice & StorySlice;
+export type AppState = ViewSlice &
+  BoundarySlice &
+  UiSlice &
+  DataSlice &
+  ThematicSlice &
+  AnalysisSlice &
+  ImportSlice &
+  StorySlice &
+  TablesSlice;
 
 /** The middleware every slice is written for: the map subscribes to the parts it draws. */
 export type Mutators = [['zustand/subscribeWithSelector', never]];
@@ -113,6 +123,7 @@ export function createAppStore(services: AppServices = NO_SERVICES): AppStore {
       ...createAnalysisSlice(services)(...a),
       ...createImportSlice(services, () => store)(...a),
       ...createStorySlice(services)(...a),
+      ...createTablesSlice(...a),
     })),
   );
   return store;

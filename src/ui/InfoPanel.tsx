@@ -3,6 +3,7 @@ import type { Province2022Props, Province2025Props } from '../core/types.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import { featuresOf, selectedFeature, useAppStore, type AppState } from '../state/store.ts';
 import { FeatureInfo, provinceNamer, Row } from './FeatureInfo.tsx';
+import { UnitFigures } from './UnitFigures.tsx';
 
 const km2 = (lang: Lang, v: number | null) =>
   v === null ? t(lang, 'Info.Missing') : t(lang, 'Info.Km2', { value: formatNumber(lang, v, 2) });
@@ -107,7 +108,7 @@ function PanelHead({ lang, name_vi, name_en, onClose }: { lang: Lang; name_vi: s
 
 /** Facts of the selected unit or thematic feature, or a hint when nothing is selected. */
 export function InfoPanel() {
-  const { lang, selected, edition, data, select, setEdition, featureRef, thematic, selectFeature } = useAppStore(
+  const { lang, selected, edition, data, select, setEdition, featureRef, thematic, selectFeature, tables } = useAppStore(
     useShallow((s) => ({
       lang: s.lang,
       selected: s.selected,
@@ -118,6 +119,7 @@ export function InfoPanel() {
       featureRef: s.feature,
       thematic: s.thematic,
       selectFeature: s.selectFeature,
+      tables: s.tables,
     })),
   );
   const thematicFeature = selectedFeature({ thematic, feature: featureRef });
@@ -157,6 +159,7 @@ export function InfoPanel() {
         <Row label={t(lang, 'Info.Accuracy')}>{t(lang, 'Info.AccuracyValue', { m: formatNumber(lang, p.accuracy_m, 0) })}</Row>
         {p.note_vi && <Row label={t(lang, 'Info.Note')}>{lang === 'vi' ? p.note_vi : p.note_en}</Row>}
       </dl>
+      <UnitFigures s={{ tables, data, edition }} iso={p.iso} lang={lang} />
     </aside>
   );
 }

@@ -6,6 +6,7 @@ import { shownFeatures, useAppStore, type AppState, type LayerFileId, useStoreAp
 
 import { LegendSwatch } from './LegendSwatch.tsx';
 import { ImportedLayers } from './ImportedLayers.tsx';
+import { UserTables } from './UserTables.tsx';
 import { Segs } from './Segs.tsx';
 
 function counts(s: AppState, id: ThematicLayerId): { shown: number; total: number } | null {
@@ -59,6 +60,7 @@ export function LayerPanel() {
         ))}
       </fieldset>
       <ImportedLayers />
+      <UserTables />
       {!s.loaded && <p className="empty">{t(lang, 'Layers.Loading')}</p>}
       {THEMES.map((theme) => (
         <div key={theme} className="theme">

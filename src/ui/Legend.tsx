@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { t } from '../i18n/index.ts';
-import { useAppStore } from '../state/store.ts';
+import { choroplethOf, useAppStore } from '../state/store.ts';
+import { ChoroplethLegend } from './ChoroplethLegend.tsx';
 import { COLORS } from '../core/palette.ts';
 import { useCompact } from './use-compact.ts';
 
@@ -11,6 +12,7 @@ import { useCompact } from './use-compact.ts';
 export function Legend() {
   const lang = useAppStore((s) => s.lang);
   const compact = useCompact();
+  const choropleth = useAppStore(choroplethOf);
   // Until the user opens or closes it, it follows the screen: folded when compact.
   const [choice, setChoice] = useState<boolean | null>(null);
   const open = choice ?? !compact;
@@ -25,6 +27,7 @@ export function Legend() {
       }}
     >
       <summary>{t(lang, 'Legend.Title')}</summary>
+      {choropleth && <ChoroplethLegend c={choropleth} lang={lang} />}
       <ul>
         <li>
           <span className="swatch" style={{ background: COLORS.regionFill, opacity: 0.6 }} /> {t(lang, 'Legend.InRegion')}

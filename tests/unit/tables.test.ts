@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { readFigureColumn, readingsOf } from '../../src/core/figures.ts';
 import { matchUnit, unitKey } from '../../src/core/unit-keys.ts';
 import { findHeaderRow, readTable, shapeTable, TableError } from '../../src/data/table.ts';
-import { guessKeyField, joinTable, JoinError } from '../../src/data/join.ts';
+import { guessKeyField, joinTable, JoinError, suggestAggregate } from '../../src/data/join.ts';
 import { loadInputs } from '../../cli/load.ts';
-import { CLASS_METHODS, classBreaks, classOf, paletteColors } from '../../src/core/classify.ts';
+import { CLASS_METHODS, classBreaks, classOf, limitDigits, paletteColors } from '../../src/core/classify.ts';
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/tables/${name}`, import.meta.url)));
 const inputs = loadInputs();
@@ -222,5 +222,22 @@ describe('choropleth classes', () => {
     expect(classBreaks([5, 5], 'quantile', 5)).toEqual([5, 5]);
     expect(classBreaks([null], 'natural', 5)).toEqual([]);
     expect(paletteColors('YlGnBu', 5)).toHaveLength(5);
+  });
+});
+
+describe("the join dialog's defaults", () => {
+  it('suggests a weighted mean for rates and shares, a sum for amounts', () => {
+    for (const c of ['Tốc độ tăng (%)', 'Tỷ lệ hộ nghèo', 'GRDP bình quân đầu người', 'Growth rate', 'Population density'])
+      expect(suggestAggregate(c)).toBe('mean-population');
+    for (const c of ['GRDP (tỷ đồng)', 'Vốn FDI (triệu USD)', 'Exports (USD million)', 'Số khách du lịch'])
+      expect(suggestAggregate(c)).toBe('sum');
+  });
+
+  it('gives the legend enough decimals to tell neighbouring limits apart', () => {
+    expect(limitDigits([30000, 51200, 93000])).toBe(0);
+    expect(limitDigits([3.5, 6.3, 10.05])).toBe(1);
+    expect(limitDigits([0.12, 0.15, 0.4])).toBe(3);
+    expect(limitDigits([1, 2, 3])).toBe(0);
+    expect(limitDigits([5, 5])).toBe(0);
   });
 });
