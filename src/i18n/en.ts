@@ -185,6 +185,8 @@ export const en: Record<MessageKey, string> = {
   'Param.mass': 'Mass',
   'Analysis.mass.population': 'Population (persons)',
   'Analysis.mass.area': 'Area (km²)',
+  'Analysis.MassTable': 'Mass from your table',
+  'Analysis.MassTable.none': '— none: population or area —',
   'Param.cellKm': 'Hexagon side (km)',
   'Param.bufferKm': 'Band either side of corridors (km)',
   'Param.corridorKind': 'Corridors used',

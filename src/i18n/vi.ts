@@ -183,6 +183,8 @@ export const vi = {
   'Param.mass': 'Khối lượng',
   'Analysis.mass.population': 'Dân số (người)',
   'Analysis.mass.area': 'Diện tích (km²)',
+  'Analysis.MassTable': 'Khối lượng từ bảng của bạn',
+  'Analysis.MassTable.none': '— không: dân số hoặc diện tích —',
   'Param.cellKm': 'Cạnh ô lục giác (km)',
   'Param.bufferKm': 'Dải hai bên hành lang (km)',
   'Param.corridorKind': 'Hành lang dùng',

@@ -54,9 +54,42 @@ const CHOICE_TEXT: { [K in ChoiceKey]: (lang: Lang, v: AnalysisParams[K]) => str
   corridorKind: (lang, v) => t(lang, `Analysis.ck.${v}`),
 };
 
-/** Whether a parameter the analysis reads matters with the others as they are (the base of an area mass does not). */
-const shown = (key: ParamKey, p: AnalysisParams): boolean =>
-  !(key === 'popBase' && PARAMS_USED[p.kind].includes('mass') && p.mass === 'area');
+/**
+ * Whether a parameter the analysis reads matters with the others as they are: the base of an
+ * area mass does not, nor population or area when a table's column is the mass.
+ */
+const shown = (key: ParamKey, p: AnalysisParams, tableMass: boolean): boolean =>
+  !(key === 'popBase' && PARAMS_USED[p.kind].includes('mass') && p.mass === 'area') &&
+  !(tableMass && (key === 'mass' || key === 'popBase'));
+
+/** The mass from one of the user's tables: none (population or area), or a table's figure column. */
+function MassTableControl({ lang, store }: { lang: Lang; store: AppStore }) {
+  const { tables, massColumn } = useAppStore(useShallow((x) => ({ tables: x.tables, massColumn: x.massColumn })));
+  if (!tables.length) return null;
+  const value = massColumn ? `${massColumn.table}\u0000${massColumn.column}` : '';
+  return (
+    <label className="field">
+      <span className="field-label">{t(lang, 'Analysis.MassTable')}</span>
+      <select
+        value={value}
+        data-testid="param-mass-table"
+        onChange={(e) => {
+          const [table, column] = e.target.value.split('\u0000');
+          store.getState().setMassColumn(table && column ? { table, column } : null);
+        }}
+      >
+        <option value="">{t(lang, 'Analysis.MassTable.none')}</option>
+        {tables.flatMap((tb) =>
+          tb.columns.map((c) => (
+            <option key={`${tb.id}:${c}`} value={`${tb.id}\u0000${c}`}>
+              {tb.name} · {c}
+            </option>
+          )),
+        )}
+      </select>
+    </label>
+  );
+}
 
 /** Sets a parameter: the edition and the horizon are the map's own, the rest the panel's. */
 function setParamOf(store: AppStore, key: ParamKey, value: AnalysisParams[ParamKey]): void {
@@ -145,6 +178,7 @@ export default function AnalysisPanel() {
       view: x.analysisView,
       hovered: x.analysisHover,
       selected: x.selected,
+      tableMass: x.massColumn !== null,
     })),
   );
   const { lang, analysis, view } = s;
@@ -168,10 +202,11 @@ export default function AnalysisPanel() {
         </button>
       </div>
       {(Object.keys(PARAM_DEFS) as ParamKey[])
-        .filter((key) => key === 'kind' || (used.includes(key) && shown(key, params)))
+        .filter((key) => key === 'kind' || (used.includes(key) && shown(key, params, s.tableMass)))
         .map((key) => (
           <ParamControl key={key} lang={lang} param={key} params={params} store={store} />
         ))}
+      {used.includes('mass') && <MassTableControl lang={lang} store={store} />}
       {params.kind === 'access' && (
         <>
           <label className="field">

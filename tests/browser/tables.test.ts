@@ -153,4 +153,37 @@ describe('statistics tables', () => {
     assert.equal(await page.evaluate(() => window.__ntcc!.store.getState().tables.length), 2);
     await screenshot(page, 'table-choropleth-en');
   });
+
+  it("weighs gravity by a table's column, named in the result, null where the table has no figure", async () => {
+    await page.evaluate(() => {
+      const s = window.__ntcc!.store.getState();
+      s.setAnalysisParams({ kind: 'gravity' });
+      s.setAnalysisOpen(true);
+    });
+    const first = await page.evaluate(() => window.__ntcc!.store.getState().tables[0]!.id);
+    await page.getByTestId('param-mass-table').selectOption(`${first}\u0000GRDP (tỷ đồng)`);
+    // Population or area no longer apply: their switches are gone.
+    assert.equal(await page.getByTestId('param-mass-area').count(), 0);
+    await page.waitForFunction(
+      () => {
+        const a = window.__ntcc!.store.getState().analysis;
+        return a.status === 'done' && a.result?.mass_table?.field === 'GRDP (tỷ đồng)';
+      },
+      null,
+      { timeout: 60_000 },
+    );
+    const masses = await page.evaluate(() =>
+      Object.fromEntries(window.__ntcc!.store.getState().analysis.result!.units.map((u) => [u.id, u.mass])),
+    );
+    assert.equal(masses['VN-21'], 252672.5);
+    assert.match((await page.getByTestId('analysis-model').textContent()) ?? '', /GRDP \(tỷ đồng\).*grdp-vi-semicolon\.csv/);
+    await screenshot(page, 'table-gravity-mass');
+    // Back to population: the switch returns, the result no longer names the table.
+    await page.getByTestId('param-mass-table').selectOption('');
+    await page.getByTestId('param-mass-area').waitFor();
+    await page.waitForFunction(() => {
+      const a = window.__ntcc!.store.getState().analysis;
+      return a.status === 'done' && !a.result?.mass_table;
+    });
+  });
 });

@@ -9,7 +9,9 @@ import {
   type AnalysisParams,
   type AnalysisResult,
 } from '../../core/analysis.ts';
+import type { Edition } from '../../core/types.ts';
 import type { AppServices, AppState, Mutators } from '../store.ts';
+import { joinedFor, type UserTable } from './tables.ts';
 
 /** How the analysis result is drawn (not part of the computation). */
 export interface AnalysisView {
@@ -59,9 +61,12 @@ export function effectiveParams(s: Pick<AppState, 'analysisParams' | 'edition' |
   return { ...s.analysisParams, edition: s.edition, horizon: s.horizon };
 }
 
-/** The user's imported layers the analyses use instead of the bundled ones. */
-export function analysisOverrides(s: Pick<AppState, 'imported' | 'portsLayer' | 'unitsMapping'>): AnalysisOverrides {
+/** The user's imported layers (and table column) the analyses use instead of the bundled ones. */
+export function analysisOverrides(
+  s: Pick<AppState, 'imported' | 'portsLayer' | 'unitsMapping' | 'tables' | 'massColumn' | 'data' | 'edition'>,
+): AnalysisOverrides {
   const ports = s.imported.find((l) => l.id === s.portsLayer);
+  const massTable = s.massColumn ? (s.tables.find((x) => x.id === s.massColumn?.table) ?? null) : null;
   const unitsLayer = s.imported.find((l) => l.id === s.unitsMapping?.layer);
   const m = s.unitsMapping;
   return {
@@ -70,7 +75,24 @@ export function analysisOverrides(s: Pick<AppState, 'imported' | 'portsLayer' | 
       unitsLayer && m
         ? { layer: unitsLayer.id, name: unitsLayer.name, fc: unitsLayer.fc, code: m.code, nameField: m.name, population: m.population }
         : null,
+    mass: massTable && s.massColumn && s.data ? massOverride(massTable, s.massColumn.column, s.data, s.edition) : null,
   };
+}
+
+/** A table column as the mass: its figure for each unit of the edition (null where none). */
+function massOverride(
+  table: UserTable,
+  column: string,
+  data: NonNullable<AppState['data']>,
+  edition: Edition,
+): NonNullable<AnalysisOverrides['mass']> {
+  const joined = joinedFor(table, data, edition);
+  const values: Record<string, number | null> = {};
+  for (const u of joined.units) {
+    const v = u.values[column];
+    values[u.iso] = typeof v === 'number' ? v : null;
+  }
+  return { layer: table.id, name: table.name, field: column, values };
 }
 
 /** The key that identifies what the analysis would compute now (parameters and overrides). */

@@ -63,6 +63,9 @@ export interface TableDraft {
 export interface TablesSlice {
   tables: UserTable[];
   tableDraft: TableDraft | null;
+  /** A table's figure column as the mass of gravity and the index (null: population or area). */
+  massColumn: { table: string; column: string } | null;
+  setMassColumn: (m: { table: string; column: string } | null) => void;
   setTableDraft: (d: TableDraft | null) => void;
   /**
    * Reads a table file into the join dialog's draft: its cells, header, a guessed key column
@@ -84,6 +87,8 @@ export const createTablesSlice: StateCreator<AppState, Mutators, [], TablesSlice
   return {
     tables: [],
     tableDraft: null,
+    massColumn: null,
+    setMassColumn: (massColumn) => set({ massColumn }),
     setTableDraft: (tableDraft) => set({ tableDraft }),
     openTableFile: (file, sheet) => {
       void readTable(file.name, file.bytes, sheet === undefined ? {} : { sheet }).then(
@@ -119,7 +124,8 @@ export const createTablesSlice: StateCreator<AppState, Mutators, [], TablesSlice
       });
       return id;
     },
-    removeTable: (id) => set({ tables: get().tables.filter((x) => x.id !== id) }),
+    removeTable: (id) =>
+      set({ tables: get().tables.filter((x) => x.id !== id), massColumn: get().massColumn?.table === id ? null : get().massColumn }),
     updateTable: (id, change) =>
       set({
         tables: get().tables.map((x) => {
