@@ -33,7 +33,8 @@ import { EXPORT_LAYERS, beltAt, sensitivityOf, visiblePart } from '../src/export
 import { exportFiles, type BundleInput } from '../src/export/bundle.ts';
 import { t, type Lang } from '../src/i18n/index.ts';
 import { readTable, shapeTable, TableError, type Table } from '../src/data/table.ts';
-import { AGGREGATES, guessKeyField, joinedLayer, joinTable, JoinError, type Aggregate, type NullReason } from '../src/data/join.ts';
+import { AGGREGATES, guessKeyField, joinTable, JoinError, type Aggregate } from '../src/data/join.ts';
+import { tableLayer } from '../src/export/table-layer.ts';
 import type { NumberFormat } from '../src/core/figures.ts';
 import { loadInputs, loadLayer } from './load.ts';
 
@@ -348,12 +349,6 @@ function perColumn<T extends string>(
   return out;
 }
 
-/** A unit's note for a column without a figure, in both languages. */
-const nullNote = (column: string, r: NullReason): { vi: string; en: string } => {
-  const vars = { column, members: 'members' in r ? r.members.join(', ') : '' };
-  return { vi: t('vi', `TableFile.Null.${r.kind}`, vars), en: t('en', `TableFile.Null.${r.kind}`, vars) };
-};
-
 async function joinCmd(lang: Lang, v: Record<string, string | boolean | undefined>, out: (s: string) => void): Promise<void> {
   const file = v['table'];
   if (typeof file !== 'string') throw new UsageError(t(lang, 'Cli.OptionNeedsValue', { option: '--table' }));
@@ -427,7 +422,7 @@ async function joinCmd(lang: Lang, v: Record<string, string | boolean | undefine
   );
   if (v['strict'] && report.unmatched.length)
     throw new Error(t(lang, 'Cli.Unmatched', { row: report.unmatched[0]!.sheetRow, key: report.unmatched[0]!.key }));
-  const layer = joinedLayer(joined, units[edition as '2022' | '2025'], (_, column, r) => nullNote(column, r));
+  const layer = tableLayer(joined, units[edition as '2022' | '2025'], '', units['2022']).fc;
   const name = basename(file).replace(/\.[^.]+$/, '');
   const { bytes: written } = await writeLayer(layer, name, format as ExportFormat);
   if (v['out'] === undefined) out(new TextDecoder().decode(written));

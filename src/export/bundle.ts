@@ -15,9 +15,11 @@ import type { AnalysisResult } from '../core/analysis.ts';
 import { RESTRICTED_NOTE, SOVEREIGNTY_NOTE, layerMetadata, sensitivityOf, type BundleMetadata } from './catalogue.ts';
 import { resultTables, tableToGeoJSON } from './results.ts';
 import { formatById, writeLayer, type ExportFormat } from './formats.ts';
+import type { TableLayerInfo } from './table-layer.ts';
 
 export interface BundleInput {
-  layers: { id: string; fc: FeatureCollection }[];
+  /** Layers; a user's table joined to the units says what it is in `table`. */
+  layers: { id: string; fc: FeatureCollection; table?: TableLayerInfo }[];
   /** Analysis results; `tables` picks some of a result's tables by name (all of them without it). */
   results: { result: AnalysisResult; tables?: readonly string[] }[];
   formats: ExportFormat[];
@@ -91,7 +93,7 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
     image: null,
     sovereignty: SOVEREIGNTY_NOTE,
   };
-  for (const { id, fc } of input.layers) {
+  for (const { id, fc, table } of input.layers) {
     const names: string[] = [];
     for (const format of input.formats) {
       const { bytes, filename } = await writeLayer(fc, id, format);
@@ -99,7 +101,7 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
       names.push(`layers/${filename}`);
       step();
     }
-    metadata.layers.push(layerMetadata(id, fc, names));
+    metadata.layers.push(table ? { ...layerMetadata(id, fc, names), table } : layerMetadata(id, fc, names));
   }
   for (const { r, collections } of results) {
     const names: string[] = [];

@@ -35,7 +35,7 @@ export const SOURCE_DOCUMENTS: Record<string, string> = {
 
 /** Licence and accuracy notes per layer (English: the language of the bundle's metadata). */
 export function layerNotes(id: string): { licence: string; accuracy: string } {
-  const kind = id.startsWith('provinces-') ? 'boundaries' : 'thematic';
+  const kind = id.startsWith('provinces-') ? 'boundaries' : id.startsWith('table-') ? 'table' : 'thematic';
   return { licence: t('en', `Meta.Licence.${kind}`), accuracy: t('en', `Meta.Accuracy.${kind}`) };
 }
 
@@ -88,6 +88,8 @@ export interface BundleMetadata {
     licence: string;
     accuracy: string;
     files: string[];
+    /** A user's statistics table joined to the units: its name, the user's note on its source, how it was matched. */
+    table?: import('./table-layer.ts').TableLayerInfo;
   }[];
   analyses: { kind: string; params: Record<string, unknown>; tables: string[]; files: string[]; model: string; notes: string[] }[];
   restricted_included: boolean;

@@ -384,6 +384,9 @@ export const en: Record<MessageKey, string> = {
     'Natural Earth 1:10m boundaries, accuracy_m ≈ 1000; areas within ±7 % of GSO 2023 for most provinces (Đà Nẵng’s official area includes Hoàng Sa). 2025 units are exact unions of 2022 polygons (NQ202).',
   'Meta.Licence.thematic': 'Compiled by ntcc-atlas from public documents (see sources); geometry drawn for this atlas.',
   'Meta.Accuracy.thematic': 'Each feature carries accuracy_m (metres) or schematic = true (a diagram, not a surveyed position).',
+  'Meta.Licence.table':
+    "The figures are the user's own table (see table.name and table.source_note); the polygons are the bundled boundaries.",
+  'Meta.Accuracy.table': 'Polygons as the bundled boundary edition; figures as given in the table, not checked by ntcc-atlas.',
   'Meta.Sovereignty':
     'Hoàng Sa (Paracel Islands) is part of Đà Nẵng and Trường Sa (Spratly Islands) part of Khánh Hòa, Viet Nam; the sea is Biển Đông (East Sea).',
   'Meta.Restricted':

@@ -381,6 +381,8 @@ export const vi = {
     'Ranh giới Natural Earth tỉ lệ 1:10m, accuracy_m ≈ 1000; diện tích của phần lớn các tỉnh trong khoảng ±7 % so với TCTK 2023 (diện tích chính thức của Đà Nẵng gồm Hoàng Sa). Đơn vị 2025 là hợp đúng các vùng 2022 (NQ 202).',
   'Meta.Licence.thematic': 'Do ntcc-atlas tổng hợp từ các văn bản công khai (xem nguồn); hình học được vẽ cho bản đồ này.',
   'Meta.Accuracy.thematic': 'Mỗi đối tượng có accuracy_m (mét) hoặc schematic = true (sơ đồ, không phải vị trí đo đạc).',
+  'Meta.Licence.table': 'Số liệu là bảng của người dùng (xem table.name và table.source_note); đa giác là ranh giới đi kèm ứng dụng.',
+  'Meta.Accuracy.table': 'Đa giác theo bộ ranh giới đi kèm; số liệu như trong bảng, ntcc-atlas không kiểm tra.',
   'Meta.Sovereignty':
     'Quần đảo Hoàng Sa thuộc thành phố Đà Nẵng và quần đảo Trường Sa thuộc tỉnh Khánh Hòa, Việt Nam; vùng biển là Biển Đông.',
   'Meta.Restricted':

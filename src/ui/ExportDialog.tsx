@@ -5,12 +5,14 @@ import { RAMP_STRENGTH, rampColor } from '../core/analysis-style.ts';
 import { BELT_KM_CHOICES, THEMATIC_LAYERS } from '../core/layers.ts';
 import { COLORS } from '../core/palette.ts';
 import { legendFor } from '../core/thematic-style.ts';
-import { t, type Lang, type MessageKey } from '../i18n/index.ts';
-import { featuresOf, useAppStore, type AppState, useStoreApi } from '../state/store.ts';
+import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
+import { limitDigits } from '../core/classify.ts';
+import { choroplethOf, featuresOf, joinedFor, useAppStore, type AppState, useStoreApi } from '../state/store.ts';
 import { SOVEREIGNTY_NOTE, beltAt, sensitivityOf, visiblePart } from '../export/catalogue.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
 import { resultTables, tableToGeoJSON, unitGeometries } from '../export/results.ts';
 import type { LegendItem } from '../export/image.ts';
+import { tableLayer, type TableLayerInfo } from '../export/table-layer.ts';
 import { download } from '../export/download.ts';
 import { setSqlWasmUrl } from '../export/writers.ts';
 import sqlWasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
@@ -26,10 +28,12 @@ interface Choice {
   /** The features: all of them, and the part the map shows. */
   all: () => FeatureCollection;
   visible: () => FeatureCollection;
+  /** A user's table joined to the units: what the bundle's metadata says of it. */
+  table?: () => TableLayerInfo;
 }
 
 /** What the export dialog reads from the store. */
-type Exportable = Pick<AppState, 'edition' | 'data' | 'thematic' | 'horizon' | 'statuses' | 'imported' | 'beltKm'> & {
+type Exportable = Pick<AppState, 'edition' | 'data' | 'thematic' | 'horizon' | 'statuses' | 'imported' | 'beltKm' | 'tables'> & {
   result: AppState['analysis']['result'];
 };
 
@@ -65,6 +69,26 @@ function choices(s: Exportable, lang: Lang): Choice[] {
       all: () => l.fc,
       visible: () => l.fc,
     });
+  const data = s.data;
+  if (data)
+    for (const tb of s.tables) {
+      const layer = () =>
+        tableLayer(
+          joinedFor(tb, data, s.edition),
+          s.edition === '2022' ? data.provinces2022 : data.provinces2025,
+          tb.sourceNote,
+          data.provinces2022,
+        );
+      out.push({
+        // Prefixed like imported layers; the table's file name without its ending.
+        id: `table-${tb.name.replace(/\.[^.]+$/, '')}`,
+        label: `${tb.name} (${t(lang, 'UserTable.Title').toLowerCase()})`,
+        restricted: false,
+        all: () => layer().fc,
+        visible: () => layer().fc,
+        table: () => layer().info,
+      });
+    }
   const r = s.result;
   if (r)
     for (const table of resultTables(r)) {
@@ -85,7 +109,24 @@ const rgb = (c: readonly number[]): string => `rgb(${c.join(',')})`;
 const toggle = <T,>(list: T[], v: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== v), v] : list.filter((x) => x !== v));
 
 function legendItems(s: AppState, lang: Lang): LegendItem[] {
+  // The user's table first: its classes are what the map is about when one is shown.
+  const c = choroplethOf(s);
+  const digits = c ? limitDigits(c.breaks) : 0;
+  const classes: LegendItem[] =
+    c && !c.wrongEdition
+      ? [
+          ...c.colors.map((color, i) => ({
+            label: `${i === 0 ? `${c.column}: ` : ''}${formatNumber(lang, c.breaks[i]!, digits)} – ${formatNumber(lang, c.breaks[i + 1] ?? c.breaks[i]!, digits)}`,
+            color,
+            shape: 'fill' as const,
+          })),
+          ...(c.units.some((u) => u.value === null)
+            ? [{ label: t(lang, 'UserTable.NoData'), color: '#9e9e9e', shape: 'fill' as const }]
+            : []),
+        ]
+      : [];
   const items: LegendItem[] = [
+    ...classes,
     { label: t(lang, 'Legend.InRegion'), color: COLORS.regionFill, shape: 'fill' },
     { label: t(lang, 'Legend.Context'), color: COLORS.contextFill, shape: 'fill' },
     { label: t(lang, 'Legend.Capital'), color: '#ffffff', shape: 'dot' },
@@ -124,6 +165,7 @@ export default function ExportDialog() {
       horizon: x.horizon,
       statuses: x.statuses,
       beltKm: x.beltKm,
+      tables: x.tables,
     })),
   );
   const { lang } = s;
@@ -190,7 +232,7 @@ export default function ExportDialog() {
       const analysisIds = new Set(result ? resultTables(result).map((tb) => `${result.kind}-${tb.name}`) : []);
       const layers = chosen
         .filter((c) => !analysisIds.has(c.id))
-        .map((c) => ({ id: c.id, fc: part === 'visible' ? c.visible() : c.all() }));
+        .map((c) => ({ id: c.id, fc: part === 'visible' ? c.visible() : c.all(), ...(c.table ? { table: c.table() } : {}) }));
       const tables = chosen.filter((c) => analysisIds.has(c.id)).map((c) => c.id.slice((result?.kind.length ?? 0) + 1));
       const image = withImage ? await makeImage() : null;
       const { exportFiles } = await import('../export/bundle.ts');

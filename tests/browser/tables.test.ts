@@ -7,6 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { launch, mapPixels, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
 
@@ -185,5 +186,35 @@ describe('statistics tables', () => {
       const a = window.__ntcc!.store.getState().analysis;
       return a.status === 'done' && !a.result?.mass_table;
     });
+  });
+
+  it('exports the joined tables in the research bundle, with their names and the note on the source', async () => {
+    await page.evaluate(() => window.__ntcc!.store.getState().setAnalysisOpen(false));
+    if (await page.getByTestId('menu-toggle').isVisible()) await page.getByTestId('menu-toggle').click();
+    await page.getByTestId('export-open').click();
+    await page.getByTestId('export-dialog').waitFor();
+    await page.getByTestId('export-layer-provinces-2022').uncheck();
+    await page.getByTestId('export-layer-table-grdp-vi-semicolon').check();
+    await page.getByTestId('export-layer-table-invest-en').check();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-run').click()]);
+    const path = await download.path();
+    const files = unzipSync(new Uint8Array(readFileSync(path)));
+    const metadata = JSON.parse(new TextDecoder().decode(files['metadata.json'])) as {
+      layers: { id: string; table?: { name: string; source_note: string; matched_rows: number } }[];
+    };
+    assert.deepEqual(
+      metadata.layers.map((l) => [l.id, l.table?.name, l.table?.source_note, l.table?.matched_rows]),
+      [
+        ['table-grdp-vi-semicolon', 'grdp-vi-semicolon.csv', 'Niên giám thống kê (giả định)', 14],
+        ['table-invest-en', 'invest-en.csv', '', 5],
+      ],
+    );
+    const gj = JSON.parse(new TextDecoder().decode(files['layers/table-grdp-vi-semicolon.geojson'])) as {
+      features: { properties: Record<string, unknown> }[];
+    };
+    const thanhHoa = gj.features.find((f) => f.properties['iso'] === 'VN-21')!.properties;
+    assert.equal(thanhHoa['GRDP (tỷ đồng)'], 252672.5);
+    assert.equal(thanhHoa['table_source'], 'Niên giám thống kê (giả định)');
+    await page.keyboard.press('Escape');
   });
 });

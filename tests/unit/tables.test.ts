@@ -10,6 +10,8 @@ import { matchUnit, unitKey } from '../../src/core/unit-keys.ts';
 import { findHeaderRow, readTable, shapeTable, TableError } from '../../src/data/table.ts';
 import { guessKeyField, joinTable, JoinError, suggestAggregate } from '../../src/data/join.ts';
 import { loadInputs } from '../../cli/load.ts';
+import { buildBundle } from '../../src/export/bundle.ts';
+import { tableLayer } from '../../src/export/table-layer.ts';
 import { CLASS_METHODS, classBreaks, classOf, limitDigits, paletteColors } from '../../src/core/classify.ts';
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/tables/${name}`, import.meta.url)));
@@ -193,6 +195,35 @@ describe('joining', () => {
     expect(unit('VN-29').nulls['GRDP (tỷ đồng)']).toEqual({ kind: 'member-missing', members: ['VN-28'] });
     // Unchanged units carry their figure.
     expect(unit('VN-21').values['GRDP (tỷ đồng)']).toBe(252672.5);
+  });
+
+  it("goes into the research bundle with the table named, the user's note on its source and why a figure is missing", async () => {
+    const t = shapeTable(await readTable('grdp.csv', fixture('grdp-vi-semicolon.csv')));
+    const j = joinTable(t, units, { keyField: 'Mã tỉnh', tableEdition: '2022', targetEdition: '2025' });
+    const { fc, info } = tableLayer(j, units['2025'], 'Niên giám 2023 (giả định)', units['2022']);
+    const qn = fc.features.find((f) => f.properties?.['iso'] === 'VN-29')!.properties!;
+    expect(qn['GRDP (tỷ đồng)']).toBeNull();
+    expect(qn['note_en']).toMatch(/GRDP \(tỷ đồng\): no figure for member province Kon Tum \(VN-28\)/);
+    expect(qn['table_source']).toBe('Niên giám 2023 (giả định)');
+    const { metadata } = await buildBundle({
+      layers: [{ id: 'table-grdp', fc, table: info }],
+      results: [],
+      formats: ['geojson'],
+      edition: '2025',
+      horizon: 'today',
+      includeRestricted: false,
+      version: 'test',
+    });
+    const entry = metadata.layers[0]!;
+    expect(entry.table).toMatchObject({
+      name: 'grdp.csv',
+      source_note: 'Niên giám 2023 (giả định)',
+      key_field: 'Mã tỉnh',
+      matched_rows: 14,
+    });
+    expect(entry.table!.aggregate).toMatchObject({ 'GRDP (tỷ đồng)': 'sum', 'Tốc độ tăng (%)': 'sum' });
+    expect(entry.licence).toMatch(/user's own table/);
+    expect(entry.files).toEqual(['layers/table-grdp.geojson']);
   });
 });
 
