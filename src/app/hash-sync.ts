@@ -4,7 +4,7 @@
  */
 import { formatHash, parseHash } from '../state/url-hash.ts';
 import { ANALYSIS_DEFS } from '../core/analysis.ts';
-import { counterpartIn, featuresOf, type AppState, type AppStore } from '../state/store.ts';
+import { counterpartIn, featuresOf, tableRefOf, type AppState, type AppStore } from '../state/store.ts';
 
 /** A scene asked for by the address (`story=N`), started once the map is ready. */
 let pendingStoryScene: number | null = null;
@@ -55,6 +55,7 @@ export function applyHash(store: AppStore, hash: string): void {
     patch.analysisView = { ...s.analysisView, table: ANALYSIS_DEFS[state.analysis.kind].mainTable };
   }
   store.setState(patch);
+  if (state.table) s.showTableRef(state.table);
   if (state.storyScene) pendingStoryScene = state.storyScene;
   if (invalid.length) s.setNotice({ key: 'Hash.Invalid', vars: { keys: invalid.join(', ') } });
 }
@@ -77,6 +78,7 @@ export function startHashSync(store: AppStore): () => void {
       feature: s.feature,
       analysis: s.analysisOpen ? s.analysisParams : null,
       storyScene: s.presenting ? s.storyIndex + 1 : null,
+      table: tableRefOf(s),
     });
     if (hash !== last && hash !== window.location.hash) {
       last = hash;
@@ -98,7 +100,9 @@ export function startHashSync(store: AppStore): () => void {
       s.analysisOpen !== prev.analysisOpen ||
       s.presenting !== prev.presenting ||
       s.storyIndex !== prev.storyIndex ||
-      s.analysisParams !== prev.analysisParams
+      s.analysisParams !== prev.analysisParams ||
+      s.tables !== prev.tables ||
+      s.pendingTable !== prev.pendingTable
     )
       write();
   });

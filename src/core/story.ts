@@ -5,6 +5,7 @@
 import type { AnalysisParams } from './analysis.ts';
 import type { Horizon, Status, ThematicLayerId } from './layers.ts';
 import type { Edition } from './types.ts';
+import type { ClassCount, ClassMethod, PaletteName } from './classify.ts';
 
 /** Text in both languages. */
 export interface Bilingual {
@@ -39,6 +40,22 @@ export function sceneZoom(zoom: number, viewport: SceneCamera['viewport'], size:
   return zoom + Math.max(-4, Math.min(2, k));
 }
 
+/**
+ * A user's statistics table shown as a choropleth, by reference: the file's name and the
+ * column, with its classes. The figures stay in the user's file; a story or an address that
+ * names a table not open in the app says so.
+ */
+export interface TableRef {
+  name: string;
+  column: string;
+  method: ClassMethod;
+  classes: ClassCount;
+  palette: PaletteName;
+}
+
+/** The longest table name or column a reference keeps. */
+export const TABLE_REF_MAX = 200;
+
 export interface Scene {
   /** Stable id (for reordering and the presenter window). */
   id: string;
@@ -58,6 +75,8 @@ export interface Scene {
   notes: Bilingual;
   /** Figures shown with the caption, each with its source key (e.g. NQ26, GSO23). */
   figures: { label: Bilingual; value: Bilingual; source: string }[];
+  /** The user's table shown, by reference (absent or null: none). */
+  table?: TableRef | null;
 }
 
 export interface Story {

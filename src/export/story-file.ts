@@ -6,7 +6,8 @@
 import * as v from 'valibot';
 import { DEFAULT_PARAMS, PARAM_DEFS, type ParamDef, type ParamKey } from '../core/analysis.ts';
 import { HORIZONS, STATUSES, THEMATIC_LAYERS } from '../core/layers.ts';
-import { STORY_SCHEMA_VERSION, VIEWPORT_PX, type Story } from '../core/story.ts';
+import { STORY_SCHEMA_VERSION, TABLE_REF_MAX, VIEWPORT_PX, type Story } from '../core/story.ts';
+import { CLASS_COUNTS, CLASS_METHODS, PALETTE_NAMES } from '../core/classify.ts';
 
 const text = v.pipe(v.string(), v.maxLength(2000));
 const bilingual = v.object({ vi: text, en: text });
@@ -53,6 +54,18 @@ const SceneSchema = v.object({
   caption: bilingual,
   notes: bilingual,
   figures: v.pipe(v.array(v.object({ label: bilingual, value: bilingual, source: v.pipe(v.string(), v.maxLength(100)) })), v.maxLength(8)),
+  // The user's table, by reference (the figures stay in the user's file).
+  table: v.optional(
+    v.nullable(
+      v.object({
+        name: v.pipe(v.string(), v.minLength(1), v.maxLength(TABLE_REF_MAX)),
+        column: v.pipe(v.string(), v.minLength(1), v.maxLength(TABLE_REF_MAX)),
+        method: v.picklist(CLASS_METHODS),
+        classes: v.picklist(CLASS_COUNTS),
+        palette: v.picklist(PALETTE_NAMES),
+      }),
+    ),
+  ),
 });
 
 export const StorySchema = v.object({ title: bilingual, scenes: v.pipe(v.array(SceneSchema), v.minLength(1), v.maxLength(100)) });

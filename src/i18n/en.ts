@@ -587,6 +587,9 @@ export const en: Record<MessageKey, string> = {
   'UserTable.NoData': 'No figure',
   'UserTable.NoDataUnits': 'No figure: {names}',
   'UserTable.WrongEdition': 'The table describes the 2025 units: switch to the 2025 boundaries to see it.',
+  'UserTable.NotLoaded':
+    'This view shows your table “{name}” (column “{column}”), which is not open here. Join that file from the layer panel to see it.',
+  'UserTable.NoColumnRef': 'The table “{name}” has no column “{column}”.',
   'UserTable.Info': 'Table “{table}”',
   'UserTable.Reading': 'Reading the table…',
   'Cli.Opt.includeRestricted': 'also export the (restricted) defence and security layers',

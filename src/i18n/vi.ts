@@ -583,6 +583,9 @@ export const vi = {
   'UserTable.NoData': 'Không có số liệu',
   'UserTable.NoDataUnits': 'Không có số liệu: {names}',
   'UserTable.WrongEdition': 'Bảng mô tả các đơn vị 2025: chuyển sang ranh giới 2025 để xem.',
+  'UserTable.NotLoaded':
+    'Khung nhìn này hiển thị bảng “{name}” (cột “{column}”) chưa được mở ở đây. Hãy nối tệp đó từ bảng lớp bản đồ để xem.',
+  'UserTable.NoColumnRef': 'Bảng “{name}” không có cột “{column}”.',
   'UserTable.Info': 'Bảng “{table}”',
   'UserTable.Reading': 'Đang đọc bảng…',
   'Cli.Opt.includeRestricted': 'xuất cả các lớp quốc phòng – an ninh (hạn chế)',

@@ -18,6 +18,8 @@ import {
 import { LAYER_FILE_IDS, type LayerFileId } from '../data/schemas.ts';
 import { DEFAULT_PARAMS, PARAM_DEFS, parseParams, writeParam, type AnalysisParams, type ParamKey } from '../core/analysis.ts';
 import { roundTo } from '../core/geo.ts';
+import { CLASS_COUNTS, CLASS_METHODS, PALETTE_NAMES, type ClassCount, type ClassMethod, type PaletteName } from '../core/classify.ts';
+import { TABLE_REF_MAX, type TableRef } from '../core/story.ts';
 
 /** Hash keys of the analysis parameters (`an` is the analysis itself; edition and horizon have their own keys). */
 const ANALYSIS_KEYS = Object.entries(PARAM_DEFS).flatMap(([param, d]) =>
@@ -46,7 +48,15 @@ export interface HashState {
   analysis?: Omit<AnalysisParams, 'edition' | 'horizon'>;
   /** Present the story from this scene (1-based): `story=3`. */
   storyScene?: number;
+  /**
+   * The user's table shown, by reference: `tb=NAME&tbc=COLUMN` (percent-encoded), with
+   * `tbm`, `tbk` and `tbp` for the classes when not the defaults.
+   */
+  table?: TableRef;
 }
+
+/** A table reference's classes when the address does not give them. */
+export const TABLE_REF_DEFAULTS = { method: 'quantile', classes: 5, palette: 'YlGnBu' } as const;
 
 export interface ParsedHash {
   state: HashState;
@@ -142,6 +152,24 @@ export function parseHash(hash: string): ParsedHash {
       state.analysis = rest;
     }
   }
+  const tb = params.get('tb');
+  if (tb !== null) {
+    const column = params.get('tbc') ?? '';
+    const method = params.get('tbm') ?? TABLE_REF_DEFAULTS.method;
+    const classes = Number(params.get('tbk') ?? TABLE_REF_DEFAULTS.classes);
+    const palette = params.get('tbp') ?? TABLE_REF_DEFAULTS.palette;
+    const ok =
+      tb.trim() !== '' &&
+      tb.length <= TABLE_REF_MAX &&
+      column.trim() !== '' &&
+      column.length <= TABLE_REF_MAX &&
+      (CLASS_METHODS as readonly string[]).includes(method) &&
+      (CLASS_COUNTS as readonly number[]).includes(classes) &&
+      (PALETTE_NAMES as readonly string[]).includes(palette);
+    if (ok)
+      state.table = { name: tb, column, method: method as ClassMethod, classes: classes as ClassCount, palette: palette as PaletteName };
+    else invalid.push('tb');
+  }
   const story = params.get('story');
   if (story !== null) {
     const n = num(story, 1, 100);
@@ -164,6 +192,7 @@ export interface HashInput {
   feature?: { layer: LayerFileId; id: string } | null;
   analysis?: Omit<AnalysisParams, 'edition' | 'horizon'> | null;
   storyScene?: number | null;
+  table?: TableRef | null;
 }
 
 /** Writes the state as a hash string (with `#`); numbers rounded to what a screen can show. */
@@ -179,6 +208,12 @@ export function formatHash(s: HashInput): string {
   if (s.beltKm !== undefined) q.push(`belt=${s.beltKm}`);
   if (s.feature) q.push(`ft=${s.feature.layer}:${s.feature.id}`);
   if (s.storyScene) q.push(`story=${s.storyScene}`);
+  if (s.table) {
+    q.push(`tb=${encodeURIComponent(s.table.name)}`, `tbc=${encodeURIComponent(s.table.column)}`);
+    if (s.table.method !== TABLE_REF_DEFAULTS.method) q.push(`tbm=${s.table.method}`);
+    if (s.table.classes !== TABLE_REF_DEFAULTS.classes) q.push(`tbk=${s.table.classes}`);
+    if (s.table.palette !== TABLE_REF_DEFAULTS.palette) q.push(`tbp=${s.table.palette}`);
+  }
   if (s.analysis) {
     q.push(`an=${s.analysis.kind}`);
     const a = s.analysis as Partial<AnalysisParams>;

@@ -217,4 +217,24 @@ describe('statistics tables', () => {
     assert.equal(thanhHoa['table_source'], 'Niên giám thống kê (giả định)');
     await page.keyboard.press('Escape');
   });
+
+  it('opens an address that names a table: says it is not open, then shows it as the address asked once joined', async () => {
+    await page.goto('about:blank');
+    const column = encodeURIComponent('Tốc độ tăng (%)');
+    await page.goto(`${server.origin}/#map=5.5/16/107&ed=2022&lang=vi&tb=grdp-vi-semicolon.csv&tbc=${column}&tbm=equal&tbk=4`);
+    await waitForMapIdle(page);
+    assert.match((await page.getByTestId('notice').textContent()) ?? '', /grdp-vi-semicolon\.csv.*chưa được mở/);
+    assert.equal(await page.getByTestId('choropleth-legend').count(), 0);
+    await openTable('grdp-vi-semicolon.csv');
+    await page.getByTestId('table-add').click();
+    await waitForMapIdle(page);
+    const legend = page.getByTestId('choropleth-legend');
+    assert.match((await legend.textContent()) ?? '', /Tốc độ tăng \(%\)/);
+    assert.equal(await legend.getByTestId('choropleth-class').count(), 4);
+    // The address keeps naming it.
+    assert.match(
+      await page.evaluate(() => decodeURIComponent(location.hash)),
+      /tb=grdp-vi-semicolon\.csv&tbc=Tốc độ tăng \(%\)&tbm=equal&tbk=4/,
+    );
+  });
 });

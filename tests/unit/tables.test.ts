@@ -12,6 +12,10 @@ import { guessKeyField, joinTable, JoinError, suggestAggregate } from '../../src
 import { loadInputs } from '../../cli/load.ts';
 import { buildBundle } from '../../src/export/bundle.ts';
 import { tableLayer } from '../../src/export/table-layer.ts';
+import { formatHash, parseHash } from '../../src/state/url-hash.ts';
+import { createAppStore, NO_SERVICES, tableRefOf } from '../../src/state/store.ts';
+import { readStory, writeStory } from '../../src/export/story-file.ts';
+import type { TableRef } from '../../src/core/story.ts';
 import { CLASS_METHODS, classBreaks, classOf, limitDigits, paletteColors } from '../../src/core/classify.ts';
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/tables/${name}`, import.meta.url)));
@@ -270,5 +274,76 @@ describe("the join dialog's defaults", () => {
     expect(limitDigits([0.12, 0.15, 0.4])).toBe(3);
     expect(limitDigits([1, 2, 3])).toBe(0);
     expect(limitDigits([5, 5])).toBe(0);
+  });
+});
+
+describe('a table by reference (the address, a story scene)', () => {
+  const ref: TableRef = { name: 'grdp & co.csv', column: 'Tốc độ tăng (%)', method: 'natural', classes: 4, palette: 'Purples' };
+
+  it('round-trips through the address, and a bad reference is named and dropped', () => {
+    const hash = formatHash({
+      view: { center: [107, 16], zoom: 6, bearing: 0, pitch: 0 },
+      edition: '2022',
+      lang: 'vi',
+      selected: null,
+      table: ref,
+    });
+    expect(hash).toContain('tb=grdp%20%26%20co.csv');
+    expect(parseHash(hash).state.table).toEqual(ref);
+    const plain = formatHash({
+      view: { center: [107, 16], zoom: 6, bearing: 0, pitch: 0 },
+      edition: '2022',
+      lang: 'vi',
+      selected: null,
+      table: { ...ref, method: 'quantile', classes: 5, palette: 'YlGnBu' },
+    });
+    expect(plain).not.toMatch(/tbm=|tbk=|tbp=/);
+    for (const bad of [
+      '#tb=x.csv',
+      '#tb=x.csv&tbc=A&tbm=jenks',
+      '#tb=x.csv&tbc=A&tbk=9',
+      '#tb=x.csv&tbc=A&tbp=Rainbow',
+      `#tb=${'x'.repeat(201)}&tbc=A`,
+    ]) {
+      const { state, invalid } = parseHash(bad);
+      expect(state.table).toBeUndefined();
+      expect(invalid).toEqual(['tb']);
+    }
+  });
+
+  it('waits for a table that is not open, with a notice, and shows it as asked once it is joined', async () => {
+    const store = createAppStore({ ...NO_SERVICES });
+    store.getState().setData({ provinces2022: inputs.provinces2022, provinces2025: inputs.provinces2025 } as never);
+    const table = shapeTable(await readTable(ref.name, fixture('grdp-vi-semicolon.csv')));
+    store.getState().showTableRef(ref);
+    expect(store.getState().notice).toEqual({ key: 'UserTable.NotLoaded', vars: { name: ref.name, column: ref.column } });
+    expect(tableRefOf(store.getState())).toEqual(ref);
+    store.getState().addTable({
+      name: ref.name,
+      sourceNote: '',
+      table,
+      settings: { keyField: 'Mã tỉnh', by: 'auto', tableEdition: '2022', numberFormats: {}, aggregate: {}, picks: {} },
+      columns: ['GRDP (tỷ đồng)', 'Tốc độ tăng (%)', 'Vốn FDI (triệu USD)'],
+      column: 'GRDP (tỷ đồng)',
+    });
+    expect(store.getState().pendingTable).toBeNull();
+    expect(tableRefOf(store.getState())).toEqual(ref);
+    // A scene keeps the reference; a scene without one hides the table; the file format keeps it.
+    store.getState().captureScene();
+    const scene = store.getState().story.scenes.at(-1)!;
+    expect(scene.table).toEqual(ref);
+    store.getState().showTableRef(null);
+    expect(tableRefOf(store.getState())).toBeNull();
+    store.getState().goToScene(store.getState().story.scenes.length - 1);
+    store.getState().revealScene(store.getState().story.scenes.length - 1);
+    expect(tableRefOf(store.getState())).toEqual(ref);
+    const read = readStory(writeStory({ title: { vi: 'a', en: 'a' }, scenes: [scene] }));
+    expect(read.ok && read.story.scenes[0]!.table).toEqual(ref);
+    const bad = writeStory({ title: { vi: 'a', en: 'a' }, scenes: [{ ...scene, table: { ...ref, classes: 12 as never } }] });
+    expect(readStory(bad).ok).toBe(false);
+    // A column the table lacks: a notice, nothing changes.
+    store.getState().showTableRef({ ...ref, column: 'Dân số' });
+    expect(store.getState().notice).toEqual({ key: 'UserTable.NoColumnRef', vars: { name: ref.name, column: 'Dân số' } });
+    expect(tableRefOf(store.getState())).toEqual(ref);
   });
 });

@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import { type ThematicLayerId, STATUSES } from '../../core/layers.ts';
 import type { Scene, Story } from '../../core/story.ts';
 import type { AppServices, AppState, Mutators } from '../store.ts';
+import { tableRefOf } from './tables.ts';
 
 export interface StorySlice {
   story: Story;
@@ -70,6 +71,7 @@ export function sceneFromState(s: AppState, id: string): Scene {
     caption: { vi: '', en: '' },
     notes: { vi: '', en: '' },
     figures: [],
+    table: tableRefOf(s),
   };
 }
 
@@ -140,6 +142,7 @@ export const createStorySlice =
         if (sc.analysis) patch.analysisParams = { ...get().analysisParams, ...sc.analysis };
         if (sc.edition !== get().edition) patch.edition = sc.edition;
         set(patch);
+        get().showTableRef(sc.table ?? null);
       },
       nextScene: () => get().goToScene(get().storyIndex + 1),
       prevScene: () => get().goToScene(get().storyIndex - 1),

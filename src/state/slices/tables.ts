@@ -8,6 +8,7 @@ import type { StateCreator } from 'zustand';
 import { classBreaks, classOf, paletteColors, type ClassCount, type ClassMethod, type PaletteName } from '../../core/classify.ts';
 import type { NumberFormat } from '../../core/figures.ts';
 import type { Edition } from '../../core/types.ts';
+import type { TableRef } from '../../core/story.ts';
 import type { MatchBy } from '../../core/unit-keys.ts';
 import { guessKeyField, joinTable, suggestAggregate, type Aggregate, type JoinedTable } from '../../data/join.ts';
 import { readTable, shapeTable, TableError, type RawTable, type Table } from '../../data/table.ts';
@@ -65,6 +66,14 @@ export interface TablesSlice {
   tableDraft: TableDraft | null;
   /** A table's figure column as the mass of gravity and the index (null: population or area). */
   massColumn: { table: string; column: string } | null;
+  /** A table an address or a scene asked to show that is not open yet: shown when the user joins it. */
+  pendingTable: TableRef | null;
+  /**
+   * Shows a table by reference (an address, a story scene): the open table of that name, with
+   * the column and classes given; null hides every table. A table that is not open, or a
+   * column it lacks, gets a notice, and the reference waits for the table to be joined.
+   */
+  showTableRef: (ref: TableRef | null) => void;
   setMassColumn: (m: { table: string; column: string } | null) => void;
   setTableDraft: (d: TableDraft | null) => void;
   /**
@@ -88,6 +97,29 @@ export const createTablesSlice: StateCreator<AppState, Mutators, [], TablesSlice
     tables: [],
     tableDraft: null,
     massColumn: null,
+    pendingTable: null,
+    showTableRef: (ref) => {
+      const { tables } = get();
+      if (!ref) {
+        if (tables.some((x) => x.visible) || get().pendingTable)
+          set({ tables: tables.map((x) => (x.visible ? { ...x, visible: false } : x)), pendingTable: null });
+        return;
+      }
+      const table = tables.find((x) => x.name === ref.name);
+      if (!table) {
+        set({ pendingTable: ref, tables: tables.map((x) => (x.visible ? { ...x, visible: false } : x)) });
+        get().setNotice({ key: 'UserTable.NotLoaded', vars: { name: ref.name, column: ref.column } });
+        return;
+      }
+      if (!table.columns.includes(ref.column)) {
+        set({ pendingTable: null });
+        get().setNotice({ key: 'UserTable.NoColumnRef', vars: { name: ref.name, column: ref.column } });
+        return;
+      }
+      const { method, classes, palette, column } = ref;
+      set({ pendingTable: null });
+      get().updateTable(table.id, { visible: true, column, method, classes, palette });
+    },
     setMassColumn: (massColumn) => set({ massColumn }),
     setTableDraft: (tableDraft) => set({ tableDraft }),
     openTableFile: (file, sheet) => {
@@ -122,6 +154,9 @@ export const createTablesSlice: StateCreator<AppState, Mutators, [], TablesSlice
         tableDraft: null,
         layersOpen: false,
       });
+      // The table an address or a scene was waiting for: shown as it asked.
+      const pending = get().pendingTable;
+      if (pending?.name === table.name) get().showTableRef(pending);
       return id;
     },
     removeTable: (id) =>
@@ -186,6 +221,13 @@ export function draftJoined(d: TableDraft, data: AppState['data']): JoinedTable 
       : null;
   draftJoins.set(d, joined);
   return joined;
+}
+
+/** The table drawn on the map as a reference (for the address and a scene), or the one still awaited, or null. */
+export function tableRefOf(s: Pick<AppState, 'tables' | 'pendingTable'>): TableRef | null {
+  const t = shownTable(s);
+  if (!t || !t.column) return s.pendingTable;
+  return { name: t.name, column: t.column, method: t.method, classes: t.classes, palette: t.palette };
 }
 
 /** The table drawn on the map, if any. */
