@@ -1,6 +1,6 @@
 /**
  * Fuzzed import checks: malformed and odd inputs, generated with fast-check, for every import
- * path (GeoJSON, CSV, KML, zipped Shapefile, story files). Every input ends in acceptance or in
+ * path (GeoJSON, CSV, KML, zipped Shapefile, story files, statistics tables). Every input ends in acceptance or in
  * a message that exists in both languages, never in an uncaught exception, and within a second.
  *
  * The run is short here; `npm run fuzz` runs it long (FUZZ_RUNS). The seed is printed so a
@@ -14,6 +14,10 @@ import { importFile, writeLayer } from '../../src/export/formats.ts';
 import { readStory, writeStory } from '../../src/export/story-file.ts';
 import { BUILTIN_STORY } from '../../src/presentation/builtin-story.ts';
 import { isMessageKey, t } from '../../src/i18n/index.ts';
+import { readFileSync } from 'node:fs';
+import { loadInputs } from '../../cli/load.ts';
+import { readTable, shapeTable, TableError } from '../../src/data/table.ts';
+import { guessKeyField, joinTable, JoinError } from '../../src/data/join.ts';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 60);
 const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
@@ -217,6 +221,46 @@ describe(`fuzzed imports (seed ${SEED})`, () => {
           checkStory(JSON.stringify(v));
           checkStory(JSON.stringify({ schema, story: v }));
         }),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'statistics tables: mutated CSV and workbooks, random bytes; read, shaped and joined, or refused with words in both languages',
+    async () => {
+      const inputs = loadInputs();
+      const units = { '2022': inputs.provinces2022, '2025': inputs.provinces2025 };
+      const tableFixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/tables/${name}`, import.meta.url)));
+      const check = async (name: string, bytes: Uint8Array): Promise<void> => {
+        const start = performance.now();
+        try {
+          const table = shapeTable(await readTable(name, bytes));
+          const key = guessKeyField(table, units['2022']) ?? table.columns[0]!;
+          const joined = joinTable(table, units, { keyField: key, tableEdition: '2022', targetEdition: '2025' });
+          for (const u of joined.units)
+            for (const c of joined.numericColumns) expect(u.values[c] === null || Number.isFinite(u.values[c])).toBe(true);
+        } catch (e) {
+          if (!(e instanceof TableError || e instanceof JoinError)) throw e;
+          const key = `TableFile.${e.code}`;
+          expect(isMessageKey(key), key).toBe(true);
+          if (isMessageKey(key)) for (const lang of ['vi', 'en'] as const) expect(t(lang, key, e.vars)).not.toMatch(/\{\w+\}/);
+        }
+        expect(performance.now() - start, name).toBeLessThan(1000);
+      };
+      await fc.assert(
+        fc.asyncProperty(mutate(tableFixture('grdp-vi-semicolon.csv')), (b) => check('x.csv', b)),
+        params,
+      );
+      await fc.assert(
+        fc.asyncProperty(mutate(tableFixture('exports-two-sheets.xlsx')), (b) => check('x.xlsx', b)),
+        { ...params, numRuns: Math.max(10, RUNS / 2) },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), fc.constantFrom('x.csv', 'x.tsv', 'x.xlsx', 'x.xls', 'x.txt'), (b, name) =>
+          check(name, b),
+        ),
         params,
       );
     },
