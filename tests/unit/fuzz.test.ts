@@ -104,6 +104,9 @@ const oddGeoJSON = fc.oneof(
     .map((v) => JSON.stringify(v)),
 );
 
+/** A statistics-table fixture's bytes. */
+const tableFixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/tables/${name}`, import.meta.url)));
+
 /** A message a user would read: the error's code has words in both languages, every placeholder filled. */
 function expectExplained(r: Awaited<ReturnType<typeof importFile>>): void {
   if (r.ok) {
@@ -232,7 +235,6 @@ describe(`fuzzed imports (seed ${SEED})`, () => {
     async () => {
       const inputs = loadInputs();
       const units = { '2022': inputs.provinces2022, '2025': inputs.provinces2025 };
-      const tableFixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/tables/${name}`, import.meta.url)));
       const check = async (name: string, bytes: Uint8Array): Promise<void> => {
         const start = performance.now();
         try {
