@@ -21,6 +21,7 @@ import {
   type AppState,
   type FeatureRef,
   type MapCapture,
+  type CaptureRequest,
   choroplethOf,
   type Choropleth,
 } from '../state/store.ts';
@@ -355,14 +356,11 @@ function followStore(map: MaplibreMap, store: AppStore, deck: (load?: boolean) =
 }
 
 /**
- * Draws the map at a chosen size and pixel ratio, showing the same area as on screen, and
+ * Draws the map at a chosen size and pixel ratio, showing the same area as on screen (or a
+ * scene's camera), and
  * returns a copy of the canvas; the map is put back as it was afterwards.
  */
-async function captureMap(
-  map: MaplibreMap,
-  el: HTMLElement,
-  size: { width: number; height: number; pixelRatio: number },
-): Promise<MapCapture> {
+async function captureMap(map: MaplibreMap, el: HTMLElement, size: CaptureRequest): Promise<MapCapture> {
   const bounds = map.getBounds();
   const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   const style = { width: el.style.width, height: el.style.height, position: el.style.position };
@@ -376,7 +374,11 @@ async function captureMap(
     Object.assign(el.style, { width: `${size.width}px`, height: `${size.height}px`, position: 'fixed' });
     map.setPixelRatio(size.pixelRatio);
     map.resize();
-    if (camera.bearing === 0 && camera.pitch === 0) map.fitBounds(bounds, { duration: 0, padding: 0 });
+    // A scene's camera, zoomed to show the scene's area at this size; else the area on screen.
+    if (size.camera) {
+      const c = size.camera;
+      map.jumpTo({ center: c.center, zoom: sceneZoom(c.zoom, c.viewport, size), bearing: c.bearing, pitch: c.pitch });
+    } else if (camera.bearing === 0 && camera.pitch === 0) map.fitBounds(bounds, { duration: 0, padding: 0 });
     await idle();
     const src = map.getCanvas();
     const copy = document.createElement('canvas');

@@ -59,14 +59,14 @@ export interface MapCapture {
 /** The map lends the page its capture here while it is shown (the page makes one and hands it to the store and the map). */
 export interface MapBridge {
   /** Lends a capture; returns the function that takes it back. */
-  lend: (fn: (size: { width: number; height: number; pixelRatio: number }) => Promise<MapCapture>) => () => void;
+  lend: (fn: (size: CaptureRequest) => Promise<MapCapture>) => () => void;
   /** Draws the map at a size, or null while no map has lent its capture. */
   capture: MapCaptureFn;
 }
 
 /** A bridge with nothing lent yet. */
 export function createMapBridge(): MapBridge {
-  let lent: ((size: { width: number; height: number; pixelRatio: number }) => Promise<MapCapture>) | null = null;
+  let lent: ((size: CaptureRequest) => Promise<MapCapture>) | null = null;
   return {
     lend: (fn) => {
       lent = fn;
@@ -79,7 +79,15 @@ export function createMapBridge(): MapBridge {
 }
 
 /** Draws the map at a size for an image export; null while there is no map. */
-export type MapCaptureFn = (size: { width: number; height: number; pixelRatio: number }) => Promise<MapCapture> | null;
+/** What a capture draws: a size and pixel ratio, and a scene's camera (else the area on screen). */
+export interface CaptureRequest {
+  width: number;
+  height: number;
+  pixelRatio: number;
+  camera?: import('../core/story.ts').SceneCamera;
+}
+
+export type MapCaptureFn = (size: CaptureRequest) => Promise<MapCapture> | null;
 
 /** What the store is given when it is made: everything it cannot do with plain values. */
 export interface AppServices {

@@ -1,19 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { useShallow } from 'zustand/react/shallow';
-import { RAMP_STRENGTH, rampColor } from '../core/analysis-style.ts';
 import { BELT_KM_CHOICES, THEMATIC_LAYERS } from '../core/layers.ts';
-import { COLORS } from '../core/palette.ts';
-import { legendFor } from '../core/thematic-style.ts';
-import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
-import { limitDigits } from '../core/classify.ts';
-import { choroplethOf, featuresOf, joinedFor, useAppStore, type AppState, useStoreApi } from '../state/store.ts';
+import { t, type Lang, type MessageKey } from '../i18n/index.ts';
+import { featuresOf, joinedFor, useAppStore, type AppState, useStoreApi } from '../state/store.ts';
 import { SOVEREIGNTY_NOTE, beltAt, sensitivityOf, visiblePart } from '../export/catalogue.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
 import { resultTables, tableToGeoJSON, unitGeometries } from '../export/results.ts';
-import type { LegendItem } from '../export/image.ts';
 import { tableLayer, type TableLayerInfo } from '../export/table-layer.ts';
 import { download } from '../export/download.ts';
+import { legendItems } from './legend-items.ts';
 import { setSqlWasmUrl } from '../export/writers.ts';
 import sqlWasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 
@@ -104,48 +100,7 @@ function choices(s: Exportable, lang: Lang): Choice[] {
   return out;
 }
 
-/** Legend of what the map shows, for the image. */
-const rgb = (c: readonly number[]): string => `rgb(${c.join(',')})`;
 const toggle = <T,>(list: T[], v: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== v), v] : list.filter((x) => x !== v));
-
-function legendItems(s: AppState, lang: Lang): LegendItem[] {
-  // The user's table first: its classes are what the map is about when one is shown.
-  const c = choroplethOf(s);
-  const digits = c ? limitDigits(c.breaks) : 0;
-  const classes: LegendItem[] =
-    c && !c.wrongEdition
-      ? [
-          ...c.colors.map((color, i) => ({
-            label: `${i === 0 ? `${c.column}: ` : ''}${formatNumber(lang, c.breaks[i]!, digits)} – ${formatNumber(lang, c.breaks[i + 1] ?? c.breaks[i]!, digits)}`,
-            color,
-            shape: 'fill' as const,
-          })),
-          ...(c.units.some((u) => u.value === null)
-            ? [{ label: t(lang, 'UserTable.NoData'), color: '#9e9e9e', shape: 'fill' as const }]
-            : []),
-        ]
-      : [];
-  const items: LegendItem[] = [
-    ...classes,
-    { label: t(lang, 'Legend.InRegion'), color: COLORS.regionFill, shape: 'fill' },
-    { label: t(lang, 'Legend.Context'), color: COLORS.contextFill, shape: 'fill' },
-    { label: t(lang, 'Legend.Capital'), color: '#ffffff', shape: 'dot' },
-  ];
-  for (const l of THEMATIC_LAYERS)
-    if (s.layers[l.id].visible)
-      for (const e of legendFor(l.id))
-        items.push({
-          label: t(lang, e.label),
-          color: rgb(e.color),
-          shape: e.kind === 'area' ? 'fill' : e.kind === 'line' ? 'line' : 'dot',
-        });
-  if (s.analysisOpen && s.analysis.result) {
-    const name = t(lang, `Analysis.kind.${s.analysis.result.kind}`);
-    items.push({ label: `${name}: ${t(lang, 'Analysis.LegendLow')}`, color: rgb(rampColor(RAMP_STRENGTH, 0.1)), shape: 'fill' });
-    items.push({ label: `${name}: ${t(lang, 'Analysis.LegendHigh')}`, color: rgb(rampColor(RAMP_STRENGTH, 1)), shape: 'fill' });
-  }
-  return items.slice(0, 14);
-}
 
 /**
  * The export dialog: layers and analysis results in the chosen formats (one file, or a

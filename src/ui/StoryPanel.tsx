@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t, type Lang } from '../i18n/index.ts';
 import { useAppStore, useStoreApi, type AppStore } from '../state/store.ts';
@@ -37,6 +37,19 @@ export function StoryPanel({ onPresent, onPresenter }: { onPresent: (from: numbe
   const { lang, story, index } = s;
   const scene = story.scenes[index];
   const file = useRef<HTMLInputElement>(null);
+  const [deck, setDeck] = useState<{ busy: number | null; message: string | null; error?: boolean }>({ busy: null, message: null });
+  const saveDeck = async (): Promise<void> => {
+    const total = story.scenes.length;
+    setDeck({ busy: 0, message: t(lang, 'Deck.Progress', { n: 1, total }) });
+    try {
+      const { makeStoryDeck } = await import('./story-deck.ts');
+      const bytes = await makeStoryDeck(store, (n) => setDeck({ busy: n, message: t(lang, 'Deck.Progress', { n, total }) }));
+      download(bytes, 'ntcc-story.pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation');
+      setDeck({ busy: null, message: t(lang, 'Deck.Done', { file: 'ntcc-story.pptx' }) });
+    } catch (e) {
+      setDeck({ busy: null, message: t(lang, 'Deck.Failed', { message: e instanceof Error ? e.message : String(e) }), error: true });
+    }
+  };
   const field = (kind: 'caption' | 'notes', l: Lang) => (
     <label className="field" key={`${kind}-${l}`}>
       <span className="field-label">
@@ -176,7 +189,21 @@ export function StoryPanel({ onPresent, onPresenter }: { onPresent: (from: numbe
         <button type="button" className="seg" onClick={() => getState().resetStoryToBuiltin()} data-testid="story-reset">
           {t(lang, 'Story.Reset')}
         </button>
+        <button
+          type="button"
+          className="seg"
+          disabled={deck.busy !== null || story.scenes.length === 0}
+          onClick={() => void saveDeck()}
+          data-testid="story-pptx"
+        >
+          {t(lang, 'Deck.Save')}
+        </button>
       </div>
+      {deck.message && (
+        <p className={deck.error ? 'error' : 'hint-muted'} role={deck.error ? 'alert' : 'status'} data-testid="story-pptx-status">
+          {deck.message}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 /** Language, dialogs and drawers open, and the message shown to the user. */
 import type { StateCreator } from 'zustand';
 import type { Lang, MessageKey } from '../../i18n/index.ts';
-import type { AppServices, AppState, MapCapture, Mutators } from '../store.ts';
+import type { AppServices, AppState, CaptureRequest, MapCapture, Mutators } from '../store.ts';
 
 export interface UiSlice {
   lang: Lang;
@@ -21,7 +21,7 @@ export interface UiSlice {
   } | null;
   setNotice: (n: UiSlice['notice']) => void;
   /** Draws the map at a size for an image export (through the store's map capture); null while there is no map. */
-  captureMap: (size: { width: number; height: number; pixelRatio: number }) => Promise<MapCapture> | null;
+  captureMap: (size: CaptureRequest) => Promise<MapCapture> | null;
 }
 
 export const createUiSlice =

@@ -1,0 +1,121 @@
+/**
+ * The story as a PowerPoint deck (pptxgenjs): a title slide, then one 16:9 slide per scene
+ * with its map image (drawn elsewhere at 1920×1080 with legend, scale bar and north arrow),
+ * the caption and the figures as editable text boxes over a band at the foot, the sources in
+ * the footer, and the speaker notes in PowerPoint's notes. Text is set in the app's bundled
+ * font, Be Vietnam Pro, by name (PowerPoint substitutes a font it lacks).
+ */
+import type { Story } from '../core/story.ts';
+import { t, type Lang } from '../i18n/index.ts';
+
+/** The font the slides name (bundled with the app as @fontsource/be-vietnam-pro). */
+export const DECK_FONT = 'Be Vietnam Pro';
+/** The size the scene images are drawn at, px (16:9, the slide's shape). */
+export const DECK_IMAGE = { width: 1920, height: 1080 } as const;
+
+export interface DeckInput {
+  story: Story;
+  lang: Lang;
+  /** Each scene's map image, a PNG of DECK_IMAGE's size, by scene index. */
+  image: (index: number) => Promise<Uint8Array>;
+  /** The date printed on the title slide, already formatted. */
+  date: string;
+  version: string;
+  onProgress?: (done: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Base64 of bytes (pptxgenjs takes images as data URLs). */
+function base64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+const W = 13.333;
+const H = 7.5;
+const INK = '1F2A30';
+/** The map image on a slide, inches: 16:9, leaving a column for the figures and a band for the caption. */
+const IMG_H = 5.75;
+const IMG_W = (IMG_H * 16) / 9;
+
+/**
+ * Writes the deck.
+ * @returns the .pptx file's bytes
+ */
+export async function buildDeck(input: DeckInput): Promise<Uint8Array> {
+  const { default: PptxGenJS } = await import('pptxgenjs');
+  const { story, lang } = input;
+  const pptx = new PptxGenJS();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = story.title[lang];
+  pptx.company = 'ntcc-atlas';
+  pptx.theme = { headFontFace: DECK_FONT, bodyFontFace: DECK_FONT };
+  const footer = t(lang, 'Export.ImageSources');
+
+  const title = pptx.addSlide();
+  title.background = { color: '14323A' };
+  title.addText(story.title[lang], { x: 0.8, y: 2.4, w: W - 1.6, h: 1.4, fontFace: DECK_FONT, fontSize: 40, bold: true, color: 'FFFFFF' });
+  title.addText(t(lang, 'App.Title'), { x: 0.8, y: 3.8, w: W - 1.6, h: 0.6, fontFace: DECK_FONT, fontSize: 20, color: 'CFE3E0' });
+  title.addText(`${input.date} · ntcc-atlas ${input.version} · ${t(lang, 'Deck.Scenes', { n: story.scenes.length })}`, {
+    x: 0.8,
+    y: 6.3,
+    w: W - 1.6,
+    h: 0.4,
+    fontFace: DECK_FONT,
+    fontSize: 12,
+    color: 'CFE3E0',
+  });
+  title.addText(t(lang, 'Meta.Sovereignty'), { x: 0.8, y: 6.7, w: W - 1.6, h: 0.4, fontFace: DECK_FONT, fontSize: 10, color: 'CFE3E0' });
+  title.addNotes(t(lang, 'Deck.TitleNotes'));
+
+  for (const [i, scene] of story.scenes.entries()) {
+    if (input.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+    const png = await input.image(i);
+    const slide = pptx.addSlide();
+    // The map keeps its 16:9 shape and its legend, scale bar and north arrow in view: top left;
+    // the figures beside it, the caption beneath, as editable text.
+    slide.background = { color: 'F7F7F4' };
+    slide.addImage({ data: `data:image/png;base64,${base64(png)}`, x: 0, y: 0, w: IMG_W, h: IMG_H });
+    const figures = scene.figures;
+    if (figures.length)
+      slide.addText(
+        figures.flatMap((f, k) => [
+          { text: f.value[lang], options: { bold: true, fontSize: 24, color: '0E5E56', breakLine: true } },
+          { text: f.label[lang], options: { fontSize: 14, color: INK, breakLine: true } },
+          {
+            text: t(lang, 'Story.Source', { source: f.source }),
+            options: { fontSize: 10, color: '5A6A70', breakLine: k < figures.length - 1, paraSpaceAfter: 10 },
+          },
+        ]),
+        { x: IMG_W + 0.2, y: 0.3, w: W - IMG_W - 0.4, h: IMG_H - 0.6, fontFace: DECK_FONT, valign: 'top', fit: 'shrink' },
+      );
+    slide.addText(scene.caption[lang] || t(lang, 'Story.NoCaption'), {
+      x: 0.3,
+      y: IMG_H + 0.05,
+      w: W - 0.6,
+      h: H - IMG_H - 0.5,
+      fontFace: DECK_FONT,
+      fontSize: 24,
+      bold: true,
+      color: INK,
+      valign: 'middle',
+      fit: 'shrink',
+    });
+    slide.addShape('rect', { x: 0, y: H - 0.4, w: W, h: 0.4, fill: { color: 'F4F4F1' }, line: { color: 'F4F4F1' } });
+    slide.addText(`${footer}  ·  ${i + 1} / ${story.scenes.length}`, {
+      x: 0.3,
+      y: H - 0.4,
+      w: W - 0.6,
+      h: 0.4,
+      fontFace: DECK_FONT,
+      fontSize: 9,
+      color: '5A6A70',
+      valign: 'middle',
+    });
+    slide.addNotes(scene.notes[lang] || scene.caption[lang]);
+    input.onProgress?.((i + 1) / story.scenes.length);
+  }
+  const out = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+  return out;
+}

@@ -1,0 +1,88 @@
+/**
+ * The story as a PowerPoint deck, made in the app: a slide per scene after the title, each
+ * scene's map image at 1920×1080 with its legend, the caption as text; LibreOffice Impress
+ * converts it to a PDF with a page per slide and the captions as text (pdftotext), and the
+ * pages are rendered to PNG for a look. The map is put back as it was.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { Page } from 'playwright-core';
+import { launch, SCREENSHOTS, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
+import { BUILTIN_STORY } from '../../src/presentation/builtin-story.ts';
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+const OUT = 'test-results/deck';
+
+/** Width and height of a PNG. */
+const pngSize = (b: Uint8Array): [number, number] => {
+  const v = new DataView(b.buffer, b.byteOffset);
+  return [v.getUint32(16), v.getUint32(20)];
+};
+
+describe('the story as a PowerPoint deck', () => {
+  before(async () => {
+    server = await startServer(4185);
+    browser = await launch(1366, 768);
+    page = browser.page;
+    await page.goto(`${server.origin}/`);
+    await waitForMapIdle(page);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('saves a deck from the story panel, and LibreOffice reads it: a page per slide, the captions as text', async () => {
+    const before = await page.evaluate(() => {
+      const s = window.__ntcc!.store.getState();
+      return { edition: s.edition, layers: JSON.stringify(s.layers), centre: window.__ntcc!.map.getCenter().toArray() };
+    });
+    await page.getByTestId('story-open').click();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.getByTestId('story-pptx').click()]);
+    assert.match((await page.getByTestId('story-pptx-status').textContent()) ?? '', /ntcc-story\.pptx/);
+    rmSync(OUT, { recursive: true, force: true });
+    mkdirSync(OUT, { recursive: true });
+    const path = join(OUT, 'story.pptx');
+    await download.saveAs(path);
+
+    // The map is as it was.
+    const after = await page.evaluate(() => {
+      const s = window.__ntcc!.store.getState();
+      return { edition: s.edition, layers: JSON.stringify(s.layers), centre: window.__ntcc!.map.getCenter().toArray() };
+    });
+    assert.equal(after.edition, before.edition);
+    assert.equal(after.layers, before.layers);
+    assert.ok(Math.abs(after.centre[0]! - before.centre[0]!) < 1e-6 && Math.abs(after.centre[1]! - before.centre[1]!) < 1e-6);
+
+    const files = unzipSync(new Uint8Array(readFileSync(path)));
+    const n = BUILTIN_STORY.scenes.length;
+    assert.equal(Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).length, n + 1);
+    const media = Object.keys(files).filter((f) => /^ppt\/media\/.+\.png$/.test(f));
+    assert.equal(media.length, n);
+    for (const m of media) assert.deepEqual(pngSize(files[m]!), [1920, 1080]);
+    // The gravity scene's caption is on its slide, as text.
+    assert.match(strFromU8(files['ppt/slides/slide7.xml']!), /Lực hút liên kết/);
+
+    // LibreOffice Impress reads it (installed by .ci/run): a page per slide, captions as text.
+    let soffice = '';
+    try {
+      soffice = execFileSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).trim();
+    } catch {
+      assert.fail('LibreOffice (soffice) is not installed: bash .ci/run installs libreoffice-impress and poppler-utils');
+    }
+    execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', OUT, path], { timeout: 180_000, stdio: 'ignore' });
+    const pdf = join(OUT, 'story.pdf');
+    assert.match(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }), new RegExp(`Pages:\\s+${n + 1}\\b`));
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const scene of BUILTIN_STORY.scenes) assert.ok(text.includes(scene.caption.vi.slice(0, 24)), scene.caption.vi);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(SCREENSHOTS, 'deck-slide')]);
+    assert.equal(readdirSync(SCREENSHOTS).filter((f) => f.startsWith('deck-slide')).length, n + 1);
+  });
+});
