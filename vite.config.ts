@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cspHeader } from './src/app/csp.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -46,12 +46,31 @@ export function contentSecurityPolicy(policy = cspHeader()): Plugin {
   };
 }
 
+/**
+ * `npm start` (the dev server) serves the offline player that `npm run offline` built, so that
+ * the story editor's "Save as offline presentation" works there as in the built app.
+ */
+function serveOfflinePlayer(): Plugin {
+  return {
+    name: 'ntcc-serve-offline-player',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use('/offline/offline.html', (_req, res, next) => {
+        const file = new URL('./dist/offline/offline.html', import.meta.url);
+        if (!existsSync(file)) return next();
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end(readFileSync(file));
+      });
+    },
+  };
+}
+
 /** Data files stay files: fetched from the own origin (connect-src 'self'), never as data: URLs. */
 export const keepDataFiles = (file: string): false | undefined => (file.endsWith('.geojson') || file.endsWith('.json') ? false : undefined);
 
 export default defineConfig({
   base: './',
-  plugins: [react(), preloadLabelFont(), contentSecurityPolicy()],
+  plugins: [react(), preloadLabelFont(), contentSecurityPolicy(), serveOfflinePlayer()],
   define: { __APP_VERSION__: JSON.stringify(version) },
   build: {
     target: 'es2022',

@@ -5,6 +5,7 @@
  *   ntcc bundle --out FILE.zip [--layers LIST] [--formats LIST] [--analyses LIST] [--include-restricted]
  *   ntcc validate FILE                (the app's import checks; exit 1 with the same message)
  *   ntcc join --table FILE [--sheet S] [--header-row N] [--key-field F] [--edition E] [--aggregate A] --format F [--out FILE]
+ *   ntcc story --out FILE.html [--story FILE.json] [--story-lang vi|en]   (the story as one offline HTML file)
  *   ntcc --help | <command> --help | --version
  * Arguments are untrusted: each is checked, and a bad one gets a message in the chosen
  * language (`--lang vi|en`, Vietnamese by default) and exit code 2. Help goes to stdout
@@ -349,6 +350,31 @@ function perColumn<T extends string>(
   return out;
 }
 
+async function storyCmd(lang: Lang, v: Record<string, string | boolean | undefined>): Promise<void> {
+  const format = String(v['format'] ?? 'html');
+  if (format !== 'html' && format !== 'pptx')
+    throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'format', value: format, allowed: 'html, pptx' }));
+  const storyLang = String(v['storyLang'] ?? lang);
+  if (storyLang !== 'vi' && storyLang !== 'en')
+    throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'story-lang', value: storyLang, allowed: 'vi, en' }));
+  if (typeof v['out'] !== 'string') throw new UsageError(t(lang, 'Cli.NeedOut', { format }));
+  // The deck's map images need a browser; on the command line that is not built yet.
+  if (format === 'pptx') throw new Error(t(lang, 'Cli.PptxNotYet'));
+  const { writeOfflineStory, StoryCliError } = await import('./story.ts');
+  try {
+    const bytes = writeOfflineStory(lang, {
+      out: v['out'],
+      storyLang,
+      version: VERSION,
+      ...(typeof v['story'] === 'string' ? { story: v['story'] } : {}),
+    });
+    process.stderr.write(t(lang, 'Cli.WroteOffline', { file: v['out'], mb: (bytes / 1e6).toFixed(1) }) + '\n');
+  } catch (e) {
+    if (e instanceof StoryCliError && e.exitCode === 2) throw new UsageError(e.message, { cause: e });
+    throw e;
+  }
+}
+
 async function joinCmd(lang: Lang, v: Record<string, string | boolean | undefined>, out: (s: string) => void): Promise<void> {
   const file = v['table'];
   if (typeof file !== 'string') throw new UsageError(t(lang, 'Cli.OptionNeedsValue', { option: '--table' }));
@@ -539,6 +565,14 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
     .addOption(new Option('--out <file>', t(lang, 'Cli.Opt.out')))
     .addOption(new Option('--strict', t(lang, 'Cli.Opt.strict')))
     .action((opts: Record<string, string | boolean | undefined>) => joinCmd(lang, opts, out));
+
+  configure(program.command('story'))
+    .description(t(lang, 'Cli.Cmd.story'))
+    .addOption(new Option('--format <format>', describe(lang, t(lang, 'Cli.Opt.storyFormat'), 'html, pptx', 'html')))
+    .addOption(new Option('--out <file>', t(lang, 'Cli.Opt.out')))
+    .addOption(new Option('--story <file.json>', t(lang, 'Cli.Opt.storyFile')))
+    .addOption(new Option('--story-lang <lang>', describe(lang, t(lang, 'Cli.Opt.storyLang'), 'vi, en', 'vi')))
+    .action((opts: Record<string, string | boolean | undefined>) => storyCmd(lang, opts));
 
   configure(program.command('validate'))
     .description(t(lang, 'Cli.Cmd.validate'))

@@ -25,3 +25,26 @@ export function cspHeader(directives: Record<string, string> = CSP_DIRECTIVES): 
     .map(([k, v]) => `${k} ${v}`)
     .join('; ');
 }
+
+/** Stands for the hash of the offline file's one script until the build knows it. */
+export const SCRIPT_HASH_PLACEHOLDER = 'sha256-SCRIPT-HASH';
+
+/**
+ * The offline presentation file's policy: nothing from anywhere, only what the file inlines.
+ * Its one script by hash; its styles and fonts are inline (a <style> element, data: fonts);
+ * data: for the data layers it inlines and fetches and for MapLibre's worker from a file, blob: for its worker elsewhere and the
+ * images the map makes; no request can leave the file.
+ */
+export const OFFLINE_CSP_DIRECTIVES: Record<string, string> = {
+  'default-src': "'none'",
+  'script-src': `'${SCRIPT_HASH_PLACEHOLDER}'`,
+  // MapLibre starts its worker from a data: URL when the page is a file (blob: for other pages).
+  'worker-src': 'blob: data:',
+  'style-src': "'unsafe-inline'",
+  'img-src': 'data: blob:',
+  'font-src': 'data:',
+  'connect-src': 'data: blob:',
+  'object-src': "'none'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+};

@@ -398,9 +398,11 @@ async function captureMap(map: MaplibreMap, el: HTMLElement, size: CaptureReques
  * The map: MapLibre with the deck.gl overlay, following the store. It lends the page its
  * capture (image export) through `bridge` while it is shown.
  */
-export function MapView({ bridge }: { bridge: MapBridge }) {
+export function MapView({ bridge, tiles }: { bridge: MapBridge; tiles?: { base: string; maxZoom: number } }) {
   const container = useRef<HTMLDivElement>(null);
   const store = useStoreApi();
+  const tileBase = tiles?.base;
+  const tileMaxZoom = tiles?.maxZoom;
 
   useEffect(() => {
     const el = container.current;
@@ -409,7 +411,9 @@ export function MapView({ bridge }: { bridge: MapBridge }) {
     const map = new MaplibreMap({
       container: el,
       style: buildStyle({
-        base: new URL(import.meta.env.BASE_URL, window.location.href).href,
+        // The offline file serves its own tiles through a protocol of its own.
+        base: tileBase ?? new URL(import.meta.env.BASE_URL, window.location.href).href,
+        ...(tileMaxZoom === undefined ? {} : { maxZoom: tileMaxZoom }),
         edition: initial.edition,
         lang: initial.lang,
         // Built with the store's layer state and selection, so nothing is re-laid-out once the map loads.
@@ -556,7 +560,7 @@ export function MapView({ bridge }: { bridge: MapBridge }) {
       delete window.__ntcc;
       map.remove();
     };
-  }, [store, bridge]);
+  }, [store, bridge, tileBase, tileMaxZoom]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

@@ -83,17 +83,19 @@ export function basemapLabelFilter(edition: Edition): FilterSpecification {
 }
 
 export interface BasemapInput {
-  /** Absolute URL of the app's base path. */
+  /** Absolute URL of the app's base path (or of the offline file's tile protocol). */
   base: string;
   edition: Edition;
   lang: Lang;
+  /** The deepest tile zoom on offer (default TILE_MAX_ZOOM; the offline file carries fewer, and deeper views overzoom). */
+  maxZoom?: number;
 }
 
 /**
  * The offline basemap alone: sea, countries, borders, the basemap's province lines and
  * place labels. The benchmark's bare MapLibre page draws exactly this.
  */
-export function buildBasemapStyle({ base, edition, lang }: BasemapInput): StyleSpecification {
+export function buildBasemapStyle({ base, edition, lang, maxZoom = TILE_MAX_ZOOM }: BasemapInput): StyleSpecification {
   const font = [LABEL_FONT];
   return {
     version: 8,
@@ -103,7 +105,7 @@ export function buildBasemapStyle({ base, edition, lang }: BasemapInput): StyleS
         type: 'vector',
         tiles: [tileUrl(base)],
         minzoom: TILE_MIN_ZOOM,
-        maxzoom: TILE_MAX_ZOOM,
+        maxzoom: maxZoom,
         bounds: TILE_BOUNDS,
         attribution: 'Natural Earth',
       },
@@ -203,6 +205,7 @@ export function buildStyle({
   base,
   edition,
   lang,
+  maxZoom = TILE_MAX_ZOOM,
   thematic,
   selected = null,
 }: BasemapInput & { thematic: ThematicView; selected?: string | null }): StyleSpecification {
@@ -342,7 +345,7 @@ export function buildStyle({
       },
     ];
   };
-  const basemap = buildBasemapStyle({ base, edition, lang });
+  const basemap = buildBasemapStyle({ base, edition, lang, maxZoom });
   const firstSymbol = basemap.layers.findIndex((l) => l.type === 'symbol');
   // The user's table: hidden until one is shown; the map sets its data (a unit per feature, with its colour).
   const hidden = { visibility: 'none' as const };

@@ -38,6 +38,20 @@ export function StoryPanel({ onPresent, onPresenter }: { onPresent: (from: numbe
   const scene = story.scenes[index];
   const file = useRef<HTMLInputElement>(null);
   const [deck, setDeck] = useState<{ busy: number | null; message: string | null; error?: boolean }>({ busy: null, message: null });
+  const saveOffline = async (): Promise<void> => {
+    setDeck({ busy: 0, message: t(lang, 'Offline.Progress', { step: '' }) });
+    try {
+      const { makeOfflineStory } = await import('./offline-story.ts');
+      const html = await makeOfflineStory(store, (step) => setDeck({ busy: 0, message: t(lang, 'Offline.Progress', { step }) }));
+      download(html, 'ntcc-story.html', 'text/html');
+      const mb = (new TextEncoder().encode(html).length / 1e6).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+        maximumFractionDigits: 1,
+      });
+      setDeck({ busy: null, message: t(lang, 'Offline.Done', { file: 'ntcc-story.html', mb }) });
+    } catch (e) {
+      setDeck({ busy: null, message: t(lang, 'Offline.Failed', { message: e instanceof Error ? e.message : String(e) }), error: true });
+    }
+  };
   const saveDeck = async (): Promise<void> => {
     const total = story.scenes.length;
     setDeck({ busy: 0, message: t(lang, 'Deck.Progress', { n: 1, total }) });
@@ -197,6 +211,15 @@ export function StoryPanel({ onPresent, onPresenter }: { onPresent: (from: numbe
           data-testid="story-pptx"
         >
           {t(lang, 'Deck.Save')}
+        </button>
+        <button
+          type="button"
+          className="seg"
+          disabled={deck.busy !== null || story.scenes.length === 0}
+          onClick={() => void saveOffline()}
+          data-testid="story-offline"
+        >
+          {t(lang, 'Offline.Save')}
         </button>
       </div>
       {deck.message && (

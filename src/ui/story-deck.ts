@@ -7,56 +7,17 @@
 import { DECK_IMAGE } from '../export/deck.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { SOVEREIGNTY_NOTE } from '../export/catalogue.ts';
-import { analysisKey, type AppState, type AppStore } from '../state/store.ts';
+import type { AppStore } from '../state/store.ts';
+import { keepView, showScene } from './scene-runner.ts';
 import { legendItems } from './legend-items.ts';
-
-/** What a deck changes while it draws the scenes, and puts back. */
-const RESTORED = [
-  'storyIndex',
-  'layers',
-  'horizon',
-  'statuses',
-  'selected',
-  'feature',
-  'edition',
-  'analysisOpen',
-  'analysisParams',
-  'tables',
-  'pendingTable',
-  'pendingScene',
-] as const satisfies readonly (keyof AppState)[];
-
-/** Resolves once the store satisfies `ok` (checked now and on every change), or after `ms`. */
-function until(store: AppStore, ok: (s: AppState) => boolean, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    if (ok(store.getState())) return resolve();
-    const timer = setTimeout(() => {
-      unsub();
-      resolve();
-    }, ms);
-    const unsub = store.subscribe((s) => {
-      if (!ok(s)) return;
-      clearTimeout(timer);
-      unsub();
-      resolve();
-    });
-  });
-}
 
 const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
 
 /** Shows scene i and draws it as a PNG at the deck's image size. */
 async function sceneImage(store: AppStore, i: number, lang: Lang): Promise<Uint8Array> {
   const scene = store.getState().story.scenes[i]!;
-  store.setState({ storyIndex: i });
-  store.getState().revealScene(i);
+  await showScene(store, i);
   if (scene.analysis) {
-    void store.getState().runAnalysis();
-    await until(
-      store,
-      (s) => (s.analysis.status === 'done' || s.analysis.status === 'error') && s.analysis.key === analysisKey(s),
-      120_000,
-    );
     // deck.gl loads the first time it has something to draw.
     for (let k = 0; k < 200 && performance.getEntriesByName('deck-first-draw').length === 0; k++)
       await new Promise((r) => setTimeout(r, 50));
@@ -87,7 +48,7 @@ async function sceneImage(store: AppStore, i: number, lang: Lang): Promise<Uint8
  */
 export async function makeStoryDeck(store: AppStore, onProgress: (scene: number) => void, signal?: AbortSignal): Promise<Uint8Array> {
   const before = store.getState();
-  const saved = Object.fromEntries(RESTORED.map((k) => [k, before[k]])) as Partial<AppState>;
+  const restore = keepView(store);
   const lang = before.lang;
   try {
     const { buildDeck } = await import('../export/deck.ts');
@@ -103,6 +64,6 @@ export async function makeStoryDeck(store: AppStore, onProgress: (scene: number)
       ...(signal ? { signal } : {}),
     });
   } finally {
-    store.setState(saved);
+    restore();
   }
 }

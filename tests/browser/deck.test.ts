@@ -39,7 +39,7 @@ describe('the story as a PowerPoint deck', () => {
   });
 
   it('saves a deck from the story panel, and LibreOffice reads it: a page per slide, the captions as text', async () => {
-    const before = await page.evaluate(() => {
+    const was = await page.evaluate(() => {
       const s = window.__ntcc!.store.getState();
       return { edition: s.edition, layers: JSON.stringify(s.layers), centre: window.__ntcc!.map.getCenter().toArray() };
     });
@@ -52,13 +52,13 @@ describe('the story as a PowerPoint deck', () => {
     await download.saveAs(path);
 
     // The map is as it was.
-    const after = await page.evaluate(() => {
+    const now = await page.evaluate(() => {
       const s = window.__ntcc!.store.getState();
       return { edition: s.edition, layers: JSON.stringify(s.layers), centre: window.__ntcc!.map.getCenter().toArray() };
     });
-    assert.equal(after.edition, before.edition);
-    assert.equal(after.layers, before.layers);
-    assert.ok(Math.abs(after.centre[0]! - before.centre[0]!) < 1e-6 && Math.abs(after.centre[1]! - before.centre[1]!) < 1e-6);
+    assert.equal(now.edition, was.edition);
+    assert.equal(now.layers, was.layers);
+    assert.ok(Math.abs(now.centre[0]! - was.centre[0]!) < 1e-6 && Math.abs(now.centre[1]! - was.centre[1]!) < 1e-6);
 
     const files = unzipSync(new Uint8Array(readFileSync(path)));
     const n = BUILTIN_STORY.scenes.length;

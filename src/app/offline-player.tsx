@@ -1,0 +1,177 @@
+/**
+ * The offline presentation: the page written as one HTML file that plays a story from
+ * `file://`, with no server and no network. Everything it needs is inside it: scripts, styles
+ * and fonts (inlined by the single-file build, vite.offline.config.ts), and in its data block
+ * the story, the basemap tiles its scenes need (served to the map through a protocol of its
+ * own) and the analysis results its scenes show. The bundled data layers are inlined as data
+ * URLs. It plays the story as presentation mode does: keys and clicker, full screen,
+ * captions and figures with their sources, black screen, and the language switch.
+ */
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/600.css';
+import './app.css';
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { addProtocol, prewarm, setWorkerUrl } from 'maplibre-gl';
+import workerCode from 'maplibre-gl/dist/maplibre-gl-worker.mjs?raw';
+import { overridesKey, paramsKey } from '../core/analysis.ts';
+import { LABEL_FONT } from '../core/region.ts';
+import { sceneZoom, type Story } from '../core/story.ts';
+import { loadProvinces } from '../data/provinces.ts';
+import { loadThematic } from '../data/thematic.ts';
+import { decodeResult, fromBase64, OFFLINE_DATA_ID, readOfflinePayload, type OfflinePayload } from '../export/offline-file.ts';
+import { t, type Lang } from '../i18n/index.ts';
+import { MapView } from '../map/MapView.tsx';
+import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
+import { createAppStore, createMapBridge, StoreProvider, useAppStore, useStoreApi, type AnalysisRunner } from '../state/store.ts';
+import { Notice } from '../ui/Notice.tsx';
+import { startAnalysisAutoRun } from './analysis-autorun.ts';
+import { leave, present, startPresentationControl } from './presentation-control.ts';
+
+/** The protocol the map's tile URLs use here: answered from the data block, never the network. */
+const TILES = { base: 'ntcc-offline://app', maxZoom: 10 };
+
+// MapLibre's worker, from its inlined code.
+setWorkerUrl(URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' })));
+prewarm();
+
+/** The results the scenes show, by run key; a run not carried is refused with a reason. */
+function offlineRunner(payload: OfflinePayload, lang: () => Lang): AnalysisRunner {
+  return (params, _progress, overrides) => {
+    const json = payload.results[`${paramsKey(params)}|${overridesKey(overrides)}`];
+    if (json === undefined) return Promise.reject(new Error(t(lang(), 'Offline.MissingResult')));
+    return Promise.resolve({ result: decodeResult(json), cached: true });
+  };
+}
+
+/** The page before and between presenting: the story's title, the language, and Start. */
+function StartCard({ story }: { story: Story }) {
+  const store = useStoreApi();
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <div className="offline-start panel" data-testid="offline-start">
+      <h1>{story.title[lang]}</h1>
+      <p className="hint-muted">{t(lang, 'Offline.Scenes', { n: story.scenes.length })}</p>
+      <div className="segs" role="group" aria-label={t(lang, 'Toolbar.Language')}>
+        {(['vi', 'en'] as const).map((l) => (
+          <button
+            key={l}
+            type="button"
+            className={l === lang ? 'seg on' : 'seg'}
+            aria-pressed={l === lang}
+            onClick={() => store.getState().setLang(l)}
+            data-testid={`offline-lang-${l}`}
+          >
+            {l === 'vi' ? 'Tiếng Việt' : 'English'}
+          </button>
+        ))}
+      </div>
+      <button
+        type="button"
+        className="seg active offline-go"
+        onClick={(e) => {
+          e.currentTarget.blur();
+          present(store, store.getState().storyIndex);
+        }}
+        data-testid="offline-present"
+      >
+        ▶ {t(lang, 'Offline.Start')}
+      </button>
+      <p className="hint-muted">{t(lang, 'Offline.Keys')}</p>
+    </div>
+  );
+}
+
+function Player({ story }: { story: Story }) {
+  const store = useStoreApi();
+  const presenting = useAppStore((s) => s.presenting);
+  const lang = useAppStore((s) => s.lang);
+  const mapReady = useAppStore((s) => s.mapReady);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = story.title[lang];
+  }, [lang, story]);
+  // The thematic layers once the map has drawn, as in the app.
+  useEffect(() => {
+    if (!mapReady) return;
+    void loadThematic().then(({ data }) => store.getState().setThematic(data));
+  }, [mapReady, store]);
+  return (
+    <div className={presenting ? 'app presenting' : 'app'}>
+      <main className="main">
+        <div className="map-area">
+          <MapView bridge={bridge} tiles={TILES} />
+          {presenting ? <PresentationOverlay onLeave={() => leave(store)} /> : <StartCard story={story} />}
+          <Notice />
+        </div>
+      </main>
+    </div>
+  );
+}
+
+const bridge = createMapBridge();
+
+function Failed({ message }: { message: string }) {
+  return (
+    <p className="fatal" role="alert" data-testid="offline-error">
+      {message}
+    </p>
+  );
+}
+
+function start(): void {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const read = readOfflinePayload(document.getElementById(OFFLINE_DATA_ID)?.textContent ?? '');
+  if (!read.ok) {
+    const vars = read.error.code === 'future' ? { version: read.error.version } : {};
+    createRoot(root).render(
+      <Failed message={`${t('vi', `Offline.Error.${read.error.code}`, vars)} / ${t('en', `Offline.Error.${read.error.code}`, vars)}`} />,
+    );
+    return;
+  }
+  const { payload, story } = read;
+  TILES.maxZoom = payload.maxZoom;
+  addProtocol('ntcc-offline', (params) => {
+    const key = params.url.replace(/^ntcc-offline:\/\/app\/tiles\//, '').replace(/\.pbf$/, '');
+    const b64 = payload.tiles[key];
+    // A tile not carried is empty: the map overzooms the shallower one it has.
+    return Promise.resolve({ data: b64 ? fromBase64(b64).buffer : new ArrayBuffer(0) });
+  });
+  const store = createAppStore({
+    runAnalysis: offlineRunner(payload, () => store.getState().lang),
+    importFiles: null,
+    captureMap: bridge.capture,
+    builtinStory: () => story,
+    sceneReveal: 'on-arrival',
+  });
+  const first = story.scenes[0]!;
+  store.setState({
+    lang: payload.lang,
+    view: {
+      center: first.camera.center,
+      zoom: sceneZoom(first.camera.zoom, first.camera.viewport, { width: window.innerWidth, height: window.innerHeight }),
+      bearing: first.camera.bearing,
+      pitch: first.camera.pitch,
+    },
+  });
+  store.getState().loadStory(story);
+  store.getState().revealScene(0);
+  startAnalysisAutoRun(store);
+  startPresentationControl(store);
+  void loadProvinces().then((data) => store.getState().setData(data));
+  void Promise.all([
+    document.fonts.load(`16px "${LABEL_FONT}"`, 'Đà Nẵng Biển Đông'),
+    document.fonts.load(`600 16px "${LABEL_FONT}"`, 'Đà Nẵng'),
+  ]).finally(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <StoreProvider store={store}>
+          <Player story={story} />
+        </StoreProvider>
+      </StrictMode>,
+    ),
+  );
+}
+
+start();

@@ -1,0 +1,160 @@
+/**
+ * The story as one offline HTML file: written by `ntcc story` (and by the app's story
+ * editor), opened from file:// in Chromium with every network address refused. The map
+ * draws from the tiles inside the file, the arrow keys step through the scenes (the gravity
+ * scene draws its carried result), the language switches, nothing is requested beyond the
+ * file (data: and blob: URLs it makes itself), and no policy violation is reported. A file
+ * whose data block is damaged or from a newer version says so.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launch, mapPixels, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
+import { writeOfflineStory } from '../../cli/story.ts';
+import { BUILTIN_STORY } from '../../src/presentation/builtin-story.ts';
+
+const OUT = resolve('test-results/offline');
+const FILE = join(OUT, 'story.html');
+
+/** Opens a file with every request other than the file itself refused; returns what was asked for. */
+async function openOffline(b: Browser, path: string): Promise<string[]> {
+  const refused: string[] = [];
+  await b.context.route('**/*', (r) => {
+    const url = r.request().url();
+    if (url.startsWith('file:')) return r.continue();
+    refused.push(url);
+    return r.abort();
+  });
+  await b.page.goto(`file://${path}`);
+  return refused;
+}
+
+/** How many different colours the map canvas shows (a blank map has one or two). */
+async function colours(page: Page): Promise<number> {
+  const { data } = await mapPixels(page);
+  const seen = new Set<number>();
+  for (let i = 0; i < data.length; i += 4 * 97) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+  return seen.size;
+}
+
+const settle = (page: Page) => page.waitForFunction(() => !window.__ntcc?.map.isMoving(), null, { timeout: 30_000, polling: 50 });
+
+describe('the offline presentation file', () => {
+  before(() => {
+    mkdirSync(OUT, { recursive: true });
+    const bytes = writeOfflineStory('en', { out: FILE, storyLang: 'vi', version: 'test' });
+    console.log(`offline file: ${(bytes / 1e6).toFixed(2)} MB`);
+  });
+
+  it('plays from file:// with the network refused: the map draws, keys step the scenes, nothing leaves the file', async () => {
+    const b = await launch(1920, 1080);
+    try {
+      const refused = await openOffline(b, FILE);
+      await waitForMapIdle(b.page);
+      assert.ok((await colours(b.page)) > 20, 'the map draws from the tiles in the file');
+      const csp = await b.page.evaluate(() =>
+        document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+      );
+      assert.match(csp ?? '', /default-src 'none'/);
+      await screenshot(b.page, 'offline-start-1920');
+      await b.page.getByTestId('offline-present').click();
+      await settle(b.page);
+      assert.match(await b.page.getByTestId('present-caption').innerText(), /14 tỉnh/);
+      const gravity = BUILTIN_STORY.scenes.findIndex((s) => s.analysis?.kind === 'gravity');
+      for (let i = 0; i < gravity; i++) {
+        await b.page.keyboard.press('ArrowRight');
+        await settle(b.page);
+      }
+      assert.equal(await b.page.evaluate(() => window.__ntcc!.store.getState().storyIndex), gravity);
+      await b.page.waitForFunction(() => window.__ntcc!.store.getState().analysis.status === 'done', null, { timeout: 30_000 });
+      await waitForMapIdle(b.page);
+      assert.equal(await b.page.evaluate(() => window.__ntcc!.store.getState().analysis.result?.kind), 'gravity');
+      assert.match(await b.page.getByTestId('present-caption').innerText(), /Lực hút/);
+      await screenshot(b.page, 'offline-gravity-1920');
+      await b.page.keyboard.press('Escape');
+      await b.page.getByTestId('offline-lang-en').click();
+      await b.page.getByTestId('offline-present').click();
+      await settle(b.page);
+      assert.match(await b.page.getByTestId('present-caption').innerText(), /gravity|linkage|pull/i);
+      assert.deepEqual(refused, []);
+      assert.deepEqual(
+        b.requests.filter((u) => !/^(file|data|blob):/.test(u)),
+        [],
+      );
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('fits a 1366×768 screen', async () => {
+    const b = await launch(1366, 768);
+    try {
+      await openOffline(b, FILE);
+      await waitForMapIdle(b.page);
+      await b.page.getByTestId('offline-present').click();
+      await settle(b.page);
+      await waitForMapIdle(b.page);
+      await screenshot(b.page, 'offline-scene1-1366');
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('says so when its data block is damaged or from a newer version', async () => {
+    const html = readFileSync(FILE, 'utf8');
+    const damaged = join(OUT, 'damaged.html');
+    writeFileSync(damaged, html.replace(/(id="ntcc-offline-data">)\{"schema":1/, '$1{"schema":99'));
+    const b = await launch(1280, 800);
+    try {
+      await openOffline(b, damaged);
+      assert.match(await b.page.getByTestId('offline-error').innerText(), /newer version \(format 99\)/);
+    } finally {
+      await b.close();
+    }
+  });
+});
+
+describe('the offline file from the story editor', () => {
+  let server: Server;
+  let b: Browser;
+  before(async () => {
+    server = await startServer(4186);
+    b = await launch(1366, 768);
+    await b.page.goto(`${server.origin}/`);
+    await waitForMapIdle(b.page);
+  });
+  after(async () => {
+    await b?.close();
+    await server?.stop();
+  });
+
+  it('saves the story with its tiles and analysis results, and the file plays', async () => {
+    await b.page.getByTestId('story-open').click();
+    const [download] = await Promise.all([
+      b.page.waitForEvent('download', { timeout: 300_000 }),
+      b.page.getByTestId('story-offline').click(),
+    ]);
+    const path = join(OUT, 'from-app.html');
+    await download.saveAs(path);
+    assert.match((await b.page.getByTestId('story-pptx-status').textContent()) ?? '', /ntcc-story\.html/);
+    const size = statSync(path).size;
+    assert.ok(size < 15e6, `${(size / 1e6).toFixed(1)} MB`);
+    const block = /id="ntcc-offline-data">([\s\S]*?)<\/script>/.exec(readFileSync(path, 'utf8'))![1]!;
+    const payload = JSON.parse(block) as { tiles: Record<string, string>; results: Record<string, unknown> };
+    assert.ok(Object.keys(payload.tiles).length > 100);
+    assert.equal(Object.keys(payload.results).length, BUILTIN_STORY.scenes.filter((s) => s.analysis).length);
+    const player = await launch(1280, 800);
+    try {
+      await openOffline(player, path);
+      await waitForMapIdle(player.page);
+      assert.ok((await colours(player.page)) > 20);
+      assert.deepEqual(player.errors, []);
+    } finally {
+      await player.close();
+    }
+  });
+});
