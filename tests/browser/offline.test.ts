@@ -84,6 +84,21 @@ describe('the offline presentation file', () => {
         [],
       );
       assert.deepEqual(b.errors, []);
+      // The file's own policy, not only the refused network, stops a request to another host.
+      const blocked = await b.page.evaluate(async () => {
+        const seen: string[] = [];
+        document.addEventListener('securitypolicyviolation', (e) => seen.push(e.effectiveDirective));
+        await fetch('https://example.org/x').catch(() => undefined);
+        const img = document.createElement('img');
+        img.src = 'https://example.org/x.png';
+        document.body.append(img);
+        const script = document.createElement('script');
+        script.src = 'https://example.org/x.js';
+        document.body.append(script);
+        await new Promise((r) => setTimeout(r, 500));
+        return seen.sort();
+      });
+      assert.deepEqual(blocked, ['connect-src', 'img-src', 'script-src-elem']);
     } finally {
       await b.close();
     }
