@@ -5,7 +5,7 @@
  *   ntcc bundle --out FILE.zip [--layers LIST] [--formats LIST] [--analyses LIST] [--include-restricted]
  *   ntcc validate FILE                (the app's import checks; exit 1 with the same message)
  *   ntcc join --table FILE [--sheet S] [--header-row N] [--key-field F] [--edition E] [--aggregate A] --format F [--out FILE]
- *   ntcc story --out FILE.html [--story FILE.json] [--story-lang vi|en]   (the story as one offline HTML file)
+ *   ntcc story --out FILE [--format html|pptx] [--story FILE.json] [--story-lang vi|en]   (an offline HTML file, or a PowerPoint deck)
  *   ntcc --help | <command> --help | --version
  * Arguments are untrusted: each is checked, and a bad one gets a message in the chosen
  * language (`--lang vi|en`, Vietnamese by default) and exit code 2. Help goes to stdout
@@ -358,16 +358,13 @@ async function storyCmd(lang: Lang, v: Record<string, string | boolean | undefin
   if (storyLang !== 'vi' && storyLang !== 'en')
     throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'story-lang', value: storyLang, allowed: 'vi, en' }));
   if (typeof v['out'] !== 'string') throw new UsageError(t(lang, 'Cli.NeedOut', { format }));
-  // The deck's map images need a browser; on the command line that is not built yet.
-  if (format === 'pptx') throw new Error(t(lang, 'Cli.PptxNotYet'));
-  const { writeOfflineStory, StoryCliError } = await import('./story.ts');
+  const { writeOfflineStory, writeDeckStory, StoryCliError } = await import('./story.ts');
+  const story = typeof v['story'] === 'string' ? { story: v['story'] } : {};
   try {
-    const bytes = writeOfflineStory(lang, {
-      out: v['out'],
-      storyLang,
-      version: VERSION,
-      ...(typeof v['story'] === 'string' ? { story: v['story'] } : {}),
-    });
+    const bytes =
+      format === 'pptx'
+        ? await writeDeckStory(lang, { out: v['out'], storyLang, ...story })
+        : writeOfflineStory(lang, { out: v['out'], storyLang, version: VERSION, ...story });
     process.stderr.write(t(lang, 'Cli.WroteOffline', { file: v['out'], mb: (bytes / 1e6).toFixed(1) }) + '\n');
   } catch (e) {
     if (e instanceof StoryCliError && e.exitCode === 2) throw new UsageError(e.message, { cause: e });

@@ -1,15 +1,16 @@
 /**
  * `ntcc story`: the story as one offline HTML file (the built player page with the story,
- * the tiles its scenes need and their analysis results written in). The story is the
- * built-in one, or a story file (`--story`, checked as the app checks it).
+ * the tiles its scenes need and their analysis results written in), or as a PowerPoint deck
+ * made by the built app in Debian's Chromium. The story is the built-in one, or a story file
+ * (`--story`, checked as the app checks it).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisParams, AnalysisResult } from '../src/core/analysis.ts';
 import { paramsKey, overridesKey } from '../src/core/analysis.ts';
 import type { Story } from '../src/core/story.ts';
 import { runAnalysis } from '../src/analysis/run.ts';
-import { readStory } from '../src/export/story-file.ts';
+import { readStory, writeStory } from '../src/export/story-file.ts';
 import { storyTiles, writeOfflineFile } from '../src/export/offline-file.ts';
 import { BUILTIN_STORY } from '../src/presentation/builtin-story.ts';
 import { t, type Lang } from '../src/i18n/index.ts';
@@ -88,4 +89,49 @@ export function writeOfflineStory(lang: Lang, opts: { story?: string; out: strin
     throw new StoryCliError(t(lang, 'Cli.WriteError', { file: opts.out, message: e instanceof Error ? e.message : String(e) }), 1);
   }
   return Buffer.byteLength(html);
+}
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const VITE_CONFIG = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
+
+/**
+ * Writes the PowerPoint deck of a story as the app makes it (Story → Save as PowerPoint):
+ * the built app is served on loopback and driven in Debian's Chromium, whose map images the
+ * deck needs. Without Chromium, or without a build, it says what is missing (exit 1).
+ * @returns the file's size in bytes
+ */
+export async function writeDeckStory(lang: Lang, opts: { story?: string; out: string; storyLang: Lang }): Promise<number> {
+  const story = opts.story === undefined ? null : storyOf(lang, opts.story);
+  const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('./chromium.ts');
+  if (!existsSync(CHROMIUM_PATH())) throw new StoryCliError(t(lang, 'Cli.NoChromium', { path: CHROMIUM_PATH() }), 1);
+  if (!existsSync(`${DIST}index.html`)) throw new StoryCliError(t(lang, 'Cli.NoBuild'), 1);
+  const { preview } = await import('vite');
+  const { chromium } = await import('playwright-core');
+  const server = await preview({ configFile: VITE_CONFIG, logLevel: 'silent', preview: { host: '127.0.0.1', port: 0, open: false } });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH(), args: CHROMIUM_ARGS });
+  try {
+    const origin = server.resolvedUrls?.local[0] ?? '';
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+    await page.goto(`${origin}#lang=${opts.storyLang}`);
+    await page.waitForFunction(() => Boolean(window.__ntcc?.map?.loaded()), null, { timeout: 120_000 });
+    await page.getByTestId('story-open').click();
+    if (story) {
+      await page
+        .getByTestId('story-import')
+        .setInputFiles({ name: 'story.json', mimeType: 'application/json', buffer: Buffer.from(writeStory(story)) });
+      await page.waitForFunction((n) => window.__ntcc?.store.getState().story.scenes.length === n, story.scenes.length);
+    }
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 900_000 }), page.getByTestId('story-pptx').click()]);
+    const failure = await download.failure();
+    if (failure) throw new StoryCliError(failure, 1);
+    try {
+      await download.saveAs(opts.out);
+    } catch (e) {
+      throw new StoryCliError(t(lang, 'Cli.WriteError', { file: opts.out, message: e instanceof Error ? e.message : String(e) }), 1);
+    }
+    return statSync(opts.out).size;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }

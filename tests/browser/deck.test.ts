@@ -85,4 +85,13 @@ describe('the story as a PowerPoint deck', () => {
     execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(SCREENSHOTS, 'deck-slide')]);
     assert.equal(readdirSync(SCREENSHOTS).filter((f) => f.startsWith('deck-slide')).length, n + 1);
   });
+
+  it('is written the same way from the command line, in the language asked for', async () => {
+    const out = join(OUT, 'cli.pptx');
+    execFileSync('node', ['bin/ntcc.js', 'story', '--format', 'pptx', '--out', out, '--lang', 'en'], { timeout: 600_000, stdio: 'pipe' });
+    const files = unzipSync(new Uint8Array(readFileSync(out)));
+    assert.equal(Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).length, BUILTIN_STORY.scenes.length + 1);
+    const text = strFromU8(files['ppt/slides/slide2.xml']!);
+    assert.ok(text.includes(BUILTIN_STORY.scenes[0]!.caption.en.slice(0, 20)), 'the English caption');
+  });
 });

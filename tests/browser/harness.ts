@@ -11,29 +11,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 
-/** Chromium flags: software WebGL2 and no background calls to any outside host. */
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-default-apps',
-  '--component-updater=url-source=http://127.0.0.1:1/',
-  '--gaia-url=http://127.0.0.1:1/',
-  // Chromium 150 also checks in with Google's device service and asks google.com which
-  // features it may offer: point both at a closed port on loopback.
-  '--gcm-checkin-url=http://127.0.0.1:1/',
-  '--google-base-url=http://127.0.0.1:1/',
-  // Chromium's own services (autofill hints for forms, translation): not the app's requests.
-  '--disable-features=AutofillServerCommunication,Translate,OptimizationHints,MediaRouter,NetworkTimeServiceQuerying',
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
-];
+export { CHROMIUM_ARGS } from '../../cli/chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../cli/chromium.ts';
 
 export interface Server {
   origin: string;
@@ -94,7 +73,7 @@ export async function launch(
 ): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'ntcc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH(),
     args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: { width, height },
     headless: true,

@@ -78,9 +78,17 @@ describe('ntcc story', () => {
     expect(existsSync(out)).toBe(false);
     r = await run(['story', '--format', 'pdf', '--out', out, '--lang', 'en']);
     expect(r.code).toBe(2);
-    r = await run(['story', '--format', 'pptx', '--out', join(dir, 'x.pptx'), '--lang', 'en']);
+    // The deck's maps need Chromium: without it, a clear message, exit 1, nothing written.
+    const chromium = process.env['CHROMIUM_PATH'];
+    process.env['CHROMIUM_PATH'] = join(dir, 'no-chromium');
+    try {
+      r = await run(['story', '--format', 'pptx', '--out', join(dir, 'x.pptx'), '--lang', 'en']);
+    } finally {
+      if (chromium === undefined) delete process.env['CHROMIUM_PATH'];
+      else process.env['CHROMIUM_PATH'] = chromium;
+    }
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/Save as PowerPoint/);
+    expect(r.err).toMatch(/needs Chromium.*apt install chromium/);
     expect(existsSync(join(dir, 'x.pptx'))).toBe(false);
   });
 });
