@@ -26,6 +26,7 @@ import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
 import { createAppStore, createMapBridge, StoreProvider, useAppStore, useStoreApi, type AnalysisRunner } from '../state/store.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { startAnalysisAutoRun } from './analysis-autorun.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { leave, present, startPresentationControl } from './presentation-control.ts';
 
 /** The protocol the map's tile URLs use here: answered from the data block, never the network. */
@@ -167,7 +168,9 @@ function start(): void {
     createRoot(root).render(
       <StrictMode>
         <StoreProvider store={store}>
-          <Player story={story} />
+          <ErrorBoundary lang={() => store.getState().lang}>
+            <Player story={story} />
+          </ErrorBoundary>
         </StoreProvider>
       </StrictMode>,
     ),
