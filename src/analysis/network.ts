@@ -154,8 +154,9 @@ export function buildNetwork(lines: readonly Pick<AnalysisLine, 'coordinates'>[]
   const eu: number[] = [];
   const ev: number[] = [];
   const el: number[] = [];
+  const lens: number[] = [];
   const seen = new Set<string>();
-  const addEdge = (u: number, v: number, line: number): void => {
+  const addEdge = (u: number, v: number, line: number, km: number): void => {
     if (u === v) return;
     const k = u < v ? `${u}-${v}` : `${v}-${u}`;
     if (seen.has(k)) return;
@@ -163,19 +164,23 @@ export function buildNetwork(lines: readonly Pick<AnalysisLine, 'coordinates'>[]
     eu.push(u);
     ev.push(v);
     el.push(line);
+    lens.push(km);
   };
   for (const s of segs) {
     s.splits.sort((p, q) => p.t - q.t);
-    for (let i = 0; i + 1 < s.splits.length; i++) addEdge(s.splits[i]!.node, s.splits[i + 1]!.node, s.line);
+    // A split segment's parts share its length in proportion: splitting never lengthens a way
+    // (the great-circle lengths of the parts would add up to a hair more than the whole's).
+    const km = haversineKm(s.lon0, s.lat0, s.lon1, s.lat1);
+    for (let i = 0; i + 1 < s.splits.length; i++)
+      addEdge(s.splits[i]!.node, s.splits[i + 1]!.node, s.line, (s.splits[i + 1]!.t - s.splits[i]!.t) * km);
   }
-  for (const [u, v] of connectors) addEdge(u, v, -1);
-
   const lon = Float64Array.from(lonA);
   const lat = Float64Array.from(latA);
-  const elen = new Float64Array(eu.length);
+  for (const [u, v] of connectors) addEdge(u, v, -1, haversineKm(lon[u]!, lat[u]!, lon[v]!, lat[v]!));
+
+  const elen = Float64Array.from(lens);
   const nodeEdges: number[][] = Array.from({ length: lon.length }, () => []);
   for (let e = 0; e < eu.length; e++) {
-    elen[e] = haversineKm(lon[eu[e]!]!, lat[eu[e]!]!, lon[ev[e]!]!, lat[ev[e]!]!);
     nodeEdges[eu[e]!]!.push(e);
     nodeEdges[ev[e]!]!.push(e);
   }

@@ -1,0 +1,107 @@
+/**
+ * Travel time on the corridor network: a fixture checked by hand (Dijkstra on paper), a
+ * straight corridor where minutes are km ÷ speed, "adding a link never lengthens a trip"
+ * (fast-check), and the region's seaports on a 5 km grid.
+ */
+import { readFileSync } from 'node:fs';
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildTimeNetwork, defaultModel, minutesFromCells, timesFrom, minutesTo, type TimedLine } from '../../src/analysis/travel-time.ts';
+import { haversineKm } from '../../src/analysis/geo.ts';
+import { buildHexGrid } from '../../src/analysis/hex-grid.ts';
+import { corridorsFor, pointsFor, unitsFor } from '../../src/analysis/inputs.ts';
+import { DEFAULT_SPEEDS, speedClassOf, type SpeedClass } from '../../src/core/speeds.ts';
+import { loadInputs } from '../../cli/load.ts';
+
+interface FixtureFeature {
+  properties: { id?: string; cls?: SpeedClass; role?: 'destination' | 'place'; name?: string; minutes?: number };
+  geometry: { type: 'LineString' | 'Point'; coordinates: unknown };
+}
+const fixture = JSON.parse(readFileSync('src/analysis/__fixtures__/travel-time/four-nodes.json', 'utf8')) as {
+  properties: { speeds_kmh: Partial<Record<SpeedClass, number>>; detour: number };
+  features: FixtureFeature[];
+};
+
+describe('travel time', () => {
+  it('agrees with the hand-worked four-node network', () => {
+    const lines: TimedLine[] = fixture.features
+      .filter((f) => f.geometry.type === 'LineString')
+      .map((f) => ({ id: f.properties.id!, cls: f.properties.cls!, coordinates: f.geometry.coordinates as [number, number][] }));
+    const model = { ...defaultModel(fixture.properties.speeds_kmh, ['national_road', 'expressway']), detour: fixture.properties.detour };
+    const tn = buildTimeNetwork(lines, model);
+    const dest = fixture.features.filter((f) => f.properties.role === 'destination').map((f) => f.geometry.coordinates as [number, number]);
+    const times = timesFrom(tn, dest);
+    for (const f of fixture.features.filter((x) => x.properties.role === 'place')) {
+      const [lon, lat] = f.geometry.coordinates as [number, number];
+      expect(minutesTo(times, lon, lat), f.properties.name).toBeCloseTo(f.properties.minutes!, 6);
+    }
+  });
+
+  it('on one straight corridor, minutes are km ÷ speed', () => {
+    for (const cls of ['national_road', 'expressway'] as const) {
+      const line: TimedLine = {
+        id: 'x',
+        cls,
+        coordinates: [
+          [106, 16],
+          [106.5, 16.2],
+          [107, 16.4],
+        ],
+      };
+      const tn = buildTimeNetwork([line], defaultModel());
+      const km = haversineKm(106, 16, 106.5, 16.2) + haversineKm(106.5, 16.2, 107, 16.4);
+      const got = minutesTo(timesFrom(tn, [[107, 16.4]]), 106, 16);
+      expect(got).toBeCloseTo((km / DEFAULT_SPEEDS[cls].kmh) * 60, 9);
+    }
+  });
+
+  it('adding a link never lengthens a trip', () => {
+    const pt = fc.tuple(fc.double({ min: 105, max: 109, noNaN: true }), fc.double({ min: 12, max: 18, noNaN: true }));
+    const line = fc.record({
+      cls: fc.constantFrom<SpeedClass>('national_road', 'expressway', 'coastal_road'),
+      coordinates: fc.array(pt, { minLength: 2, maxLength: 5 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 4 }),
+        line,
+        fc.array(pt, { minLength: 1, maxLength: 3 }),
+        fc.array(pt, { minLength: 1, maxLength: 6 }),
+        (base, extra, dests, places) => {
+          const named = (ls: typeof base) => ls.map((l, i) => ({ ...l, id: `l${i}` }) as TimedLine);
+          const before = timesFrom(buildTimeNetwork(named(base), defaultModel()), dests);
+          const after = timesFrom(buildTimeNetwork(named([...base, extra]), defaultModel()), dests);
+          // Up to floating-point rounding. (Found by this test: a split segment's parts used to be
+          // measured each on the sphere, which added metres; they now share its length.)
+          for (const [lon, lat] of places) {
+            const was = minutesTo(before, lon, lat);
+            expect(minutesTo(after, lon, lat)).toBeLessThanOrEqual(was * (1 + 1e-9) + 1e-9);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives every cell of the region a time to the nearest seaport, never faster than the fastest link allows', () => {
+    const inputs = loadInputs();
+    const corridors = corridorsFor(inputs, 'today', 'all');
+    const props = new Map(inputs.corridors.features.map((f) => [f.properties.id, f.properties]));
+    const lines = corridors.map((c) => ({ id: c.id, coordinates: c.coordinates, cls: speedClassOf(props.get(c.id)!) }));
+    const units = unitsFor(inputs, '2022', {});
+    const grid = buildHexGrid(units, 5);
+    const ports = pointsFor(inputs.seaports, 'today').map((p) => p.coordinates);
+    const minutes = minutesFromCells(buildTimeNetwork(lines, defaultModel()), grid.centres, ports);
+    expect(minutes.length).toBeGreaterThan(1000);
+    for (let i = 0; i < minutes.length; i++) {
+      const lon = grid.centres[2 * i]!;
+      const lat = grid.centres[2 * i + 1]!;
+      const km = Math.min(...ports.map(([a, b]) => haversineKm(lon, lat, a, b)));
+      expect(Number.isFinite(minutes[i]!)).toBe(true);
+      // Within the rounding of the 32-bit figures the grid keeps.
+      expect(minutes[i]!).toBeGreaterThanOrEqual((km / 90) * 60 * (1 - 1e-6));
+      // The straight leg alone is one way there.
+      expect(minutes[i]!).toBeLessThanOrEqual(((km * 1.3) / 30) * 60 * (1 + 1e-6));
+    }
+  });
+});
