@@ -1,11 +1,13 @@
 /**
  * Accessibility surface: a hexagonal grid over the units with, for every cell, the
  * great-circle distance from its centre to the nearest seaport, airport, border gate and
- * corridor (km).
+ * corridor (km), and with the minutes metric the travel minutes on the corridor network to
+ * the nearest seaport, airport and border gate and to its own unit's centre.
  */
 import type { AccessGrid, AnalysisLine, AnalysisPoint, AnalysisUnit } from '../core/analysis.ts';
 import { closestOnSegment, haversineKm, planar } from './geo.ts';
 import { buildHexGrid } from './hex-grid.ts';
+import { buildTimeNetwork, minutesFromCells, timesFrom, minutesTo, type TimedLine, type TravelModel } from './travel-time.ts';
 
 /**
  * Distance from each (lon, lat) to the nearest point, km; Infinity when there are none.
@@ -65,6 +67,9 @@ export function nearestLineKm(centres: Float64Array, lines: readonly Pick<Analys
   return out;
 }
 
+/** The places of some points. */
+const placesOf = (ps: readonly AnalysisPoint[]): [number, number][] => ps.map((p) => p.coordinates);
+
 /**
  * The accessibility grid.
  * @param units - the area to cover
@@ -73,7 +78,7 @@ export function nearestLineKm(centres: Float64Array, lines: readonly Pick<Analys
  * @example computeAccess(units, { seaports, airports, gates, corridors }, 5).seaport_km[0] // km
  */
 export function computeAccess(
-  units: readonly Pick<AnalysisUnit, 'geometry'>[],
+  units: readonly Pick<AnalysisUnit, 'geometry' | 'centre'>[],
   targets: {
     seaports: readonly AnalysisPoint[];
     airports: readonly AnalysisPoint[];
@@ -82,6 +87,8 @@ export function computeAccess(
   },
   cellKm: number,
   onProgress?: (done: number) => void,
+  /** With the minutes metric: the corridors with their speed classes, and the model. */
+  travel?: { lines: readonly TimedLine[]; model: TravelModel },
 ): AccessGrid {
   const grid = buildHexGrid(units, cellKm);
   onProgress?.(0.2);
@@ -90,6 +97,21 @@ export function computeAccess(
   const gate_km = nearestPointKm(grid.centres, targets.gates);
   onProgress?.(0.5);
   const corridor_km = nearestLineKm(grid.centres, targets.corridors, grid.lat0);
+  const out: AccessGrid = { ...grid, seaport_km, airport_km, gate_km, corridor_km };
+  if (!travel) {
+    onProgress?.(1);
+    return out;
+  }
+  const tn = buildTimeNetwork(travel.lines, travel.model);
+  out.minutes_to_seaport = minutesFromCells(tn, grid.centres, placesOf(targets.seaports));
+  out.minutes_to_airport = minutesFromCells(tn, grid.centres, placesOf(targets.airports));
+  out.minutes_to_border_gate = minutesFromCells(tn, grid.centres, placesOf(targets.gates));
+  onProgress?.(0.8);
+  // To the cell's own unit's centre: one search per unit.
+  const fromCentre = units.map((u) => timesFrom(tn, [u.centre]));
+  const centre = new Float32Array(grid.unit.length);
+  for (let i = 0; i < centre.length; i++) centre[i] = minutesTo(fromCentre[grid.unit[i]!]!, grid.centres[2 * i]!, grid.centres[2 * i + 1]!);
+  out.minutes_to_centre = centre;
   onProgress?.(1);
-  return { ...grid, seaport_km, airport_km, gate_km, corridor_km };
+  return out;
 }

@@ -40,10 +40,12 @@ export interface Attachment {
  * Builds the network from corridor lines.
  * @param lines - corridors (lon/lat)
  * @param toleranceKm - how close a vertex must pass to another corridor to be joined to it, km
+ * @param frameLat - the latitude the planar frame is true at (default: the lines' mean), fixed
+ *   where adding a line must not move the frame (travel time)
  * @example buildNetwork(corridors, 0.5).eu.length // number of edges
  */
-export function buildNetwork(lines: readonly Pick<AnalysisLine, 'coordinates'>[], toleranceKm: number): Network {
-  const proj = planar(meanLat(lines.map((l) => l.coordinates)) || 15);
+export function buildNetwork(lines: readonly Pick<AnalysisLine, 'coordinates'>[], toleranceKm: number, frameLat?: number): Network {
+  const proj = planar(frameLat ?? (meanLat(lines.map((l) => l.coordinates)) || 15));
   const lonA: number[] = [];
   const latA: number[] = [];
   const nodeByKey = new Map<string, number>();

@@ -21,6 +21,8 @@ import {
 import { EARTH_RADIUS_KM } from '../core/geo.ts';
 import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { computeAccess } from './access.ts';
+import { defaultModel, type TimedLine, type TravelModel } from './travel-time.ts';
+import { speedClassOf } from '../core/speeds.ts';
 import { computeAdjacency } from './adjacency.ts';
 import { computeDistances } from './distance.ts';
 import { computeGravity, massOf, strongestFirst } from './gravity.ts';
@@ -190,6 +192,24 @@ interface RunContext {
 /** What a kind's result holds beyond what every result holds. */
 type KindFields<K extends AnalysisKind> = Omit<Extract<AnalysisResult, { kind: K }>, keyof ResultBase | 'kind'>;
 
+/** The corridors with their speed classes and the default model, for the minutes metric; its note says the speeds. */
+function travelOf(c: RunContext): { lines: TimedLine[]; model: TravelModel } {
+  const props = new Map(c.inputs.corridors.features.map((f) => [f.properties.id, f.properties]));
+  const lines = c.lines.flatMap((l) => {
+    const p = props.get(l.id);
+    return p ? [{ id: l.id, coordinates: l.coordinates, cls: speedClassOf(p) }] : [];
+  });
+  const model = defaultModel();
+  c.notes.push(
+    both('Analysis.TravelNote', (lang) => ({
+      speeds: model.classes.map((k) => `${t(lang, `Speed.${k}`)} ${model.speeds[k]}`).join(', '),
+      access: model.speeds.access,
+      detour: formatNumber(lang, model.detour, 1),
+    })),
+  );
+  return { lines, model };
+}
+
 /** Each analysis kind's run, by kind (a kind without one fails to compile). */
 const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
   adjacency: (c) => ({ rows: touchingRegion(computeAdjacency(c.units, { toleranceKm: c.params.toleranceKm }), c.inRegion) }),
@@ -221,6 +241,7 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
       },
       c.params.cellKm,
       c.onProgress,
+      c.params.metric === 'minutes' ? travelOf(c) : undefined,
     ),
   }),
   index: (c) => {

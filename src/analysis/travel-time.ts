@@ -43,6 +43,9 @@ export function defaultModel(over: Partial<Record<SpeedClass, number>> = {}, cla
   };
 }
 
+/** The latitude the network's planar frame is true at (the middle of the region). */
+const FRAME_LAT = 15.5;
+
 /** Classes a place joins anywhere along (every other class only at its nodes). */
 const ALONG: ReadonlySet<SpeedClass> = new Set(['national_road', 'ho_chi_minh_road', 'coastal_road']);
 
@@ -60,7 +63,8 @@ export interface TimeNetwork {
 /** The network of the lines a trip may use, with minutes per edge. */
 export function buildTimeNetwork(lines: readonly TimedLine[], model: TravelModel): TimeNetwork {
   const used = lines.filter((l) => model.classes.includes(l.cls) && l.cls !== 'railway' && l.cls !== 'high_speed_railway');
-  const net = buildNetwork(used, model.toleranceKm);
+  // A frame fixed at the region's latitude: adding a line must not move the others' joins.
+  const net = buildNetwork(used, model.toleranceKm, FRAME_LAT);
   const m = net.eu.length;
   const emin = new Float64Array(m);
   const along = new Uint8Array(m);

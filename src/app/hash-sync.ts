@@ -52,7 +52,11 @@ export function applyHash(store: AppStore, hash: string): void {
   if (state.analysis) {
     patch.analysisOpen = true;
     patch.analysisParams = { ...s.analysisParams, ...state.analysis };
-    patch.analysisView = { ...s.analysisView, table: ANALYSIS_DEFS[state.analysis.kind].mainTable };
+    patch.analysisView = {
+      ...s.analysisView,
+      table: ANALYSIS_DEFS[state.analysis.kind].mainTable,
+      measure: state.analysis.metric === 'minutes' ? 'minutes_to_seaport' : 'seaport_km',
+    };
   }
   store.setState(patch);
   if (state.table) s.showTableRef(state.table);

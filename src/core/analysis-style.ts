@@ -2,7 +2,7 @@
  * Colours of the analysis results: one place read by the deck.gl layers and the legend.
  */
 import type { RGB } from './thematic-style.ts';
-import type { AnalysisKind, AnalysisResult } from './analysis.ts';
+import { accessValues, type AccessMeasure, type AnalysisKind, type AnalysisResult } from './analysis.ts';
 
 /** Strength (intensity, index, share): pale to deep blue-violet. */
 export const RAMP_STRENGTH: readonly RGB[] = [
@@ -80,15 +80,15 @@ export function extent(values: Iterable<number>): [number, number] {
 
 /** How a result's legend reads: a colour ramp with its range and unit, or one colour per category. */
 export type AnalysisLegendSpec =
-  | { type: 'ramp'; ramp: readonly RGB[]; range: [number, number]; unit: '' | 'km' | '%'; scientific: boolean }
+  | { type: 'ramp'; ramp: readonly RGB[]; range: [number, number]; unit: '' | 'km' | '%' | 'min'; scientific: boolean }
   | { type: 'categories'; items: { id: string; color: RGB; name_vi: string; name_en: string }[] };
 
 type Of<K extends AnalysisKind> = Extract<AnalysisResult, { kind: K }>;
 /** What the legend follows of the way a result is drawn. */
 export interface LegendView {
-  measure: 'seaport_km' | 'airport_km' | 'gate_km' | 'corridor_km';
+  measure: AccessMeasure;
 }
-const ramp = (r: readonly RGB[], range: [number, number], unit: '' | 'km' | '%' = '', scientific = false): AnalysisLegendSpec => ({
+const ramp = (r: readonly RGB[], range: [number, number], unit: '' | 'km' | '%' | 'min' = '', scientific = false): AnalysisLegendSpec => ({
   type: 'ramp',
   ramp: r,
   range,
@@ -109,7 +109,10 @@ const LEGENDS: { [K in AnalysisKind]: (r: Of<K>, view: LegendView) => AnalysisLe
       return { id, color: CATEGORICAL[i % CATEGORICAL.length]!, name_vi: p?.name_vi ?? id, name_en: p?.name_en ?? id };
     }),
   }),
-  access: (r, view) => ramp(RAMP_DISTANCE, extent(r.grid[view.measure]), 'km'),
+  access: (r, view) => {
+    const { values, unit } = accessValues(r.grid, view.measure);
+    return ramp(RAMP_DISTANCE, extent(values), unit);
+  },
   index: (r) => ramp(RAMP_STRENGTH, extent(r.rows.map((x) => x.index ?? NaN))),
 };
 

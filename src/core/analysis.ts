@@ -35,6 +35,9 @@ export type Mass = (typeof MASSES)[number];
  *   temporary residents).
  */
 export const POP_BASES = ['gso2023', 'nq202'] as const;
+/** Accessibility in straight-line km (the default) or in travel minutes on the corridor network. */
+export const METRICS = ['km', 'minutes'] as const;
+export type Metric = (typeof METRICS)[number];
 export type PopBase = (typeof POP_BASES)[number];
 
 export interface AnalysisParams {
@@ -56,6 +59,8 @@ export interface AnalysisParams {
   corridorKind: CorridorKind;
   /** Snapping tolerance in kilometres: shared edges (adjacency) and network junctions. */
   toleranceKm: number;
+  /** Accessibility in straight-line km, or in minutes on the corridor network. */
+  metric: Metric;
 }
 
 export type ParamKey = keyof AnalysisParams;
@@ -83,6 +88,7 @@ export const PARAM_DEFS = {
   cellKm: { type: 'number', range: [1, 50], step: 1, hash: 'cell', flag: 'cell-km' },
   bufferKm: { type: 'number', range: [1, 100], step: 1, hash: 'buf', flag: 'buffer-km' },
   toleranceKm: { type: 'number', range: [0, 5], step: 0.1, hash: 'tol', flag: 'tolerance-km' },
+  metric: { type: 'choice', choices: METRICS, hash: 'metric', flag: 'metric' },
 } as const satisfies Record<ParamKey, ParamDef>;
 
 export const DEFAULT_PARAMS: AnalysisParams = {
@@ -97,6 +103,7 @@ export const DEFAULT_PARAMS: AnalysisParams = {
   bufferKm: 10,
   corridorKind: 'all',
   toleranceKm: 0.5,
+  metric: 'km',
 };
 
 type NumericKey = { [K in ParamKey]: (typeof PARAM_DEFS)[K] extends { type: 'number' } ? K : never }[ParamKey];
@@ -118,7 +125,7 @@ export const ANALYSIS_DEFS: Record<AnalysisKind, { uses: readonly ParamKey[]; ma
   distance: { uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm'], mainTable: 'rows' },
   gravity: { uses: ['edition', 'context', 'beta', 'mass', 'popBase'], mainTable: 'rows' },
   hinterland: { uses: ['edition', 'horizon', 'popBase', 'corridorKind', 'toleranceKm', 'cellKm'], mainTable: 'units' },
-  access: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm'], mainTable: 'cells' },
+  access: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'metric'], mainTable: 'cells' },
   index: { uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm', 'beta', 'mass', 'popBase'], mainTable: 'rows' },
 };
 
@@ -310,6 +317,29 @@ export interface AccessGrid extends HexGrid {
   airport_km: Float32Array;
   gate_km: Float32Array;
   corridor_km: Float32Array;
+  /** With the minutes metric: travel minutes on the corridor network (analysis/travel-time.ts). */
+  minutes_to_seaport?: Float32Array;
+  minutes_to_airport?: Float32Array;
+  minutes_to_border_gate?: Float32Array;
+  /** To the administrative centre of the cell's own unit. */
+  minutes_to_centre?: Float32Array;
+}
+
+/** What an accessibility map can show: km to the nearest of each kind, or minutes with that metric. */
+export const ACCESS_MEASURES_KM = ['seaport_km', 'airport_km', 'gate_km', 'corridor_km'] as const;
+export const ACCESS_MEASURES_MIN = ['minutes_to_seaport', 'minutes_to_airport', 'minutes_to_border_gate', 'minutes_to_centre'] as const;
+export type AccessMeasure = (typeof ACCESS_MEASURES_KM)[number] | (typeof ACCESS_MEASURES_MIN)[number];
+
+/** The measures a grid holds (minutes only when it was run with that metric). */
+export function accessMeasures(g: AccessGrid): AccessMeasure[] {
+  return [...(g.minutes_to_seaport ? ACCESS_MEASURES_MIN : []), ...ACCESS_MEASURES_KM];
+}
+
+/** A measure's values in a grid (km to the nearest seaport when the grid lacks it), and its unit. */
+export function accessValues(g: AccessGrid, m: AccessMeasure): { values: Float32Array; unit: 'km' | 'min' } {
+  const v = g[m];
+  if (!v) return { values: g.seaport_km, unit: 'km' };
+  return { values: v, unit: m.startsWith('minutes') ? 'min' : 'km' };
 }
 
 /** A unit as a result lists it: who it is, where its centre is, and the mass the run gave it. */

@@ -4,7 +4,7 @@
  * exporters. Columns are field names; the UI translates them (`Col.<field>`).
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { hexCorners, pairKey, type AnalysisKind, type AnalysisResult } from '../core/analysis.ts';
+import { ACCESS_MEASURES_MIN, hexCorners, pairKey, type AnalysisKind, type AnalysisResult } from '../core/analysis.ts';
 import { roundTo } from '../core/geo.ts';
 
 /** A table cell: text, a number, a yes/no, a [lon, lat] pair, or nothing. */
@@ -55,6 +55,10 @@ export type Column =
   | 'airport_km'
   | 'gate_km'
   | 'corridor_km'
+  | 'minutes_to_seaport'
+  | 'minutes_to_airport'
+  | 'minutes_to_border_gate'
+  | 'minutes_to_centre'
   | 'id'
   | 'centre'
   | 'in_region'
@@ -153,19 +157,23 @@ const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = 
   },
   access: (r) => {
     const g = r.grid;
+    const minutes = ACCESS_MEASURES_MIN.filter((m) => g[m]);
     const cells: Row[] = [];
-    for (let i = 0; i < g.unit.length; i++)
-      cells.push({
+    for (let i = 0; i < g.unit.length; i++) {
+      const row: Row = {
         ...cellBase(r, i),
         seaport_km: km(g.seaport_km, i),
         airport_km: km(g.airport_km, i),
         gate_km: km(g.gate_km, i),
         corridor_km: km(g.corridor_km, i),
-      });
+      };
+      for (const m of minutes) row[m] = km(g[m]!, i);
+      cells.push(row);
+    }
     return [
       {
         name: 'cells',
-        columns: ['cell', 'lon', 'lat', 'unit', 'seaport_km', 'airport_km', 'gate_km', 'corridor_km'],
+        columns: ['cell', 'lon', 'lat', 'unit', 'seaport_km', 'airport_km', 'gate_km', 'corridor_km', ...minutes],
         rows: cells,
         geometry: (_row, i) => hexagon(g, i),
       },

@@ -6,13 +6,13 @@
  */
 import { ArcLayer, LineLayer, PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { Layer, Position } from '@deck.gl/core';
-import { hexCorners, pairKey, type AnalysisKind, type AnalysisResult } from '../core/analysis.ts';
+import { accessValues, hexCorners, pairKey, type AccessMeasure, type AnalysisKind, type AnalysisResult } from '../core/analysis.ts';
 import { CATEGORICAL, HIGHLIGHT, NO_DATA, RAMP_DISTANCE, RAMP_STRENGTH, extent, rampColor } from '../core/analysis-style.ts';
 import type { RGB } from '../core/thematic-style.ts';
 
 export interface AnalysisLayerProps {
   /** Access grid: which distance colours the cells. */
-  measure: 'seaport_km' | 'airport_km' | 'gate_km' | 'corridor_km';
+  measure: AccessMeasure;
   /** Hinterlands: straight line or network. */
   method: 'straight' | 'network';
   extrude: boolean;
@@ -188,7 +188,7 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
   access: (r, c) => {
     const { props, base } = c;
     const { selected } = props;
-    const values = r.grid[props.measure];
+    const { values } = accessValues(r.grid, props.measure);
     const [min, max] = extent(values);
     const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
     return [

@@ -1,6 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { PARAM_DEFS, PARAMS_USED, PARAM_RANGES, type AnalysisParams, type ParamDef, type ParamKey } from '../core/analysis.ts';
+import {
+  ACCESS_MEASURES_KM,
+  accessMeasures,
+  PARAM_DEFS,
+  PARAMS_USED,
+  PARAM_RANGES,
+  type AnalysisParams,
+  type ParamDef,
+  type ParamKey,
+} from '../core/analysis.ts';
 import { analysisLegend, rampCss } from '../core/analysis-style.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import { effectiveParams, useAppStore, useStoreApi, type AnalysisView, type AppState, type AppStore } from '../state/store.ts';
@@ -52,6 +61,7 @@ const CHOICE_TEXT: { [K in ChoiceKey]: (lang: Lang, v: AnalysisParams[K]) => str
   mass: (lang, v) => t(lang, `Analysis.mass.${v}`),
   popBase: (lang, v) => t(lang, `Analysis.popBase.${v}`),
   corridorKind: (lang, v) => t(lang, `Analysis.ck.${v}`),
+  metric: (lang, v) => t(lang, `Analysis.metric.${v}`),
 };
 
 /**
@@ -97,6 +107,8 @@ function setParamOf(store: AppStore, key: ParamKey, value: AnalysisParams[ParamK
   if (key === 'edition') s.setEdition(value as AnalysisParams['edition']);
   else if (key === 'horizon') s.setHorizon(value as AnalysisParams['horizon']);
   else s.setAnalysisParams({ [key]: value });
+  // The map shows what the metric measures: minutes to a seaport, or km to one.
+  if (key === 'metric') s.setAnalysisView({ measure: value === 'minutes' ? 'minutes_to_seaport' : 'seaport_km' });
 }
 
 /**
@@ -216,7 +228,7 @@ export default function AnalysisPanel() {
               data-testid="analysis-measure"
               onChange={(e) => setView({ measure: e.target.value as AnalysisView['measure'] })}
             >
-              {(['seaport_km', 'airport_km', 'gate_km', 'corridor_km'] as const).map((m) => (
+              {(result?.kind === 'access' ? accessMeasures(result.grid) : ACCESS_MEASURES_KM).map((m) => (
                 <option key={m} value={m}>
                   {t(lang, `Analysis.measure.${m}`)}
                 </option>
@@ -312,7 +324,7 @@ function AnalysisLegend(props: { lang: Lang; view: AnalysisView; result: NonNull
         ))}
       </ul>
     );
-  const unit = spec.unit ? ` ${spec.unit}` : '';
+  const unit = spec.unit === 'min' ? ` ${t(lang, 'Unit.min')}` : spec.unit ? ` ${spec.unit}` : '';
   const fmt = (v: number): string => `${spec.scientific ? v.toExponential(1) : formatNumber(lang, v, 1)}${unit}`;
   return (
     <div className="analysis-legend" data-testid="analysis-legend">

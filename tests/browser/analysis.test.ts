@@ -263,4 +263,29 @@ describe('linkage analysis in Chromium', () => {
     assert.equal(s.notice, 'beta', JSON.stringify(s));
     assert.deepEqual(browser.errors, []);
   });
+
+  it('measures accessibility in travel minutes on the network when asked, with the assumed speeds said', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${server.origin}/#an=access&metric=minutes&lang=vi`);
+    await waitForMapIdle(page);
+    await waitDone();
+    await waitKind('access');
+    assert.equal(await page.getByTestId('analysis-measure').inputValue(), 'minutes_to_seaport');
+    const legend = (await page.getByTestId('analysis-panel').textContent()) ?? '';
+    assert.match(legend, /phút/);
+    assert.match(legend, /tốc độ giả định/);
+    const range = await page.evaluate(() => {
+      const r = window.__ntcc!.store.getState().analysis.result!;
+      return r.kind === 'access' && r.grid.minutes_to_seaport
+        ? [Math.min(...r.grid.minutes_to_seaport), Math.max(...r.grid.minutes_to_seaport)]
+        : null;
+    });
+    assert.ok(range && range[0]! >= 0 && range[1]! > 60 && Number.isFinite(range[1]), String(range));
+    // Back to km: the switch follows.
+    await page.getByTestId('param-metric-km').click();
+    await page.waitForFunction(() => window.__ntcc!.store.getState().analysis.result?.params.metric === 'km', null, { timeout: 60_000 });
+    assert.equal(await page.getByTestId('analysis-measure').inputValue(), 'seaport_km');
+    await settle();
+    assert.deepEqual(browser.errors, []);
+  });
 });

@@ -12,6 +12,9 @@ import { buildHexGrid } from '../../src/analysis/hex-grid.ts';
 import { corridorsFor, pointsFor, unitsFor } from '../../src/analysis/inputs.ts';
 import { DEFAULT_SPEEDS, speedClassOf, type SpeedClass } from '../../src/core/speeds.ts';
 import { loadInputs } from '../../cli/load.ts';
+import { runAnalysis } from '../../src/analysis/run.ts';
+import { ACCESS_MEASURES_MIN, DEFAULT_PARAMS, paramsKey } from '../../src/core/analysis.ts';
+import { resultTables } from '../../src/export/results.ts';
 
 interface FixtureFeature {
   properties: { id?: string; cls?: SpeedClass; role?: 'destination' | 'place'; name?: string; minutes?: number };
@@ -79,7 +82,7 @@ describe('travel time', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: Number(process.env['TT_RUNS'] ?? 300) },
     );
   });
 
@@ -103,5 +106,28 @@ describe('travel time', () => {
       // The straight leg alone is one way there.
       expect(minutes[i]!).toBeLessThanOrEqual(((km * 1.3) / 30) * 60 * (1 + 1e-6));
     }
+  });
+});
+
+describe('accessibility in minutes', () => {
+  it('adds minutes to the nearest seaport, airport, gate and own centre, with a note on the assumed speeds', () => {
+    const inputs = loadInputs();
+    const r = runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: 'access', metric: 'minutes' }, () => {});
+    if (r.kind !== 'access') throw new Error('not access');
+    const g = r.grid;
+    for (const m of ACCESS_MEASURES_MIN) {
+      expect(g[m]).toBeInstanceOf(Float32Array);
+      expect(g[m]!.length).toBe(g.unit.length);
+      expect([...g[m]!].every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+    }
+    expect(r.notes.map((n) => n.en).join(' ')).toMatch(/assumed speeds.*expressways 90.*national roads 50/);
+    expect(r.notes.map((n) => n.vi).join(' ')).toMatch(/tốc độ giả định/);
+    const cells = resultTables(r)[0]!;
+    expect(cells.columns).toContain('minutes_to_centre');
+    // The km result has no minutes, and its cache key differs.
+    const km = runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: 'access' }, () => {});
+    if (km.kind !== 'access') throw new Error('not access');
+    expect(km.grid.minutes_to_seaport).toBeUndefined();
+    expect(paramsKey({ ...DEFAULT_PARAMS, kind: 'access' })).not.toBe(paramsKey({ ...DEFAULT_PARAMS, kind: 'access', metric: 'minutes' }));
   });
 });

@@ -5,6 +5,7 @@ import {
   DEFAULT_PARAMS,
   overridesKey,
   paramsKey,
+  type AccessMeasure,
   type AnalysisOverrides,
   type AnalysisParams,
   type AnalysisResult,
@@ -16,7 +17,7 @@ import { joinedFor, type UserTable } from './tables.ts';
 /** How the analysis result is drawn (not part of the computation). */
 export interface AnalysisView {
   /** Access grid: which distance colours the cells. */
-  measure: 'seaport_km' | 'airport_km' | 'gate_km' | 'corridor_km';
+  measure: AccessMeasure;
   /** Hinterlands: by straight line or along the network. */
   method: 'straight' | 'network';
   extrude: boolean;

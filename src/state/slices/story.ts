@@ -139,7 +139,11 @@ export const createStorySlice =
           selected: sc.selected,
           analysisOpen: sc.analysis !== null,
         };
-        if (sc.analysis) patch.analysisParams = { ...get().analysisParams, ...sc.analysis };
+        if (sc.analysis) {
+          patch.analysisParams = { ...get().analysisParams, ...sc.analysis };
+          if (sc.analysis.kind === 'access')
+            patch.analysisView = { ...get().analysisView, measure: sc.analysis.metric === 'minutes' ? 'minutes_to_seaport' : 'seaport_km' };
+        }
         if (sc.edition !== get().edition) patch.edition = sc.edition;
         set(patch);
         get().showTableRef(sc.table ?? null);
