@@ -121,7 +121,18 @@ export async function writeDeckStory(lang: Lang, opts: { story?: string; out: st
         .setInputFiles({ name: 'story.json', mimeType: 'application/json', buffer: Buffer.from(writeStory(story)) });
       await page.waitForFunction((n) => window.__ntcc?.store.getState().story.scenes.length === n, story.scenes.length);
     }
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 900_000 }), page.getByTestId('story-pptx').click()]);
+    // The deck, or the app's own message when it could not make one.
+    const failed = page
+      .locator('[data-testid=story-pptx-status][role=alert]')
+      .waitFor({ timeout: 900_000 })
+      .then(async () => {
+        throw new StoryCliError((await page.getByTestId('story-pptx-status').textContent()) ?? 'deck failed', 1);
+      });
+    failed.catch(() => undefined);
+    const [download] = await Promise.all([
+      Promise.race([page.waitForEvent('download', { timeout: 900_000 }), failed]),
+      page.getByTestId('story-pptx').click(),
+    ]);
     const failure = await download.failure();
     if (failure) throw new StoryCliError(failure, 1);
     try {

@@ -288,12 +288,13 @@ export function joinedLayer(
         id: u.iso,
         geometry: f.geometry,
         properties: {
+          // The table's columns first: one named like a unit field cannot overwrite it.
+          ...u.values,
           iso: u.iso,
           name_vi: u.name_vi,
           name_en: u.name_en,
           edition: joined.edition,
           in_region: u.in_region,
-          ...u.values,
           table: joined.table.name,
           note_vi: notes.length ? notes.map((n) => n.vi).join('; ') : null,
           note_en: notes.length ? notes.map((n) => n.en).join('; ') : null,

@@ -36,13 +36,16 @@ export interface OfflinePayload {
 const TYPED = { Float64Array, Float32Array, Int32Array, Uint32Array, Int16Array, Uint16Array, Int8Array, Uint8Array } as const;
 type TypedName = keyof typeof TYPED;
 
-/** A result as plain JSON: typed arrays become `{ $typed, values }`. */
+/**
+ * A result as plain JSON: typed arrays become `{ $typed, b64 }`, their bytes in base64 (which
+ * keeps Infinity and NaN, that JSON numbers cannot hold, and is smaller than decimals).
+ */
 export function encodeResult(r: AnalysisResult): unknown {
   return JSON.parse(
     JSON.stringify(r, (_k, v: unknown) => {
       if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
-        const name = v.constructor.name as TypedName;
-        if (name in TYPED) return { $typed: name, values: Array.from(v as unknown as ArrayLike<number>) };
+        const name = v.constructor.name;
+        if (Object.hasOwn(TYPED, name)) return { $typed: name, b64: toBase64(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) };
       }
       return v;
     }),
@@ -55,8 +58,13 @@ export function decodeResult(json: unknown): AnalysisResult {
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      if (typeof o['$typed'] === 'string' && Array.isArray(o['values']) && o['$typed'] in TYPED)
-        return TYPED[o['$typed'] as TypedName].from(o['values'] as number[]);
+      const name = o['$typed'];
+      if (typeof name === 'string' && typeof o['b64'] === 'string' && Object.hasOwn(TYPED, name)) {
+        const T = TYPED[name as TypedName];
+        const bytes = fromBase64(o['b64']);
+        // A block whose length does not fit the type is damaged: no figures rather than wrong ones.
+        return bytes.length % T.BYTES_PER_ELEMENT ? new T(0) : new T(bytes.buffer as ArrayBuffer, 0, bytes.length / T.BYTES_PER_ELEMENT);
+      }
       return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, walk(x)]));
     }
     return v;
@@ -166,7 +174,8 @@ export function writeOfflineFile(
   const payload: OfflinePayload = {
     schema: OFFLINE_SCHEMA,
     lang: p.lang,
-    story: writeStory(p.story),
+    // A table a scene shows by reference is the user's own file, not carried: the scene shows none.
+    story: writeStory({ ...p.story, scenes: p.story.scenes.map(({ table: _table, ...sc }) => sc) }),
     results: Object.fromEntries(Object.entries(p.results).map(([k, r]) => [k, encodeResult(r)])),
     tiles: Object.fromEntries(Object.entries(p.tiles).map(([k, b]) => [k, toBase64(b)])),
     maxZoom: p.maxZoom,

@@ -50,6 +50,8 @@ export async function makeOfflineStory(store: AppStore, onStep: (step: string) =
   if (!res.ok) throw new Error(t(lang, 'Offline.NoTemplate'));
   const template = await res.text();
   const restore = keepView(store);
+  // The file carries the bundled data only: its results are run on it, as the player asks for them.
+  store.setState({ portsLayer: null, unitsMapping: null, massColumn: null });
   let results: Record<string, AnalysisResult>;
   try {
     onStep(t(lang, 'Offline.Step.results'));

@@ -29,6 +29,13 @@ describe('the offline file', () => {
     }
     const access = Object.values(results).find((r) => r.kind === 'access') as Extract<AnalysisResult, { kind: 'access' }>;
     expect(Object.values(access.grid).some((v) => ArrayBuffer.isView(v))).toBe(true);
+    // A cell with no target is Infinity km, not 0 (JSON numbers cannot hold it; the bytes do).
+    const gates = Float32Array.from([1.5, Infinity, Number.NaN]);
+    const back = decodeResult(JSON.parse(JSON.stringify(encodeResult({ ...access, grid: { ...access.grid, gate_km: gates } }))));
+    expect(back.kind === 'access' && Array.from(back.grid.gate_km)).toEqual([1.5, Infinity, Number.NaN]);
+    // A damaged block gives no figures, never wrong ones, and a made-up type name is not a type.
+    expect(decodeResult({ a: { $typed: 'Float64Array', b64: 'AAA=' } })).toEqual({ a: new Float64Array(0) });
+    expect(decodeResult({ a: { $typed: 'constructor', b64: '' } })).toEqual({ a: { $typed: 'constructor', b64: '' } });
   });
 
   it('carries the region to zoom 6 and each scene one zoom deeper than it shows', () => {
@@ -41,7 +48,15 @@ describe('the offline file', () => {
   });
 
   it('writes the story so that no text can close its block, and reads it back; a bad block says why', () => {
-    const story = { ...BUILTIN_STORY, title: { vi: 'a </script><script>alert(1)</script>', en: 'b' } };
+    const story = {
+      ...BUILTIN_STORY,
+      title: { vi: 'a </script><script>alert(1)</script>', en: 'b' },
+      scenes: BUILTIN_STORY.scenes.map((sc, i) =>
+        i
+          ? sc
+          : { ...sc, table: { name: 't.csv', column: 'c', method: 'quantile' as const, classes: 5 as const, palette: 'YlGnBu' as const } },
+      ),
+    };
     const html = writeOfflineFile(TEMPLATE, {
       story,
       lang: 'en',
@@ -54,6 +69,8 @@ describe('the offline file', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     const read = readOfflinePayload(blockOf(html));
     expect(read.ok && read.story.title.vi).toBe(story.title.vi);
+    // The user's table is not carried: its reference is left out.
+    expect(read.ok && read.story.scenes[0]!.table).toBeUndefined();
     expect(read.ok && read.payload.tiles['3/6/3']).toBe('AQID');
     expect(readOfflinePayload('{}')).toEqual({ ok: false, error: { code: 'empty' } });
     expect(readOfflinePayload('{"schema":')).toEqual({ ok: false, error: { code: 'bad-json' } });

@@ -292,7 +292,8 @@ export function choroplethOf(s: Pick<AppState, 'tables' | 'data' | 'edition'>): 
     return typeof v === 'number' ? v : null;
   });
   const breaks = classBreaks(values, table.method, table.classes);
-  const n = Math.max(1, breaks.length - 1);
+  // No figure at all: no class (every unit hatched and listed).
+  const n = breaks.length < 2 ? 0 : breaks.length - 1;
   const colors = paletteColors(table.palette, table.classes);
   // With fewer classes than asked (few distinct figures), spread them over the palette.
   const used =
