@@ -272,6 +272,9 @@ export function joinTable(
  * code, the table's columns under their own names (figures as numbers), and a note per unit
  * naming the columns without a figure and why (Vietnamese and English, from `noteOf`).
  */
+/** The joined layer's own fields. */
+const RESERVED = new Set(['iso', 'name_vi', 'name_en', 'edition', 'in_region', 'table', 'note_vi', 'note_en', 'table_source']);
+
 export function joinedLayer(
   joined: JoinedTable,
   polygons: ProvinceCollection,
@@ -288,13 +291,13 @@ export function joinedLayer(
         id: u.iso,
         geometry: f.geometry,
         properties: {
-          // The table's columns first: one named like a unit field cannot overwrite it.
-          ...u.values,
           iso: u.iso,
           name_vi: u.name_vi,
           name_en: u.name_en,
           edition: joined.edition,
           in_region: u.in_region,
+          // A table column named like one of these fields is kept as table_<name>, never over it.
+          ...Object.fromEntries(Object.entries(u.values).map(([k, v]) => [RESERVED.has(k) ? `table_${k}` : k, v])),
           table: joined.table.name,
           note_vi: notes.length ? notes.map((n) => n.vi).join('; ') : null,
           note_en: notes.length ? notes.map((n) => n.en).join('; ') : null,
