@@ -267,14 +267,14 @@ export function joinTable(
   };
 }
 
+/** The joined layer's own fields. */
+const RESERVED = new Set(['iso', 'name_vi', 'name_en', 'edition', 'in_region', 'table', 'note_vi', 'note_en', 'table_source']);
+
 /**
  * The joined figures as a layer of the target edition's polygons: each unit's name and ISO
  * code, the table's columns under their own names (figures as numbers), and a note per unit
  * naming the columns without a figure and why (Vietnamese and English, from `noteOf`).
  */
-/** The joined layer's own fields. */
-const RESERVED = new Set(['iso', 'name_vi', 'name_en', 'edition', 'in_region', 'table', 'note_vi', 'note_en', 'table_source']);
-
 export function joinedLayer(
   joined: JoinedTable,
   polygons: ProvinceCollection,
