@@ -200,6 +200,7 @@ function travelOf(c: RunContext): { lines: TimedLine[]; model: TravelModel } {
     return p ? [{ id: l.id, coordinates: l.coordinates, cls: speedClassOf(p) }] : [];
   });
   const model = defaultModel();
+  if (!lines.some((l) => model.classes.includes(l.cls))) c.notes.push(both('Analysis.NoTravelNetwork'));
   c.notes.push(
     both('Analysis.TravelNote', (lang) => ({
       speeds: model.classes.map((k) => `${t(lang, `Speed.${k}`)} ${model.speeds[k]}`).join(', '),

@@ -62,7 +62,10 @@ export interface TimeNetwork {
 
 /** The network of the lines a trip may use, with minutes per edge. */
 export function buildTimeNetwork(lines: readonly TimedLine[], model: TravelModel): TimeNetwork {
-  const used = lines.filter((l) => model.classes.includes(l.cls) && l.cls !== 'railway' && l.cls !== 'high_speed_railway');
+  // Fastest first: where two lines share a segment exactly, the network keeps the first one's edge.
+  const used = lines
+    .filter((l) => model.classes.includes(l.cls) && l.cls !== 'railway' && l.cls !== 'high_speed_railway')
+    .sort((a, b) => model.speeds[b.cls] - model.speeds[a.cls]);
   // A frame fixed at the region's latitude: adding a line must not move the others' joins.
   const net = buildNetwork(used, model.toleranceKm, FRAME_LAT);
   const m = net.eu.length;

@@ -279,6 +279,8 @@ export const en: Record<MessageKey, string> = {
   'Speed.railway': 'railway',
   'Speed.high_speed_railway': 'high-speed railway',
   'Speed.access': 'to the network',
+  'Analysis.NoTravelNetwork':
+    'None of the chosen corridors can be travelled here (the railways need stations, which the data does not fix yet): the minutes are the straight leg alone.',
   'Analysis.TravelNote':
     'Travel minutes on the corridor network at assumed speeds (km/h): {speeds}; from a place to the network a straight leg at {access} km/h × {detour}; expressways entered only at their vertices and junctions; railways left out (no stations in the data). The speeds are assumptions below the legal limits (TT31, NQ172).',
   'Col.name': 'Name',

@@ -277,6 +277,8 @@ export const vi = {
   'Speed.railway': 'đường sắt',
   'Speed.high_speed_railway': 'đường sắt tốc độ cao',
   'Speed.access': 'ra mạng lưới',
+  'Analysis.NoTravelNetwork':
+    'Không hành lang nào đã chọn đi lại được ở đây (đường sắt cần có ga, dữ liệu chưa xác định): số phút chỉ là quãng đường thẳng.',
   'Analysis.TravelNote':
     'Thời gian đi (phút) trên mạng lưới hành lang với tốc độ giả định (km/h): {speeds}; từ một nơi ra mạng lưới theo đường thẳng với {access} km/h × {detour}; chỉ vào cao tốc tại các đỉnh và điểm giao; chưa tính đường sắt (dữ liệu chưa có ga). Tốc độ là giả định, thấp hơn giới hạn pháp lý (TT31, NQ172).',
   'Col.name': 'Tên',

@@ -130,4 +130,29 @@ describe('accessibility in minutes', () => {
     expect(km.grid.minutes_to_seaport).toBeUndefined();
     expect(paramsKey({ ...DEFAULT_PARAMS, kind: 'access' })).not.toBe(paramsKey({ ...DEFAULT_PARAMS, kind: 'access', metric: 'minutes' }));
   });
+
+  it('says so when the chosen corridors cannot be travelled (railways only)', () => {
+    const r = runAnalysis(
+      loadInputs(),
+      { ...DEFAULT_PARAMS, kind: 'access', metric: 'minutes', corridorKind: 'high_speed_railway', horizon: '2045' },
+      () => {},
+    );
+    expect(r.notes.map((n) => n.en).join(' ')).toMatch(/straight leg alone/);
+  });
+
+  it('keeps the faster line where two share a segment', () => {
+    const seg: [number, number][] = [
+      [106, 16],
+      [107, 16],
+    ];
+    const tn = buildTimeNetwork(
+      [
+        { id: 'road', cls: 'national_road', coordinates: seg },
+        { id: 'exp', cls: 'expressway', coordinates: seg },
+      ],
+      defaultModel(),
+    );
+    const km = haversineKm(106, 16, 107, 16);
+    expect(minutesTo(timesFrom(tn, [[107, 16]]), 106, 16)).toBeCloseTo((km / 90) * 60, 9);
+  });
 });
