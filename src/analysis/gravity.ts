@@ -6,7 +6,8 @@
  * coincide (d = 0) have no finite intensity and are left out too.
  */
 import type { AnalysisUnit, GravityRow, Mass } from '../core/analysis.ts';
-import { EARTH_RADIUS_KM } from './geo.ts';
+import { EARTH_RADIUS_KM, haversineKm } from './geo.ts';
+import { minutesTo, timesFrom, type TimeNetwork } from './travel-time.ts';
 
 /** The pairs in flat arrays: indices into the input, distance km, intensity, share. */
 export interface GravityMatrix {
@@ -105,6 +106,41 @@ export function computeGravity(
       intensity: g.intensity[k]!,
       share: g.share[k]!,
     };
+  return rows;
+}
+
+/**
+ * Gravity with travel minutes as d: I = mᵢ·mⱼ / tᵢⱼ^β, t the minutes on the network between
+ * the centres (one search from each centre). Pairs without a mass or a finite time are left out.
+ */
+export function computeGravityMinutes(
+  units: readonly Pick<AnalysisUnit, 'id' | 'centre' | 'population' | 'area_km2'>[],
+  beta: number,
+  mass: Mass,
+  tn: TimeNetwork,
+): GravityRow[] {
+  const m = units.map((u) => massOf(u, mass));
+  const rows: GravityRow[] = [];
+  for (let i = 0; i < units.length; i++) {
+    if (m[i] === null) continue;
+    const from = timesFrom(tn, [units[i]!.centre]);
+    for (let j = i + 1; j < units.length; j++) {
+      if (m[j] === null) continue;
+      const [lon, lat] = units[j]!.centre;
+      const t = minutesTo(from, lon, lat);
+      if (!(t > 0) || !Number.isFinite(t)) continue;
+      rows.push({
+        a: units[i]!.id,
+        b: units[j]!.id,
+        distance_km: Math.round(haversineKm(units[i]!.centre[0], units[i]!.centre[1], lon, lat) * 1000) / 1000,
+        minutes: Math.round(t * 100) / 100,
+        intensity: (m[i]! * m[j]!) / t ** beta,
+        share: 0,
+      });
+    }
+  }
+  const total = rows.reduce((s, r) => s + r.intensity, 0);
+  for (const r of rows) r.share = total > 0 ? r.intensity / total : 0;
   return rows;
 }
 

@@ -21,11 +21,11 @@ import {
 import { EARTH_RADIUS_KM } from '../core/geo.ts';
 import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { computeAccess } from './access.ts';
-import { defaultModel, type TimedLine, type TravelModel } from './travel-time.ts';
+import { buildTimeNetwork, defaultModel, type TimedLine, type TravelModel } from './travel-time.ts';
 import { speedClassOf } from '../core/speeds.ts';
 import { computeAdjacency } from './adjacency.ts';
 import { computeDistances } from './distance.ts';
-import { computeGravity, massOf, strongestFirst } from './gravity.ts';
+import { computeGravity, computeGravityMinutes, massOf, strongestFirst } from './gravity.ts';
 import { computeHinterland } from './hinterland.ts';
 import { corridorsFor, pointsFor, pointsFromCollection, unitsFor, unitsFromCollection, type AnalysisInputs } from './inputs.ts';
 import { computeLinkageIndex } from './linkage-index.ts';
@@ -71,6 +71,7 @@ function modelLine(
     mass: massText(lang, p, custom, table),
     parts: (parts ?? []).map((k) => t(lang, `Col.${k}`)).join(', '),
     sphere: t(lang, 'Model.Sphere', { r: formatNumber(lang, EARTH_RADIUS_KM, 4) }),
+    d: t(lang, p.impedance === 'minutes' ? 'Model.d.minutes' : 'Model.d.km'),
   }));
 }
 
@@ -225,7 +226,14 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
     return { rows: touchingRegion(rows, c.inRegion), paths };
   },
   gravity: (c) => {
-    const rows = touchingRegion(computeGravity(c.units, c.params.beta, c.params.mass), c.inRegion);
+    const all =
+      c.params.impedance === 'minutes'
+        ? (() => {
+            const { lines, model } = travelOf(c);
+            return computeGravityMinutes(c.units, c.params.beta, c.params.mass, buildTimeNetwork(lines, model));
+          })()
+        : computeGravity(c.units, c.params.beta, c.params.mass);
+    const rows = touchingRegion(all, c.inRegion);
     const total = rows.reduce((s, r) => s + r.intensity, 0);
     for (const r of rows) r.share = total > 0 ? r.intensity / total : 0;
     return { rows: strongestFirst(rows) };

@@ -38,6 +38,9 @@ export const POP_BASES = ['gso2023', 'nq202'] as const;
 /** Accessibility in straight-line km (the default) or in travel minutes on the corridor network. */
 export const METRICS = ['km', 'minutes'] as const;
 export type Metric = (typeof METRICS)[number];
+/** What separates two units in the gravity model: great-circle km (the default) or travel minutes on the network. */
+export const IMPEDANCES = ['km', 'minutes'] as const;
+export type Impedance = (typeof IMPEDANCES)[number];
 export type PopBase = (typeof POP_BASES)[number];
 
 export interface AnalysisParams {
@@ -61,6 +64,8 @@ export interface AnalysisParams {
   toleranceKm: number;
   /** Accessibility in straight-line km, or in minutes on the corridor network. */
   metric: Metric;
+  /** Gravity's d: great-circle km, or travel minutes on the corridor network. */
+  impedance: Impedance;
 }
 
 export type ParamKey = keyof AnalysisParams;
@@ -89,6 +94,7 @@ export const PARAM_DEFS = {
   bufferKm: { type: 'number', range: [1, 100], step: 1, hash: 'buf', flag: 'buffer-km' },
   toleranceKm: { type: 'number', range: [0, 5], step: 0.1, hash: 'tol', flag: 'tolerance-km' },
   metric: { type: 'choice', choices: METRICS, hash: 'metric', flag: 'metric' },
+  impedance: { type: 'choice', choices: IMPEDANCES, hash: 'imp', flag: 'impedance' },
 } as const satisfies Record<ParamKey, ParamDef>;
 
 export const DEFAULT_PARAMS: AnalysisParams = {
@@ -104,6 +110,7 @@ export const DEFAULT_PARAMS: AnalysisParams = {
   corridorKind: 'all',
   toleranceKm: 0.5,
   metric: 'km',
+  impedance: 'km',
 };
 
 type NumericKey = { [K in ParamKey]: (typeof PARAM_DEFS)[K] extends { type: 'number' } ? K : never }[ParamKey];
@@ -123,7 +130,7 @@ export const ANALYSIS_DEFS: Record<AnalysisKind, { uses: readonly ParamKey[]; ma
   adjacency: { uses: ['edition', 'context', 'toleranceKm'], mainTable: 'rows' },
   reach: { uses: ['edition', 'horizon', 'corridorKind', 'bufferKm'], mainTable: 'shares' },
   distance: { uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm'], mainTable: 'rows' },
-  gravity: { uses: ['edition', 'context', 'beta', 'mass', 'popBase'], mainTable: 'rows' },
+  gravity: { uses: ['edition', 'context', 'beta', 'mass', 'popBase', 'impedance', 'horizon', 'corridorKind'], mainTable: 'rows' },
   hinterland: { uses: ['edition', 'horizon', 'popBase', 'corridorKind', 'toleranceKm', 'cellKm'], mainTable: 'units' },
   access: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'metric'], mainTable: 'cells' },
   index: { uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm', 'beta', 'mass', 'popBase'], mainTable: 'rows' },
@@ -257,6 +264,8 @@ export interface GravityRow {
   a: string;
   b: string;
   distance_km: number;
+  /** With the minutes impedance: travel minutes on the network between the centres (d of the model). */
+  minutes?: number;
   intensity: number;
   share: number;
 }

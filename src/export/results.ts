@@ -55,6 +55,7 @@ export type Column =
   | 'airport_km'
   | 'gate_km'
   | 'corridor_km'
+  | 'minutes'
   | 'minutes_to_seaport'
   | 'minutes_to_airport'
   | 'minutes_to_border_gate'
@@ -88,7 +89,15 @@ const rowsOf = (rows: readonly object[]): Row[] => rows as unknown as Row[];
 const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = {
   adjacency: (r, s) => [{ name: 'rows', columns: ['a', 'b', 'shared_km'], rows: rowsOf(r.rows), geometry: s.pair }],
   gravity: (r, s) => [
-    { name: 'rows', columns: ['a', 'b', 'distance_km', 'intensity', 'share'], rows: rowsOf(r.rows), geometry: s.pair },
+    {
+      name: 'rows',
+      columns:
+        r.params.impedance === 'minutes'
+          ? ['a', 'b', 'distance_km', 'minutes', 'intensity', 'share']
+          : ['a', 'b', 'distance_km', 'intensity', 'share'],
+      rows: rowsOf(r.rows),
+      geometry: s.pair,
+    },
     s.unitsTable,
   ],
   distance: (r, s) => [

@@ -199,6 +199,9 @@ export const en: Record<MessageKey, string> = {
   'Analysis.ck.railway': 'Railways',
   'Analysis.ck.high_speed_railway': 'High-speed railway',
   'Param.toleranceKm': 'Snapping tolerance (km)',
+  'Param.impedance': 'Distance d',
+  'Analysis.impedance.km': 'km (great circle)',
+  'Analysis.impedance.minutes': 'minutes (on the network)',
   'Param.metric': 'Measured in',
   'Analysis.metric.km': 'km (straight line)',
   'Analysis.metric.minutes': 'minutes (on the network)',
@@ -267,6 +270,7 @@ export const en: Record<MessageKey, string> = {
   'Col.airport_km': 'To an airport (km)',
   'Col.gate_km': 'To a border gate (km)',
   'Col.corridor_km': 'To a corridor (km)',
+  'Col.minutes': 'Travel time (min)',
   'Col.minutes_to_seaport': 'To a seaport (min)',
   'Col.minutes_to_airport': 'To an airport (min)',
   'Col.minutes_to_border_gate': 'To a border gate (min)',
@@ -366,7 +370,9 @@ export const en: Record<MessageKey, string> = {
     'Corridor reach: the length of the corridors ({ck}, horizon {hz}) inside each unit, and the share of each unit’s area within {buf} km of them. {sphere}',
   'Model.distance':
     'Distances between administrative centres: great-circle, and along the corridor network ({ck}, horizon {hz}; junctions within {tol} km) plus straight legs to and from it. {sphere}',
-  'Model.gravity': 'Gravity: I = mᵢ·mⱼ / dᵢⱼ^β, β = {beta}; mass: {mass}; d: great-circle km between administrative centres. {sphere}',
+  'Model.d.km': 'great-circle km between administrative centres',
+  'Model.d.minutes': 'travel minutes on the corridor network between administrative centres (assumed speeds, see the note)',
+  'Model.gravity': 'Gravity: I = mᵢ·mⱼ / dᵢⱼ^β, β = {beta}; mass: {mass}; d: {d}. {sphere}',
   'Model.hinterland':
     'Hinterlands: each unit and each hexagon of side {cell} km assigned to its nearest seaport, in a straight line and along the corridor network ({ck}, horizon {hz}); population: {mass}. {sphere}',
   'Model.access':

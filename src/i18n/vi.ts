@@ -197,6 +197,9 @@ export const vi = {
   'Analysis.ck.railway': 'Đường sắt',
   'Analysis.ck.high_speed_railway': 'Đường sắt tốc độ cao',
   'Param.toleranceKm': 'Dung sai nối ranh giới / tuyến (km)',
+  'Param.impedance': 'Khoảng cách d',
+  'Analysis.impedance.km': 'km (đường tròn lớn)',
+  'Analysis.impedance.minutes': 'phút (trên mạng lưới)',
   'Param.metric': 'Đo bằng',
   'Analysis.metric.km': 'km (đường thẳng)',
   'Analysis.metric.minutes': 'phút (trên mạng lưới)',
@@ -265,6 +268,7 @@ export const vi = {
   'Col.airport_km': 'Tới sân bay (km)',
   'Col.gate_km': 'Tới cửa khẩu (km)',
   'Col.corridor_km': 'Tới hành lang (km)',
+  'Col.minutes': 'Thời gian đi (phút)',
   'Col.minutes_to_seaport': 'Tới cảng biển (phút)',
   'Col.minutes_to_airport': 'Tới cảng hàng không (phút)',
   'Col.minutes_to_border_gate': 'Tới cửa khẩu (phút)',
@@ -363,8 +367,9 @@ export const vi = {
     'Phạm vi hành lang: chiều dài hành lang ({ck}, mốc {hz}) trong mỗi đơn vị, và tỉ lệ diện tích đơn vị cách hành lang không quá {buf} km. {sphere}',
   'Model.distance':
     'Khoảng cách giữa các trung tâm hành chính: theo đường tròn lớn, và theo mạng hành lang ({ck}, mốc {hz}; nút nối trong {tol} km) cộng đoạn thẳng vào và ra mạng. {sphere}',
-  'Model.gravity':
-    'Lực hút: I = mᵢ·mⱼ / dᵢⱼ^β, β = {beta}; khối lượng: {mass}; d: km theo đường tròn lớn giữa các trung tâm hành chính. {sphere}',
+  'Model.d.km': 'km theo đường tròn lớn giữa các trung tâm hành chính',
+  'Model.d.minutes': 'số phút đi trên mạng lưới hành lang giữa các trung tâm hành chính (tốc độ giả định, xem ghi chú)',
+  'Model.gravity': 'Lực hút: I = mᵢ·mⱼ / dᵢⱼ^β, β = {beta}; khối lượng: {mass}; d: {d}. {sphere}',
   'Model.hinterland':
     'Vùng hậu phương: mỗi đơn vị và mỗi ô lục giác cạnh {cell} km gán cho cảng biển gần nhất, theo đường thẳng và theo mạng hành lang ({ck}, mốc {hz}); dân số: {mass}. {sphere}',
   'Model.access':

@@ -62,6 +62,7 @@ const CHOICE_TEXT: { [K in ChoiceKey]: (lang: Lang, v: AnalysisParams[K]) => str
   popBase: (lang, v) => t(lang, `Analysis.popBase.${v}`),
   corridorKind: (lang, v) => t(lang, `Analysis.ck.${v}`),
   metric: (lang, v) => t(lang, `Analysis.metric.${v}`),
+  impedance: (lang, v) => t(lang, `Analysis.impedance.${v}`),
 };
 
 /**
@@ -70,7 +71,9 @@ const CHOICE_TEXT: { [K in ChoiceKey]: (lang: Lang, v: AnalysisParams[K]) => str
  */
 const shown = (key: ParamKey, p: AnalysisParams, tableMass: boolean): boolean =>
   !(key === 'popBase' && PARAMS_USED[p.kind].includes('mass') && p.mass === 'area') &&
-  !(tableMass && (key === 'mass' || key === 'popBase'));
+  !(tableMass && (key === 'mass' || key === 'popBase')) &&
+  // Gravity in km needs no network: its horizon and corridors matter only with minutes.
+  !(p.kind === 'gravity' && p.impedance === 'km' && (key === 'horizon' || key === 'corridorKind'));
 
 /** The mass from one of the user's tables: none (population or area), or a table's figure column. */
 function MassTableControl({ lang, store }: { lang: Lang; store: AppStore }) {

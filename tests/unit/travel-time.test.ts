@@ -155,4 +155,26 @@ describe('accessibility in minutes', () => {
     const km = haversineKm(106, 16, 107, 16);
     expect(minutesTo(timesFrom(tn, [[107, 16]]), 106, 16)).toBeCloseTo((km / 90) * 60, 9);
   });
+
+  it('gravity takes travel minutes as d when asked: I = mᵢ·mⱼ / tᵢⱼ^β, the model line says so', () => {
+    const inputs = loadInputs();
+    const r = runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: 'gravity', impedance: 'minutes', beta: 2 }, () => {});
+    if (r.kind !== 'gravity') throw new Error('not gravity');
+    expect(r.rows.length).toBeGreaterThan(50);
+    const mass = new Map(r.units.map((u) => [u.id, u.mass]));
+    for (const row of r.rows.slice(0, 10)) {
+      expect(row.minutes).toBeGreaterThan(0);
+      // Minutes are rounded to the hundredth in the row; the intensity used the exact time.
+      expect(row.intensity).toBeCloseTo(
+        (mass.get(row.a)! * mass.get(row.b)!) / row.minutes! ** 2,
+        -Math.floor(Math.log10(row.intensity)) + 2,
+      );
+    }
+    expect(r.rows.reduce((s2, x) => s2 + x.share, 0)).toBeCloseTo(1, 9);
+    expect(r.model.en).toMatch(/d: travel minutes on the corridor network/);
+    expect(resultTables(r)[0]!.columns).toContain('minutes');
+    const km = runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: 'gravity' }, () => {});
+    expect(km.model.en).toMatch(/d: great-circle km/);
+    if (km.kind === 'gravity') expect(km.rows[0]!.minutes).toBeUndefined();
+  });
 });
