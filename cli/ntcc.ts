@@ -79,15 +79,19 @@ function save(lang: Lang, file: string, data: string | Uint8Array, rows: number)
   process.stderr.write(t(lang, 'Cli.Wrote', { rows, file }) + '\n');
 }
 
-/** Reads a file through the app's import checks; a bad one is a bad argument (exit 2). */
-async function importArg(lang: Lang, file: string): Promise<{ fc: FeatureCollection; name: string }> {
-  let bytes: Uint8Array;
+/** A file named on the command line, as bytes; one that cannot be read is a bad argument (exit 2). */
+function readArg(lang: Lang, file: string): Uint8Array {
   try {
     const b = readFileSync(file);
-    bytes = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   } catch (e) {
     throw new UsageError(t(lang, 'Cli.ReadError', { file, message: e instanceof Error ? e.message : String(e) }));
   }
+}
+
+/** Reads a file through the app's import checks; a bad one is a bad argument (exit 2). */
+async function importArg(lang: Lang, file: string): Promise<{ fc: FeatureCollection; name: string }> {
+  const bytes = readArg(lang, file);
   const r = await importFile(basename(file), bytes);
   if (!r.ok) throw new UsageError(t(lang, 'Cli.BadFile', { file, message: t(lang, `Import.${r.error.code}`, r.error.vars) }));
   return { fc: r.fc, name: r.name };
@@ -99,13 +103,7 @@ async function tableArg(
   file: string,
   opts: { sheet?: string | undefined; encoding?: 'utf-8' | 'windows-1258' | undefined; headerRow?: number | undefined },
 ): Promise<Table> {
-  let bytes: Uint8Array;
-  try {
-    const b = readFileSync(file);
-    bytes = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-  } catch (e) {
-    throw new UsageError(t(lang, 'Cli.ReadError', { file, message: e instanceof Error ? e.message : String(e) }));
-  }
+  const bytes = readArg(lang, file);
   const sheet = opts.sheet !== undefined && /^\d+$/.test(opts.sheet) ? Number(opts.sheet) : opts.sheet;
   try {
     const raw = await readTable(basename(file), bytes, {
@@ -279,13 +277,7 @@ async function exportCmd(lang: Lang, v: Record<string, string | boolean | undefi
 }
 
 async function validateCmd(lang: Lang, file: string, out: (s: string) => void): Promise<void> {
-  let bytes: Uint8Array;
-  try {
-    const b = readFileSync(file);
-    bytes = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-  } catch (e) {
-    throw new UsageError(t(lang, 'Cli.ReadError', { file, message: e instanceof Error ? e.message : String(e) }));
-  }
+  const bytes = readArg(lang, file);
   const r = await importFile(file, bytes);
   if (!r.ok) throw new InvalidFileError(t(lang, `Import.${r.error.code}`, r.error.vars));
   for (const w of r.warnings) process.stderr.write(t(lang, 'Cli.Warning', { message: t(lang, `ImportWarn.${w.code}`, w.vars) }) + '\n');

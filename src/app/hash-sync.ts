@@ -3,7 +3,7 @@
  * `hashchange`; store changes are written back with `history.replaceState`.
  */
 import { formatHash, parseHash } from '../state/url-hash.ts';
-import { ANALYSIS_DEFS } from '../core/analysis.ts';
+import { ANALYSIS_DEFS, firstMeasure } from '../core/analysis.ts';
 import { counterpartIn, featuresOf, tableRefOf, type AppState, type AppStore } from '../state/store.ts';
 
 /** A scene asked for by the address (`story=N`), started once the map is ready. */
@@ -55,7 +55,7 @@ export function applyHash(store: AppStore, hash: string): void {
     patch.analysisView = {
       ...s.analysisView,
       table: ANALYSIS_DEFS[state.analysis.kind].mainTable,
-      measure: state.analysis.metric === 'minutes' ? 'minutes_to_seaport' : 'seaport_km',
+      measure: firstMeasure(state.analysis.metric),
     };
   }
   store.setState(patch);

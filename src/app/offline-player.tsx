@@ -15,11 +15,11 @@ import { createRoot } from 'react-dom/client';
 import { addProtocol, prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerCode from 'maplibre-gl/dist/maplibre-gl-worker.mjs?raw';
 import { overridesKey, paramsKey } from '../core/analysis.ts';
-import { LABEL_FONT } from '../core/region.ts';
 import { sceneZoom, type Story } from '../core/story.ts';
 import { loadProvinces } from '../data/provinces.ts';
 import { loadThematic } from '../data/thematic.ts';
-import { decodeResult, fromBase64, OFFLINE_DATA_ID, readOfflinePayload, type OfflinePayload } from '../export/offline-file.ts';
+import { fromBase64 } from '../export/base64.ts';
+import { decodeResult, OFFLINE_DATA_ID, readOfflinePayload, type OfflinePayload } from '../export/offline-file.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { MapView } from '../map/MapView.tsx';
 import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
@@ -27,6 +27,7 @@ import { createAppStore, createMapBridge, StoreProvider, useAppStore, useStoreAp
 import { Notice } from '../ui/Notice.tsx';
 import { startAnalysisAutoRun } from './analysis-autorun.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { loadLabelFont } from './label-font.ts';
 import { leave, present, startPresentationControl } from './presentation-control.ts';
 
 /** The protocol the map's tile URLs use here: answered from the data block, never the network. */
@@ -161,10 +162,7 @@ function start(): void {
   startAnalysisAutoRun(store);
   startPresentationControl(store);
   void loadProvinces().then((data) => store.getState().setData(data));
-  void Promise.all([
-    document.fonts.load(`16px "${LABEL_FONT}"`, 'Đà Nẵng Biển Đông'),
-    document.fonts.load(`600 16px "${LABEL_FONT}"`, 'Đà Nẵng'),
-  ]).finally(() =>
+  void loadLabelFont().finally(() =>
     createRoot(root).render(
       <StrictMode>
         <StoreProvider store={store}>

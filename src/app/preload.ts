@@ -5,7 +5,7 @@
  */
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/600.css';
-import { LABEL_FONT } from '../core/region.ts';
+import { loadLabelFont } from './label-font.ts';
 import { loadProvinces } from '../data/provinces.ts';
 import { startMapWorker } from '../map/worker.ts';
 
@@ -18,9 +18,6 @@ if (!presenterWindow) startMapWorker();
 export const provincesPromise = loadProvinces();
 
 /** Labels render with the local web font: its Vietnamese glyphs must be loaded before the map draws. */
-export const fontsPromise = Promise.all([
-  document.fonts.load(`16px "${LABEL_FONT}"`, 'Đà Nẵng Biển Đông Quần đảo Hoàng Sa'),
-  document.fonts.load(`600 16px "${LABEL_FONT}"`, 'Đà Nẵng'),
-]);
+export const fontsPromise = loadLabelFont();
 // Failures are handled where the promises are awaited; this stops an "unhandled rejection" warning before then.
 provincesPromise.catch(() => {});

@@ -339,6 +339,9 @@ export const ACCESS_MEASURES_KM = ['seaport_km', 'airport_km', 'gate_km', 'corri
 export const ACCESS_MEASURES_MIN = ['minutes_to_seaport', 'minutes_to_airport', 'minutes_to_border_gate', 'minutes_to_centre'] as const;
 export type AccessMeasure = (typeof ACCESS_MEASURES_KM)[number] | (typeof ACCESS_MEASURES_MIN)[number];
 
+/** What an accessibility map shows first with a metric: the nearest seaport, in km or in minutes. */
+export const firstMeasure = (metric: Metric | undefined): AccessMeasure => (metric === 'minutes' ? 'minutes_to_seaport' : 'seaport_km');
+
 /** The measures a grid holds (minutes only when it was run with that metric). */
 export function accessMeasures(g: AccessGrid): AccessMeasure[] {
   return [...(g.minutes_to_seaport ? ACCESS_MEASURES_MIN : []), ...ACCESS_MEASURES_KM];

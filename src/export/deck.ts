@@ -7,6 +7,7 @@
  */
 import type { Story } from '../core/story.ts';
 import { t, type Lang } from '../i18n/index.ts';
+import { toBase64 } from './base64.ts';
 
 /** The font the slides name (bundled with the app as @fontsource/be-vietnam-pro). */
 export const DECK_FONT = 'Be Vietnam Pro';
@@ -23,13 +24,6 @@ export interface DeckInput {
   version: string;
   onProgress?: (done: number) => void;
   signal?: AbortSignal;
-}
-
-/** Base64 of bytes (pptxgenjs takes images as data URLs). */
-function base64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
 }
 
 const W = 13.333;
@@ -76,7 +70,7 @@ export async function buildDeck(input: DeckInput): Promise<Uint8Array> {
     // The map keeps its 16:9 shape and its legend, scale bar and north arrow in view: top left;
     // the figures beside it, the caption beneath, as editable text.
     slide.background = { color: 'F7F7F4' };
-    slide.addImage({ data: `data:image/png;base64,${base64(png)}`, x: 0, y: 0, w: IMG_W, h: IMG_H });
+    slide.addImage({ data: `data:image/png;base64,${toBase64(png)}`, x: 0, y: 0, w: IMG_W, h: IMG_H });
     const figures = scene.figures;
     if (figures.length)
       slide.addText(

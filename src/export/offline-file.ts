@@ -9,6 +9,7 @@ import { TILE_BOUNDS, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '../core/region.ts';
 import type { Story } from '../core/story.ts';
 import type { Lang } from '../i18n/index.ts';
 import { readStory, writeStory } from './story-file.ts';
+import { fromBase64, toBase64 } from './base64.ts';
 
 /** The id of the player's data block (a JSON script element, never executed). */
 export const OFFLINE_DATA_ID = 'ntcc-offline-data';
@@ -130,21 +131,6 @@ export function storyTiles(story: Story, maxZoom = TILE_MAX_ZOOM): { keys: strin
     for (let z = WHOLE_REGION_ZOOM + 1; z <= top; z++) tilesIn([w, s, e, n], z, out);
   }
   return { keys: [...out].sort(), maxZoom: deepest };
-}
-
-/** Base64 of bytes. */
-export function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-/** Bytes of base64. */
-export function fromBase64(text: string): Uint8Array {
-  const s = atob(text);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
 }
 
 /** Thrown when the player page lacks its data block (a template from another build). */

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import {
   ACCESS_MEASURES_KM,
   accessMeasures,
+  firstMeasure,
   PARAM_DEFS,
   PARAMS_USED,
   PARAM_RANGES,
@@ -111,7 +112,7 @@ function setParamOf(store: AppStore, key: ParamKey, value: AnalysisParams[ParamK
   else if (key === 'horizon') s.setHorizon(value as AnalysisParams['horizon']);
   else s.setAnalysisParams({ [key]: value });
   // The map shows what the metric measures: minutes to a seaport, or km to one.
-  if (key === 'metric') s.setAnalysisView({ measure: value === 'minutes' ? 'minutes_to_seaport' : 'seaport_km' });
+  if (key === 'metric') s.setAnalysisView({ measure: firstMeasure(value as AnalysisParams['metric']) });
 }
 
 /**

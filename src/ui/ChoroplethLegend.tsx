@@ -7,9 +7,15 @@ import { limitDigits } from '../core/classify.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import type { Choropleth } from '../state/store.ts';
 
-export function ChoroplethLegend({ c, lang }: { c: Choropleth; lang: Lang }) {
+/** Each class's limits, "low – high", in the user's number format with the decimals they need. */
+export function classLabels(c: Choropleth, lang: Lang): string[] {
   const digits = limitDigits(c.breaks);
   const fmt = (v: number) => formatNumber(lang, v, digits);
+  return c.colors.map((_, i) => `${fmt(c.breaks[i]!)} – ${fmt(c.breaks[i + 1] ?? c.breaks[i]!)}`);
+}
+
+export function ChoroplethLegend({ c, lang }: { c: Choropleth; lang: Lang }) {
+  const labels = classLabels(c, lang);
   const missing = c.units.filter((u) => u.value === null);
   return (
     <div className="choropleth-legend" data-testid="choropleth-legend">
@@ -24,7 +30,7 @@ export function ChoroplethLegend({ c, lang }: { c: Choropleth; lang: Lang }) {
         <ul>
           {c.colors.map((color, i) => (
             <li key={color + i} data-testid="choropleth-class">
-              <span className="swatch" style={{ background: color }} /> {fmt(c.breaks[i]!)} – {fmt(c.breaks[i + 1] ?? c.breaks[i]!)}
+              <span className="swatch" style={{ background: color }} /> {labels[i]}
             </li>
           ))}
           {missing.length > 0 && (

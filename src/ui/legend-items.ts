@@ -3,12 +3,12 @@
  * classes first, then the foundation layers, the thematic layers shown and the analysis.
  */
 import { RAMP_STRENGTH, rampColor } from '../core/analysis-style.ts';
-import { limitDigits } from '../core/classify.ts';
 import { THEMATIC_LAYERS } from '../core/layers.ts';
 import { COLORS } from '../core/palette.ts';
 import { legendFor } from '../core/thematic-style.ts';
 import type { LegendItem } from '../export/image.ts';
-import { formatNumber, t, type Lang } from '../i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
+import { classLabels } from './ChoroplethLegend.tsx';
 import { choroplethOf, type AppState } from '../state/store.ts';
 
 /** Legend of what the map shows, for the image. */
@@ -17,12 +17,12 @@ const rgb = (c: readonly number[]): string => `rgb(${c.join(',')})`;
 export function legendItems(s: AppState, lang: Lang): LegendItem[] {
   // The user's table first: its classes are what the map is about when one is shown.
   const c = choroplethOf(s);
-  const digits = c ? limitDigits(c.breaks) : 0;
+  const labels = c ? classLabels(c, lang) : [];
   const classes: LegendItem[] =
     c && !c.wrongEdition
       ? [
           ...c.colors.map((color, i) => ({
-            label: `${i === 0 ? `${c.column}: ` : ''}${formatNumber(lang, c.breaks[i]!, digits)} – ${formatNumber(lang, c.breaks[i + 1] ?? c.breaks[i]!, digits)}`,
+            label: `${i === 0 ? `${c.column}: ` : ''}${labels[i]}`,
             color,
             shape: 'fill' as const,
           })),

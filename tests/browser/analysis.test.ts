@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launch, mapPixels, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
+import { framesAskedFor, launch, mapPixels, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -116,21 +116,7 @@ describe('linkage analysis in Chromium', () => {
   it('with deck.gl loaded for the result, a still map asks for no animation frames', async () => {
     await settle();
     assert.equal(await page.evaluate(() => performance.getEntriesByName('deck-added').length), 1);
-    const still = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let n = 0;
-          const raf = window.requestAnimationFrame;
-          window.requestAnimationFrame = (cb) => {
-            n++;
-            return raf.call(window, cb);
-          };
-          setTimeout(() => {
-            window.requestAnimationFrame = raf;
-            resolve(n);
-          }, 1000);
-        }),
-    );
+    const still = await framesAskedFor(page);
     // Before, deck.gl's loop asked for a frame at every display refresh (about 60 a second).
     assert.ok(still <= 2, `${still} frames asked for in 1 s of a still map`);
   });

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, mapPixels, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
+import { framesAskedFor, launch, mapPixels, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -153,21 +153,7 @@ describe('ntcc-atlas in Chromium', () => {
   it('asks for no animation frames while the map is still', async () => {
     await waitForMapIdle(page);
     // Before, deck.gl's loop asked for a frame at every display refresh (about 60 a second).
-    const still = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let n = 0;
-          const raf = window.requestAnimationFrame;
-          window.requestAnimationFrame = (cb) => {
-            n++;
-            return raf.call(window, cb);
-          };
-          setTimeout(() => {
-            window.requestAnimationFrame = raf;
-            resolve(n);
-          }, 1000);
-        }),
-    );
+    const still = await framesAskedFor(page);
     assert.ok(still <= 2, `${still} frames asked for in 1 s of a still map`);
     // With deck.gl loaded (an analysis shown), the same holds: analysis.test.ts; and deck.gl
     // still draws a change made while the map is still: analysis.test.ts, hovering a row.

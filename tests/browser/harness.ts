@@ -132,6 +132,26 @@ export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void
   );
 }
 
+/** How many animation frames the page asks for in `ms` (a still map should ask for almost none). */
+export function framesAskedFor(page: Page, ms = 1000): Promise<number> {
+  return page.evaluate(
+    (wait) =>
+      new Promise<number>((resolve) => {
+        let n = 0;
+        const raf = window.requestAnimationFrame;
+        window.requestAnimationFrame = (cb) => {
+          n++;
+          return raf.call(window, cb);
+        };
+        setTimeout(() => {
+          window.requestAnimationFrame = raf;
+          resolve(n);
+        }, wait);
+      }),
+    ms,
+  );
+}
+
 /** Saves a screenshot under test-results/screenshots/NAME.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,6 +1,7 @@
 /** The story: its scenes, the one shown, playing it, and editing it with undo. */
 import type { StateCreator } from 'zustand';
 import { type ThematicLayerId, STATUSES } from '../../core/layers.ts';
+import { firstMeasure } from '../../core/analysis.ts';
 import type { Scene, Story } from '../../core/story.ts';
 import type { AppServices, AppState, Mutators } from '../store.ts';
 import { tableRefOf } from './tables.ts';
@@ -141,8 +142,7 @@ export const createStorySlice =
         };
         if (sc.analysis) {
           patch.analysisParams = { ...get().analysisParams, ...sc.analysis };
-          if (sc.analysis.kind === 'access')
-            patch.analysisView = { ...get().analysisView, measure: sc.analysis.metric === 'minutes' ? 'minutes_to_seaport' : 'seaport_km' };
+          if (sc.analysis.kind === 'access') patch.analysisView = { ...get().analysisView, measure: firstMeasure(sc.analysis.metric) };
         }
         if (sc.edition !== get().edition) patch.edition = sc.edition;
         set(patch);
