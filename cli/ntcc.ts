@@ -28,7 +28,10 @@ import {
 } from '../src/core/analysis.ts';
 import { BELT_KM_CHOICES, HORIZONS, STATUSES, beltKmOf, type Horizon } from '../src/core/layers.ts';
 import { runAnalysis } from '../src/analysis/run.ts';
-import { resultTables, unitGeometries } from '../src/export/results.ts';
+import { deltaTable, resultTables, unitGeometries } from '../src/export/results.ts';
+import { readScenarioBytes } from '../src/data/scenario.ts';
+import { EMPTY_SCENARIO, type Scenario } from '../src/core/scenario.ts';
+import { checkSpeeds, SPEED_CLASSES, type SpeedClass } from '../src/core/speeds.ts';
 import { EXPORT_FORMATS, formatById, importFile, writeLayer, type ExportFormat } from '../src/export/formats.ts';
 import { EXPORT_LAYERS, beltAt, sensitivityOf, visiblePart } from '../src/export/catalogue.ts';
 import { exportFiles, type BundleInput } from '../src/export/bundle.ts';
@@ -177,6 +180,33 @@ async function overridesOf(lang: Lang, o: Record<string, string | undefined>, ed
   return out;
 }
 
+/** A scenario file (`--scenario`, `--compare-scenario`), checked as the app checks it; a bad one is a bad argument (exit 2). */
+function scenarioArg(lang: Lang, file: string, known: ReadonlySet<string>): Scenario {
+  const r = readScenarioBytes(readArg(lang, file), known);
+  if (!r.ok) throw new UsageError(t(lang, 'Cli.BadScenario', { file, message: t(lang, `Scenario.err.${r.error.code}`, r.error.vars) }));
+  return r.scenario;
+}
+
+/** A speeds file (`--speeds`): km/h per kind of link; a bad one is a bad argument (exit 2). */
+function speedsArg(lang: Lang, file: string): Partial<Record<SpeedClass, number>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(readArg(lang, file)));
+  } catch {
+    json = null;
+  }
+  const r = checkSpeeds(json);
+  if (!r.ok) throw new UsageError(t(lang, 'Cli.BadSpeeds', { file, key: r.key, classes: SPEED_CLASSES.join(', ') }));
+  return r.speeds;
+}
+
+/** A scenario with the speeds file's speeds on top (the speeds hold for every run of the line). */
+function withSpeeds(s: Scenario | null, speeds: Partial<Record<SpeedClass, number>>): Scenario | null {
+  if (!Object.keys(speeds).length) return s;
+  const base = s ?? EMPTY_SCENARIO;
+  return { ...base, speeds: { ...base.speeds, ...speeds } };
+}
+
 async function analyze(lang: Lang, kind: string, v: Record<string, string | boolean | undefined>, out: (s: string) => void): Promise<void> {
   if (!(ANALYSES as readonly string[]).includes(kind))
     throw new UsageError(t(lang, 'Cli.UnknownAnalysis', { kind, kinds: ANALYSES.join(', ') }));
@@ -195,14 +225,33 @@ async function analyze(lang: Lang, kind: string, v: Record<string, string | bool
       t(lang, 'Cli.BadValue', { flag: PARAM_DEFS[bad.param].flag, value: bad.value, allowed: allowed(lang, bad.param) }),
     );
   const overrides = await overridesOf(lang, v as Record<string, string | undefined>, params.edition as '2022' | '2025');
-
   const inputs = loadInputs();
+  const known = new Set(inputs.corridors.features.map((f) => f.properties.id));
+  const speeds = v['speeds'] === undefined ? {} : speedsArg(lang, String(v['speeds']));
+  overrides.scenario = withSpeeds(v['scenario'] === undefined ? null : scenarioArg(lang, String(v['scenario']), known), speeds);
+  const compareHorizon = v['compareHorizon'] === undefined ? undefined : String(v['compareHorizon']);
+  if (compareHorizon !== undefined && v['compareScenario'] !== undefined) throw new UsageError(t(lang, 'Cli.CompareOne'));
+  if (compareHorizon !== undefined && !(HORIZONS as readonly string[]).includes(compareHorizon))
+    throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'compare-horizon', value: compareHorizon, allowed: HORIZONS.join(', ') }));
+  // The baseline: the same analysis at another horizon without the scenario, or on another scenario.
+  const baseline =
+    compareHorizon !== undefined
+      ? { params: { ...params, horizon: compareHorizon as Horizon }, scenario: withSpeeds(null, speeds) }
+      : v['compareScenario'] !== undefined
+        ? { params, scenario: withSpeeds(scenarioArg(lang, String(v['compareScenario']), known), speeds) }
+        : null;
+
   const result = runAnalysis(inputs, { ...params, kind: kind as AnalysisKind }, undefined, overrides);
   const geometry = unitGeometries(result, inputs as unknown as Parameters<typeof unitGeometries>[1], overrides.units?.fc);
   const tables = resultTables(result, geometry);
   const tableName = v['table'] === undefined ? tables[0]!.name : String(v['table']);
-  const table = tables.find((x) => x.name === tableName);
-  if (!table) throw new UsageError(t(lang, 'Cli.BadTable', { table: tableName, tables: tables.map((x) => x.name).join(', ') }));
+  const found = tables.find((x) => x.name === tableName);
+  if (!found) throw new UsageError(t(lang, 'Cli.BadTable', { table: tableName, tables: tables.map((x) => x.name).join(', ') }));
+  const before = baseline
+    ? runAnalysis(inputs, { ...baseline.params, kind: kind as AnalysisKind }, undefined, { ...overrides, scenario: baseline.scenario })
+    : null;
+  const baseTable = before ? resultTables(before, geometry).find((x) => x.name === tableName) : undefined;
+  const table = baseTable ? deltaTable(found, baseTable) : found;
 
   if (format === 'json') {
     const text = JSON.stringify(table.rows, null, 2) + '\n';
@@ -214,7 +263,8 @@ async function analyze(lang: Lang, kind: string, v: Record<string, string | bool
   // The same bytes the app and `ntcc bundle` write for this table, to a file or (text formats) to stdout.
   const file = await exportFiles({
     ...exportBase(params.edition, params.horizon, false),
-    results: [{ result, tables: [table.name] }],
+    results: [{ result, tables: [table.name], baseline: before }],
+    scenario: overrides.scenario ?? null,
     formats: [format as ExportFormat],
     unitGeometry: () => geometry,
   });
@@ -510,6 +560,10 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
     .addOption(new Option('--mass-table <file>', t(lang, 'Cli.Opt.massTable')))
     .addOption(new Option('--mass-field <column>', t(lang, 'Cli.Opt.massField')))
     .addOption(new Option('--mass-sheet <sheet>', t(lang, 'Cli.Opt.sheet')))
+    .addOption(new Option('--scenario <file>', t(lang, 'Cli.Opt.scenario')))
+    .addOption(new Option('--speeds <file>', t(lang, 'Cli.Opt.speeds')))
+    .addOption(new Option('--compare-horizon <horizon>', describe(lang, t(lang, 'Cli.Opt.compareHorizon'), HORIZONS.join(', '))))
+    .addOption(new Option('--compare-scenario <file>', t(lang, 'Cli.Opt.compareScenario')))
     .addHelpText(
       'after',
       `\n${t(lang, 'Cli.Analyses')}\n${ANALYSES.map((k) => `  ${k.padEnd(12)}${t(lang, `Analysis.kind.${k}`)}`).join('\n')}\n`,

@@ -42,9 +42,17 @@ export interface Attachment {
  * @param toleranceKm - how close a vertex must pass to another corridor to be joined to it, km
  * @param frameLat - the latitude the planar frame is true at (default: the lines' mean), fixed
  *   where adding a line must not move the frame (travel time)
+ * @param parallel - keep one edge per line where lines share a segment exactly (travel time:
+ *   each keeps its own speed and the road stays joinable along); by default the first line's
+ *   edge stands for all (distances: one length)
  * @example buildNetwork(corridors, 0.5).eu.length // number of edges
  */
-export function buildNetwork(lines: readonly Pick<AnalysisLine, 'coordinates'>[], toleranceKm: number, frameLat?: number): Network {
+export function buildNetwork(
+  lines: readonly Pick<AnalysisLine, 'coordinates'>[],
+  toleranceKm: number,
+  frameLat?: number,
+  parallel = false,
+): Network {
   const proj = planar(frameLat ?? (meanLat(lines.map((l) => l.coordinates)) || 15));
   const lonA: number[] = [];
   const latA: number[] = [];
@@ -160,7 +168,8 @@ export function buildNetwork(lines: readonly Pick<AnalysisLine, 'coordinates'>[]
   const seen = new Set<string>();
   const addEdge = (u: number, v: number, line: number, km: number): void => {
     if (u === v) return;
-    const k = u < v ? `${u}-${v}` : `${v}-${u}`;
+    // With `parallel`, two lines over the same segment keep an edge each (a road beside an expressway).
+    const k = (u < v ? `${u}-${v}` : `${v}-${u}`) + (parallel ? `:${line}` : '');
     if (seen.has(k)) return;
     seen.add(k);
     eu.push(u);

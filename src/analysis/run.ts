@@ -17,12 +17,14 @@ import {
   type IndexPart,
   type ResultBase,
   type ResultUnit,
+  scenarioSummary,
 } from '../core/analysis.ts';
+import { applyScenario, type ScenarioInputs } from './scenario.ts';
 import { EARTH_RADIUS_KM } from '../core/geo.ts';
 import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { computeAccess } from './access.ts';
 import { buildTimeNetwork, defaultModel, type TimedLine, type TravelModel } from './travel-time.ts';
-import { speedClassOf } from '../core/speeds.ts';
+import { speedClassOf, type SpeedClass } from '../core/speeds.ts';
 import { computeAdjacency } from './adjacency.ts';
 import { computeDistances } from './distance.ts';
 import { computeGravity, computeGravityMinutes, massOf, strongestFirst } from './gravity.ts';
@@ -105,6 +107,9 @@ export function runAnalysis(
   onProgress: (done: number) => void = () => {},
   overrides: AnalysisOverrides = {},
 ): AnalysisResult {
+  // The scenario's edits first: every analysis runs on the network and points as the scenario has them.
+  const applied = applyScenario(inputs, overrides.scenario);
+  inputs = applied.inputs;
   const custom = overrides.units ?? null;
   // The user's table as the mass: the units' figure is the table's (a mass of its own kind).
   const massTable = !custom && uses(params, 'mass') ? (overrides.mass ?? null) : null;
@@ -141,6 +146,17 @@ export function runAnalysis(
     notes.push(both('Note.LabelCentres', (lang) => ({ names: namesIn(lang, labelCentres) })));
   if (custom) notes.push(both('Note.CustomUnits', { name: custom.name, n: units.length }));
   if (overrides.ports) notes.push(both('Note.CustomPorts', { name: overrides.ports.name }));
+  const summary = scenarioSummary(overrides.scenario);
+  if (summary)
+    notes.push(
+      both('Note.Scenario', (lang) => ({
+        name: summary.name || t(lang, 'Scenario.Untitled'),
+        add: summary.add,
+        remove: summary.remove,
+        slow: summary.slow,
+        speeds: summary.speeds,
+      })),
+    );
 
   const ctx: RunContext = {
     inputs,
@@ -152,6 +168,8 @@ export function runAnalysis(
     context,
     notes,
     onProgress,
+    scenario: applied,
+    speeds: overrides.scenario?.speeds ?? {},
     ports: () => (overrides.ports ? pointsFromCollection(overrides.ports.fc) : pointsFor(inputs.seaports, params.horizon)),
   };
   // One line per kind in RUNS; the fields it returns are typed by the kind (the union cannot follow the lookup).
@@ -165,6 +183,7 @@ export function runAnalysis(
     units_source: custom ? { layer: custom.layer, code: custom.code, name: custom.name } : null,
     ports_source: overrides.ports ? { layer: overrides.ports.layer, name: overrides.ports.name } : null,
     mass_table: massTable ? { layer: massTable.layer, name: massTable.name, field: massTable.field } : null,
+    scenario: summary,
     kind: params.kind,
     ...fields,
   } as AnalysisResult;
@@ -188,6 +207,10 @@ interface RunContext {
   onProgress: (done: number) => void;
   /** The seaports (the user's, or the bundled ones at the horizon). */
   ports: () => AnalysisPoint[];
+  /** The scenario as applied: the speed class and own speed of the corridors it adds or slows. */
+  scenario: ScenarioInputs;
+  /** The scenario's speeds per class (replacing the defaults). */
+  speeds: Partial<Record<SpeedClass, number>>;
 }
 
 /** What a kind's result holds beyond what every result holds. */
@@ -196,12 +219,22 @@ type KindFields<K extends AnalysisKind> = Omit<Extract<AnalysisResult, { kind: K
 /** The corridors with their speed classes and the default model, for the minutes metric; its note says the speeds. */
 function travelOf(c: RunContext): { lines: TimedLine[]; model: TravelModel } {
   const props = new Map(c.inputs.corridors.features.map((f) => [f.properties.id, f.properties]));
-  const lines = c.lines.flatMap((l) => {
+  const { classOf, speedOf } = c.scenario;
+  const lines = c.lines.flatMap((l): TimedLine[] => {
     const p = props.get(l.id);
-    return p ? [{ id: l.id, coordinates: l.coordinates, cls: speedClassOf(p) }] : [];
+    if (!p) return [];
+    const kmh = speedOf.get(l.id);
+    return [{ id: l.id, coordinates: l.coordinates, cls: classOf.get(l.id) ?? speedClassOf(p), ...(kmh === undefined ? {} : { kmh }) }];
   });
-  const model = defaultModel();
+  const model = defaultModel(c.speeds);
   if (!lines.some((l) => model.classes.includes(l.cls))) c.notes.push(both('Analysis.NoTravelNetwork'));
+  const changed = Object.entries(c.speeds);
+  if (changed.length)
+    c.notes.push(
+      both('Analysis.SpeedsChanged', (lang) => ({
+        speeds: changed.map(([k, v]) => `${t(lang, `Speed.${k as SpeedClass}`)} ${v}`).join(', '),
+      })),
+    );
   c.notes.push(
     both('Analysis.TravelNote', (lang) => ({
       speeds: model.classes.map((k) => `${t(lang, `Speed.${k}`)} ${model.speeds[k]}`).join(', '),

@@ -21,6 +21,8 @@ export interface TimedLine {
   id: string;
   coordinates: [number, number][];
   cls: SpeedClass;
+  /** Its own speed, km/h (a scenario's added or slowed corridor); otherwise its class's. */
+  kmh?: number;
 }
 
 /** The model: speeds per class (km/h), the detour of the straight leg, and which classes a trip may use. */
@@ -60,14 +62,18 @@ export interface TimeNetwork {
   model: TravelModel;
 }
 
+/** A line's speed, km/h: its own, or its class's. */
+const speedOfLine = (model: TravelModel, l: TimedLine): number => l.kmh ?? model.speeds[l.cls];
+
 /** The network of the lines a trip may use, with minutes per edge. */
 export function buildTimeNetwork(lines: readonly TimedLine[], model: TravelModel): TimeNetwork {
-  // Fastest first: where two lines share a segment exactly, the network keeps the first one's edge.
+  // Where two lines share a segment exactly (an expressway drawn along a national road), each
+  // keeps its own edge: its speed, and the road joinable along. Fastest first keeps edge order stable.
   const used = lines
     .filter((l) => model.classes.includes(l.cls) && l.cls !== 'railway' && l.cls !== 'high_speed_railway')
-    .sort((a, b) => model.speeds[b.cls] - model.speeds[a.cls]);
+    .sort((a, b) => speedOfLine(model, b) - speedOfLine(model, a));
   // A frame fixed at the region's latitude: adding a line must not move the others' joins.
-  const net = buildNetwork(used, model.toleranceKm, FRAME_LAT);
+  const net = buildNetwork(used, model.toleranceKm, FRAME_LAT, true);
   const m = net.eu.length;
   const emin = new Float64Array(m);
   const along = new Uint8Array(m);
@@ -76,7 +82,7 @@ export function buildTimeNetwork(lines: readonly TimedLine[], model: TravelModel
     const li = net.edgeLine[e]!;
     // A junction connector (a few hundred metres) is walked at the access speed.
     const cls: SpeedClass = li < 0 ? 'access' : used[li]!.cls;
-    emin[e] = (net.elen[e]! / model.speeds[cls]) * 60;
+    emin[e] = (net.elen[e]! / (li < 0 ? model.speeds.access : speedOfLine(model, used[li]!))) * 60;
     if (li >= 0) {
       along[e] = ALONG.has(cls) ? 1 : 0;
       entry[net.eu[e]!] = 1;

@@ -6,6 +6,7 @@
 import { EDITIONS, type Edition } from './types.ts';
 import { HORIZONS, type Horizon } from './layers.ts';
 import { EARTH_RADIUS_KM } from './geo.ts';
+import { scenarioCounts, scenarioKey, type Scenario } from './scenario.ts';
 
 export const ANALYSES = ['adjacency', 'reach', 'distance', 'gravity', 'hinterland', 'access', 'index'] as const;
 export type AnalysisKind = (typeof ANALYSES)[number];
@@ -389,6 +390,24 @@ export interface ResultBase {
   ports_source?: { layer: string; name: string } | null;
   /** The user's table whose column was the mass, when one was. */
   mass_table?: { layer: string; name: string; field: string } | null;
+  /** The scenario the run was made on: its name, key and what it changes; null for none. */
+  scenario?: ScenarioSummary | null;
+}
+
+/** What a result says of its scenario. */
+export interface ScenarioSummary {
+  name: string;
+  key: string;
+  add: number;
+  remove: number;
+  slow: number;
+  speeds: number;
+}
+
+/** A scenario's summary for a result; null for none or an empty one. */
+export function scenarioSummary(s: Scenario | null | undefined): ScenarioSummary | null {
+  const key = scenarioKey(s);
+  return s && key ? { name: s.name, key, ...scenarioCounts(s) } : null;
 }
 
 /** A user's own data standing in for bundled inputs (imported layers, already checked). */
@@ -409,6 +428,8 @@ export interface AnalysisOverrides {
    * the run's edition; null where the table has no figure for a unit.
    */
   mass?: { layer: string; name: string; field: string; values: Readonly<Record<string, number | null>> } | null;
+  /** A planning scenario: edits to the corridors and points, and speeds (src/core/scenario.ts). */
+  scenario?: Scenario | null;
 }
 
 /** The cache key of a run with overrides. */
@@ -418,6 +439,7 @@ export function overridesKey(o: AnalysisOverrides | undefined): string {
     o.ports ? `ports=${o.ports.layer}` : '',
     o.units ? `units=${o.units.layer}:${o.units.code}:${o.units.nameField}:${o.units.population ?? ''}` : '',
     o.mass ? `mass=${o.mass.layer}:${o.mass.field}` : '',
+    scenarioKey(o.scenario) ? `sc=${scenarioKey(o.scenario)}` : '',
   ]
     .filter(Boolean)
     .join('|');

@@ -13,7 +13,9 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { AnalysisResult } from '../core/analysis.ts';
 import { RESTRICTED_NOTE, SOVEREIGNTY_NOTE, layerMetadata, sensitivityOf, type BundleMetadata } from './catalogue.ts';
-import { resultTables, tableToGeoJSON } from './results.ts';
+import { deltaTable, resultTables, tableToGeoJSON } from './results.ts';
+import { writeScenario } from '../data/scenario.ts';
+import { isEmptyScenario, type Scenario } from '../core/scenario.ts';
 import { formatById, writeLayer, type ExportFormat } from './formats.ts';
 import type { TableLayerInfo } from './table-layer.ts';
 
@@ -21,7 +23,14 @@ export interface BundleInput {
   /** Layers; a user's table joined to the units says what it is in `table`. */
   layers: { id: string; fc: FeatureCollection; table?: TableLayerInfo }[];
   /** Analysis results; `tables` picks some of a result's tables by name (all of them without it). */
-  results: { result: AnalysisResult; tables?: readonly string[] }[];
+  results: {
+    result: AnalysisResult;
+    tables?: readonly string[];
+    /** A run to compare with: each table gains `delta_<field>` = this run − the baseline. */
+    baseline?: AnalysisResult | null;
+  }[];
+  /** The planning scenario the results were run on: written as scenario.geojson beside the metadata. */
+  scenario?: Scenario | null;
   formats: ExportFormat[];
   /** The polygons of a result's units, by id (rows about one unit get its polygon). */
   unitGeometry?: (r: AnalysisResult) => ReadonlyMap<string, Geometry>;
@@ -59,9 +68,14 @@ function refuseRestricted(input: Pick<BundleInput, 'layers' | 'includeRestricted
 
 /** The tables of a result an export holds, as collections. */
 function resultCollections(input: Pick<BundleInput, 'unitGeometry'>, r: BundleInput['results'][number]): Collection[] {
-  return resultTables(r.result, input.unitGeometry?.(r.result))
+  const geometry = input.unitGeometry?.(r.result);
+  const before = r.baseline ? resultTables(r.baseline, geometry) : [];
+  return resultTables(r.result, geometry)
     .filter((t) => !r.tables || r.tables.includes(t.name))
-    .map((t) => ({ name: `${r.result.kind}-${t.name}`, fc: tableToGeoJSON(t) }));
+    .map((t) => {
+      const base = before.find((b) => b.name === t.name);
+      return { name: `${r.result.kind}-${t.name}`, fc: tableToGeoJSON(base ? deltaTable(t, base) : t) };
+    });
 }
 
 /**
@@ -120,11 +134,17 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
       files: names,
       model: r.result.model.en,
       notes: r.result.notes.map((n) => n.en),
+      scenario: r.result.scenario ?? null,
+      compared_with: r.baseline ? { params: { ...r.baseline.params }, scenario: r.baseline.scenario ?? null } : null,
     });
   }
   if (input.image) {
     files['map.png'] = input.image;
     metadata.image = 'map.png';
+  }
+  if (input.scenario && !isEmptyScenario(input.scenario)) {
+    files['scenario.geojson'] = strToU8(writeScenario(input.scenario));
+    metadata.scenario = { file: 'scenario.geojson', name: input.scenario.name };
   }
   files['metadata.json'] = strToU8(JSON.stringify(metadata, null, 2) + '\n');
   step();

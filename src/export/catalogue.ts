@@ -91,7 +91,20 @@ export interface BundleMetadata {
     /** A user's statistics table joined to the units: its name, the user's note on its source, how it was matched. */
     table?: import('./table-layer.ts').TableLayerInfo;
   }[];
-  analyses: { kind: string; params: Record<string, unknown>; tables: string[]; files: string[]; model: string; notes: string[] }[];
+  analyses: {
+    kind: string;
+    params: Record<string, unknown>;
+    tables: string[];
+    files: string[];
+    model: string;
+    notes: string[];
+    /** The scenario the run was made on (what it changes), or null. */
+    scenario?: import('../core/analysis.ts').ScenarioSummary | null;
+    /** The baseline the delta_ columns are taken against, or null. */
+    compared_with?: { params: Record<string, unknown>; scenario: import('../core/analysis.ts').ScenarioSummary | null } | null;
+  }[];
+  /** The planning scenario's file in the bundle, when there is one. */
+  scenario?: { file: string; name: string };
   restricted_included: boolean;
   restricted_note: string | null;
   image: string | null;

@@ -15,7 +15,9 @@ export type Row = Record<string, Cell>;
 export type TableName = 'rows' | 'units' | 'ports' | 'crossings' | 'shares' | 'cells';
 
 /** Every column a result table can have (the UI names each one, `Col.<column>`, in both languages). */
-export type Column =
+export type Column = BaseColumn | `delta_${BaseColumn}`;
+
+export type BaseColumn =
   | 'a'
   | 'b'
   | 'shared_km'
@@ -65,6 +67,44 @@ export type Column =
   | 'in_region'
   | 'mass'
   | 'mass_source';
+
+/** Columns that say which row it is (never differenced). */
+const KEY_COLUMNS: ReadonlySet<string> = new Set(['a', 'b', 'unit', 'port', 'id', 'corridor', 'cell', 'lon', 'lat', 'centre']);
+
+/** The key a row is matched on between two runs: its cell, its pair, its unit, port or id. */
+function rowKey(columns: readonly Column[], row: Row): string {
+  if (columns.includes('cell')) return `cell:${String(row.cell)}`;
+  return columns
+    .filter((c) => c === 'a' || c === 'b' || c === 'unit' || c === 'port' || c === 'id' || c === 'corridor')
+    .map((c) => String(row[c]))
+    .join('>');
+}
+
+/**
+ * A run's table with `delta_<field>` = this run − the baseline for each figure column, rows
+ * matched by their key (cell, pair, unit, port); null where either side has no figure.
+ * @example deltaTable(after, before).columns // [..., 'minutes_to_seaport', 'delta_minutes_to_seaport']
+ */
+export function deltaTable(run: ResultTable, base: ResultTable): ResultTable {
+  const figures = run.columns.filter(
+    (c) =>
+      !KEY_COLUMNS.has(c) &&
+      !c.startsWith('delta_') &&
+      (run.rows.some((r) => typeof r[c] === 'number') || base.rows.some((r) => typeof r[c] === 'number')),
+  );
+  const before = new Map(base.rows.map((r) => [rowKey(base.columns, r), r]));
+  const rows = run.rows.map((r) => {
+    const b = before.get(rowKey(run.columns, r));
+    const out: Row = { ...r };
+    for (const c of figures) {
+      const x = r[c];
+      const y = b?.[c];
+      out[`delta_${c}`] = typeof x === 'number' && typeof y === 'number' ? roundTo(x - y, 6) : null;
+    }
+    return out;
+  });
+  return { ...run, columns: [...run.columns, ...figures.map((c) => `delta_${c}` as Column)], rows };
+}
 
 export interface ResultTable {
   name: TableName;

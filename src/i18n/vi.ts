@@ -657,6 +657,27 @@ export const vi = {
   'Cli.FieldWithoutUnits': '--code-field, --name-field và --population-field chỉ dùng cùng --units.',
   'Cli.Boolean': 'cờ không kèm giá trị',
   'Cli.Range': 'từ {min} đến {max}',
+  'Note.Scenario': 'Kịch bản “{name}”: thêm {add}, bỏ {remove}, giảm tốc {slow}, đổi tốc độ {speeds} loại tuyến.',
+  'Scenario.Untitled': 'chưa đặt tên',
+  'Scenario.err.json': 'Tệp không phải JSON đọc được ({detail}).',
+  'Scenario.err.not-scenario': 'Tệp không phải kịch bản: cần một GeoJSON FeatureCollection với các đối tượng có thuộc tính “action”.',
+  'Scenario.err.future-version': 'Kịch bản được ghi bởi phiên bản mới hơn (định dạng {version}); hãy cập nhật ứng dụng.',
+  'Scenario.err.too-many': 'Kịch bản có quá nhiều thay đổi (tối đa {max}).',
+  'Scenario.err.feature': 'Đối tượng {n}: trường “{field}” thiếu hoặc không hợp lệ.',
+  'Scenario.err.bounds': 'Đối tượng {n}: tọa độ nằm ngoài vùng và lân cận (kinh độ 100–118, vĩ độ 5–25).',
+  'Scenario.err.target': 'Đối tượng {n}: không có tuyến “{target}” để bỏ hoặc giảm tốc.',
+  'Scenario.err.duplicate': 'Đối tượng {n}: mã “{id}” đã được dùng.',
+  'Scenario.err.speed': 'Tốc độ “{key}” không hợp lệ: cần một loại tuyến đã biết và một số từ 1 đến 400 km/h.',
+  'Analysis.SpeedsChanged': 'Tốc độ do kịch bản đặt (km/h): {speeds}.',
+  'Cli.Opt.scenario': 'kịch bản (GeoJSON: thêm, bỏ, giảm tốc tuyến; thêm cảng, sân bay, cửa khẩu)',
+  'Cli.Opt.speeds': 'tốc độ theo loại tuyến, tệp JSON { "expressway": 100, ... } (km/h)',
+  'Cli.Opt.compareHorizon': 'so sánh với lần chạy ở mốc này (không kịch bản): thêm cột delta_<trường> = lần này − mốc so sánh',
+  'Cli.Opt.compareScenario': 'so sánh với lần chạy theo kịch bản này: thêm cột delta_<trường>',
+  'Cli.BadScenario': 'Không dùng được kịch bản {file}: {message}',
+  'Cli.BadSpeeds':
+    'Không dùng được tệp tốc độ {file}: “{key}” không phải loại tuyến đã biết với tốc độ từ 1 đến 400 km/h. Loại tuyến: {classes}.',
+  'Cli.CompareOne': 'Chỉ dùng một trong --compare-horizon và --compare-scenario.',
+  'Col.delta': 'Δ {col}',
 } as const;
 
 export type MessageKey = keyof typeof vi;

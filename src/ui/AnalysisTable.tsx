@@ -1,10 +1,14 @@
 import { useMemo, useState } from 'react';
 import { pairKey } from '../core/analysis.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
-import type { ResultTable, Row } from '../export/results.ts';
+import type { BaseColumn, Column, ResultTable, Row } from '../export/results.ts';
 
 const MAX_ROWS = 300;
 const UNIT_COLUMNS = new Set(['a', 'b', 'unit']);
+
+/** A column's name: a difference column is Δ and its figure's name. */
+export const columnLabel = (lang: Lang, c: Column): string =>
+  c.startsWith('delta_') ? t(lang, 'Col.delta', { col: t(lang, `Col.${c.slice(6) as BaseColumn}`) }) : t(lang, `Col.${c as BaseColumn}`);
 
 /** The key a row is hovered and highlighted by: a pair `a>b`, a unit id, or a port id. */
 export function rowKey(row: Row): string | null {
@@ -62,7 +66,7 @@ export function AnalysisTable(props: {
         <thead>
           <tr>
             {table.columns.map((c) => {
-              const label = t(lang, `Col.${c}`);
+              const label = columnLabel(lang, c);
               const dir = sort?.col === c ? sort.dir : 0;
               return (
                 <th key={c} scope="col" aria-sort={dir === 1 ? 'ascending' : dir === -1 ? 'descending' : 'none'}>

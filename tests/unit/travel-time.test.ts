@@ -140,7 +140,7 @@ describe('accessibility in minutes', () => {
     expect(r.notes.map((n) => n.en).join(' ')).toMatch(/straight leg alone/);
   });
 
-  it('keeps the faster line where two share a segment', () => {
+  it('where two lines share a segment, each keeps its edge: the trip takes the faster, and the road stays joinable along', () => {
     const seg: [number, number][] = [
       [106, 16],
       [107, 16],
@@ -154,6 +154,10 @@ describe('accessibility in minutes', () => {
     );
     const km = haversineKm(106, 16, 107, 16);
     expect(minutesTo(timesFrom(tn, [[107, 16]]), 106, 16)).toBeCloseTo((km / 90) * 60, 9);
+    // A place beside the middle joins the road there, rather than walking to an expressway vertex.
+    const alone = buildTimeNetwork([{ id: 'exp', cls: 'expressway', coordinates: seg }], defaultModel());
+    const beside = (t: typeof tn) => minutesTo(timesFrom(t, [[107, 16]]), 106.5, 16.02);
+    expect(beside(tn)).toBeLessThan(beside(alone) - 10);
   });
 
   it('gravity takes travel minutes as d when asked: I = mᵢ·mⱼ / tᵢⱼ^β, the model line says so', () => {
