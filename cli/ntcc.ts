@@ -65,6 +65,8 @@ function allowed(lang: Lang, param: ParamKey): string {
   const d: ParamDef = PARAM_DEFS[param];
   if (d.type === 'number') return t(lang, 'Cli.Range', { min: d.range[0], max: d.range[1] });
   if (d.type === 'boolean') return t(lang, 'Cli.Boolean');
+  if (d.type === 'point') return t(lang, 'Cli.Point', { lon: d.bounds[0].join('–'), lat: d.bounds[1].join('–') });
+  if (d.type === 'list') return t(lang, 'Cli.List', { max: d.max, min: d.range[0], maxv: d.range[1] });
   return d.choices.join(', ');
 }
 

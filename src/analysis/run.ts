@@ -18,7 +18,9 @@ import {
   type ResultBase,
   type ResultUnit,
   scenarioSummary,
+  writeParam,
 } from '../core/analysis.ts';
+import { computeIsochrones } from './isochrone.ts';
 import { applyScenario, type ScenarioInputs } from './scenario.ts';
 import { EARTH_RADIUS_KM } from '../core/geo.ts';
 import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
@@ -74,6 +76,8 @@ function modelLine(
     parts: (parts ?? []).map((k) => t(lang, `Col.${k}`)).join(', '),
     sphere: t(lang, 'Model.Sphere', { r: formatNumber(lang, EARTH_RADIUS_KM, 4) }),
     d: t(lang, p.impedance === 'minutes' ? 'Model.d.minutes' : 'Model.d.km'),
+    mins: p.minutes.map((m) => formatNumber(lang, m, 1)).join(', '),
+    from: writeParam('from', p.from),
   }));
 }
 
@@ -286,6 +290,19 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
       c.params.metric === 'minutes' ? travelOf(c) : undefined,
     ),
   }),
+  isochrone: (c) => {
+    const { lines, model } = travelOf(c);
+    const from: [number, number] = [c.params.from[0], c.params.from[1]];
+    const { bands, sampled } = computeIsochrones(
+      buildTimeNetwork(lines, model),
+      from,
+      c.params.minutes,
+      c.region,
+      c.params.cellKm,
+      c.onProgress,
+    );
+    return { from, bands, sampled };
+  },
   index: (c) => {
     const { params, units, region, lines } = c;
     const adjacency = computeAdjacency(units, { toleranceKm: params.toleranceKm });

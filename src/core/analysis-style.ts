@@ -114,7 +114,21 @@ const LEGENDS: { [K in AnalysisKind]: (r: Of<K>, view: LegendView) => AnalysisLe
     return ramp(RAMP_DISTANCE, extent(values), unit);
   },
   index: (r) => ramp(RAMP_STRENGTH, extent(r.rows.map((x) => x.index ?? NaN))),
+  isochrone: (r) => ({
+    type: 'categories',
+    items: r.bands.map((b, i) => ({
+      id: String(b.minutes),
+      color: isochroneColor(i, r.bands.length),
+      name_vi: `≤ ${b.minutes} phút`,
+      name_en: `≤ ${b.minutes} min`,
+    })),
+  }),
 };
+
+/** An isochrone band's colour: the nearest band green, the farthest red (the distance ramp). */
+export function isochroneColor(i: number, n: number): RGB {
+  return rampColor(RAMP_DISTANCE, n > 1 ? i / (n - 1) : 0);
+}
 
 /** The legend of a result as it is drawn. */
 export function analysisLegend(r: AnalysisResult, view: LegendView): AnalysisLegendSpec {

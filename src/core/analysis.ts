@@ -8,7 +8,7 @@ import { HORIZONS, type Horizon } from './layers.ts';
 import { EARTH_RADIUS_KM } from './geo.ts';
 import { scenarioCounts, scenarioKey, type Scenario } from './scenario.ts';
 
-export const ANALYSES = ['adjacency', 'reach', 'distance', 'gravity', 'hinterland', 'access', 'index'] as const;
+export const ANALYSES = ['adjacency', 'reach', 'distance', 'gravity', 'hinterland', 'access', 'index', 'isochrone'] as const;
 export type AnalysisKind = (typeof ANALYSES)[number];
 
 /** Which corridors an analysis uses: all, one axis, or one mode. */
@@ -67,6 +67,10 @@ export interface AnalysisParams {
   metric: Metric;
   /** Gravity's d: great-circle km, or travel minutes on the corridor network. */
   impedance: Impedance;
+  /** Isochrones: the place they are drawn from, [lon, lat]. */
+  from: [number, number];
+  /** Isochrones: the thresholds, minutes, ascending. */
+  minutes: number[];
 }
 
 export type ParamKey = keyof AnalysisParams;
@@ -79,7 +83,11 @@ export type ParamKey = keyof AnalysisParams;
 export type ParamDef =
   | { type: 'choice'; choices: readonly string[]; hash: string | null; flag: string }
   | { type: 'number'; range: readonly [number, number]; step: number; hash: string; flag: string }
-  | { type: 'boolean'; hash: string; flag: string };
+  | { type: 'boolean'; hash: string; flag: string }
+  /** A place, `LON,LAT`, inside `bounds` ([[lon min, lon max], [lat min, lat max]]). */
+  | { type: 'point'; bounds: readonly [readonly [number, number], readonly [number, number]]; hash: string; flag: string }
+  /** Up to `max` distinct numbers, `A,B,C`, each in `range`; kept ascending. */
+  | { type: 'list'; range: readonly [number, number]; max: number; hash: string; flag: string };
 
 /** Every analysis parameter, in the order the panel and the help list them. */
 export const PARAM_DEFS = {
@@ -96,6 +104,16 @@ export const PARAM_DEFS = {
   toleranceKm: { type: 'number', range: [0, 5], step: 0.1, hash: 'tol', flag: 'tolerance-km' },
   metric: { type: 'choice', choices: METRICS, hash: 'metric', flag: 'metric' },
   impedance: { type: 'choice', choices: IMPEDANCES, hash: 'imp', flag: 'impedance' },
+  from: {
+    type: 'point',
+    bounds: [
+      [102, 110],
+      [10, 21],
+    ],
+    hash: 'from',
+    flag: 'from',
+  },
+  minutes: { type: 'list', range: [1, 600], max: 6, hash: 'mins', flag: 'minutes' },
 } as const satisfies Record<ParamKey, ParamDef>;
 
 export const DEFAULT_PARAMS: AnalysisParams = {
@@ -112,6 +130,9 @@ export const DEFAULT_PARAMS: AnalysisParams = {
   toleranceKm: 0.5,
   metric: 'km',
   impedance: 'km',
+  // Đà Nẵng's administrative centre (the region's middle); any place can be picked.
+  from: [108.2022, 16.0544],
+  minutes: [30, 60, 120],
 };
 
 type NumericKey = { [K in ParamKey]: (typeof PARAM_DEFS)[K] extends { type: 'number' } ? K : never }[ParamKey];
@@ -127,7 +148,10 @@ export const PARAM_RANGES = Object.fromEntries(
  * drawing are records keyed by the same kind (analysis/run.ts, export/results.ts,
  * layers/analysis.ts), so a kind missing from one of them fails to compile.
  */
-export const ANALYSIS_DEFS: Record<AnalysisKind, { uses: readonly ParamKey[]; mainTable: 'rows' | 'shares' | 'units' | 'cells' }> = {
+export const ANALYSIS_DEFS: Record<
+  AnalysisKind,
+  { uses: readonly ParamKey[]; mainTable: 'rows' | 'shares' | 'units' | 'cells' | 'bands' }
+> = {
   adjacency: { uses: ['edition', 'context', 'toleranceKm'], mainTable: 'rows' },
   reach: { uses: ['edition', 'horizon', 'corridorKind', 'bufferKm'], mainTable: 'shares' },
   distance: { uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm'], mainTable: 'rows' },
@@ -135,6 +159,7 @@ export const ANALYSIS_DEFS: Record<AnalysisKind, { uses: readonly ParamKey[]; ma
   hinterland: { uses: ['edition', 'horizon', 'popBase', 'corridorKind', 'toleranceKm', 'cellKm'], mainTable: 'units' },
   access: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'metric'], mainTable: 'cells' },
   index: { uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm', 'beta', 'mass', 'popBase'], mainTable: 'rows' },
+  isochrone: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'from', 'minutes'], mainTable: 'bands' },
 };
 
 /** The parameters each analysis reads. */
@@ -164,13 +189,37 @@ export function readParam<K extends ParamKey>(key: K, text: string): AnalysisPar
   const def: ParamDef = PARAM_DEFS[key];
   if (def.type === 'choice') return (def.choices.includes(text) ? text : undefined) as AnalysisParams[K] | undefined;
   if (def.type === 'boolean') return BOOLEAN_TEXT[text.trim().toLowerCase()] as AnalysisParams[K] | undefined;
+  if (def.type === 'point') return readPoint(text, def.bounds) as AnalysisParams[K] | undefined;
+  if (def.type === 'list') return readList(text, def.range, def.max) as AnalysisParams[K] | undefined;
   const n = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : NaN;
   return (Number.isFinite(n) && n >= def.range[0] && n <= def.range[1] ? n : undefined) as AnalysisParams[K] | undefined;
 }
 
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** `LON,LAT` inside the bounds, or undefined. */
+function readPoint(text: string, bounds: readonly (readonly [number, number])[]): [number, number] | undefined {
+  const parts = text.split(',').map((x) => x.trim());
+  if (parts.length !== 2 || !parts.every((x) => DECIMAL.test(x))) return undefined;
+  const [lon, lat] = parts.map(Number) as [number, number];
+  const [bx, by] = bounds as [[number, number], [number, number]];
+  return lon >= bx[0] && lon <= bx[1] && lat >= by[0] && lat <= by[1] ? [lon, lat] : undefined;
+}
+
+/** `A,B,C`: up to `max` numbers in range, returned distinct and ascending, or undefined. */
+function readList(text: string, range: readonly [number, number], max: number): number[] | undefined {
+  const parts = text.split(',').map((x) => x.trim());
+  if (!parts.length || parts.length > max || !parts.every((x) => /^\d+(\.\d+)?$/.test(x))) return undefined;
+  const values = [...new Set(parts.map(Number))].sort((a, b) => a - b);
+  return values.every((v) => v >= range[0] && v <= range[1]) ? values : undefined;
+}
+
 /** A parameter's value as text, the way the address and the command line write it. */
 export function writeParam(key: ParamKey, value: AnalysisParams[ParamKey]): string {
-  return PARAM_DEFS[key].type === 'boolean' ? (value ? '1' : '0') : String(value);
+  const type = PARAM_DEFS[key].type;
+  if (type === 'boolean') return value ? '1' : '0';
+  if (type === 'point') return (value as [number, number]).map((x) => String(Math.round(x * 1e5) / 1e5)).join(',');
+  return String(value);
 }
 
 /**
@@ -458,7 +507,15 @@ export type AnalysisResult =
       port_ids: string[];
     })
   | (ResultBase & { kind: 'access'; grid: AccessGrid })
-  | (ResultBase & { kind: 'index'; rows: IndexRow[]; parts_used: IndexPart[]; parts_dropped: IndexPart[]; context_used: boolean });
+  | (ResultBase & { kind: 'index'; rows: IndexRow[]; parts_used: IndexPart[]; parts_dropped: IndexPart[]; context_used: boolean })
+  | (ResultBase & { kind: 'isochrone'; from: [number, number]; bands: IsochroneBand[]; sampled: number });
+
+/** The land reachable within `minutes` of an isochrone's origin, with its area (nested: each holds the smaller ones). */
+export interface IsochroneBand {
+  minutes: number;
+  area_km2: number;
+  geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
+}
 
 /** The key of a pair of units in `paths`: `a>b`. */
 export const pairKey = (a: string, b: string): string => `${a}>${b}`;

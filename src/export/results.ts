@@ -12,7 +12,7 @@ export type Cell = string | number | boolean | readonly [number, number] | null;
 export type Row = Record<string, Cell>;
 
 /** The tables a result can have. */
-export type TableName = 'rows' | 'units' | 'ports' | 'crossings' | 'shares' | 'cells';
+export type TableName = 'rows' | 'units' | 'ports' | 'crossings' | 'shares' | 'cells' | 'bands';
 
 /** Every column a result table can have (the UI names each one, `Col.<column>`, in both languages). */
 export type Column = BaseColumn | `delta_${BaseColumn}`;
@@ -204,6 +204,14 @@ const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = 
       },
     ];
   },
+  isochrone: (r) => [
+    {
+      name: 'bands',
+      columns: ['minutes', 'area_km2'],
+      rows: r.bands.map((b) => ({ minutes: b.minutes, area_km2: b.area_km2 })),
+      geometry: (_row, i) => (r.bands[i]!.geometry.coordinates.length ? r.bands[i]!.geometry : null),
+    },
+  ],
   access: (r) => {
     const g = r.grid;
     const minutes = ACCESS_MEASURES_MIN.filter((m) => g[m]);

@@ -13,18 +13,26 @@ const text = v.pipe(v.string(), v.maxLength(2000));
 const bilingual = v.object({ vi: text, en: text });
 const finite = v.pipe(v.number(), v.finite());
 
+/** One parameter's value in a story file, checked as its definition says. */
+function paramSchema(d: ParamDef): v.GenericSchema {
+  if (d.type === 'choice') return v.picklist(d.choices);
+  if (d.type === 'number') return v.pipe(finite, v.minValue(d.range[0]), v.maxValue(d.range[1]));
+  if (d.type === 'boolean') return v.boolean();
+  if (d.type === 'point')
+    return v.tuple([
+      v.pipe(finite, v.minValue(d.bounds[0][0]), v.maxValue(d.bounds[0][1])),
+      v.pipe(finite, v.minValue(d.bounds[1][0]), v.maxValue(d.bounds[1][1])),
+    ]);
+  return v.pipe(v.array(v.pipe(finite, v.minValue(d.range[0]), v.maxValue(d.range[1]))), v.minLength(1), v.maxLength(d.max));
+}
+
 /** A scene's analysis: each parameter checked as its definition says; the map's edition and horizon are the scene's own. */
 function analysisEntries() {
   const entries: Record<string, v.GenericSchema> = {};
   for (const key of Object.keys(PARAM_DEFS) as ParamKey[]) {
     if (key === 'edition' || key === 'horizon') continue;
     const d: ParamDef = PARAM_DEFS[key];
-    const schema =
-      d.type === 'choice'
-        ? v.picklist(d.choices)
-        : d.type === 'number'
-          ? v.pipe(finite, v.minValue(d.range[0]), v.maxValue(d.range[1]))
-          : v.boolean();
+    const schema = paramSchema(d);
     // A parameter added after a story was written takes its default.
     entries[key] = key === 'kind' ? schema : v.optional(schema, DEFAULT_PARAMS[key] as never);
   }

@@ -4,10 +4,19 @@
  * linkage index) and hexagonal cells (hinterlands by port, accessibility, optionally
  * extruded). Stable ids per analysis; `updateTriggers` name what hover and selection change.
  */
-import { ArcLayer, LineLayer, PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
+import { ArcLayer, LineLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { Layer, Position } from '@deck.gl/core';
 import { accessValues, hexCorners, pairKey, type AccessMeasure, type AnalysisKind, type AnalysisResult } from '../core/analysis.ts';
-import { CATEGORICAL, HIGHLIGHT, NO_DATA, RAMP_DISTANCE, RAMP_STRENGTH, extent, rampColor } from '../core/analysis-style.ts';
+import {
+  CATEGORICAL,
+  HIGHLIGHT,
+  NO_DATA,
+  RAMP_DISTANCE,
+  RAMP_STRENGTH,
+  extent,
+  isochroneColor,
+  rampColor,
+} from '../core/analysis-style.ts';
 import type { RGB } from '../core/thematic-style.ts';
 
 export interface AnalysisLayerProps {
@@ -182,6 +191,41 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
           return rgba(CATEGORICAL[p % CATEGORICAL.length]!, dim ? 40 : 190);
         },
         updateTriggers: { getFillColor: [props.method, hovered, selected] },
+      }),
+    ];
+  },
+  isochrone: (r, c) => {
+    const { base } = c;
+    const { hovered } = c.props;
+    const n = r.bands.length;
+    // The widest band first, so the nearer ones lie on top of it.
+    const parts = r.bands
+      .map((b, i) => ({ b, i }))
+      .reverse()
+      .flatMap(({ b, i }) =>
+        b.geometry.coordinates.map((polygon) => ({ i, minutes: b.minutes, polygon: polygon as unknown as Position[][] })),
+      );
+    return [
+      new SolidPolygonLayer<(typeof parts)[number]>({
+        id: 'analysis-isochrone',
+        ...base,
+        data: parts,
+        getPolygon: (d) => d.polygon,
+        getFillColor: (d) => rgba(isochroneColor(d.i, n), hovered === String(d.minutes) ? 200 : 110),
+        updateTriggers: { getFillColor: [hovered] },
+      }),
+      new ScatterplotLayer<{ at: [number, number] }>({
+        id: 'analysis-isochrone-origin',
+        ...base,
+        data: [{ at: r.from }],
+        getPosition: (d) => d.at,
+        getRadius: 7,
+        radiusUnits: 'pixels',
+        getFillColor: rgba(HIGHLIGHT),
+        getLineColor: [255, 255, 255, 255],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 2,
+        stroked: true,
       }),
     ];
   },

@@ -14,6 +14,7 @@ import { createAnalysisSlice, type AnalysisRunner, type AnalysisSlice } from './
 import { createBoundarySlice, type BoundarySlice } from './slices/boundary.ts';
 import { createDataSlice, type DataSlice } from './slices/data.ts';
 import { createImportSlice, type ImportSlice } from './slices/import.ts';
+import { createScenarioSlice, type ScenarioSlice } from './slices/scenario.ts';
 import { createStorySlice, type StorySlice } from './slices/story.ts';
 import { createTablesSlice, type TablesSlice } from './slices/tables.ts';
 import { createThematicSlice, type ThematicSlice } from './slices/thematic.ts';
@@ -24,6 +25,7 @@ export * from './slices/analysis.ts';
 export * from './slices/boundary.ts';
 export * from './slices/data.ts';
 export * from './slices/import.ts';
+export * from './slices/scenario.ts';
 export * from './slices/story.ts';
 export * from './slices/tables.ts';
 export * from './slices/thematic.ts';
@@ -40,7 +42,8 @@ export type AppState = ViewSlice &
   AnalysisSlice &
   ImportSlice &
   StorySlice &
-  TablesSlice;
+  TablesSlice &
+  ScenarioSlice;
 
 /** The middleware every slice is written for: the map subscribes to the parts it draws. */
 export type Mutators = [['zustand/subscribeWithSelector', never]];
@@ -132,6 +135,7 @@ export function createAppStore(services: AppServices = NO_SERVICES): AppStore {
       ...createImportSlice(services, () => store)(...a),
       ...createStorySlice(services)(...a),
       ...createTablesSlice(...a),
+      ...createScenarioSlice(...a),
     })),
   );
   return store;

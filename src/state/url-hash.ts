@@ -219,7 +219,7 @@ export function formatHash(s: HashInput): string {
     const a = s.analysis as Partial<AnalysisParams>;
     for (const [param, key] of ANALYSIS_KEYS) {
       const v = a[param];
-      if (v !== undefined && v !== DEFAULT_PARAMS[param]) q.push(`${key}=${writeParam(param, v)}`);
+      if (v !== undefined && writeParam(param, v) !== writeParam(param, DEFAULT_PARAMS[param])) q.push(`${key}=${writeParam(param, v)}`);
     }
   }
   return `#${q.join('&')}`;

@@ -7,6 +7,8 @@ import {
   PARAM_DEFS,
   PARAMS_USED,
   PARAM_RANGES,
+  readParam,
+  writeParam,
   type AnalysisParams,
   type ParamDef,
   type ParamKey,
@@ -47,6 +49,41 @@ function NumberField(props: { lang: Lang; id: NumericKey; step: number; value: n
           if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= min && v <= max) props.onChange(v);
         }}
       />
+    </label>
+  );
+}
+
+/**
+ * A text field for a place (`LON,LAT`) or a list of numbers (`30,60,120`): it passes on the
+ * value once the text reads as one, and says when it does not.
+ */
+function TextParamField(props: {
+  lang: Lang;
+  param: 'from' | 'minutes';
+  value: AnalysisParams['from'] | AnalysisParams['minutes'];
+  onChange: (v: AnalysisParams['from'] | AnalysisParams['minutes']) => void;
+  hint?: string;
+}) {
+  const written = writeParam(props.param, props.value);
+  const [field, setField] = useState({ text: written, from: written });
+  if (field.from !== written) setField({ text: written, from: written });
+  const valid = readParam(props.param, field.text) !== undefined;
+  return (
+    <label className="field">
+      <span className="field-label">{t(props.lang, `Param.${props.param}`)}</span>
+      <input
+        type="text"
+        inputMode="decimal"
+        value={field.text}
+        aria-invalid={!valid}
+        data-testid={`param-${props.param}`}
+        onChange={(e) => {
+          setField({ text: e.target.value, from: written });
+          const v = readParam(props.param, e.target.value);
+          if (v !== undefined) props.onChange(v);
+        }}
+      />
+      {props.hint && <span className="hint-muted">{props.hint}</span>}
     </label>
   );
 }
@@ -121,6 +158,7 @@ function setParamOf(store: AppStore, key: ParamKey, value: AnalysisParams[ParamK
  */
 function ParamControl(props: { lang: Lang; param: ParamKey; params: AnalysisParams; store: AppStore }) {
   const { lang, param, params, store } = props;
+  const pickKind = useAppStore((x) => x.mapPick?.kind ?? null);
   const def: ParamDef = PARAM_DEFS[param];
   const label = t(lang, `Param.${param}`);
   const testid = `param-${param}`;
@@ -132,6 +170,34 @@ function ParamControl(props: { lang: Lang; param: ParamKey; params: AnalysisPara
         step={def.step}
         value={params[param] as number}
         onChange={(v) => setParamOf(store, param, v)}
+      />
+    );
+  if (def.type === 'point') {
+    const picking = pickKind === 'origin';
+    return (
+      <div className="param-point">
+        <TextParamField lang={lang} param="from" value={params.from} onChange={(v) => setParamOf(store, param, v)} />
+        <button
+          type="button"
+          className={picking ? 'active' : ''}
+          aria-pressed={picking}
+          data-testid="pick-origin"
+          onClick={() => store.getState().setMapPick(picking ? null : { kind: 'origin' })}
+        >
+          {t(lang, 'Analysis.PickOrigin')}
+        </button>
+        {picking && <p className="hint">{t(lang, 'Analysis.PickingOrigin')}</p>}
+      </div>
+    );
+  }
+  if (def.type === 'list')
+    return (
+      <TextParamField
+        lang={lang}
+        param="minutes"
+        value={params.minutes}
+        onChange={(v) => setParamOf(store, param, v)}
+        hint={t(lang, 'Analysis.MinutesHint', { max: def.max, min: def.range[0], maxv: def.range[1] })}
       />
     );
   if (def.type === 'boolean')

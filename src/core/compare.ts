@@ -1,0 +1,150 @@
+/**
+ * Comparing two runs of one analysis: this run (a horizon, a scenario) against a baseline
+ * (another horizon, or no scenario). Cells are differenced cell by cell (both runs lay the
+ * same grid over the same units); units are ranked by their mean gain; the linkage index is
+ * given before and after with the change in rank. A gain is the baseline minus this run for
+ * distances and minutes (positive: nearer), and this run minus the baseline for the index.
+ */
+import { accessValues, type AccessMeasure, type AnalysisResult } from './analysis.ts';
+
+/** What a comparison is against: nothing, the same analysis at another horizon, or without the scenario. */
+export const COMPARE_WITH = ['none', 'horizon', 'scenario'] as const;
+export type CompareWith = (typeof COMPARE_WITH)[number];
+
+/** How units' gains are summed up over the region: by population or by area. */
+export const GAIN_WEIGHTS = ['population', 'area'] as const;
+export type GainWeight = (typeof GAIN_WEIGHTS)[number];
+
+/** Which results can be compared cell by cell or unit by unit on the map. */
+export const comparable = (r: AnalysisResult | null | undefined): boolean => r?.kind === 'access' || r?.kind === 'index';
+
+/**
+ * Per cell, this run − the baseline for a measure (NaN where either has no value, or the grids differ).
+ * @example cellDelta(after, before, 'minutes_to_seaport')[i] // −12.5: twelve and a half minutes nearer
+ */
+export function cellDelta(run: AnalysisResult, base: AnalysisResult, measure: AccessMeasure): Float32Array {
+  if (run.kind !== 'access' || base.kind !== 'access') return new Float32Array(0);
+  const a = accessValues(run.grid, measure).values;
+  const b = accessValues(base.grid, measure).values;
+  const out = new Float32Array(a.length).fill(NaN);
+  if (a.length !== b.length) return out;
+  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]!) && Number.isFinite(b[i]!)) out[i] = a[i]! - b[i]!;
+  return out;
+}
+
+/** A unit's gain: its mean before and after over its cells, and the gain (before − after). */
+export interface UnitGain {
+  unit: string;
+  cells: number;
+  before: number | null;
+  after: number | null;
+  /** Baseline − this run: positive where the unit's cells are nearer now. */
+  gain: number | null;
+  /** The unit's weight in the region's mean: persons, or km² (null: no figure). */
+  weight: number | null;
+}
+
+/** Units ranked by their mean gain, and the region's mean gain with the chosen weight. */
+export interface GainTable {
+  rows: UnitGain[];
+  weight: GainWeight;
+  /** The region's mean gain, each unit weighted; null where a weight is missing. */
+  region: number | null;
+}
+
+/**
+ * Mean gain per unit (its cells are equal hexagons, so the mean over cells is the mean over its
+ * area), ranked best first; the region's mean weights each unit by its population or its area.
+ * Population is known per unit only, so it is taken as spread evenly over the unit's cells.
+ * @param weights - each unit's population (persons) and area (km²), by id
+ */
+export function unitGains(
+  run: AnalysisResult,
+  base: AnalysisResult,
+  measure: AccessMeasure,
+  weight: GainWeight,
+  weights: ReadonlyMap<string, { population: number | null; area: number }>,
+): GainTable {
+  if (run.kind !== 'access' || base.kind !== 'access') return { rows: [], weight, region: null };
+  const a = accessValues(run.grid, measure).values;
+  const b = accessValues(base.grid, measure).values;
+  const n = run.units.length;
+  const sumA = new Float64Array(n);
+  const sumB = new Float64Array(n);
+  const count = new Int32Array(n);
+  if (a.length === b.length)
+    for (let i = 0; i < a.length; i++) {
+      const u = run.grid.unit[i]!;
+      if (!Number.isFinite(a[i]!) || !Number.isFinite(b[i]!)) continue;
+      sumA[u] = sumA[u]! + a[i]!;
+      sumB[u] = sumB[u]! + b[i]!;
+      count[u] = count[u]! + 1;
+    }
+  const rows: UnitGain[] = run.units
+    .map((u, k) => {
+      const c = count[k]!;
+      const w = weights.get(u.id);
+      const before = c ? sumB[k]! / c : null;
+      const after = c ? sumA[k]! / c : null;
+      return {
+        unit: u.id,
+        cells: c,
+        before,
+        after,
+        gain: before !== null && after !== null ? before - after : null,
+        weight: w ? (weight === 'population' ? w.population : w.area) : null,
+      };
+    })
+    .filter((r) => r.cells > 0);
+  rows.sort((x, y) => (y.gain ?? -Infinity) - (x.gain ?? -Infinity));
+  let total = 0;
+  let sum = 0;
+  let missing = false;
+  for (const r of rows) {
+    if (r.gain === null || r.weight === null) {
+      missing = true;
+      continue;
+    }
+    total += r.weight;
+    sum += r.weight * r.gain;
+  }
+  return { rows, weight, region: !missing && total > 0 ? sum / total : null };
+}
+
+/** A unit's linkage index before and after, and how its rank moved (positive: up). */
+export interface IndexChange {
+  unit: string;
+  index_before: number | null;
+  index_after: number | null;
+  rank_before: number | null;
+  rank_after: number | null;
+  /** rank_before − rank_after: +2 means two places higher. */
+  rank_change: number | null;
+}
+
+/** The linkage index before and after, best after first. */
+export function indexChanges(run: AnalysisResult, base: AnalysisResult): IndexChange[] {
+  if (run.kind !== 'index' || base.kind !== 'index') return [];
+  const before = new Map(base.rows.map((r) => [r.unit, r]));
+  return run.rows
+    .map((r) => {
+      const b = before.get(r.unit);
+      const rb = b?.rank ?? null;
+      return {
+        unit: r.unit,
+        index_before: b?.index ?? null,
+        index_after: r.index,
+        rank_before: rb,
+        rank_after: r.rank,
+        rank_change: rb !== null && r.rank !== null ? rb - r.rank : null,
+      };
+    })
+    .sort((x, y) => (x.rank_after ?? Infinity) - (y.rank_after ?? Infinity));
+}
+
+/** The largest size of the finite values (the half-width of a diverging colour scale); 1 where there is none. */
+export function symmetricExtent(values: Iterable<number>): number {
+  let m = 0;
+  for (const v of values) if (Number.isFinite(v) && Math.abs(v) > m) m = Math.abs(v);
+  return m > 0 ? m : 1;
+}
