@@ -10,11 +10,13 @@ import { Toolbar } from '../ui/Toolbar.tsx';
 import { fontsPromise, provincesPromise } from './preload.ts';
 import { leave, openPresenter, present, presentStory } from './presentation-control.ts';
 import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
+import { SwipeLine } from '../ui/SwipeLine.tsx';
 
 // The analysis panel (and, through the worker, the analysis code) load on first use.
 const AnalysisPanel = lazy(() => import('../ui/AnalysisPanel.tsx'));
 const ExportDialog = lazy(() => import('../ui/ExportDialog.tsx'));
 const TableJoinDialog = lazy(() => import('../ui/TableJoinDialog.tsx').then((m) => ({ default: m.TableJoinDialog })));
+const ScenarioPanel = lazy(() => import('../ui/ScenarioPanel.tsx').then((m) => ({ default: m.ScenarioPanel })));
 const StoryPanel = lazy(() => import('../ui/StoryPanel.tsx').then((m) => ({ default: m.StoryPanel })));
 
 /**
@@ -26,6 +28,7 @@ export function App({ mapBridge }: { mapBridge: MapBridge }) {
   const lang = useAppStore((s) => s.lang);
   const analysisOpen = useAppStore((s) => s.analysisOpen);
   const exportOpen = useAppStore((s) => s.exportOpen);
+  const scenarioOpen = useAppStore((s) => s.scenarioOpen);
   const tableDraft = useAppStore((s) => s.tableDraft !== null);
   const presenting = useAppStore((s) => s.presenting);
   const storyOpen = useAppStore((s) => s.storyOpen);
@@ -103,11 +106,16 @@ export function App({ mapBridge }: { mapBridge: MapBridge }) {
             {/* The map and what floats over it; the layer and analysis panel sits beside it (see app.css). */}
             <div className="map-area">
               <MapView bridge={mapBridge} />
+              <SwipeLine />
               {presenting && <PresentationOverlay onLeave={() => leave(store)} />}
               <div className="side">
                 {storyOpen ? (
                   <Suspense fallback={<p className="panel loading">{t(lang, 'App.Loading')}</p>}>
                     <StoryPanel onPresent={(from) => present(store, from)} onPresenter={openPresenter} />
+                  </Suspense>
+                ) : scenarioOpen ? (
+                  <Suspense fallback={<p className="panel loading">{t(lang, 'App.Loading')}</p>}>
+                    <ScenarioPanel />
                   </Suspense>
                 ) : (
                   <>

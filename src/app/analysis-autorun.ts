@@ -3,9 +3,10 @@
  * horizon) change; a short delay lets a user type a number without a run per keystroke.
  * Results are cached by their parameters, so going back to earlier ones is instant.
  */
-import { analysisKey, type AppState, type AppStore } from '../state/store.ts';
+import { analysisKey, baselineOf, type AppState, type AppStore } from '../state/store.ts';
 
-const keyOf = (s: AppState): string | null => (s.analysisOpen ? analysisKey(s) : null);
+/** What would run now: the analysis, and its baseline when comparing (an edit to the scenario changes it). */
+const keyOf = (s: AppState): string | null => (s.analysisOpen ? `${analysisKey(s)}#${baselineOf(s)?.key ?? ''}` : null);
 
 /** Starts watching the store; returns a function that stops it. */
 export function startAnalysisAutoRun(store: AppStore, delayMs = 150): () => void {

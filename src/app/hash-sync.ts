@@ -5,6 +5,9 @@
 import { formatHash, parseHash } from '../state/url-hash.ts';
 import { ANALYSIS_DEFS, firstMeasure } from '../core/analysis.ts';
 import { counterpartIn, featuresOf, tableRefOf, type AppState, type AppStore } from '../state/store.ts';
+import { decodeScenario, encodeScenario } from '../data/scenario.ts';
+import { isEmptyScenario, scenarioKey, type Scenario } from '../core/scenario.ts';
+import { t } from '../i18n/index.ts';
 
 /** A scene asked for by the address (`story=N`), started once the map is ready. */
 let pendingStoryScene: number | null = null;
@@ -13,6 +16,43 @@ export function takePendingStoryScene(): number | null {
   const n = pendingStoryScene;
   pendingStoryScene = null;
   return n;
+}
+
+/**
+ * Reads the address's scenario once the corridors are loaded (a remove or slow must name one
+ * of them); a bad one is left out with a notice, and the scenario stays as it was.
+ */
+function applyScenarioCode(store: AppStore, code: string): void {
+  const apply = (s: AppState): void => {
+    const known = new Set((s.thematic.corridors?.features ?? []).map((f) => f.properties.id));
+    const r = decodeScenario(code, known);
+    if (r.ok) {
+      if (scenarioKey(r.scenario) !== scenarioKey(s.scenario)) s.setScenario(r.scenario);
+    } else
+      s.setNotice({
+        key: 'Scenario.BadAddress',
+        vars: { message: t(s.lang, `Scenario.err.${r.error.code}`, r.error.vars) },
+        tone: 'error',
+      });
+  };
+  if (store.getState().thematic.corridors) return apply(store.getState());
+  const stop = store.subscribe((s) => {
+    if (!s.thematic.corridors) return;
+    stop();
+    apply(s);
+  });
+}
+
+/** The address form of each scenario, worked out once per scenario (they are replaced, never changed). */
+const codes = new WeakMap<Scenario, string>();
+function scenarioCode(s: Scenario): string | null {
+  if (isEmptyScenario(s)) return null;
+  let c = codes.get(s);
+  if (c === undefined) {
+    c = encodeScenario(s);
+    codes.set(s, c);
+  }
+  return c;
 }
 
 /** Applies a hash to the store; invalid parts are ignored and reported as a notice. */
@@ -58,7 +98,9 @@ export function applyHash(store: AppStore, hash: string): void {
       measure: firstMeasure(state.analysis.metric),
     };
   }
+  if (state.compare) patch.compare = { ...s.compare, with: state.compare.with, horizon: state.compare.horizon, view: state.compare.view };
   store.setState(patch);
+  if (state.scenarioCode) applyScenarioCode(store, state.scenarioCode);
   if (state.table) s.showTableRef(state.table);
   if (state.storyScene) pendingStoryScene = state.storyScene;
   if (invalid.length) s.setNotice({ key: 'Hash.Invalid', vars: { keys: invalid.join(', ') } });
@@ -83,6 +125,8 @@ export function startHashSync(store: AppStore): () => void {
       analysis: s.analysisOpen ? s.analysisParams : null,
       storyScene: s.presenting ? s.storyIndex + 1 : null,
       table: tableRefOf(s),
+      scenarioCode: scenarioCode(s.scenario),
+      compare: s.compare.with === 'none' ? null : { with: s.compare.with, horizon: s.compare.horizon, view: s.compare.view },
     });
     if (hash !== last && hash !== window.location.hash) {
       last = hash;
@@ -106,7 +150,9 @@ export function startHashSync(store: AppStore): () => void {
       s.storyIndex !== prev.storyIndex ||
       s.analysisParams !== prev.analysisParams ||
       s.tables !== prev.tables ||
-      s.pendingTable !== prev.pendingTable
+      s.pendingTable !== prev.pendingTable ||
+      s.scenario !== prev.scenario ||
+      s.compare !== prev.compare
     )
       write();
   });

@@ -24,6 +24,22 @@ export const RAMP_DISTANCE: readonly RGB[] = [
   [215, 48, 39],
 ];
 
+/** Differences, worse (red) through no change (near white) to better (blue): ColorBrewer RdBu. */
+export const RAMP_DIVERGING: readonly RGB[] = [
+  [178, 24, 43],
+  [239, 138, 98],
+  [253, 219, 199],
+  [247, 247, 247],
+  [209, 229, 240],
+  [103, 169, 207],
+  [33, 102, 172],
+];
+
+/** A gain's colour on the diverging ramp: `gain` in [−half, +half], positive better. */
+export function gainColor(gain: number, half: number): RGB {
+  return Number.isFinite(gain) ? rampColor(RAMP_DIVERGING, 0.5 + gain / (2 * (half || 1))) : NO_DATA;
+}
+
 /** Categories (ports of a hinterland), distinct on the pale basemap. */
 export const CATEGORICAL: readonly RGB[] = [
   [31, 119, 180],

@@ -142,9 +142,9 @@ export function indexChanges(run: AnalysisResult, base: AnalysisResult): IndexCh
     .sort((x, y) => (x.rank_after ?? Infinity) - (y.rank_after ?? Infinity));
 }
 
-/** The largest size of the finite values (the half-width of a diverging colour scale); 1 where there is none. */
+/** The largest size of the finite values (the half-width of a diverging colour scale); 0 where nothing changes. */
 export function symmetricExtent(values: Iterable<number>): number {
   let m = 0;
   for (const v of values) if (Number.isFinite(v) && Math.abs(v) > m) m = Math.abs(v);
-  return m > 0 ? m : 1;
+  return m;
 }

@@ -107,9 +107,16 @@ function fnv1a(text: string): string {
  */
 export function scenarioKey(s: Scenario | null | undefined): string {
   if (!s || isEmptyScenario(s)) return '';
-  const speeds = Object.entries(s.speeds).sort(([a], [b]) => a.localeCompare(b));
-  return fnv1a(JSON.stringify([speeds, s.edits]));
+  let key = keyCache.get(s);
+  if (key === undefined) {
+    const speeds = Object.entries(s.speeds).sort(([a], [b]) => a.localeCompare(b));
+    key = fnv1a(JSON.stringify([speeds, s.edits]));
+    keyCache.set(s, key);
+  }
+  return key;
 }
+/** Scenarios are replaced, never changed in place: each one's key is worked out once. */
+const keyCache = new WeakMap<Scenario, string>();
 
 /** How many edits of each action a scenario holds (for its summary). */
 export function scenarioCounts(s: Scenario): { add: number; remove: number; slow: number; speeds: number } {

@@ -77,7 +77,21 @@ export interface Scene {
   figures: { label: Bilingual; value: Bilingual; source: string }[];
   /** The user's table shown, by reference (absent or null: none). */
   table?: TableRef | null;
+  /** The planning scenario the scene's analysis runs on, in its compact address form (absent or null: none). */
+  scenario?: string | null;
+  /** What the scene's analysis is compared with (absent or null: nothing). */
+  compare?: SceneCompare | null;
 }
+
+/** A scene's comparison: another horizon, or no scenario; shown as a difference map or a swipe. */
+export interface SceneCompare {
+  with: 'horizon' | 'scenario';
+  horizon: Horizon;
+  view: 'difference' | 'swipe';
+}
+
+/** The longest scenario code a scene keeps (as the address). */
+export const SCENE_SCENARIO_MAX = 60_000;
 
 export interface Story {
   title: Bilingual;

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { DEFAULT_PARAMS, PARAM_DEFS, type ParamDef, type ParamKey } from '../core/analysis.ts';
 import { HORIZONS, STATUSES, THEMATIC_LAYERS } from '../core/layers.ts';
-import { STORY_SCHEMA_VERSION, TABLE_REF_MAX, VIEWPORT_PX, type Story } from '../core/story.ts';
+import { SCENE_SCENARIO_MAX, STORY_SCHEMA_VERSION, TABLE_REF_MAX, VIEWPORT_PX, type Story } from '../core/story.ts';
 import { CLASS_COUNTS, CLASS_METHODS, PALETTE_NAMES } from '../core/classify.ts';
 
 const text = v.pipe(v.string(), v.maxLength(2000));
@@ -72,6 +72,13 @@ const SceneSchema = v.object({
         classes: v.picklist(CLASS_COUNTS),
         palette: v.picklist(PALETTE_NAMES),
       }),
+    ),
+  ),
+  // The scenario in its address form: checked here as text, read (against the corridors) when the scene is shown.
+  scenario: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/), v.maxLength(SCENE_SCENARIO_MAX)))),
+  compare: v.optional(
+    v.nullable(
+      v.object({ with: v.picklist(['horizon', 'scenario']), horizon: v.picklist(HORIZONS), view: v.picklist(['difference', 'swipe']) }),
     ),
   ),
 });

@@ -226,8 +226,6 @@ export const en: Record<MessageKey, string> = {
   'Analysis.Method': 'Measured',
   'Analysis.method.straight': 'in a straight line',
   'Analysis.method.network': 'along the corridor network',
-  'Analysis.LegendLow': 'low',
-  'Analysis.LegendHigh': 'high',
   'Analysis.LegendKm': '{min}–{max} km',
   'Analysis.SelectHint': 'Click a province on the map to bring out its linkages.',
   'Analysis.Sort': 'Sort by {col}',
@@ -781,4 +779,8 @@ export const en: Record<MessageKey, string> = {
   'Compare.col.rank_before': 'Rank before',
   'Compare.col.rank_after': 'Rank after',
   'Compare.col.rank_change': 'Rank change',
+  'Legend.ScenarioAdd': 'Scenario: added corridor or point',
+  'Legend.ScenarioRemove': 'Scenario: removed corridor',
+  'Legend.ScenarioSlow': 'Scenario: slowed corridor',
+  'Compare.NoChange': 'Nothing changes between the two runs.',
 };

@@ -224,8 +224,6 @@ export const vi = {
   'Analysis.Method': 'Cách đo',
   'Analysis.method.straight': 'theo đường thẳng',
   'Analysis.method.network': 'theo mạng hành lang',
-  'Analysis.LegendLow': 'thấp',
-  'Analysis.LegendHigh': 'cao',
   'Analysis.LegendKm': '{min}–{max} km',
   'Analysis.SelectHint': 'Bấm một tỉnh trên bản đồ để làm nổi các liên kết của tỉnh đó.',
   'Analysis.Sort': 'Sắp xếp theo {col}',
@@ -776,6 +774,10 @@ export const vi = {
   'Compare.col.rank_before': 'Hạng trước',
   'Compare.col.rank_after': 'Hạng sau',
   'Compare.col.rank_change': 'Đổi hạng',
+  'Legend.ScenarioAdd': 'Kịch bản: tuyến, điểm thêm',
+  'Legend.ScenarioRemove': 'Kịch bản: tuyến bỏ',
+  'Legend.ScenarioSlow': 'Kịch bản: tuyến giảm tốc',
+  'Compare.NoChange': 'Không có ô hay tỉnh nào thay đổi giữa hai lần chạy.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

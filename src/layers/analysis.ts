@@ -14,9 +14,11 @@ import {
   RAMP_DISTANCE,
   RAMP_STRENGTH,
   extent,
+  gainColor,
   isochroneColor,
   rampColor,
 } from '../core/analysis-style.ts';
+import { cellDelta, symmetricExtent } from '../core/compare.ts';
 import type { RGB } from '../core/thematic-style.ts';
 
 export interface AnalysisLayerProps {
@@ -31,6 +33,16 @@ export interface AnalysisLayerProps {
   hovered: string | null;
   /** Interleaved with MapLibre: the id of the map layer to draw beneath. */
   beforeId: string | null;
+  /** Comparing with a baseline run: a difference map, or the two sides of a swipe line. */
+  compare?: CompareLayerProps | null;
+}
+
+/** How a result is compared on the map (accessibility cells and the linkage index). */
+export interface CompareLayerProps {
+  baseline: AnalysisResult;
+  view: 'difference' | 'swipe';
+  /** The swipe line's longitude: the baseline is drawn west of it. */
+  swipeLon: number;
 }
 
 export const ANALYSIS_LAYER_DEFAULTS: AnalysisLayerProps = {
@@ -81,9 +93,9 @@ interface DrawContext {
 type Of<K extends AnalysisKind> = Extract<AnalysisResult, { kind: K }>;
 
 /** Units coloured by a value (NaN: no value, drawn grey). */
-function choropleth(id: string, value: ReadonlyMap<string, number>, c: DrawContext): Layer {
+function choropleth(id: string, value: ReadonlyMap<string, number>, c: DrawContext, range?: [number, number]): Layer {
   const { selected, hovered } = c.props;
-  const [min, max] = extent(value.values());
+  const [min, max] = range ?? extent(value.values());
   return new SolidPolygonLayer<UnitPolygon>({
     id,
     ...c.base,
@@ -171,7 +183,30 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
   },
   reach: (r, c) => [choropleth('analysis-reach', new Map(r.shares.map((x) => [x.unit, x.share])), c)],
   // A unit without an index (no mass in the run's base) is drawn grey, not left out.
-  index: (r, c) => [choropleth('analysis-index', new Map(r.rows.map((x) => [x.unit, x.index ?? NaN])), c)],
+  index: (r, c) => {
+    const cmp = c.props.compare;
+    const now = new Map(r.rows.map((x) => [x.unit, x.index ?? NaN]));
+    if (!cmp || cmp.baseline.kind !== 'index') return [choropleth('analysis-index', now, c)];
+    const before = new Map(cmp.baseline.rows.map((x) => [x.unit, x.index ?? NaN]));
+    if (cmp.view === 'swipe') {
+      // West of the line the baseline's index, east of it this run's, on one scale.
+      const centre = new Map(r.units.map((u) => [u.id, u.centre[0]]));
+      const shown = new Map([...now].map(([id, v]) => [id, (centre.get(id) ?? 0) < cmp.swipeLon ? (before.get(id) ?? NaN) : v]));
+      return [choropleth('analysis-index-swipe', shown, c, extent([...now.values(), ...before.values()]))];
+    }
+    const gain = new Map([...now].map(([id, v]) => [id, v - (before.get(id) ?? NaN)]));
+    const half = symmetricExtent(gain.values());
+    return [
+      new SolidPolygonLayer<UnitPolygon>({
+        id: 'analysis-index-difference',
+        ...c.base,
+        data: c.units.filter((u) => gain.has(u.id)),
+        getPolygon: (d) => d.polygon,
+        getFillColor: (d) => rgba(gainColor(gain.get(d.id)!, half), c.props.selected === d.id ? 245 : 210),
+        updateTriggers: { getFillColor: [c.props.selected, half] },
+      }),
+    ];
+  },
   hinterland: (r, c) => {
     const { props, base } = c;
     const { selected, hovered } = props;
@@ -232,8 +267,14 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
   access: (r, c) => {
     const { props, base } = c;
     const { selected } = props;
-    const { values } = accessValues(r.grid, props.measure);
-    const [min, max] = extent(values);
+    const cmp = props.compare?.baseline.kind === 'access' ? props.compare : null;
+    if (cmp?.view === 'difference') return [accessDifference(r, cmp.baseline, c)];
+    const here = accessValues(r.grid, props.measure).values;
+    const before = cmp ? accessValues((cmp.baseline as Of<'access'>).grid, props.measure).values : null;
+    // Swiping: west of the line the baseline's values, east of it this run's, on one scale.
+    const values =
+      before && before.length === here.length && cmp ? here.map((v, i) => (r.grid.centres[2 * i]! < cmp.swipeLon ? before[i]! : v)) : here;
+    const [min, max] = before ? extent([...here, ...before]) : extent(values);
     const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
     return [
       new SolidPolygonLayer<Cell>({
@@ -249,11 +290,27 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
             selectedUnit >= 0 && r.grid.unit[d.i] !== selectedUnit ? 60 : 200,
           ),
         ...(props.extrude ? { parameters: {} } : {}),
-        updateTriggers: { getFillColor: [props.measure, selected], getElevation: [props.measure] },
+        updateTriggers: { getFillColor: [props.measure, selected, values], getElevation: [props.measure, values] },
       }),
     ];
   },
 };
+
+/** Cells coloured by their gain over the baseline (baseline − this run: nearer is blue). */
+function accessDifference(r: Of<'access'>, baseline: AnalysisResult, c: DrawContext): Layer {
+  const { measure, selected } = c.props;
+  const delta = cellDelta(r, baseline, measure);
+  const half = symmetricExtent(delta);
+  const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
+  return new SolidPolygonLayer<Cell>({
+    id: 'analysis-access-difference',
+    ...c.base,
+    data: cellsOf(r.grid),
+    getPolygon: (d) => d.polygon,
+    getFillColor: (d) => rgba(gainColor(-delta[d.i]!, half), selectedUnit >= 0 && r.grid.unit[d.i] !== selectedUnit ? 60 : 215),
+    updateTriggers: { getFillColor: [measure, selected, delta] },
+  });
+}
 
 /**
  * The layers that draw a result.

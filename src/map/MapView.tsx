@@ -85,17 +85,22 @@ type DeckModule = {
   wake: (frames?: number) => void;
 };
 /** Whether anything is for deck.gl to draw: an analysis result on show, or a visible imported layer. */
-const needsDeck = (s: AppState): boolean => (s.analysisOpen && s.analysis.result !== null) || s.imported.some((l) => l.visible);
+const needsDeck = (s: AppState): boolean =>
+  (s.analysisOpen && s.analysis.result !== null) ||
+  s.imported.some((l) => l.visible) ||
+  s.scenario.edits.length > 0 ||
+  (s.mapPick !== null && s.mapPick.kind !== 'origin');
 /** Hands deck.gl the layers for a state, and its loop the frames to notice them. */
 function showLayers(deck: DeckModule, s: AppState): void {
   deck.overlay.setProps({ layers: deck.layersFor(s) });
   deck.wake();
 }
 async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
-  const [{ MapLibreOverlay }, analysis, imported] = await Promise.all([
+  const [{ MapLibreOverlay }, analysis, imported, scenario] = await Promise.all([
     import('@deck.gl/maplibre'),
     import('../layers/analysis.ts'),
     import('../layers/imported.ts'),
+    import('../layers/scenario.ts'),
   ]);
   const frames = onDemandFrames();
   return {
@@ -122,14 +127,48 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
               selected: s.selected,
               hovered: s.analysisHover,
               beforeId: LAYER.seaLabels,
+              compare: compareOf(map, s),
             },
             s.analysis.result,
             resultPolygons(s, s.analysis.result),
           )
         : []),
+      ...(s.scenario.edits.length || (s.mapPick && s.mapPick.kind !== 'origin')
+        ? scenario.createScenarioLayers(
+            s.scenario,
+            s.mapPick && s.mapPick.kind !== 'origin' ? s.mapPick : null,
+            corridorLines(s),
+            LAYER.seaLabels,
+          )
+        : []),
     ],
     wake: frames.wake,
   };
+}
+
+/** The bundled corridors' lines by id (the scenario draws the ones it removes or slows over them). */
+function corridorLines(s: AppState): Map<string, [number, number][]> {
+  const fc = s.thematic.corridors;
+  if (!fc) return new Map();
+  let m = corridorCache.get(fc);
+  if (!m) {
+    m = new Map(fc.features.map((f) => [f.properties.id, f.geometry.coordinates as [number, number][]]));
+    corridorCache.set(fc, m);
+  }
+  return m;
+}
+const corridorCache = new WeakMap<object, Map<string, [number, number][]>>();
+
+/**
+ * How the result is compared, for its layers: the baseline run and the view, with the swipe
+ * line's longitude taken from where it stands on the map now; null when not comparing.
+ */
+function compareOf(map: MaplibreMap, s: AppState): import('../layers/analysis.ts').CompareLayerProps | null {
+  const base = s.baseline.result;
+  if (s.compare.with === 'none' || s.baseline.status !== 'done' || !base || base.kind !== s.analysis.result?.kind) return null;
+  const el = map.getContainer();
+  const swipeLon = map.unproject([el.clientWidth * s.compare.swipe, el.clientHeight / 2]).lng;
+  return { baseline: base, view: s.compare.view, swipeLon };
 }
 
 /** The unit polygons a result was computed on: the bundled edition's, or an imported layer's. */
@@ -321,7 +360,22 @@ function followStore(map: MaplibreMap, store: AppStore, deck: (load?: boolean) =
     ),
     // What deck.gl draws: the analysis result, imported layers (deck.gl loads when first needed).
     store.subscribe(
-      (s) => [s.edition, s.selected, s.data, s.analysisOpen, s.analysis.result, s.analysisView, s.analysisHover, s.imported] as const,
+      (s) =>
+        [
+          s.edition,
+          s.selected,
+          s.data,
+          s.analysisOpen,
+          s.analysis.result,
+          s.analysisView,
+          s.analysisHover,
+          s.imported,
+          s.scenario,
+          s.mapPick,
+          s.baseline.result,
+          s.compare,
+          s.thematic,
+        ] as const,
       () => {
         const s = store.getState();
         const d = deck(needsDeck(s));
@@ -527,11 +581,24 @@ export function MapView({ bridge, tiles }: { bridge: MapBridge; tiles?: { base: 
     };
     map.on('mousemove', (e) => {
       const iso = isoAt(e);
-      map.getCanvas().style.cursor = iso || thematicAt(map, e.point.x, e.point.y) ? 'pointer' : '';
+      map.getCanvas().style.cursor = store.getState().mapPick ? 'crosshair' : iso || thematicAt(map, e.point.x, e.point.y) ? 'pointer' : '';
       if (store.getState().hovered !== iso) store.getState().hover(iso);
     });
     map.on('mouseout', () => store.getState().hover(null));
     map.on('click', (e) => {
+      // Placing something (an isochrone's origin, a scenario's corridor or point) takes the click.
+      const pick = store.getState().mapPick;
+      if (pick) {
+        const at: [number, number] = [Math.round(e.lngLat.lng * 1e5) / 1e5, Math.round(e.lngLat.lat * 1e5) / 1e5];
+        const st = store.getState();
+        if (pick.kind === 'origin') {
+          st.setAnalysisParams({ from: at });
+          st.setMapPick(null);
+        } else if (pick.kind === 'corridor') {
+          if (!pick.done) st.setMapPick({ kind: 'corridor', coordinates: [...pick.coordinates, at] });
+        } else st.setMapPick({ kind: 'point', coordinates: at });
+        return;
+      }
       // A thematic feature or a capital wins over the province beneath it.
       const feature = thematicAt(map, e.point.x, e.point.y);
       if (feature) store.getState().selectFeature(feature);
@@ -551,6 +618,9 @@ export function MapView({ bridge, tiles }: { bridge: MapBridge; tiles?: { base: 
         store.getState().setView(view);
       // A story scene's layers and analysis appear once its camera has arrived.
       if (store.getState().pendingScene !== null && !map.isMoving()) store.getState().revealScene();
+      // The swipe line stays where it is on the screen: the cells on each side follow the map.
+      const st = store.getState();
+      if (st.compare.with !== 'none' && st.compare.view === 'swipe' && deck) showLayers(deck, st);
     });
 
     return () => {

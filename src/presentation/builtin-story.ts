@@ -1,5 +1,5 @@
 /**
- * The built-in story on Resolution 26-NQ/TW: nine scenes from the region's place in the
+ * The built-in story on Resolution 26-NQ/TW: ten scenes from the region's place in the
  * country to its 2030 and 2045 targets. Every figure carries its source key (see
  * data/SOURCES.md); figures computed by the app say so.
  */
@@ -146,6 +146,34 @@ const STORY: Story = {
         en: 'Hexagons of 5 km side, coloured by straight-line distance to the nearest port terminal. The East–West routes shorten real travel.',
       },
       figures: [],
+    },
+    {
+      ...base,
+      id: 'network-2030',
+      horizon: '2030',
+      analysis: { ...analysisDefaults, kind: 'access', cellKm: 5, metric: 'minutes' },
+      compare: { with: 'horizon', horizon: 'today', view: 'difference' },
+      camera: { center: [105.9, 16.9], zoom: 6.2, pitch: 0, bearing: 0 },
+      caption: {
+        vi: 'Mạng lưới 2030: các cao tốc Đông – Tây rút ngắn đường ra cảng biển',
+        en: 'The 2030 network: East–West expressways shorten the way to the seaports',
+      },
+      notes: {
+        vi: 'Số phút tới bến cảng gần nhất, mốc 2030 so với hiện nay (xanh: gần hơn). Bốn cao tốc Đông – Tây dự kiến đến 2030 (QĐ 376) và các bến cảng theo quy hoạch. Tốc độ là giả định (cao tốc 90, quốc lộ 50 km/h). Quảng Nam lợi trung bình khoảng 15,6 phút, Quảng Trị 13,7, Nghệ An 11,4; cả vùng 4,3 phút (trọng số dân số 2023).',
+        en: 'Minutes to the nearest port terminal, 2030 against today (blue: nearer). The four East–West expressways planned by 2030 (Decision 376) and the planned terminals. Speeds are assumptions (expressways 90, national roads 50 km/h). Quảng Nam gains about 15.6 minutes on average, Quảng Trị 13.7, Nghệ An 11.4; the region 4.3 minutes (weighted by 2023 population).',
+      },
+      figures: [
+        {
+          label: { vi: 'Quảng Nam: lợi trung bình', en: 'Quảng Nam: mean gain' },
+          value: { vi: '≈ 15,6 phút', en: '≈ 15.6 min' },
+          source: 'QD376; ntcc-atlas (assumed speeds)',
+        },
+        {
+          label: { vi: 'Cả vùng (trọng số dân số)', en: 'Region (population-weighted)' },
+          value: { vi: '≈ 4,3 phút', en: '≈ 4.3 min' },
+          source: 'GSO23; ntcc-atlas (assumed speeds)',
+        },
+      ],
     },
     {
       ...base,

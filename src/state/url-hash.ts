@@ -53,6 +53,10 @@ export interface HashState {
    * `tbm`, `tbk` and `tbp` for the classes when not the defaults.
    */
   table?: TableRef;
+  /** The planning scenario, compact (`sc=`, see data/scenario.ts): read once the corridors are known. */
+  scenarioCode?: string;
+  /** What the analysis is compared with: `cmp=horizon:today` or `cmp=scenario`, `cmpv=swipe` for the swipe view. */
+  compare?: { with: 'horizon' | 'scenario'; horizon: Horizon; view: 'difference' | 'swipe' };
 }
 
 /** A table reference's classes when the address does not give them. */
@@ -170,6 +174,21 @@ export function parseHash(hash: string): ParsedHash {
       state.table = { name: tb, column, method: method as ClassMethod, classes: classes as ClassCount, palette: palette as PaletteName };
     else invalid.push('tb');
   }
+  const sc = params.get('sc');
+  if (sc !== null) {
+    if (/^[A-Za-z0-9_-]{1,60000}$/.test(sc)) state.scenarioCode = sc;
+    else invalid.push('sc');
+  }
+  const cmp = params.get('cmp');
+  if (cmp !== null) {
+    const [w, cmpHorizon] = cmp.split(':');
+    const view = params.get('cmpv') ?? 'difference';
+    const okView = view === 'difference' || view === 'swipe';
+    if (w === 'scenario' && cmpHorizon === undefined && okView) state.compare = { with: 'scenario', horizon: 'today', view };
+    else if (w === 'horizon' && (HORIZONS as readonly string[]).includes(cmpHorizon ?? '') && okView)
+      state.compare = { with: 'horizon', horizon: cmpHorizon as Horizon, view };
+    else invalid.push('cmp');
+  }
   const story = params.get('story');
   if (story !== null) {
     const n = num(story, 1, 100);
@@ -193,6 +212,8 @@ export interface HashInput {
   analysis?: Omit<AnalysisParams, 'edition' | 'horizon'> | null;
   storyScene?: number | null;
   table?: TableRef | null;
+  scenarioCode?: string | null;
+  compare?: HashState['compare'] | null;
 }
 
 /** Writes the state as a hash string (with `#`); numbers rounded to what a screen can show. */
@@ -213,6 +234,11 @@ export function formatHash(s: HashInput): string {
     if (s.table.method !== TABLE_REF_DEFAULTS.method) q.push(`tbm=${s.table.method}`);
     if (s.table.classes !== TABLE_REF_DEFAULTS.classes) q.push(`tbk=${s.table.classes}`);
     if (s.table.palette !== TABLE_REF_DEFAULTS.palette) q.push(`tbp=${s.table.palette}`);
+  }
+  if (s.scenarioCode) q.push(`sc=${s.scenarioCode}`);
+  if (s.analysis && s.compare) {
+    q.push(s.compare.with === 'horizon' ? `cmp=horizon:${s.compare.horizon}` : 'cmp=scenario');
+    if (s.compare.view === 'swipe') q.push('cmpv=swipe');
   }
   if (s.analysis) {
     q.push(`an=${s.analysis.kind}`);

@@ -16,8 +16,10 @@ import {
 import { analysisLegend, rampCss } from '../core/analysis-style.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import { effectiveParams, useAppStore, useStoreApi, type AnalysisView, type AppState, type AppStore } from '../state/store.ts';
-import { resultTables } from '../export/results.ts';
+import { deltaTable, resultTables } from '../export/results.ts';
 import { AnalysisTable } from './AnalysisTable.tsx';
+import { CompareSection } from './CompareSection.tsx';
+import { comparable } from '../core/compare.ts';
 import { Segs } from './Segs.tsx';
 
 /** A number field that only passes on values inside the parameter's range. */
@@ -261,6 +263,10 @@ export default function AnalysisPanel() {
       hovered: x.analysisHover,
       selected: x.selected,
       tableMass: x.massColumn !== null,
+      baseline: x.baseline,
+      compareWith: x.compare.with,
+      compareView: x.compare.view,
+      scenario: x.scenario,
     })),
   );
   const { lang, analysis, view } = s;
@@ -271,7 +277,19 @@ export default function AnalysisPanel() {
 
   const result = analysis.status === 'done' || analysis.result?.kind === params.kind ? analysis.result : null;
   const names = useMemo(() => new Map((result?.units ?? []).map((u) => [u.id, lang === 'vi' ? u.name_vi : u.name_en])), [result, lang]);
-  const tables = useMemo(() => (result ? resultTables(result) : []), [result]);
+  const base = s.baseline.status === 'done' && s.baseline.result?.kind === result?.kind ? s.baseline.result : null;
+  // Comparing: each table gains Δ columns (this run − the baseline); the map shows the difference.
+  const tables = useMemo(() => {
+    if (!result) return [];
+    const now = resultTables(result);
+    if (!base) return now;
+    const before = resultTables(base);
+    return now.map((tb) => {
+      const b = before.find((x) => x.name === tb.name);
+      return b ? deltaTable(tb, b) : tb;
+    });
+  }, [result, base]);
+  const comparing = base !== null && s.compareWith !== 'none' && comparable(result) && s.compareView === 'difference';
   const table = tables.find((x) => x.name === view.table) ?? tables[0];
   const used = PARAMS_USED[params.kind];
 
@@ -289,6 +307,18 @@ export default function AnalysisPanel() {
           <ParamControl key={key} lang={lang} param={key} params={params} store={store} />
         ))}
       {used.includes('mass') && <MassTableControl lang={lang} store={store} />}
+      {(s.scenario.edits.length > 0 || Object.keys(s.scenario.speeds).length > 0) && (
+        <p className="hint scenario-active" data-testid="scenario-active">
+          <span className="scenario-swatch add" aria-hidden="true" />{' '}
+          {t(lang, 'Scenario.Active', {
+            name: s.scenario.name || t(lang, 'Scenario.Untitled'),
+            n: s.scenario.edits.length + Object.keys(s.scenario.speeds).length,
+          })}{' '}
+          <button type="button" className="link" onClick={() => getState().setScenarioOpen(true)}>
+            {t(lang, 'Toolbar.Scenario')}
+          </button>
+        </p>
+      )}
       {params.kind === 'access' && (
         <>
           <label className="field">
@@ -345,7 +375,8 @@ export default function AnalysisPanel() {
         {analysis.status === 'idle' && <p className="empty">{t(lang, 'Analysis.Empty')}</p>}
       </div>
 
-      {result && <AnalysisLegend lang={lang} view={view} result={result} />}
+      <CompareSection result={result} />
+      {result && !comparing && <AnalysisLegend lang={lang} view={view} result={result} />}
       {result && (
         <p className="hint-muted model" data-testid="analysis-model">
           {lang === 'vi' ? result.model.vi : result.model.en}

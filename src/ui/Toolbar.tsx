@@ -16,6 +16,8 @@ export function Toolbar({ onPresent }: { onPresent: () => void }) {
       lang: x.lang,
       edition: x.edition,
       analysisOpen: x.analysisOpen,
+      scenarioOpen: x.scenarioOpen,
+      scenarioEdits: x.scenario.edits.length + Object.keys(x.scenario.speeds).length,
       storyOpen: x.storyOpen,
       layersOpen: x.layersOpen,
     })),
@@ -94,6 +96,16 @@ export function Toolbar({ onPresent }: { onPresent: () => void }) {
           onClick={act(() => st().setAnalysisOpen(!s.analysisOpen))}
         >
           {t(lang, 'Analysis.Open')}
+        </button>
+        <button
+          type="button"
+          className={s.scenarioOpen ? 'seg active' : 'seg'}
+          aria-pressed={s.scenarioOpen}
+          data-testid="scenario-open"
+          onClick={act(() => st().setScenarioOpen(!s.scenarioOpen))}
+        >
+          {t(lang, 'Toolbar.Scenario')}
+          {s.scenarioEdits > 0 && <span className="badge"> {s.scenarioEdits}</span>}
         </button>
         <button
           type="button"

@@ -2,7 +2,10 @@
  * The legend drawn on map images (the export's PNG, the deck's slides): the user's table's
  * classes first, then the foundation layers, the thematic layers shown and the analysis.
  */
-import { RAMP_STRENGTH, rampColor } from '../core/analysis-style.ts';
+import { RAMP_DIVERGING, analysisLegend, rampColor } from '../core/analysis-style.ts';
+import { accessValues } from '../core/analysis.ts';
+import { cellDelta, comparable, indexChanges, symmetricExtent } from '../core/compare.ts';
+import { formatNumber } from '../i18n/index.ts';
 import { THEMATIC_LAYERS } from '../core/layers.ts';
 import { COLORS } from '../core/palette.ts';
 import { legendFor } from '../core/thematic-style.ts';
@@ -45,10 +48,52 @@ export function legendItems(s: AppState, lang: Lang): LegendItem[] {
           color: rgb(e.color),
           shape: e.kind === 'area' ? 'fill' : e.kind === 'line' ? 'line' : 'dot',
         });
-  if (s.analysisOpen && s.analysis.result) {
-    const name = t(lang, `Analysis.kind.${s.analysis.result.kind}`);
-    items.push({ label: `${name}: ${t(lang, 'Analysis.LegendLow')}`, color: rgb(rampColor(RAMP_STRENGTH, 0.1)), shape: 'fill' });
-    items.push({ label: `${name}: ${t(lang, 'Analysis.LegendHigh')}`, color: rgb(rampColor(RAMP_STRENGTH, 1)), shape: 'fill' });
+  // The scenario's edits, drawn over the corridors.
+  const acts = new Set(s.scenario.edits.map((e) => e.action));
+  if (acts.has('add')) items.push({ label: t(lang, 'Legend.ScenarioAdd'), color: 'rgb(190,0,140)', shape: 'line' });
+  if (acts.has('remove')) items.push({ label: t(lang, 'Legend.ScenarioRemove'), color: 'rgb(60,60,60)', shape: 'line' });
+  if (acts.has('slow')) items.push({ label: t(lang, 'Legend.ScenarioSlow'), color: 'rgb(235,120,0)', shape: 'line' });
+  if (s.analysisOpen && s.analysis.result) items.push(...analysisItems(s, lang));
+  return items.slice(0, 16);
+}
+
+/** The analysis as drawn: the difference when comparing, else its ramp's ends or its categories. */
+function analysisItems(s: AppState, lang: Lang): LegendItem[] {
+  const r = s.analysis.result!;
+  const name = t(lang, `Analysis.kind.${r.kind}`);
+  const base = s.baseline.status === 'done' && s.baseline.result?.kind === r.kind ? s.baseline.result : null;
+  const fmt = (v: number): string => formatNumber(lang, v, 1);
+  if (base && s.compare.with !== 'none' && s.compare.view === 'difference' && comparable(r)) {
+    const access = r.kind === 'access';
+    const unit = access && accessValues(r.grid, s.analysisView.measure).unit === 'min' ? ` ${t(lang, 'Unit.min')}` : access ? ' km' : '';
+    const half = access
+      ? symmetricExtent(cellDelta(r, base, s.analysisView.measure))
+      : symmetricExtent(indexChanges(r, base).map((c) => (c.index_after ?? NaN) - (c.index_before ?? NaN)));
+    return [
+      {
+        label: `Δ ${name}: ${access ? '−' : '+'}${fmt(half)}${unit} ${t(lang, access ? 'Compare.Legend.nearer' : 'Compare.Legend.higher')}`,
+        color: rgb(rampColor(RAMP_DIVERGING, 1)),
+        shape: 'fill',
+      },
+      { label: `Δ ${name}: 0`, color: rgb(rampColor(RAMP_DIVERGING, 0.5)), shape: 'fill' },
+      {
+        label: `Δ ${name}: ${access ? '+' : '−'}${fmt(half)}${unit} ${t(lang, access ? 'Compare.Legend.farther' : 'Compare.Legend.lower')}`,
+        color: rgb(rampColor(RAMP_DIVERGING, 0)),
+        shape: 'fill',
+      },
+    ];
   }
-  return items.slice(0, 14);
+  const spec = analysisLegend(r, { measure: s.analysisView.measure });
+  if (spec.type === 'categories')
+    return spec.items.map((c) => ({
+      label: `${name}: ${lang === 'vi' ? c.name_vi : c.name_en}`,
+      color: rgb(c.color),
+      shape: 'fill' as const,
+    }));
+  const unit = spec.unit === 'min' ? ` ${t(lang, 'Unit.min')}` : spec.unit ? ` ${spec.unit}` : '';
+  const v = (x: number): string => (spec.scientific ? x.toExponential(1) : fmt(x));
+  return [
+    { label: `${name}: ${v(spec.range[0])}${unit}`, color: rgb(rampColor(spec.ramp, 0)), shape: 'fill' },
+    { label: `${name}: ${v(spec.range[1])}${unit}`, color: rgb(rampColor(spec.ramp, 1)), shape: 'fill' },
+  ];
 }

@@ -6,7 +6,7 @@
 import { storyTiles, writeOfflineFile } from '../export/offline-file.ts';
 import type { AnalysisResult } from '../core/analysis.ts';
 import { t } from '../i18n/index.ts';
-import { analysisKey, type AppStore } from '../state/store.ts';
+import { analysisKey, baselineOf, type AppStore } from '../state/store.ts';
 import { keepView, showScene } from './scene-runner.ts';
 
 /** The results of the story's scenes, by the key the player asks with. */
@@ -18,6 +18,9 @@ async function sceneResults(store: AppStore): Promise<Record<string, AnalysisRes
     await showScene(store, i);
     const s = store.getState();
     if (s.analysis.status === 'done' && s.analysis.result) out[analysisKey(s)] = s.analysis.result;
+    // A scene that compares carries its baseline run too.
+    const b = baselineOf(s);
+    if (b && s.baseline.status === 'done' && s.baseline.result && s.baseline.key === b.key) out[b.key] = s.baseline.result;
   }
   return out;
 }

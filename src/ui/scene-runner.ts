@@ -3,7 +3,7 @@
  * PowerPoint deck, the offline file): a scene's content and its analysis run as presenting
  * would, and what the map showed put back afterwards.
  */
-import { analysisKey, type AppState, type AppStore } from '../state/store.ts';
+import { baselineOf, analysisKey, type AppState, type AppStore } from '../state/store.ts';
 
 /** What showing scenes changes, and is put back. */
 const RESTORED = [
@@ -58,4 +58,11 @@ export async function showScene(store: AppStore, i: number): Promise<void> {
   if (!scene.analysis) return;
   void store.getState().runAnalysis();
   await until(store, (s) => (s.analysis.status === 'done' || s.analysis.status === 'error') && s.analysis.key === analysisKey(s), 120_000);
+  // A scene that compares waits for its baseline too.
+  if (scene.compare)
+    await until(
+      store,
+      (s) => (s.baseline.status === 'done' || s.baseline.status === 'error') && s.baseline.key === baselineOf(s)?.key,
+      120_000,
+    );
 }

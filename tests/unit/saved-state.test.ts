@@ -103,6 +103,6 @@ describe('a saved story that cannot be read', () => {
     stop();
     store = freshStore();
     stop = startStoryPersistence(store, null, () => NOW);
-    expect(store.getState().story.scenes).toHaveLength(9);
+    expect(store.getState().story.scenes).toHaveLength(10);
   });
 });

@@ -12,9 +12,9 @@ const freshStore = (): AppStore => createAppStore({ ...NO_SERVICES, builtinStory
 let store: AppStore = freshStore();
 
 describe('the built-in story', () => {
-  it('has nine scenes, each with a caption in both languages, and every figure has a source', () => {
-    expect(BUILTIN_STORY.scenes).toHaveLength(9);
-    expect(new Set(BUILTIN_STORY.scenes.map((s) => s.id)).size).toBe(9);
+  it('has ten scenes, each with a caption in both languages, and every figure has a source', () => {
+    expect(BUILTIN_STORY.scenes).toHaveLength(10);
+    expect(new Set(BUILTIN_STORY.scenes.map((s) => s.id)).size).toBe(10);
     for (const s of BUILTIN_STORY.scenes) {
       expect(s.caption.vi.length).toBeGreaterThan(10);
       expect(s.caption.en.length).toBeGreaterThan(10);
@@ -84,14 +84,14 @@ describe('editing the story', () => {
   it('captures, edits, reorders, deletes and undoes', () => {
     st().goToScene(2);
     st().captureScene();
-    expect(st().story.scenes).toHaveLength(10);
+    expect(st().story.scenes).toHaveLength(11);
     expect(st().storyIndex).toBe(3);
     st().updateScene(3, { caption: { vi: 'Mới', en: 'New' } });
     expect(st().story.scenes[3]!.caption.en).toBe('New');
     st().moveScene(3, -1);
     expect(st().story.scenes[2]!.caption.en).toBe('New');
     st().deleteScene(2);
-    expect(st().story.scenes).toHaveLength(9);
+    expect(st().story.scenes).toHaveLength(10);
     st().undoStory();
     expect(st().story.scenes[2]!.caption.en).toBe('New');
     st().undoStory();

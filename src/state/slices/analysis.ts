@@ -53,8 +53,10 @@ export interface AnalysisSlice {
   setAnalysisHover: (key: string | null) => void;
   analysisView: AnalysisView;
   setAnalysisView: (v: Partial<AnalysisView>) => void;
-  /** Runs the current analysis through the store's runner (no-op when the result is already shown, or without a runner). */
+  /** Runs the current analysis through the store's runner (no-op when the result is already shown, or without a runner); then its baseline when comparing. */
   runAnalysis: () => Promise<void>;
+  /** The run the analysis is compared with (see `compare`), once computed. */
+  baseline: { status: 'idle' | 'running' | 'done' | 'error'; result: AnalysisResult | null; key: string | null; error: string | null };
 }
 
 /** The parameters an analysis runs with: the panel's, on the map's edition and horizon. */
@@ -64,13 +66,14 @@ export function effectiveParams(s: Pick<AppState, 'analysisParams' | 'edition' |
 
 /** The user's imported layers (and table column) the analyses use instead of the bundled ones. */
 export function analysisOverrides(
-  s: Pick<AppState, 'imported' | 'portsLayer' | 'unitsMapping' | 'tables' | 'massColumn' | 'data' | 'edition'>,
+  s: Pick<AppState, 'imported' | 'portsLayer' | 'unitsMapping' | 'tables' | 'massColumn' | 'data' | 'edition' | 'scenario'>,
 ): AnalysisOverrides {
   const ports = s.imported.find((l) => l.id === s.portsLayer);
   const massTable = s.massColumn ? (s.tables.find((x) => x.id === s.massColumn?.table) ?? null) : null;
   const unitsLayer = s.imported.find((l) => l.id === s.unitsMapping?.layer);
   const m = s.unitsMapping;
   return {
+    scenario: s.scenario,
     ports: ports ? { layer: ports.id, name: ports.name, fc: ports.fc } : null,
     units:
       unitsLayer && m
@@ -101,6 +104,18 @@ export function analysisKey(s: AppState): string {
   return `${paramsKey(effectiveParams(s))}|${overridesKey(analysisOverrides(s))}`;
 }
 
+/**
+ * The run the analysis is compared with: the same analysis at the baseline horizon without
+ * the scenario, or at this horizon without the scenario; null when not comparing.
+ */
+export function baselineOf(s: AppState): { params: AnalysisParams; overrides: AnalysisOverrides; key: string } | null {
+  if (s.compare.with === 'none') return null;
+  const here = effectiveParams(s);
+  const params = s.compare.with === 'horizon' ? { ...here, horizon: s.compare.horizon } : here;
+  const overrides = { ...analysisOverrides(s), scenario: null };
+  return { params, overrides, key: `${paramsKey(params)}|${overridesKey(overrides)}` };
+}
+
 export const createAnalysisSlice =
   (services: AppServices): StateCreator<AppState, Mutators, [], AnalysisSlice> =>
   (set, get) => ({
@@ -119,14 +134,33 @@ export const createAnalysisSlice =
     setAnalysisHover: (analysisHover) => set({ analysisHover }),
     analysisView: { measure: 'seaport_km', method: 'network', extrude: false, table: ANALYSIS_DEFS[DEFAULT_PARAMS.kind].mainTable },
     setAnalysisView: (v) => set({ analysisView: { ...get().analysisView, ...v } }),
+    baseline: { status: 'idle', result: null, key: null, error: null },
     runAnalysis: async () => {
       const params = effectiveParams(get());
       const overrides = analysisOverrides(get());
       const key = analysisKey(get());
       const cur = get().analysis;
-      if (cur.key === key && (cur.status === 'done' || cur.status === 'running')) return;
       const runner = services.runAnalysis;
       if (!runner) return;
+      const runBaseline = async (): Promise<void> => {
+        const b = baselineOf(get());
+        const have = get().baseline;
+        if (!b) {
+          if (have.key !== null) set({ baseline: { status: 'idle', result: null, key: null, error: null } });
+          return;
+        }
+        if (have.key === b.key && (have.status === 'done' || have.status === 'running')) return;
+        set({ baseline: { status: 'running', result: null, key: b.key, error: null } });
+        try {
+          const { result } = await runner(b.params, () => {}, b.overrides);
+          if (get().baseline.key === b.key) set({ baseline: { status: 'done', result, key: b.key, error: null } });
+        } catch (e) {
+          if (get().baseline.key === b.key)
+            set({ baseline: { status: 'error', result: null, key: b.key, error: e instanceof Error ? e.message : String(e) } });
+        }
+      };
+      if (cur.key === key && cur.status === 'running') return;
+      if (cur.key === key && cur.status === 'done') return runBaseline();
       set({ analysis: { ...cur, status: 'running', progress: 0, error: null, key } });
       try {
         const { result, cached } = await runner(
@@ -136,7 +170,10 @@ export const createAnalysisSlice =
           },
           overrides,
         );
-        if (get().analysis.key === key) set({ analysis: { status: 'done', progress: 1, result, cached, error: null, key } });
+        if (get().analysis.key === key) {
+          set({ analysis: { status: 'done', progress: 1, result, cached, error: null, key } });
+          await runBaseline();
+        }
       } catch (e) {
         if (get().analysis.key === key)
           set({ analysis: { ...get().analysis, status: 'error', error: e instanceof Error ? e.message : String(e) } });

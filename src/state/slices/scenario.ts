@@ -10,10 +10,13 @@ import type { SpeedClass } from '../../core/speeds.ts';
 import type { Horizon } from '../../core/layers.ts';
 import type { CompareWith, GainWeight } from '../../core/compare.ts';
 import type { AppState, Mutators } from '../store.ts';
+import { readScenarioBytes, writeScenario } from '../../data/scenario.ts';
+import { t } from '../../i18n/index.ts';
 
 /** What a click on the map does while the user is placing something. */
 export type MapPick =
-  | { kind: 'corridor'; coordinates: [number, number][] }
+  /** A corridor being drawn; `done` once its line is finished and its details are asked for. */
+  | { kind: 'corridor'; coordinates: [number, number][]; done?: boolean }
   | { kind: 'point'; coordinates: [number, number] | null }
   | { kind: 'origin' }
   | null;
@@ -41,6 +44,10 @@ export interface ScenarioSlice {
   /** Sets a class's speed (null: back to the default). */
   setScenarioSpeed: (cls: SpeedClass, kmh: number | null) => void;
   renameScenario: (name: string) => void;
+  /** Opens a scenario file the user picked: a bad one gets a message and the scenario stays as it was. */
+  openScenarioFile: (name: string, bytes: Uint8Array) => void;
+  /** The scenario as a file (GeoJSON text). */
+  scenarioFileText: () => string;
   undoScenario: () => void;
   scenarioOpen: boolean;
   setScenarioOpen: (open: boolean) => void;
@@ -84,13 +91,34 @@ export const createScenarioSlice: StateCreator<AppState, Mutators, [], ScenarioS
       change({ ...s, speeds });
     },
     renameScenario: (name) => set({ scenario: { ...get().scenario, name } }),
+    openScenarioFile: (name, bytes) => {
+      const st = get();
+      const known = new Set((st.thematic.corridors?.features ?? []).map((f) => f.properties.id));
+      const r = readScenarioBytes(bytes, known);
+      if (!r.ok) {
+        st.setNotice({
+          key: 'Scenario.BadFile',
+          vars: { file: name, message: t(st.lang, `Scenario.err.${r.error.code}`, r.error.vars) },
+          tone: 'error',
+        });
+        return;
+      }
+      change(r.scenario);
+      st.setNotice({
+        key: 'Scenario.Loaded',
+        vars: { name: r.scenario.name || t(st.lang, 'Scenario.Untitled'), n: r.scenario.edits.length },
+        tone: 'info',
+      });
+    },
+    scenarioFileText: () => writeScenario(get().scenario),
     undoScenario: () => {
       const undo = get().scenarioUndo;
       const prev = undo[undo.length - 1];
       if (prev) set({ scenario: prev, scenarioUndo: undo.slice(0, -1) });
     },
     scenarioOpen: false,
-    setScenarioOpen: (scenarioOpen) => set(scenarioOpen ? { scenarioOpen } : { scenarioOpen, mapPick: null }),
+    // The scenario and the story editor share the side of the map: opening one closes the other.
+    setScenarioOpen: (scenarioOpen) => set(scenarioOpen ? { scenarioOpen, storyOpen: false } : { scenarioOpen, mapPick: null }),
     mapPick: null,
     setMapPick: (mapPick) => set({ mapPick }),
     compare: { with: 'none', horizon: 'today', view: 'difference', swipe: 0.5, weight: 'population' },

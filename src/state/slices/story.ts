@@ -5,6 +5,9 @@ import { firstMeasure } from '../../core/analysis.ts';
 import type { Scene, Story } from '../../core/story.ts';
 import type { AppServices, AppState, Mutators } from '../store.ts';
 import { tableRefOf } from './tables.ts';
+import { EMPTY_SCENARIO, isEmptyScenario, scenarioKey, type Scenario } from '../../core/scenario.ts';
+import { decodeScenario, encodeScenario } from '../../data/scenario.ts';
+import { t } from '../../i18n/index.ts';
 
 export interface StorySlice {
   story: Story;
@@ -73,7 +76,23 @@ export function sceneFromState(s: AppState, id: string): Scene {
     notes: { vi: '', en: '' },
     figures: [],
     table: tableRefOf(s),
+    scenario: isEmptyScenario(s.scenario) ? null : encodeScenario(s.scenario),
+    compare:
+      s.analysisOpen && s.compare.with !== 'none' ? { with: s.compare.with, horizon: s.compare.horizon, view: s.compare.view } : null,
   };
+}
+
+/**
+ * The scenario a scene runs on: its own (read against the corridors), or none. A code that
+ * cannot be read gives a notice and no scenario.
+ */
+function sceneScenario(s: AppState, code: string | null | undefined): Scenario {
+  if (!code) return EMPTY_SCENARIO;
+  const known = new Set((s.thematic.corridors?.features ?? []).map((f) => f.properties.id));
+  const r = decodeScenario(code, known);
+  if (r.ok) return r.scenario;
+  s.setNotice({ key: 'Scenario.BadAddress', vars: { message: t(s.lang, `Scenario.err.${r.error.code}`, r.error.vars) }, tone: 'error' });
+  return EMPTY_SCENARIO;
 }
 
 export const createStorySlice =
@@ -96,7 +115,7 @@ export const createStorySlice =
       autoplay: { on: false, seconds: 20 },
       presentStarted: null,
       storyOpen: false,
-      setStoryOpen: (storyOpen) => set({ storyOpen }),
+      setStoryOpen: (storyOpen) => set(storyOpen ? { storyOpen, scenarioOpen: false, mapPick: null } : { storyOpen }),
       storyHistory: [],
       loadStory: (story, opts) =>
         set({
@@ -145,7 +164,11 @@ export const createStorySlice =
           if (sc.analysis.kind === 'access') patch.analysisView = { ...get().analysisView, measure: firstMeasure(sc.analysis.metric) };
         }
         if (sc.edition !== get().edition) patch.edition = sc.edition;
+        patch.compare = sc.compare ? { ...get().compare, ...sc.compare } : { ...get().compare, with: 'none' };
         set(patch);
+        // The scene's scenario (or none); the one before can be had back with undo.
+        const scenario = sceneScenario(get(), sc.scenario);
+        if (scenarioKey(scenario) !== scenarioKey(get().scenario)) get().setScenario(scenario);
         get().showTableRef(sc.table ?? null);
       },
       nextScene: () => get().goToScene(get().storyIndex + 1),
