@@ -7,7 +7,7 @@
 import type { AccessGrid, AnalysisLine, AnalysisPoint, AnalysisUnit } from '../core/analysis.ts';
 import { closestOnSegment, haversineKm, planar } from './geo.ts';
 import { buildHexGrid } from './hex-grid.ts';
-import { buildTimeNetwork, minutesFromCells, timesFrom, minutesTo, type TimedLine, type TravelModel } from './travel-time.ts';
+import { minutesFromCells, timesFrom, minutesTo, type TimeNetwork } from './travel-time.ts';
 
 /**
  * Distance from each (lon, lat) to the nearest point, km; Infinity when there are none.
@@ -87,8 +87,8 @@ export function computeAccess(
   },
   cellKm: number,
   onProgress?: (done: number) => void,
-  /** With the minutes metric: the corridors with their speed classes, and the model. */
-  travel?: { lines: readonly TimedLine[]; model: TravelModel },
+  /** With the minutes metric: the timed network (analysis/travel-time.ts). */
+  travel?: TimeNetwork,
 ): AccessGrid {
   const grid = buildHexGrid(units, cellKm);
   onProgress?.(0.2);
@@ -102,7 +102,7 @@ export function computeAccess(
     onProgress?.(1);
     return out;
   }
-  const tn = buildTimeNetwork(travel.lines, travel.model);
+  const tn = travel;
   out.minutes_to_seaport = minutesFromCells(tn, grid.centres, placesOf(targets.seaports));
   out.minutes_to_airport = minutesFromCells(tn, grid.centres, placesOf(targets.airports));
   out.minutes_to_border_gate = minutesFromCells(tn, grid.centres, placesOf(targets.gates));

@@ -8,6 +8,7 @@ import type { AnalysisLine, AnalysisPoint, AnalysisUnit, HexGrid, HinterlandPort
 import { haversineKm, roundTo } from './geo.ts';
 import { buildHexGrid } from './hex-grid.ts';
 import { attachAll, buildNetwork, reachTarget, shortestPaths, type Source } from './network.ts';
+import { nearestTo, timesFrom, type TimeNetwork } from './travel-time.ts';
 
 export interface HinterlandResult {
   units_rows: HinterlandUnitRow[];
@@ -31,7 +32,15 @@ export function computeHinterland(
   lines: readonly Pick<AnalysisLine, 'coordinates'>[],
   options: { toleranceKm: number; cellKm: number },
   onProgress?: (done: number) => void,
+  travel?: TimeNetwork,
 ): HinterlandResult {
+  // By travel time too: one search from every port at once, each place to the port it reaches first.
+  const times = travel
+    ? timesFrom(
+        travel,
+        ports.map((p) => p.coordinates),
+      )
+    : null;
   const groups = [...new Set(ports.map((p) => p.group))].sort();
   const groupIndex = new Map(groups.map((g, i) => [g, i]));
   const portGroup = ports.map((p) => groupIndex.get(p.group)!);
@@ -61,13 +70,20 @@ export function computeHinterland(
 
   const units_rows: HinterlandUnitRow[] = units.map((u) => {
     const r = nearest(u.centre[0], u.centre[1]);
-    return {
+    const row: HinterlandUnitRow = {
       unit: u.id,
       port_straight: r.straight >= 0 ? groups[portGroup[r.straight]!]! : '',
       straight_km: roundTo(r.straightKm, 2),
       port_network: r.network >= 0 ? groups[portGroup[r.network]!]! : null,
       network_km: r.network >= 0 ? roundTo(r.networkKm, 2) : null,
     };
+    if (times) {
+      const m = nearestTo(times, u.centre[0], u.centre[1]);
+      const ok = m.point >= 0 && Number.isFinite(m.minutes);
+      row.port_minutes = ok ? groups[portGroup[m.point]!]! : null;
+      row.minutes = ok ? roundTo(m.minutes, 1) : null;
+    }
+    return row;
   });
   onProgress?.(0.2);
 
@@ -75,10 +91,15 @@ export function computeHinterland(
   const n = grid.unit.length;
   const port_straight = new Int32Array(n).fill(-1);
   const port_network = new Int32Array(n).fill(-1);
+  const port_minutes = times ? new Int32Array(n).fill(-1) : undefined;
   for (let i = 0; i < n; i++) {
     const r = nearest(grid.centres[2 * i]!, grid.centres[2 * i + 1]!);
     if (r.straight >= 0) port_straight[i] = portGroup[r.straight]!;
     if (r.network >= 0) port_network[i] = portGroup[r.network]!;
+    if (times && port_minutes) {
+      const m = nearestTo(times, grid.centres[2 * i]!, grid.centres[2 * i + 1]!);
+      if (m.point >= 0 && Number.isFinite(m.minutes)) port_minutes[i] = portGroup[m.point]!;
+    }
     if (onProgress && i % 2000 === 0) onProgress(0.2 + (0.8 * i) / n);
   }
   onProgress?.(1);
@@ -101,10 +122,14 @@ export function computeHinterland(
     const gi = groupIndex.get(g)!;
     let cs = 0;
     let cn = 0;
+    let cm = 0;
     for (let i = 0; i < n; i++) {
       if (port_straight[i] === gi) cs++;
       if (port_network[i] === gi) cn++;
+      if (port_minutes?.[i] === gi) cm++;
     }
+    const um = units_rows.filter((r) => r.port_minutes === g);
+    const byMinutes = times ? { units_minutes: um.length, population_minutes: pop(um), cells_minutes: cm } : {};
     return {
       port: g,
       name_vi: p.group_name_vi,
@@ -115,7 +140,13 @@ export function computeHinterland(
       population_network: pop(un),
       cells_straight: cs,
       cells_network: cn,
+      ...byMinutes,
     };
   });
-  return { units_rows, ports: rows, grid: { ...grid, port_straight, port_network }, port_ids: groups };
+  return {
+    units_rows,
+    ports: rows,
+    grid: { ...grid, port_straight, port_network, ...(port_minutes ? { port_minutes } : {}) },
+    port_ids: groups,
+  };
 }

@@ -25,8 +25,8 @@ import { applyScenario, type ScenarioInputs } from './scenario.ts';
 import { EARTH_RADIUS_KM } from '../core/geo.ts';
 import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { computeAccess } from './access.ts';
-import { buildTimeNetwork, defaultModel, type TimedLine, type TravelModel } from './travel-time.ts';
-import { speedClassOf, type SpeedClass } from '../core/speeds.ts';
+import { buildTimeNetwork, defaultModel, type TimedLine, type TimeNetwork } from './travel-time.ts';
+import { classesOf, speedClassOf, STATION_KM, type SpeedClass } from '../core/speeds.ts';
 import { computeAdjacency } from './adjacency.ts';
 import { computeDistances } from './distance.ts';
 import { computeGravity, computeGravityMinutes, massOf, strongestFirst } from './gravity.ts';
@@ -220,8 +220,11 @@ interface RunContext {
 /** What a kind's result holds beyond what every result holds. */
 type KindFields<K extends AnalysisKind> = Omit<Extract<AnalysisResult, { kind: K }>, keyof ResultBase | 'kind'>;
 
-/** The corridors with their speed classes and the default model, for the minutes metric; its note says the speeds. */
-function travelOf(c: RunContext): { lines: TimedLine[]; model: TravelModel } {
+/**
+ * The timed network of the run's corridors (their classes, the scenario's speeds and stations,
+ * the modes asked for), for the minutes metric; its notes say the speeds and what the railways did.
+ */
+function travelOf(c: RunContext): TimeNetwork {
   const props = new Map(c.inputs.corridors.features.map((f) => [f.properties.id, f.properties]));
   const { classOf, speedOf } = c.scenario;
   const lines = c.lines.flatMap((l): TimedLine[] => {
@@ -230,7 +233,7 @@ function travelOf(c: RunContext): { lines: TimedLine[]; model: TravelModel } {
     const kmh = speedOf.get(l.id);
     return [{ id: l.id, coordinates: l.coordinates, cls: classOf.get(l.id) ?? speedClassOf(p), ...(kmh === undefined ? {} : { kmh }) }];
   });
-  const model = defaultModel(c.speeds);
+  const model = defaultModel(c.speeds, classesOf(c.params.modes));
   if (!lines.some((l) => model.classes.includes(l.cls))) c.notes.push(both('Analysis.NoTravelNetwork'));
   const changed = Object.entries(c.speeds);
   if (changed.length)
@@ -246,7 +249,15 @@ function travelOf(c: RunContext): { lines: TimedLine[]; model: TravelModel } {
       detour: formatNumber(lang, model.detour, 1),
     })),
   );
-  return { lines, model };
+  const tn = buildTimeNetwork(lines, model, c.scenario.stations);
+  if (c.params.modes === 'road_rail')
+    c.notes.push(
+      tn.stationsUsed
+        ? both('Analysis.RailNote', { n: tn.stationsUsed, board: model.boardMinutes, km: STATION_KM })
+        : both('Analysis.NoStations', { km: STATION_KM }),
+    );
+  else c.notes.push(both('Analysis.RoadOnly'));
+  return tn;
 }
 
 /** Each analysis kind's run, by kind (a kind without one fails to compile). */
@@ -266,8 +277,7 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
     const all =
       c.params.impedance === 'minutes'
         ? (() => {
-            const { lines, model } = travelOf(c);
-            return computeGravityMinutes(c.units, c.params.beta, c.params.mass, buildTimeNetwork(lines, model));
+            return computeGravityMinutes(c.units, c.params.beta, c.params.mass, travelOf(c));
           })()
         : computeGravity(c.units, c.params.beta, c.params.mass);
     const rows = touchingRegion(all, c.inRegion);
@@ -275,7 +285,10 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
     for (const r of rows) r.share = total > 0 ? r.intensity / total : 0;
     return { rows: strongestFirst(rows) };
   },
-  hinterland: (c) => computeHinterland(c.units, c.ports(), c.lines, c.params, c.onProgress),
+  hinterland: (c) => {
+    const travel = c.params.metric === 'minutes' ? travelOf(c) : undefined;
+    return computeHinterland(c.units, c.ports(), c.lines, c.params, c.onProgress, travel);
+  },
   access: (c) => ({
     grid: computeAccess(
       c.units,
@@ -291,16 +304,8 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
     ),
   }),
   isochrone: (c) => {
-    const { lines, model } = travelOf(c);
     const from: [number, number] = [c.params.from[0], c.params.from[1]];
-    const { bands, sampled } = computeIsochrones(
-      buildTimeNetwork(lines, model),
-      from,
-      c.params.minutes,
-      c.region,
-      c.params.cellKm,
-      c.onProgress,
-    );
+    const { bands, sampled } = computeIsochrones(travelOf(c), from, c.params.minutes, c.region, c.params.cellKm, c.onProgress);
     return { from, bands, sampled };
   },
   index: (c) => {

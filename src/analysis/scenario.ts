@@ -16,6 +16,8 @@ export interface ScenarioInputs {
   classOf: ReadonlyMap<string, SpeedClass>;
   /** A corridor's own speed, km/h (added with one, or slowed). */
   speedOf: ReadonlyMap<string, number>;
+  /** Railway stations the scenario places (the data fixes none). */
+  stations: [number, number][];
 }
 
 /** The corridor layer's mode for an added corridor's class. */
@@ -55,7 +57,8 @@ function pointFeature<K extends 'seaports' | 'airports' | 'gates'>(e: {
 export function applyScenario(inputs: AnalysisInputs, s: Scenario | null | undefined): ScenarioInputs {
   const classOf = new Map<string, SpeedClass>();
   const speedOf = new Map<string, number>();
-  if (!s || !s.edits.length) return { inputs, classOf, speedOf };
+  const stations: [number, number][] = [];
+  if (!s || !s.edits.length) return { inputs, classOf, speedOf, stations };
   const removed = new Set(s.edits.flatMap((e) => (e.action === 'remove' ? [e.target] : [])));
   const corridors: Corridor[] = inputs.corridors.features.filter((f) => !removed.has(f.properties.id));
   const seaports = [...inputs.seaports.features];
@@ -85,7 +88,8 @@ export function applyScenario(inputs: AnalysisInputs, s: Scenario | null | undef
         },
         geometry: { type: 'LineString', coordinates: e.coordinates },
       } as unknown as Corridor);
-    } else if (e.kind === 'seaport') seaports.push(pointFeature<'seaports'>(e));
+    } else if (e.kind === 'station') stations.push(e.coordinates);
+    else if (e.kind === 'seaport') seaports.push(pointFeature<'seaports'>(e));
     else if (e.kind === 'airport') airports.push(pointFeature<'airports'>(e));
     else gates.push(pointFeature<'gates'>(e));
   }
@@ -101,5 +105,6 @@ export function applyScenario(inputs: AnalysisInputs, s: Scenario | null | undef
     },
     classOf,
     speedOf,
+    stations,
   };
 }

@@ -12,7 +12,15 @@
  * only add ways, so it never lengthens a trip.
  */
 import TinyQueue from 'tinyqueue';
-import { DEFAULT_DETOUR, DEFAULT_SPEEDS, SPEED_CLASSES, type SpeedClass } from '../core/speeds.ts';
+import {
+  DEFAULT_BOARD_MINUTES,
+  DEFAULT_DETOUR,
+  DEFAULT_SPEEDS,
+  RAIL_CLASSES,
+  SPEED_CLASSES,
+  STATION_KM,
+  type SpeedClass,
+} from '../core/speeds.ts';
 import { buildNetwork, type Network } from './network.ts';
 import { closestOnSegment, haversineKm, planar } from './geo.ts';
 
@@ -32,6 +40,8 @@ export interface TravelModel {
   classes: readonly SpeedClass[];
   /** How close a corridor's vertex must pass to another to be joined to it, km. */
   toleranceKm: number;
+  /** Minutes to change between road and rail at a station (an assumption). */
+  boardMinutes: number;
 }
 
 /** The defaults: the region brief's speeds (assumptions, labelled), roads only. */
@@ -42,6 +52,7 @@ export function defaultModel(over: Partial<Record<SpeedClass, number>> = {}, cla
     detour: DEFAULT_DETOUR,
     classes: classes ?? ['expressway', 'national_road', 'ho_chi_minh_road', 'coastal_road'],
     toleranceKm: 0.5,
+    boardMinutes: DEFAULT_BOARD_MINUTES,
   };
 }
 
@@ -57,20 +68,133 @@ export interface TimeNetwork {
   emin: Float64Array;
   /** Per edge: whether a place can join it anywhere along (a road). */
   along: Uint8Array;
-  /** Nodes a place can join at (a road's or an expressway's). */
+  /** Nodes a place can join at (a road's or an expressway's, and the stations). */
   entries: Int32Array;
   model: TravelModel;
+  /** The stations that lie on a railway the trip may use (the others are left out). */
+  stationsUsed: number;
 }
 
 /** A line's speed, km/h: its own, or its class's. */
 const speedOfLine = (model: TravelModel, l: TimedLine): number => l.kmh ?? model.speeds[l.cls];
 
-/** The network of the lines a trip may use, with minutes per edge. */
-export function buildTimeNetwork(lines: readonly TimedLine[], model: TravelModel): TimeNetwork {
+const isRail = (c: SpeedClass): boolean => RAIL_CLASSES.includes(c);
+
+/**
+ * The network of the lines a trip may use, with minutes per edge. Railways (when the model
+ * allows them) are a network of their own, boarded only at `stations`: each station is put on
+ * its nearest railway (within STATION_KM) and joined to the roads as a place is, with the
+ * boarding minutes between road and train.
+ */
+export function buildTimeNetwork(lines: readonly TimedLine[], model: TravelModel, stations: readonly [number, number][] = []): TimeNetwork {
+  const road = buildRoadNetwork(lines, model);
+  const rail = lines.filter((l) => model.classes.includes(l.cls) && isRail(l.cls));
+  if (!rail.length || !stations.length) return road;
+  return withRail(road, rail, stations);
+}
+
+/** A station's point on the nearest of the lines (a vertex inserted there), or null when none is within STATION_KM. */
+function putOnLine(lines: { coordinates: [number, number][] }[], lon: number, lat: number): [number, number] | null {
+  const { x, y } = planar(lat);
+  let best: { li: number; seg: number; t: number; km: number } | null = null;
+  lines.forEach((l, li) => {
+    for (let i = 0; i + 1 < l.coordinates.length; i++) {
+      const [a, b] = [l.coordinates[i]!, l.coordinates[i + 1]!];
+      const c = closestOnSegment(x(lon), y(lat), x(a[0]), y(a[1]), x(b[0]), y(b[1]));
+      const km = Math.sqrt(c.d2);
+      if (!best || km < best.km) best = { li, seg: i, t: c.t, km };
+    }
+  });
+  const b = best as { li: number; seg: number; t: number; km: number } | null;
+  if (!b || b.km > STATION_KM) return null;
+  const line = lines[b.li]!.coordinates;
+  const [p, q] = [line[b.seg]!, line[b.seg + 1]!];
+  const at: [number, number] = [p[0] + b.t * (q[0] - p[0]), p[1] + b.t * (q[1] - p[1])];
+  if (b.t > 0 && b.t < 1) line.splice(b.seg + 1, 0, at);
+  return b.t <= 0 ? p : b.t >= 1 ? q : at;
+}
+
+/** The road network with the railways beside it, joined only at the stations. */
+function withRail(road: TimeNetwork, rail: readonly TimedLine[], stations: readonly [number, number][]): TimeNetwork {
+  const { model } = road;
+  const lines = rail.map((l) => ({ ...l, coordinates: l.coordinates.map((c) => [c[0], c[1]] as [number, number]) }));
+  const onLine = stations.map(([lon, lat]) => putOnLine(lines, lon, lat));
+  const used = stations.flatMap((s, k) => (onLine[k] ? [{ at: s, on: onLine[k] }] : []));
+  if (!used.length) return road;
+  const railNet = buildNetwork(lines, model.toleranceKm, FRAME_LAT, true);
+  const r0 = road.net.lon.length;
+  const s0 = r0 + railNet.lon.length;
+  const lon = [...road.net.lon, ...railNet.lon, ...used.map((u) => u.at[0])];
+  const lat = [...road.net.lat, ...railNet.lat, ...used.map((u) => u.at[1])];
+  const eu = [...road.net.eu, ...Array.from(railNet.eu, (n) => n + r0)];
+  const ev = [...road.net.ev, ...Array.from(railNet.ev, (n) => n + r0)];
+  const elen = [...road.net.elen, ...railNet.elen];
+  const emin = [...road.emin];
+  for (let e = 0; e < railNet.eu.length; e++) {
+    const li = railNet.edgeLine[e]!;
+    emin.push((railNet.elen[e]! / (li < 0 ? model.speeds.access : speedOfLine(model, lines[li]!))) * 60);
+  }
+  const link = (u: number, v: number, minutes: number): void => {
+    eu.push(u);
+    ev.push(v);
+    elen.push(0);
+    emin.push(minutes);
+  };
+  used.forEach((u, k) => {
+    const sNode = s0 + k;
+    // The train, at the rail node where the station was put on the line.
+    let best = -1;
+    let bestKm = Infinity;
+    for (let n = 0; n < railNet.lon.length; n++) {
+      const km = haversineKm(u.on[0], u.on[1], railNet.lon[n]!, railNet.lat[n]!);
+      if (km < bestKm) {
+        bestKm = km;
+        best = n;
+      }
+    }
+    link(sNode, r0 + best, model.boardMinutes);
+    // The roads, joined from the station as a place joins them.
+    for (const j of joinsOf(road, u.at[0], u.at[1])) {
+      if (j.edge < 0) link(sNode, j.node, j.leg);
+      else {
+        link(sNode, road.net.eu[j.edge]!, j.leg + j.t * road.emin[j.edge]!);
+        link(sNode, road.net.ev[j.edge]!, j.leg + (1 - j.t) * road.emin[j.edge]!);
+      }
+    }
+  });
+  const nodeEdges: number[][] = Array.from({ length: lon.length }, () => []);
+  for (let e = 0; e < eu.length; e++) {
+    nodeEdges[eu[e]!]!.push(e);
+    nodeEdges[ev[e]!]!.push(e);
+  }
+  const along = new Uint8Array(eu.length);
+  along.set(road.along);
+  return {
+    net: {
+      proj: road.net.proj,
+      lon: Float64Array.from(lon),
+      lat: Float64Array.from(lat),
+      eu: Int32Array.from(eu),
+      ev: Int32Array.from(ev),
+      elen: Float64Array.from(elen),
+      edgeLine: new Int32Array(eu.length).fill(-1),
+      nodeEdges,
+    },
+    emin: Float64Array.from(emin),
+    along,
+    // A place walks to a station as it walks to an expressway's vertex.
+    entries: Int32Array.from([...road.entries, ...used.map((_, k) => s0 + k)]),
+    model,
+    stationsUsed: used.length,
+  };
+}
+
+/** The roads a trip may use, with minutes per edge. */
+function buildRoadNetwork(lines: readonly TimedLine[], model: TravelModel): TimeNetwork {
   // Where two lines share a segment exactly (an expressway drawn along a national road), each
   // keeps its own edge: its speed, and the road joinable along. Fastest first keeps edge order stable.
   const used = lines
-    .filter((l) => model.classes.includes(l.cls) && l.cls !== 'railway' && l.cls !== 'high_speed_railway')
+    .filter((l) => model.classes.includes(l.cls) && !isRail(l.cls))
     .sort((a, b) => speedOfLine(model, b) - speedOfLine(model, a));
   // A frame fixed at the region's latitude: adding a line must not move the others' joins.
   const net = buildNetwork(used, model.toleranceKm, FRAME_LAT, true);
@@ -91,7 +215,7 @@ export function buildTimeNetwork(lines: readonly TimedLine[], model: TravelModel
   }
   const entries: number[] = [];
   entry.forEach((v, i) => v && entries.push(i));
-  return { net, emin, along, entries: Int32Array.from(entries), model };
+  return { net, emin, along, entries: Int32Array.from(entries), model, stationsUsed: 0 };
 }
 
 /** Minutes for a straight leg of `km`, at the access speed, with the detour. */
@@ -134,8 +258,10 @@ export interface TimesFrom {
   tn: TimeNetwork;
   /** Per node, minutes to the nearest destination (Infinity when none is reachable). */
   node: Float64Array;
-  /** Per edge, the destinations joined along it (t, and minutes from there to the destination). */
-  onEdge: Map<number, { t: number; leg: number }[]>;
+  /** Per node, which destination that is (index into `points`; -1 when none). */
+  nearest: Int32Array;
+  /** Per edge, the destinations joined along it (t, minutes from there to the destination, and which one). */
+  onEdge: Map<number, { t: number; leg: number; point: number }[]>;
   /** The destinations themselves (for the straight leg). */
   points: readonly [number, number][];
 }
@@ -144,25 +270,27 @@ export interface TimesFrom {
 export function timesFrom(tn: TimeNetwork, points: readonly [number, number][]): TimesFrom {
   const { net, emin } = tn;
   const dist = new Float64Array(net.lon.length).fill(Infinity);
-  const onEdge = new Map<number, { t: number; leg: number }[]>();
+  const nearest = new Int32Array(net.lon.length).fill(-1);
+  const onEdge = new Map<number, { t: number; leg: number; point: number }[]>();
   const queue = new TinyQueue<[number, number]>([], (a, b) => a[0] - b[0]);
-  const seed = (n: number, d: number): void => {
+  const seed = (n: number, d: number, point: number): void => {
     if (d < dist[n]!) {
       dist[n] = d;
+      nearest[n] = point;
       queue.push([d, n]);
     }
   };
-  for (const [lon, lat] of points)
+  for (const [point, [lon, lat]] of points.entries())
     for (const j of joinsOf(tn, lon, lat)) {
       if (j.edge < 0) {
-        seed(j.node, j.leg);
+        seed(j.node, j.leg, point);
         continue;
       }
-      seed(net.eu[j.edge]!, j.leg + j.t * emin[j.edge]!);
-      seed(net.ev[j.edge]!, j.leg + (1 - j.t) * emin[j.edge]!);
+      seed(net.eu[j.edge]!, j.leg + j.t * emin[j.edge]!, point);
+      seed(net.ev[j.edge]!, j.leg + (1 - j.t) * emin[j.edge]!, point);
       let list = onEdge.get(j.edge);
       if (!list) onEdge.set(j.edge, (list = []));
-      list.push({ t: j.t, leg: j.leg });
+      list.push({ t: j.t, leg: j.leg, point });
     }
   while (queue.length) {
     const [d, u] = queue.pop()!;
@@ -172,29 +300,48 @@ export function timesFrom(tn: TimeNetwork, points: readonly [number, number][]):
       const nd = d + emin[e]!;
       if (nd < dist[v]!) {
         dist[v] = nd;
+        nearest[v] = nearest[u]!;
         queue.push([nd, v]);
       }
     }
   }
-  return { tn, node: dist, onEdge, points };
+  return { tn, node: dist, nearest, onEdge, points };
+}
+
+/**
+ * The nearest destination of `times` from a place, by travel minutes (straight, or by the
+ * network), and which one it is (index into the destinations; -1 when none).
+ */
+export function nearestTo(times: TimesFrom, lon: number, lat: number): { minutes: number; point: number } {
+  const { tn } = times;
+  const { net, emin } = tn;
+  let best = Infinity;
+  let point = -1;
+  const take = (m: number, p: number): void => {
+    if (m < best) {
+      best = m;
+      point = p;
+    }
+  };
+  for (const [i, [dl, dt]] of times.points.entries()) take(legMinutes(tn, haversineKm(lon, lat, dl, dt)), i);
+  for (const j of joinsOf(tn, lon, lat)) {
+    if (j.edge < 0) {
+      take(j.leg + times.node[j.node]!, times.nearest[j.node]!);
+      continue;
+    }
+    const e = j.edge;
+    const u = net.eu[e]!;
+    const v = net.ev[e]!;
+    take(j.leg + j.t * emin[e]! + times.node[u]!, times.nearest[u]!);
+    take(j.leg + (1 - j.t) * emin[e]! + times.node[v]!, times.nearest[v]!);
+    for (const d of times.onEdge.get(e) ?? []) take(j.leg + Math.abs(j.t - d.t) * emin[e]! + d.leg, d.point);
+  }
+  return { minutes: best, point };
 }
 
 /** Minutes from a place to the nearest destination of `times`: straight, or by the network. */
 export function minutesTo(times: TimesFrom, lon: number, lat: number): number {
-  const { tn } = times;
-  const { net, emin } = tn;
-  let best = Infinity;
-  for (const [dl, dt] of times.points) best = Math.min(best, legMinutes(tn, haversineKm(lon, lat, dl, dt)));
-  for (const j of joinsOf(tn, lon, lat)) {
-    if (j.edge < 0) {
-      best = Math.min(best, j.leg + times.node[j.node]!);
-      continue;
-    }
-    const e = j.edge;
-    best = Math.min(best, j.leg + j.t * emin[e]! + times.node[net.eu[e]!]!, j.leg + (1 - j.t) * emin[e]! + times.node[net.ev[e]!]!);
-    for (const d of times.onEdge.get(e) ?? []) best = Math.min(best, j.leg + Math.abs(j.t - d.t) * emin[e]! + d.leg);
-  }
-  return best;
+  return nearestTo(times, lon, lat).minutes;
 }
 
 /**

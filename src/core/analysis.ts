@@ -7,6 +7,7 @@ import { EDITIONS, type Edition } from './types.ts';
 import { HORIZONS, type Horizon } from './layers.ts';
 import { EARTH_RADIUS_KM } from './geo.ts';
 import { scenarioCounts, scenarioKey, type Scenario } from './scenario.ts';
+import { MODES, type Mode } from './speeds.ts';
 
 export const ANALYSES = ['adjacency', 'reach', 'distance', 'gravity', 'hinterland', 'access', 'index', 'isochrone'] as const;
 export type AnalysisKind = (typeof ANALYSES)[number];
@@ -71,6 +72,8 @@ export interface AnalysisParams {
   from: [number, number];
   /** Isochrones: the thresholds, minutes, ascending. */
   minutes: number[];
+  /** Travel time: roads only, or roads and railways (boarded at stations). */
+  modes: Mode;
 }
 
 export type ParamKey = keyof AnalysisParams;
@@ -114,6 +117,7 @@ export const PARAM_DEFS = {
     flag: 'from',
   },
   minutes: { type: 'list', range: [1, 600], max: 6, hash: 'mins', flag: 'minutes' },
+  modes: { type: 'choice', choices: MODES, hash: 'modes', flag: 'modes' },
 } as const satisfies Record<ParamKey, ParamDef>;
 
 export const DEFAULT_PARAMS: AnalysisParams = {
@@ -133,6 +137,7 @@ export const DEFAULT_PARAMS: AnalysisParams = {
   // Đà Nẵng's administrative centre (the region's middle); any place can be picked.
   from: [108.2022, 16.0544],
   minutes: [30, 60, 120],
+  modes: 'road',
 };
 
 type NumericKey = { [K in ParamKey]: (typeof PARAM_DEFS)[K] extends { type: 'number' } ? K : never }[ParamKey];
@@ -155,11 +160,11 @@ export const ANALYSIS_DEFS: Record<
   adjacency: { uses: ['edition', 'context', 'toleranceKm'], mainTable: 'rows' },
   reach: { uses: ['edition', 'horizon', 'corridorKind', 'bufferKm'], mainTable: 'shares' },
   distance: { uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm'], mainTable: 'rows' },
-  gravity: { uses: ['edition', 'context', 'beta', 'mass', 'popBase', 'impedance', 'horizon', 'corridorKind'], mainTable: 'rows' },
-  hinterland: { uses: ['edition', 'horizon', 'popBase', 'corridorKind', 'toleranceKm', 'cellKm'], mainTable: 'units' },
-  access: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'metric'], mainTable: 'cells' },
+  gravity: { uses: ['edition', 'context', 'beta', 'mass', 'popBase', 'impedance', 'horizon', 'corridorKind', 'modes'], mainTable: 'rows' },
+  hinterland: { uses: ['edition', 'horizon', 'popBase', 'corridorKind', 'toleranceKm', 'cellKm', 'metric', 'modes'], mainTable: 'units' },
+  access: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'metric', 'modes'], mainTable: 'cells' },
   index: { uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm', 'beta', 'mass', 'popBase'], mainTable: 'rows' },
-  isochrone: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'from', 'minutes'], mainTable: 'bands' },
+  isochrone: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'from', 'minutes', 'modes'], mainTable: 'bands' },
 };
 
 /** The parameters each analysis reads. */
@@ -326,6 +331,9 @@ export interface HinterlandUnitRow {
   straight_km: number;
   port_network: string | null;
   network_km: number | null;
+  /** With the minutes metric: the port reached first by travel time, and its minutes. */
+  port_minutes?: string | null;
+  minutes?: number | null;
 }
 
 export interface HinterlandPortRow {
@@ -339,6 +347,10 @@ export interface HinterlandPortRow {
   population_network: number | null;
   cells_straight: number;
   cells_network: number;
+  /** With the minutes metric: what the port serves by travel time. */
+  units_minutes?: number;
+  population_minutes?: number | null;
+  cells_minutes?: number;
 }
 
 export interface IndexRow {
@@ -503,7 +515,8 @@ export type AnalysisResult =
       kind: 'hinterland';
       units_rows: HinterlandUnitRow[];
       ports: HinterlandPortRow[];
-      grid: HexGrid & { port_straight: Int32Array; port_network: Int32Array };
+      /** Each cell's port (index into port_ids; -1 for none) by straight line, network km and, with the minutes metric, travel time. */
+      grid: HexGrid & { port_straight: Int32Array; port_network: Int32Array; port_minutes?: Int32Array };
       port_ids: string[];
     })
   | (ResultBase & { kind: 'access'; grid: AccessGrid })

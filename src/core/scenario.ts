@@ -19,8 +19,8 @@ export const SCENARIO_MODES = [
 ] as const satisfies readonly SpeedClass[];
 export type ScenarioMode = (typeof SCENARIO_MODES)[number];
 
-/** The kinds of point a scenario can add. */
-export const SCENARIO_POINTS = ['seaport', 'airport', 'border_gate'] as const;
+/** The kinds of point a scenario can add (a station is where a railway is boarded). */
+export const SCENARIO_POINTS = ['seaport', 'airport', 'border_gate', 'station'] as const;
 export type ScenarioPointKind = (typeof SCENARIO_POINTS)[number];
 
 /** The status an added corridor is described with (it is part of the network in the scenario whatever it says). */

@@ -76,6 +76,19 @@ export const DEFAULT_SPEEDS: Readonly<Record<SpeedClass, SpeedDefault>> = {
 /** The straight leg to the network is this many times longer along real roads (an assumption). */
 export const DEFAULT_DETOUR = 1.3;
 
+/** Minutes to change between road and rail at a station, waiting included (an assumption). */
+export const DEFAULT_BOARD_MINUTES = 15;
+
+/** How far a station may lie from its railway to be on it, km. */
+export const STATION_KM = 5;
+
+/** Which kinds of link a trip may use: roads only (the default), or roads and railways (boarded at stations). */
+export const MODES = ['road', 'road_rail'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** The railway classes (boarded only at stations). */
+export const RAIL_CLASSES: readonly SpeedClass[] = ['railway', 'high_speed_railway'];
+
 /** The corridor layer's properties the speed depends on. */
 export interface CorridorKindProps {
   id: string;
@@ -95,6 +108,9 @@ export function speedClassOf(c: CorridorKindProps): SpeedClass {
 
 /** Which classes a trip may use: roads by default (the railways need stations, which the data does not fix yet). */
 export const ROAD_CLASSES: readonly SpeedClass[] = ['expressway', 'national_road', 'ho_chi_minh_road', 'coastal_road'];
+
+/** The classes a mode allows. */
+export const classesOf = (mode: Mode): readonly SpeedClass[] => (mode === 'road_rail' ? [...ROAD_CLASSES, ...RAIL_CLASSES] : ROAD_CLASSES);
 
 /** Speeds as given by the user: only known classes, each a finite speed in (0, 400] km/h. */
 export function checkSpeeds(raw: unknown): { ok: true; speeds: Partial<Record<SpeedClass, number>> } | { ok: false; key: string } {

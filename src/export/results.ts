@@ -50,6 +50,10 @@ export type BaseColumn =
   | 'population_network'
   | 'cells_straight'
   | 'cells_network'
+  | 'port_minutes'
+  | 'units_minutes'
+  | 'population_minutes'
+  | 'cells_minutes'
   | 'cell'
   | 'lon'
   | 'lat'
@@ -172,11 +176,20 @@ const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = 
         ...cellBase(r, i),
         port_straight: r.port_ids[g.port_straight[i]!] ?? null,
         port_network: r.port_ids[g.port_network[i]!] ?? null,
+        ...(g.port_minutes ? { port_minutes: r.port_ids[g.port_minutes[i]!] ?? null } : {}),
       });
+    const byMinutes = g.port_minutes !== undefined;
     return [
       {
         name: 'units',
-        columns: ['unit', 'port_straight', 'straight_km', 'port_network', 'network_km'],
+        columns: [
+          'unit',
+          'port_straight',
+          'straight_km',
+          'port_network',
+          'network_km',
+          ...(byMinutes ? (['port_minutes', 'minutes'] as const) : []),
+        ],
         rows: rowsOf(r.units_rows),
         geometry: (row) => s.unit(row.unit),
       },
@@ -192,13 +205,14 @@ const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = 
           'population_network',
           'cells_straight',
           'cells_network',
+          ...(byMinutes ? (['units_minutes', 'population_minutes', 'cells_minutes'] as const) : []),
         ],
         rows: rowsOf(r.ports),
         geometry: () => null,
       },
       {
         name: 'cells',
-        columns: ['cell', 'lon', 'lat', 'unit', 'port_straight', 'port_network'],
+        columns: ['cell', 'lon', 'lat', 'unit', 'port_straight', 'port_network', ...(byMinutes ? (['port_minutes'] as const) : [])],
         rows: cells,
         geometry: (_row, i) => hexagon(g, i),
       },

@@ -284,7 +284,7 @@ export const en: Record<MessageKey, string> = {
   'Analysis.NoTravelNetwork':
     'None of the chosen corridors can be travelled here (the railways need stations, which the data does not fix yet): the minutes are the straight leg alone.',
   'Analysis.TravelNote':
-    'Travel minutes on the corridor network at assumed speeds (km/h): {speeds}; from a place to the network a straight leg at {access} km/h × {detour}; expressways entered only at their vertices and junctions; railways left out (no stations in the data). The speeds are assumptions below the legal limits (TT31, NQ172).',
+    'Travel minutes on the corridor network at assumed speeds (km/h): {speeds}; from a place to the network a straight leg at {access} km/h × {detour}; expressways entered only at their vertices and junctions. The speeds are assumptions below the legal limits (TT31, NQ172).',
   'Col.name': 'Name',
   'Table.Yes': 'yes',
   'Table.No': 'no',
@@ -783,4 +783,19 @@ export const en: Record<MessageKey, string> = {
   'Legend.ScenarioRemove': 'Scenario: removed corridor',
   'Legend.ScenarioSlow': 'Scenario: slowed corridor',
   'Compare.NoChange': 'Nothing changes between the two runs.',
+  'Analysis.method.minutes': 'by travel minutes',
+  'Col.port_minutes': 'Port (by minutes)',
+  'Col.units_minutes': 'Units (by minutes)',
+  'Col.population_minutes': 'Population (by minutes)',
+  'Col.cells_minutes': 'Cells (by minutes)',
+  'Param.modes': 'Modes',
+  'Analysis.modes.road': 'roads only',
+  'Analysis.modes.road_rail': 'roads and railways',
+  'Analysis.RoadOnly':
+    'Roads only; railways count with “roads and railways” and stations (the data fixes none: add stations in a scenario).',
+  'Analysis.RailNote':
+    'Railways: boarded at the scenario’s {n} stations (each put on the nearest line within {km} km); changing between road and train takes {board} minutes (an assumption, waiting included).',
+  'Analysis.NoStations':
+    'The railways are not used: no station lies within {km} km of a railway (the data fixes none; add stations in a scenario).',
+  'Scenario.kind.station': 'railway station',
 };

@@ -282,7 +282,7 @@ export const vi = {
   'Analysis.NoTravelNetwork':
     'Không hành lang nào đã chọn đi lại được ở đây (đường sắt cần có ga, dữ liệu chưa xác định): số phút chỉ là quãng đường thẳng.',
   'Analysis.TravelNote':
-    'Thời gian đi (phút) trên mạng lưới hành lang với tốc độ giả định (km/h): {speeds}; từ một nơi ra mạng lưới theo đường thẳng với {access} km/h × {detour}; chỉ vào cao tốc tại các đỉnh và điểm giao; chưa tính đường sắt (dữ liệu chưa có ga). Tốc độ là giả định, thấp hơn giới hạn pháp lý (TT31, NQ172).',
+    'Thời gian đi (phút) trên mạng lưới hành lang với tốc độ giả định (km/h): {speeds}; từ một nơi ra mạng lưới theo đường thẳng với {access} km/h × {detour}; chỉ vào cao tốc tại các đỉnh và điểm giao. Tốc độ là giả định, thấp hơn giới hạn pháp lý (TT31, NQ172).',
   'Col.name': 'Tên',
   'Table.Yes': 'có',
   'Table.No': 'không',
@@ -778,6 +778,21 @@ export const vi = {
   'Legend.ScenarioRemove': 'Kịch bản: tuyến bỏ',
   'Legend.ScenarioSlow': 'Kịch bản: tuyến giảm tốc',
   'Compare.NoChange': 'Không có ô hay tỉnh nào thay đổi giữa hai lần chạy.',
+  'Analysis.method.minutes': 'theo phút di chuyển',
+  'Col.port_minutes': 'Cảng (theo phút)',
+  'Col.units_minutes': 'Số tỉnh (theo phút)',
+  'Col.population_minutes': 'Dân số (theo phút)',
+  'Col.cells_minutes': 'Số ô (theo phút)',
+  'Param.modes': 'Phương thức',
+  'Analysis.modes.road': 'chỉ đường bộ',
+  'Analysis.modes.road_rail': 'đường bộ và đường sắt',
+  'Analysis.RoadOnly':
+    'Chỉ tính đường bộ; đường sắt được tính khi chọn “đường bộ và đường sắt” và có ga (dữ liệu chưa xác định ga: thêm ga trong kịch bản).',
+  'Analysis.RailNote':
+    'Đường sắt: lên tàu tại {n} ga của kịch bản (mỗi ga đặt lên tuyến gần nhất trong vòng {km} km), mỗi lần chuyển giữa đường bộ và tàu mất {board} phút (giả định, gồm cả chờ).',
+  'Analysis.NoStations':
+    'Đường sắt chưa được tính: không có ga nào nằm trong vòng {km} km của tuyến đường sắt (dữ liệu chưa xác định ga; thêm ga trong kịch bản).',
+  'Scenario.kind.station': 'ga đường sắt',
 } as const;
 
 export type MessageKey = keyof typeof vi;

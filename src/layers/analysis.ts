@@ -24,8 +24,8 @@ import type { RGB } from '../core/thematic-style.ts';
 export interface AnalysisLayerProps {
   /** Access grid: which distance colours the cells. */
   measure: AccessMeasure;
-  /** Hinterlands: straight line or network. */
-  method: 'straight' | 'network';
+  /** Hinterlands: straight line, network km, or travel minutes. */
+  method: 'straight' | 'network' | 'minutes';
   extrude: boolean;
   /** The selected unit: its linkages stand out, the others fade. */
   selected: string | null;
@@ -210,7 +210,12 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
   hinterland: (r, c) => {
     const { props, base } = c;
     const { selected, hovered } = props;
-    const port = props.method === 'straight' ? r.grid.port_straight : r.grid.port_network;
+    const port =
+      props.method === 'straight'
+        ? r.grid.port_straight
+        : props.method === 'minutes' && r.grid.port_minutes
+          ? r.grid.port_minutes
+          : r.grid.port_network;
     const hoveredPort = hovered ? r.port_ids.indexOf(hovered) : -1;
     const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
     return [

@@ -103,6 +103,7 @@ const CHOICE_TEXT: { [K in ChoiceKey]: (lang: Lang, v: AnalysisParams[K]) => str
   corridorKind: (lang, v) => t(lang, `Analysis.ck.${v}`),
   metric: (lang, v) => t(lang, `Analysis.metric.${v}`),
   impedance: (lang, v) => t(lang, `Analysis.impedance.${v}`),
+  modes: (lang, v) => t(lang, `Analysis.modes.${v}`),
 };
 
 /**
@@ -113,7 +114,15 @@ const shown = (key: ParamKey, p: AnalysisParams, tableMass: boolean): boolean =>
   !(key === 'popBase' && PARAMS_USED[p.kind].includes('mass') && p.mass === 'area') &&
   !(tableMass && (key === 'mass' || key === 'popBase')) &&
   // Gravity in km needs no network: its horizon and corridors matter only with minutes.
-  !(p.kind === 'gravity' && p.impedance === 'km' && (key === 'horizon' || key === 'corridorKind'));
+  !(p.kind === 'gravity' && p.impedance === 'km' && (key === 'horizon' || key === 'corridorKind')) &&
+  // The modes matter only where minutes are measured.
+  !(key === 'modes' && !usesMinutes(p));
+
+/** Whether a run measures travel minutes (and so takes the modes and the scenario's speeds). */
+const usesMinutes = (p: AnalysisParams): boolean =>
+  p.kind === 'isochrone' ||
+  (p.kind === 'gravity' && p.impedance === 'minutes') ||
+  ((p.kind === 'access' || p.kind === 'hinterland') && p.metric === 'minutes');
 
 /** The mass from one of the user's tables: none (population or area), or a table's figure column. */
 function MassTableControl({ lang, store }: { lang: Lang; store: AppStore }) {
@@ -151,7 +160,8 @@ function setParamOf(store: AppStore, key: ParamKey, value: AnalysisParams[ParamK
   else if (key === 'horizon') s.setHorizon(value as AnalysisParams['horizon']);
   else s.setAnalysisParams({ [key]: value });
   // The map shows what the metric measures: minutes to a seaport, or km to one.
-  if (key === 'metric') s.setAnalysisView({ measure: firstMeasure(value as AnalysisParams['metric']) });
+  if (key === 'metric')
+    s.setAnalysisView({ measure: firstMeasure(value as AnalysisParams['metric']), method: value === 'minutes' ? 'minutes' : 'network' });
 }
 
 /**
@@ -344,7 +354,11 @@ export default function AnalysisPanel() {
       {params.kind === 'hinterland' && (
         <Segs
           label={t(lang, 'Analysis.Method')}
-          options={['network', 'straight'] as const}
+          options={
+            result?.kind === 'hinterland' && result.grid.port_minutes
+              ? (['minutes', 'network', 'straight'] as const)
+              : (['network', 'straight'] as const)
+          }
           value={view.method}
           text={(m) => t(lang, `Analysis.method.${m}`)}
           onPick={(method) => setView({ method })}

@@ -161,7 +161,10 @@ describe('the offline file from the story editor', () => {
     const block = /id="ntcc-offline-data">([\s\S]*?)<\/script>/.exec(readFileSync(path, 'utf8'))![1]!;
     const payload = JSON.parse(block) as { tiles: Record<string, string>; results: Record<string, unknown> };
     assert.ok(Object.keys(payload.tiles).length > 100);
-    assert.equal(Object.keys(payload.results).length, BUILTIN_STORY.scenes.filter((s) => s.analysis).length);
+    // One result per scene with an analysis, and the baseline of each that compares.
+    const expected =
+      BUILTIN_STORY.scenes.filter((s) => s.analysis).length + BUILTIN_STORY.scenes.filter((s) => s.analysis && s.compare).length;
+    assert.equal(Object.keys(payload.results).length, expected);
     const player = await launch(1280, 800);
     try {
       await openOffline(player, path);

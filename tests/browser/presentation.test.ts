@@ -127,9 +127,13 @@ describe('presentation mode in Chromium (1920×1080, DPR 2)', () => {
     // Driven from the audience window.
     await page.bringToFront();
     await page.keyboard.press('ArrowRight');
-    await presenter.waitForFunction(() => document.querySelector('[data-testid="presenter-count"]')?.textContent?.includes('4/9'), null, {
-      timeout: 10_000,
-    });
+    await presenter.waitForFunction(
+      () => document.querySelector('[data-testid="presenter-count"]')?.textContent?.includes(`4/${BUILTIN_STORY.scenes.length}`),
+      null,
+      {
+        timeout: 10_000,
+      },
+    );
     assert.equal(await presenter.getByTestId('presenter-caption').innerText(), BUILTIN_STORY.scenes[3]!.caption.vi);
     await presenter.screenshot({ path: 'test-results/screenshots/presenter-view.png' });
     await presenter.close();

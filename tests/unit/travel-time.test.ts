@@ -182,3 +182,127 @@ describe('accessibility in minutes', () => {
     if (km.kind === 'gravity') expect(km.rows[0]!.minutes).toBeUndefined();
   });
 });
+
+describe('hinterlands by travel time', () => {
+  it('gives each cell and unit the port it reaches first, the minutes a search from that port alone gives', () => {
+    const inputs = loadInputs();
+    const r = runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: 'hinterland', metric: 'minutes', cellKm: 20 }, () => {});
+    if (r.kind !== 'hinterland') throw new Error('not hinterland');
+    const g = r.grid;
+    expect(g.port_minutes).toBeInstanceOf(Int32Array);
+    const corridors = corridorsFor(inputs, 'today', 'all');
+    const props = new Map(inputs.corridors.features.map((f) => [f.properties.id, f.properties]));
+    const tn = buildTimeNetwork(
+      corridors.map((c) => ({ id: c.id, coordinates: c.coordinates, cls: speedClassOf(props.get(c.id)!) })),
+      defaultModel(),
+    );
+    const ports = pointsFor(inputs.seaports, 'today');
+    const single = ports.map((p) => timesFrom(tn, [p.coordinates]));
+    for (let i = 0; i < g.unit.length; i += 7) {
+      const [lon, lat] = [g.centres[2 * i]!, g.centres[2 * i + 1]!];
+      const each = single.map((t) => minutesTo(t, lon, lat));
+      const best = Math.min(...each);
+      // The cell's port is one whose terminal is reached in the least time (ties aside).
+      const group = r.port_ids[g.port_minutes![i]!];
+      const ofGroup = Math.min(...ports.map((p, k) => (p.group === group ? each[k]! : Infinity)));
+      expect(ofGroup).toBeCloseTo(best, 6);
+    }
+    // Every unit's row names its port and minutes; the ports' cells add up to the grid.
+    expect(r.units_rows.every((u) => typeof u.port_minutes === 'string' && (u.minutes ?? -1) > 0)).toBe(true);
+    expect(r.ports.reduce((s2, p) => s2 + (p.cells_minutes ?? 0), 0)).toBe(g.unit.length);
+    expect(resultTables(r)[0]!.columns).toEqual(expect.arrayContaining(['port_minutes', 'minutes']));
+  });
+});
+
+describe('railways, boarded at stations', () => {
+  const rail: TimedLine = {
+    id: 'hsr',
+    cls: 'high_speed_railway',
+    coordinates: [
+      [106, 14],
+      [106, 16],
+      [106, 18],
+    ],
+  };
+  // A road that crosses the railway at its middle, and nothing else.
+  const road: TimedLine = {
+    id: 'road',
+    cls: 'national_road',
+    coordinates: [
+      [105.5, 16],
+      [106.5, 16],
+    ],
+  };
+  const both = defaultModel({}, ['national_road', 'high_speed_railway']);
+
+  it('takes the train between stations: leg, boarding, the line at its speed, boarding, leg', () => {
+    const tn = buildTimeNetwork([rail], both, [
+      [106, 14],
+      [106, 18],
+    ]);
+    expect(tn.stationsUsed).toBe(2);
+    const km = haversineKm(106, 14, 106, 16) + haversineKm(106, 16, 106, 18);
+    const got = minutesTo(timesFrom(tn, [[106, 18]]), 106, 14);
+    expect(got).toBeCloseTo(2 * both.boardMinutes + (km / 250) * 60, 6);
+    // Without stations the railway is not used at all: the straight leg alone.
+    const none = minutesTo(timesFrom(buildTimeNetwork([rail], both), [[106, 18]]), 106, 14);
+    expect(none).toBeCloseTo(((km * both.detour) / both.speeds.access) * 60, 6);
+  });
+
+  it('is boarded only at stations, not where a road crosses it', () => {
+    const tn = buildTimeNetwork([rail, road], both, [
+      [106, 14],
+      [106, 18],
+    ]);
+    // From the crossing, the train is reached only at a station (here along the track's line, on foot).
+    const fromCrossing = minutesTo(timesFrom(tn, [[106, 18]]), 106, 16);
+    const walkToStation = ((haversineKm(106, 16, 106, 18) * both.detour) / both.speeds.access) * 60;
+    expect(fromCrossing).toBeCloseTo(walkToStation, 6);
+    // A station at the crossing lets the road's traveller board there.
+    const withStation = buildTimeNetwork([rail, road], both, [
+      [106, 16],
+      [106, 18],
+    ]);
+    expect(minutesTo(timesFrom(withStation, [[106, 18]]), 105.6, 16)).toBeLessThan(minutesTo(timesFrom(tn, [[106, 18]]), 105.6, 16) - 30);
+  });
+
+  it('adding a station never lengthens a trip', () => {
+    const pt = fc.tuple(fc.double({ min: 105.5, max: 106.5, noNaN: true }), fc.double({ min: 13.8, max: 18.2, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(pt, { minLength: 0, maxLength: 3 }), pt, pt, pt, (stations, extra, dest, place) => {
+        const before = minutesTo(timesFrom(buildTimeNetwork([rail, road], both, stations), [dest]), place[0], place[1]);
+        const after = minutesTo(timesFrom(buildTimeNetwork([rail, road], both, [...stations, extra]), [dest]), place[0], place[1]);
+        expect(after).toBeLessThanOrEqual(before * (1 + 1e-9) + 1e-9);
+      }),
+      { numRuns: Number(process.env['TT_RUNS'] ?? 300) },
+    );
+  });
+
+  it('in the analyses: roads and railways with a scenario’s stations, noted; without stations, noted and the same as roads only', () => {
+    const inputs = loadInputs();
+    const p = { ...DEFAULT_PARAMS, kind: 'gravity' as const, impedance: 'minutes' as const, horizon: '2045' as const };
+    const roads = runAnalysis(inputs, p, () => {});
+    const noStations = runAnalysis(inputs, { ...p, modes: 'road_rail' }, () => {});
+    expect(noStations.notes.map((n) => n.en).join(' ')).toMatch(/railways are not used/);
+    if (roads.kind !== 'gravity' || noStations.kind !== 'gravity') throw new Error('not gravity');
+    expect(noStations.rows.map((r) => r.minutes)).toEqual(roads.rows.map((r) => r.minutes));
+    const stations = [
+      [105.78, 19.81],
+      [108.21, 16.05],
+    ].map(([lon, lat], i) => ({
+      action: 'add' as const,
+      kind: 'station' as const,
+      id: `st${i}`,
+      name_vi: `Ga ${i}`,
+      name_en: `Station ${i}`,
+      coordinates: [lon!, lat!] as [number, number],
+    }));
+    const withRail = runAnalysis(inputs, { ...p, modes: 'road_rail' }, () => {}, { scenario: { name: 'Ga', speeds: {}, edits: stations } });
+    if (withRail.kind !== 'gravity') throw new Error('not gravity');
+    expect(withRail.notes.map((n) => n.en).join(' ')).toMatch(/boarded at the scenario’s 2 stations/);
+    const pair = (r: typeof roads, a: string, b: string) =>
+      r.kind === 'gravity' ? r.rows.find((x) => (x.a === a && x.b === b) || (x.a === b && x.b === a))!.minutes! : NaN;
+    // Thanh Hóa – Đà Nẵng by high-speed train is faster than by road.
+    expect(pair(withRail, 'VN-21', 'VN-DN')).toBeLessThan(pair(roads, 'VN-21', 'VN-DN') - 60);
+  });
+});

@@ -18,8 +18,8 @@ import { joinedFor, type UserTable } from './tables.ts';
 export interface AnalysisView {
   /** Access grid: which distance colours the cells. */
   measure: AccessMeasure;
-  /** Hinterlands: by straight line or along the network. */
-  method: 'straight' | 'network';
+  /** Hinterlands: by straight line, along the network, or by travel minutes (with that metric). */
+  method: 'straight' | 'network' | 'minutes';
   extrude: boolean;
   /** Which of the result's tables the panel shows. */
   table: string;
