@@ -11,6 +11,7 @@ import { fontsPromise, provincesPromise } from './preload.ts';
 import { leave, openPresenter, present, presentStory } from './presentation-control.ts';
 import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
 import { SwipeLine } from '../ui/SwipeLine.tsx';
+import { isPlacing, PickBar } from '../ui/PickBar.tsx';
 
 // The analysis panel (and, through the worker, the analysis code) load on first use.
 const AnalysisPanel = lazy(() => import('../ui/AnalysisPanel.tsx'));
@@ -29,6 +30,7 @@ export function App({ mapBridge }: { mapBridge: MapBridge }) {
   const analysisOpen = useAppStore((s) => s.analysisOpen);
   const exportOpen = useAppStore((s) => s.exportOpen);
   const scenarioOpen = useAppStore((s) => s.scenarioOpen);
+  const placing = useAppStore((s) => isPlacing(s.mapPick));
   const tableDraft = useAppStore((s) => s.tableDraft !== null);
   const presenting = useAppStore((s) => s.presenting);
   const storyOpen = useAppStore((s) => s.storyOpen);
@@ -94,7 +96,7 @@ export function App({ mapBridge }: { mapBridge: MapBridge }) {
   }, [lang]);
 
   return (
-    <div className={presenting ? 'app presenting' : 'app'}>
+    <div className={`app${presenting ? ' presenting' : ''}${placing ? ' placing' : ''}`}>
       <Toolbar onPresent={() => presentStory(store)} />
       <main className="main">
         {error ? (
@@ -107,6 +109,7 @@ export function App({ mapBridge }: { mapBridge: MapBridge }) {
             <div className="map-area">
               <MapView bridge={mapBridge} />
               <SwipeLine />
+              <PickBar />
               {presenting && <PresentationOverlay onLeave={() => leave(store)} />}
               <div className="side">
                 {storyOpen ? (

@@ -75,8 +75,10 @@ export type BaseColumn =
 /** Columns that say which row it is (never differenced). */
 const KEY_COLUMNS: ReadonlySet<string> = new Set(['a', 'b', 'unit', 'port', 'id', 'corridor', 'cell', 'lon', 'lat', 'centre']);
 
-/** The key a row is matched on between two runs: its cell, its pair, its unit, port or id. */
-function rowKey(columns: readonly Column[], row: Row): string {
+/** The key a row is matched on between two runs: its cell, its pair, its unit, port or id (an isochrone's band: its minutes). */
+function rowKey(t: Pick<ResultTable, 'name' | 'columns'>, row: Row): string {
+  const columns = t.columns;
+  if (t.name === 'bands') return `band:${String(row.minutes)}`;
   if (columns.includes('cell')) return `cell:${String(row.cell)}`;
   return columns
     .filter((c) => c === 'a' || c === 'b' || c === 'unit' || c === 'port' || c === 'id' || c === 'corridor')
@@ -93,12 +95,13 @@ export function deltaTable(run: ResultTable, base: ResultTable): ResultTable {
   const figures = run.columns.filter(
     (c) =>
       !KEY_COLUMNS.has(c) &&
+      !(run.name === 'bands' && c === 'minutes') &&
       !c.startsWith('delta_') &&
       (run.rows.some((r) => typeof r[c] === 'number') || base.rows.some((r) => typeof r[c] === 'number')),
   );
-  const before = new Map(base.rows.map((r) => [rowKey(base.columns, r), r]));
+  const before = new Map(base.rows.map((r) => [rowKey(base, r), r]));
   const rows = run.rows.map((r) => {
-    const b = before.get(rowKey(run.columns, r));
+    const b = before.get(rowKey(run, r));
     const out: Row = { ...r };
     for (const c of figures) {
       const x = r[c];

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   SCENARIO_LIMITS,
@@ -233,21 +233,6 @@ export function ScenarioPanel() {
   const corridors = corridorNames(getState(), lang);
   const names = new Map(corridors.map((c) => [c.id, c.name]));
   for (const e of scenario.edits) if (e.action === 'add') names.set(e.id, lang === 'vi' ? e.name_vi : e.name_en);
-
-  // Keys while drawing: Enter finishes the line, Backspace drops its last vertex, Esc cancels.
-  useEffect(() => {
-    if (!pick || pick.kind === 'origin') return;
-    const onKey = (e: KeyboardEvent): void => {
-      const typing = e.target instanceof HTMLElement && ['INPUT', 'SELECT', 'TEXTAREA'].includes(e.target.tagName);
-      const p = store.getState().mapPick;
-      if (e.key === 'Escape') store.getState().setMapPick(null);
-      else if (typing || p?.kind !== 'corridor' || p.done) return;
-      else if (e.key === 'Enter' && p.coordinates.length >= 2) store.getState().setMapPick({ ...p, done: true });
-      else if (e.key === 'Backspace') store.getState().setMapPick({ ...p, coordinates: p.coordinates.slice(0, -1) });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [pick, store]);
 
   return (
     <section className="panel story scenario" aria-label={t(lang, 'Scenario.Title')} data-testid="scenario-panel">

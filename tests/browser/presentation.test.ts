@@ -128,8 +128,8 @@ describe('presentation mode in Chromium (1920×1080, DPR 2)', () => {
     await page.bringToFront();
     await page.keyboard.press('ArrowRight');
     await presenter.waitForFunction(
-      () => document.querySelector('[data-testid="presenter-count"]')?.textContent?.includes(`4/${BUILTIN_STORY.scenes.length}`),
-      null,
+      (n) => document.querySelector('[data-testid="presenter-count"]')?.textContent?.includes(`4/${n}`),
+      BUILTIN_STORY.scenes.length,
       {
         timeout: 10_000,
       },

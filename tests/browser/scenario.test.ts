@@ -143,10 +143,7 @@ describe('scenarios, comparison and isochrones', () => {
       await page.evaluate(() => window.__ntcc!.map.jumpTo({ center: [106.2, 17.2], zoom: 7 }));
       await waitForMapIdle(page);
       await screenshot(page, `compare-difference-${lang}`);
-      await page
-        .getByTestId('compare-view')
-        .getByRole('button', { name: lang === 'vi' ? 'Trượt so sánh' : 'Swipe' })
-        .click();
+      await page.getByTestId('compare-view-swipe').click();
       const line = page.getByTestId('swipe-line');
       await line.waitFor();
       const handle = line.getByRole('slider');
@@ -199,6 +196,20 @@ describe('scenarios, comparison and isochrones', () => {
       const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 390, `no sideways scroll (${width})`);
       await screenshot(phone.page, 'scenario-phone-vi');
+      // Drawing on a phone: the panels make way for the map, a bar says what a tap does.
+      await phone.page.getByTestId('scenario-draw').click();
+      await phone.page.getByTestId('pick-bar').waitFor();
+      assert.equal(await phone.page.getByTestId('scenario-panel').isVisible(), false);
+      assert.equal(await phone.page.getByTestId('analysis-panel').isVisible(), false);
+      const taps: [number, number][] = [
+        [120, 300],
+        [220, 360],
+      ];
+      for (const [x, y] of taps) await phone.page.mouse.click(x, y);
+      await screenshot(phone.page, 'scenario-phone-drawing-vi');
+      await phone.page.getByTestId('pick-bar').getByRole('button', { name: 'Xong' }).click();
+      await phone.page.getByTestId('scenario-form').waitFor();
+      assert.equal(await phone.page.getByTestId('pick-bar').count(), 0);
     } finally {
       await phone.close();
     }

@@ -12,6 +12,7 @@ import { cellDelta, indexChanges, symmetricExtent, unitGains } from '../../src/c
 import { EMPTY_SCENARIO, type Scenario } from '../../src/core/scenario.ts';
 import { encodeScenario, writeScenario } from '../../src/data/scenario.ts';
 import { readStory, writeStory } from '../../src/export/story-file.ts';
+import { deltaTable, resultTables } from '../../src/export/results.ts';
 import { BUILTIN_STORY } from '../../src/presentation/builtin-story.ts';
 import { baselineOf, createAppStore, NO_SERVICES, sceneFromState, type AppStore } from '../../src/state/store.ts';
 import { formatHash, parseHash } from '../../src/state/url-hash.ts';
@@ -136,6 +137,24 @@ describe('comparing runs', () => {
     const quangNam = g.rows.find((r) => r.unit === 'VN-27')!;
     expect(scene.figures[0]!.value.en).toBe(`≈ ${quangNam.gain!.toFixed(1)} min`);
     expect(scene.figures[1]!.value.en).toBe(`≈ ${g.region!.toFixed(1)} min`);
+  });
+
+  it('differences an isochrone band by band (matched on its minutes), a pair row by its pair', () => {
+    const p = { ...DEFAULT_PARAMS, kind: 'isochrone' as const, cellKm: 10 };
+    const after = resultTables(runAnalysis(inputs, { ...p, horizon: '2030' }))[0]!;
+    const before = resultTables(runAnalysis(inputs, { ...p, horizon: 'today' }))[0]!;
+    const d = deltaTable(after, before);
+    expect(d.columns).toEqual(['minutes', 'area_km2', 'delta_area_km2']);
+    d.rows.forEach((r, i) =>
+      expect(r['delta_area_km2']).toBeCloseTo((after.rows[i]!['area_km2'] as number) - (before.rows[i]!['area_km2'] as number), 6),
+    );
+    const g = resultTables(runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: 'gravity', beta: 1 }))[0]!;
+    const g2 = resultTables(runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: 'gravity', beta: 2 }))[0]!;
+    const dg = deltaTable(g, g2);
+    const row = dg.rows[5]!;
+    const same = g2.rows.find((r) => r['a'] === row['a'] && r['b'] === row['b'])!;
+    expect(row['delta_intensity']).toBeCloseTo((row['intensity'] as number) - (same['intensity'] as number), 3);
+    expect(dg.columns).not.toContain('delta_a');
   });
 
   it('gives the linkage index before and after, with the change in rank', () => {
