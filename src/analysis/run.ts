@@ -17,6 +17,7 @@ import {
   type IndexPart,
   type ResultBase,
   type ResultUnit,
+  measuresMinutes,
   scenarioSummary,
   writeParam,
 } from '../core/analysis.ts';
@@ -65,7 +66,7 @@ function modelLine(
   table: AnalysisOverrides['mass'],
   parts?: readonly IndexPart[],
 ): Bilingual {
-  return both(`Model.${p.kind}`, (lang) => ({
+  const line = both(`Model.${p.kind}`, (lang) => ({
     tol: formatNumber(lang, p.toleranceKm, 2),
     buf: formatNumber(lang, p.bufferKm, 1),
     cell: formatNumber(lang, p.cellKm, 1),
@@ -79,6 +80,10 @@ function modelLine(
     mins: p.minutes.map((m) => formatNumber(lang, m, 1)).join(', '),
     from: writeParam('from', p.from),
   }));
+  if (!measuresMinutes(p)) return line;
+  // A run in minutes says how it travels, in the same line.
+  const travel = both('Model.travel', (lang) => ({ modes: t(lang, `Analysis.modes.${p.modes}`), detour: formatNumber(lang, p.detour, 2) }));
+  return { vi: `${line.vi} ${travel.vi}`, en: `${line.en} ${travel.en}` };
 }
 
 /** The unit's mass in the run (or null where the analysis weighs nothing), with where it comes from. */
@@ -233,7 +238,7 @@ function travelOf(c: RunContext): TimeNetwork {
     const kmh = speedOf.get(l.id);
     return [{ id: l.id, coordinates: l.coordinates, cls: classOf.get(l.id) ?? speedClassOf(p), ...(kmh === undefined ? {} : { kmh }) }];
   });
-  const model = defaultModel(c.speeds, classesOf(c.params.modes));
+  const model = { ...defaultModel(c.speeds, classesOf(c.params.modes)), detour: c.params.detour };
   if (!lines.some((l) => model.classes.includes(l.cls))) c.notes.push(both('Analysis.NoTravelNetwork'));
   const changed = Object.entries(c.speeds);
   if (changed.length)

@@ -7,7 +7,7 @@ import { EDITIONS, type Edition } from './types.ts';
 import { HORIZONS, type Horizon } from './layers.ts';
 import { EARTH_RADIUS_KM } from './geo.ts';
 import { scenarioCounts, scenarioKey, type Scenario } from './scenario.ts';
-import { MODES, type Mode } from './speeds.ts';
+import { DEFAULT_DETOUR, MODES, type Mode } from './speeds.ts';
 
 export const ANALYSES = ['adjacency', 'reach', 'distance', 'gravity', 'hinterland', 'access', 'index', 'isochrone'] as const;
 export type AnalysisKind = (typeof ANALYSES)[number];
@@ -74,6 +74,8 @@ export interface AnalysisParams {
   minutes: number[];
   /** Travel time: roads only, or roads and railways (boarded at stations). */
   modes: Mode;
+  /** Travel time: how much longer than the straight leg the way from a place to the network is (a factor ≥ 1). */
+  detour: number;
 }
 
 export type ParamKey = keyof AnalysisParams;
@@ -118,6 +120,7 @@ export const PARAM_DEFS = {
   },
   minutes: { type: 'list', range: [1, 600], max: 6, hash: 'mins', flag: 'minutes' },
   modes: { type: 'choice', choices: MODES, hash: 'modes', flag: 'modes' },
+  detour: { type: 'number', range: [1, 3], step: 0.1, hash: 'det', flag: 'detour' },
 } as const satisfies Record<ParamKey, ParamDef>;
 
 export const DEFAULT_PARAMS: AnalysisParams = {
@@ -138,6 +141,7 @@ export const DEFAULT_PARAMS: AnalysisParams = {
   from: [108.2022, 16.0544],
   minutes: [30, 60, 120],
   modes: 'road',
+  detour: DEFAULT_DETOUR,
 };
 
 type NumericKey = { [K in ParamKey]: (typeof PARAM_DEFS)[K] extends { type: 'number' } ? K : never }[ParamKey];
@@ -160,12 +164,24 @@ export const ANALYSIS_DEFS: Record<
   adjacency: { uses: ['edition', 'context', 'toleranceKm'], mainTable: 'rows' },
   reach: { uses: ['edition', 'horizon', 'corridorKind', 'bufferKm'], mainTable: 'shares' },
   distance: { uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm'], mainTable: 'rows' },
-  gravity: { uses: ['edition', 'context', 'beta', 'mass', 'popBase', 'impedance', 'horizon', 'corridorKind', 'modes'], mainTable: 'rows' },
-  hinterland: { uses: ['edition', 'horizon', 'popBase', 'corridorKind', 'toleranceKm', 'cellKm', 'metric', 'modes'], mainTable: 'units' },
-  access: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'metric', 'modes'], mainTable: 'cells' },
+  gravity: {
+    uses: ['edition', 'context', 'beta', 'mass', 'popBase', 'impedance', 'horizon', 'corridorKind', 'modes', 'detour'],
+    mainTable: 'rows',
+  },
+  hinterland: {
+    uses: ['edition', 'horizon', 'popBase', 'corridorKind', 'toleranceKm', 'cellKm', 'metric', 'modes', 'detour'],
+    mainTable: 'units',
+  },
+  access: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'metric', 'modes', 'detour'], mainTable: 'cells' },
   index: { uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm', 'beta', 'mass', 'popBase'], mainTable: 'rows' },
-  isochrone: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'from', 'minutes', 'modes'], mainTable: 'bands' },
+  isochrone: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'from', 'minutes', 'modes', 'detour'], mainTable: 'bands' },
 };
+
+/** Whether a run measures travel minutes on the network (and so takes the modes, the detour and the scenario's speeds). */
+export const measuresMinutes = (p: AnalysisParams): boolean =>
+  p.kind === 'isochrone' ||
+  (p.kind === 'gravity' && p.impedance === 'minutes') ||
+  ((p.kind === 'access' || p.kind === 'hinterland') && p.metric === 'minutes');
 
 /** The parameters each analysis reads. */
 export const PARAMS_USED: Record<AnalysisKind, readonly ParamKey[]> = Object.fromEntries(

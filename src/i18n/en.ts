@@ -798,4 +798,7 @@ export const en: Record<MessageKey, string> = {
   'Analysis.NoStations':
     'The railways are not used: no station lies within {km} km of a railway (the data fixes none; add stations in a scenario).',
   'Scenario.kind.station': 'railway station',
+  'Compare.IndexKm': 'The linkage index measures network km, not minutes: a change of speed does not move it.',
+  'Param.detour': 'Detour to the network (1 to 3)',
+  'Model.travel': 'Travel minutes on the network ({modes}; assumed speeds, see the notes; the way onto it a straight line × {detour}).',
 };

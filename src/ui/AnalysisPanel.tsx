@@ -7,6 +7,7 @@ import {
   PARAM_DEFS,
   PARAMS_USED,
   PARAM_RANGES,
+  measuresMinutes,
   readParam,
   writeParam,
   type AnalysisParams,
@@ -116,13 +117,7 @@ const shown = (key: ParamKey, p: AnalysisParams, tableMass: boolean): boolean =>
   // Gravity in km needs no network: its horizon and corridors matter only with minutes.
   !(p.kind === 'gravity' && p.impedance === 'km' && (key === 'horizon' || key === 'corridorKind')) &&
   // The modes matter only where minutes are measured.
-  !(key === 'modes' && !usesMinutes(p));
-
-/** Whether a run measures travel minutes (and so takes the modes and the scenario's speeds). */
-const usesMinutes = (p: AnalysisParams): boolean =>
-  p.kind === 'isochrone' ||
-  (p.kind === 'gravity' && p.impedance === 'minutes') ||
-  ((p.kind === 'access' || p.kind === 'hinterland') && p.metric === 'minutes');
+  !((key === 'modes' || key === 'detour') && !measuresMinutes(p));
 
 /** The mass from one of the user's tables: none (population or area), or a table's figure column. */
 function MassTableControl({ lang, store }: { lang: Lang; store: AppStore }) {

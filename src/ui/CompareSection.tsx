@@ -124,7 +124,7 @@ export function CompareSection({ result }: { result: AnalysisResult | null }) {
               />
               {half === 0 && (
                 <p className="hint" data-testid="compare-nochange">
-                  {t(lang, 'Compare.NoChange')}
+                  {t(lang, 'Compare.NoChange')} {result.kind === 'index' && t(lang, 'Compare.IndexKm')}
                 </p>
               )}
               {compare.view === 'swipe' ? (
@@ -142,7 +142,7 @@ export function CompareSection({ result }: { result: AnalysisResult | null }) {
                   </label>
                   <p className="hint-muted">{t(lang, 'Compare.SwipeHint', sides)}</p>
                 </>
-              ) : (
+              ) : half === 0 ? null : (
                 <div className="analysis-legend" data-testid="compare-legend">
                   <div className="ramp" style={{ background: rampCss(RAMP_DIVERGING) }} />
                   <div className="ramp-labels">

@@ -306,3 +306,20 @@ describe('railways, boarded at stations', () => {
     expect(pair(withRail, 'VN-21', 'VN-DN')).toBeLessThan(pair(roads, 'VN-21', 'VN-DN') - 60);
   });
 });
+
+describe('the detour is a parameter', () => {
+  it('a longer way onto the network never shortens a trip; the model line says the factor', () => {
+    const inputs = loadInputs();
+    const run = (detour: number) =>
+      runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: 'access', metric: 'minutes', cellKm: 20, detour }, () => {});
+    const a = run(1.3);
+    const b = run(2);
+    if (a.kind !== 'access' || b.kind !== 'access') throw new Error('not access');
+    const x = a.grid.minutes_to_seaport!;
+    const y = b.grid.minutes_to_seaport!;
+    expect([...y].every((v, i) => v >= x[i]! * (1 - 1e-6))).toBe(true);
+    expect([...y].some((v, i) => v > x[i]! + 1)).toBe(true);
+    expect(b.model.en).toMatch(/roads only; assumed speeds, see the notes; the way onto it a straight line × 2\)/);
+    expect(a.model.vi).toMatch(/× 1,3\)/);
+  });
+});
