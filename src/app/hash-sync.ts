@@ -4,7 +4,7 @@
  */
 import { formatHash, parseHash } from '../state/url-hash.ts';
 import { ANALYSIS_DEFS, firstMeasure } from '../core/analysis.ts';
-import { counterpartIn, featuresOf, tableRefOf, type AppState, type AppStore } from '../state/store.ts';
+import { counterpartIn, featuresOf, knownCorridors, tableRefOf, type AppState, type AppStore } from '../state/store.ts';
 import { decodeScenario, encodeScenario } from '../data/scenario.ts';
 import { isEmptyScenario, scenarioKey, type Scenario } from '../core/scenario.ts';
 import { t } from '../i18n/index.ts';
@@ -18,29 +18,28 @@ export function takePendingStoryScene(): number | null {
   return n;
 }
 
-/**
- * Reads the address's scenario once the corridors are loaded (a remove or slow must name one
- * of them); a bad one is left out with a notice, and the scenario stays as it was.
- */
-function applyScenarioCode(store: AppStore, code: string): void {
-  const apply = (s: AppState): void => {
-    const known = new Set((s.thematic.corridors?.features ?? []).map((f) => f.properties.id));
-    const r = decodeScenario(code, known);
-    if (r.ok) {
-      if (scenarioKey(r.scenario) !== scenarioKey(s.scenario)) s.setScenario(r.scenario);
-    } else
-      s.setNotice({
-        key: 'Scenario.BadAddress',
-        vars: { message: t(s.lang, `Scenario.err.${r.error.code}`, r.error.vars) },
-        tone: 'error',
-      });
-  };
-  if (store.getState().thematic.corridors) return apply(store.getState());
+/** Runs `fn` once the corridors are loaded (a scenario's remove or slow must name one of them). */
+function whenCorridors(store: AppStore, fn: (s: AppState) => void): void {
+  if (store.getState().thematic.corridors) return fn(store.getState());
   const stop = store.subscribe((s) => {
     if (!s.thematic.corridors) return;
     stop();
-    apply(s);
+    fn(s);
   });
+}
+
+/** A scenario from the address; a bad one is left out with a notice (null). */
+function readCode(s: AppState, code: string): Scenario | null {
+  const r = decodeScenario(code, knownCorridors(s));
+  if (r.ok) return r.scenario;
+  s.setNotice({ key: 'Scenario.BadAddress', vars: { message: t(s.lang, `Scenario.err.${r.error.code}`, r.error.vars) }, tone: 'error' });
+  return null;
+}
+
+/** The address's scenario, unless it is the one already open. */
+function applyScenarioCode(s: AppState, code: string): void {
+  const scenario = readCode(s, code);
+  if (scenario && scenarioKey(scenario) !== scenarioKey(s.scenario)) s.setScenario(scenario);
 }
 
 /** The address form of each scenario, worked out once per scenario (they are replaced, never changed). */
@@ -100,7 +99,14 @@ export function applyHash(store: AppStore, hash: string): void {
   }
   if (state.compare) patch.compare = { ...s.compare, with: state.compare.with, horizon: state.compare.horizon, view: state.compare.view };
   store.setState(patch);
-  if (state.scenarioCode) applyScenarioCode(store, state.scenarioCode);
+  const code = state.scenarioCode;
+  if (code) whenCorridors(store, (st) => applyScenarioCode(st, code));
+  const otherCode = state.compare?.scenario;
+  if (otherCode)
+    whenCorridors(store, (st) => {
+      const other = readCode(st, otherCode);
+      if (other) st.setCompare({ other });
+    });
   if (state.table) s.showTableRef(state.table);
   if (state.storyScene) pendingStoryScene = state.storyScene;
   if (invalid.length) s.setNotice({ key: 'Hash.Invalid', vars: { keys: invalid.join(', ') } });
@@ -126,7 +132,15 @@ export function startHashSync(store: AppStore): () => void {
       storyScene: s.presenting ? s.storyIndex + 1 : null,
       table: tableRefOf(s),
       scenarioCode: scenarioCode(s.scenario),
-      compare: s.compare.with === 'none' ? null : { with: s.compare.with, horizon: s.compare.horizon, view: s.compare.view },
+      compare:
+        s.compare.with === 'none'
+          ? null
+          : {
+              with: s.compare.with,
+              horizon: s.compare.horizon,
+              view: s.compare.view,
+              scenario: s.compare.with === 'file' && s.compare.other ? scenarioCode(s.compare.other) : null,
+            },
     });
     if (hash !== last && hash !== window.location.hash) {
       last = hash;

@@ -7,8 +7,12 @@
  */
 import { accessValues, type AccessMeasure, type AnalysisResult } from './analysis.ts';
 
-/** What a comparison is against: nothing, the same analysis at another horizon, or without the scenario. */
-export const COMPARE_WITH = ['none', 'horizon', 'scenario'] as const;
+/**
+ * What a comparison is against: nothing; the same analysis at another horizon without the
+ * scenario; at this horizon without the scenario; or at a chosen horizon on another scenario
+ * (a file), so that any two of {horizon, scenario} can be set side by side.
+ */
+export const COMPARE_WITH = ['none', 'horizon', 'scenario', 'file'] as const;
 export type CompareWith = (typeof COMPARE_WITH)[number];
 
 /** How units' gains are summed up over the region: by population or by area. */

@@ -83,11 +83,13 @@ export interface Scene {
   compare?: SceneCompare | null;
 }
 
-/** A scene's comparison: another horizon, or no scenario; shown as a difference map or a swipe. */
+/** A scene's comparison: another horizon, no scenario, or another scenario (at a horizon); shown as a difference map or a swipe. */
 export interface SceneCompare {
-  with: 'horizon' | 'scenario';
+  with: 'horizon' | 'scenario' | 'file';
   horizon: Horizon;
   view: 'difference' | 'swipe';
+  /** With `file`: the other scenario, in its address form. */
+  scenario?: string | null;
 }
 
 /** The longest scenario code a scene keeps (as the address). */

@@ -78,7 +78,12 @@ const SceneSchema = v.object({
   scenario: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/), v.maxLength(SCENE_SCENARIO_MAX)))),
   compare: v.optional(
     v.nullable(
-      v.object({ with: v.picklist(['horizon', 'scenario']), horizon: v.picklist(HORIZONS), view: v.picklist(['difference', 'swipe']) }),
+      v.object({
+        with: v.picklist(['horizon', 'scenario', 'file']),
+        horizon: v.picklist(HORIZONS),
+        view: v.picklist(['difference', 'swipe']),
+        scenario: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/), v.maxLength(SCENE_SCENARIO_MAX)))),
+      }),
     ),
   ),
 });

@@ -801,4 +801,9 @@ export const en: Record<MessageKey, string> = {
   'Compare.IndexKm': 'The linkage index measures network km, not minutes: a change of speed does not move it.',
   'Param.detour': 'Detour to the network (1 to 3)',
   'Model.travel': 'Travel minutes on the network ({modes}; assumed speeds, see the notes; the way onto it a straight line × {detour}).',
+  'Compare.with.file': 'Another scenario',
+  'Compare.OpenOther': 'Open a scenario file to compare with…',
+  'Compare.Other': 'Baseline scenario: “{name}” ({n} edits)',
+  'Compare.NoOther': 'No baseline scenario yet: open a file (without one, the baseline is the chosen horizon with no scenario).',
+  'Compare.Baseline.file': '{hz}, scenario “{name}”',
 };

@@ -797,6 +797,11 @@ export const vi = {
   'Param.detour': 'Hệ số đường vòng ra mạng lưới (từ 1 đến 3)',
   'Model.travel':
     'Thời gian đi theo phút trên mạng lưới ({modes}; tốc độ giả định, xem ghi chú; ra mạng lưới theo đường thẳng × {detour}).',
+  'Compare.with.file': 'Kịch bản khác',
+  'Compare.OpenOther': 'Mở tệp kịch bản để so sánh…',
+  'Compare.Other': 'Kịch bản so sánh: “{name}” ({n} thay đổi)',
+  'Compare.NoOther': 'Chưa có kịch bản so sánh: mở một tệp (không có tệp thì so với mốc đã chọn, không kịch bản).',
+  'Compare.Baseline.file': 'mốc {hz}, kịch bản “{name}”',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -19,7 +19,7 @@ import { LAYER_FILE_IDS, type LayerFileId } from '../data/schemas.ts';
 import { DEFAULT_PARAMS, PARAM_DEFS, parseParams, writeParam, type AnalysisParams, type ParamKey } from '../core/analysis.ts';
 import { roundTo } from '../core/geo.ts';
 import { CLASS_COUNTS, CLASS_METHODS, PALETTE_NAMES, type ClassCount, type ClassMethod, type PaletteName } from '../core/classify.ts';
-import { TABLE_REF_MAX, type TableRef } from '../core/story.ts';
+import { TABLE_REF_MAX, type SceneCompare, type TableRef } from '../core/story.ts';
 
 /** Hash keys of the analysis parameters (`an` is the analysis itself; edition and horizon have their own keys). */
 const ANALYSIS_KEYS = Object.entries(PARAM_DEFS).flatMap(([param, d]) =>
@@ -55,8 +55,11 @@ export interface HashState {
   table?: TableRef;
   /** The planning scenario, compact (`sc=`, see data/scenario.ts): read once the corridors are known. */
   scenarioCode?: string;
-  /** What the analysis is compared with: `cmp=horizon:today` or `cmp=scenario`, `cmpv=swipe` for the swipe view. */
-  compare?: { with: 'horizon' | 'scenario'; horizon: Horizon; view: 'difference' | 'swipe' };
+  /**
+   * What the analysis is compared with: `cmp=horizon:today`, `cmp=scenario`, or
+   * `cmp=file:today&cmps=CODE` (another scenario at a horizon); `cmpv=swipe` for the swipe view.
+   */
+  compare?: SceneCompare;
 }
 
 /** A table reference's classes when the address does not give them. */
@@ -184,9 +187,12 @@ export function parseHash(hash: string): ParsedHash {
     const [w, cmpHorizon] = cmp.split(':');
     const view = params.get('cmpv') ?? 'difference';
     const okView = view === 'difference' || view === 'swipe';
+    const other = params.get('cmps');
+    const okHorizon = (HORIZONS as readonly string[]).includes(cmpHorizon ?? '');
     if (w === 'scenario' && cmpHorizon === undefined && okView) state.compare = { with: 'scenario', horizon: 'today', view };
-    else if (w === 'horizon' && (HORIZONS as readonly string[]).includes(cmpHorizon ?? '') && okView)
-      state.compare = { with: 'horizon', horizon: cmpHorizon as Horizon, view };
+    else if (w === 'horizon' && okHorizon && okView) state.compare = { with: 'horizon', horizon: cmpHorizon as Horizon, view };
+    else if (w === 'file' && okHorizon && okView && other !== null && /^[A-Za-z0-9_-]{1,60000}$/.test(other))
+      state.compare = { with: 'file', horizon: cmpHorizon as Horizon, view, scenario: other };
     else invalid.push('cmp');
   }
   const story = params.get('story');
@@ -237,7 +243,8 @@ export function formatHash(s: HashInput): string {
   }
   if (s.scenarioCode) q.push(`sc=${s.scenarioCode}`);
   if (s.analysis && s.compare) {
-    q.push(s.compare.with === 'horizon' ? `cmp=horizon:${s.compare.horizon}` : 'cmp=scenario');
+    q.push(s.compare.with === 'scenario' ? 'cmp=scenario' : `cmp=${s.compare.with}:${s.compare.horizon}`);
+    if (s.compare.with === 'file' && s.compare.scenario) q.push(`cmps=${s.compare.scenario}`);
     if (s.compare.view === 'swipe') q.push('cmpv=swipe');
   }
   if (s.analysis) {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { COMPARE_WITH, GAIN_WEIGHTS, comparable, indexChanges, unitGains, type GainWeight } from '../core/compare.ts';
 import { HORIZONS, type Horizon } from '../core/layers.ts';
@@ -12,10 +12,13 @@ import { Segs } from './Segs.tsx';
 /** This run and the baseline in words: their horizons, and the scenario where there is one. */
 function sidesOf(lang: Lang, s: Pick<AppState, 'horizon' | 'compare' | 'scenario'>, r: AnalysisResult): { before: string; after: string } {
   const scenario = r.scenario ? t(lang, 'Compare.WithScenario', { name: r.scenario.name || t(lang, 'Scenario.Untitled') }) : '';
-  const hz = s.compare.with === 'horizon' ? s.compare.horizon : s.horizon;
+  const hz = s.compare.with === 'horizon' || s.compare.with === 'file' ? s.compare.horizon : s.horizon;
+  const other = s.compare.with === 'file' ? s.compare.other : null;
   return {
     after: t(lang, 'Compare.This', { hz: t(lang, `Horizon.${s.horizon}`), scenario }),
-    before: t(lang, `Compare.Baseline.${s.compare.with === 'horizon' ? 'horizon' : 'scenario'}`, { hz: t(lang, `Horizon.${hz}`) }),
+    before: other
+      ? t(lang, 'Compare.Baseline.file', { hz: t(lang, `Horizon.${hz}`), name: other.name || t(lang, 'Scenario.Untitled') })
+      : t(lang, `Compare.Baseline.${s.compare.with === 'horizon' ? 'horizon' : 'scenario'}`, { hz: t(lang, `Horizon.${hz}`) }),
   };
 }
 
@@ -60,6 +63,7 @@ export function CompareSection({ result }: { result: AnalysisResult | null }) {
     })),
   );
   const { lang, compare, baseline, measure, data } = s;
+  const file = useRef<HTMLInputElement>(null);
   const set = (c: Partial<AppState['compare']>): void => store.getState().setCompare(c);
   const base = baseline.status === 'done' && baseline.result?.kind === result?.kind ? baseline.result : null;
   const same = result !== null && base !== null && store.getState().analysis.key === baseline.key;
@@ -88,7 +92,31 @@ export function CompareSection({ result }: { result: AnalysisResult | null }) {
         onPick={(v) => set({ with: v })}
         testid="compare-with"
       />
-      {compare.with === 'horizon' && (
+      {compare.with === 'file' && (
+        <div className="compare-file">
+          <p className="hint-muted" data-testid="compare-other">
+            {compare.other
+              ? t(lang, 'Compare.Other', { name: compare.other.name || t(lang, 'Scenario.Untitled'), n: compare.other.edits.length })
+              : t(lang, 'Compare.NoOther')}
+          </p>
+          <button type="button" className="seg" onClick={() => file.current?.click()}>
+            {t(lang, 'Compare.OpenOther')}
+          </button>
+          <input
+            ref={file}
+            type="file"
+            hidden
+            accept=".geojson,.json,application/geo+json,application/json"
+            data-testid="compare-import"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void f.arrayBuffer().then((b) => store.getState().openCompareFile(f.name, new Uint8Array(b)));
+            }}
+          />
+        </div>
+      )}
+      {(compare.with === 'horizon' || compare.with === 'file') && (
         <label className="field">
           <span className="field-label">{t(lang, 'Compare.Horizon')}</span>
           <select value={compare.horizon} onChange={(e) => set({ horizon: e.target.value as Horizon })} data-testid="compare-horizon">

@@ -192,6 +192,45 @@ describe('comparing runs', () => {
   });
 });
 
+describe('comparing two scenarios', () => {
+  it('takes another scenario file as the baseline, at the chosen horizon; it travels in the address and scenes', async () => {
+    const store = storeWithRunner();
+    const st = () => store.getState();
+    st().setAnalysisOpen(true);
+    st().setAnalysisParams({ kind: 'gravity', impedance: 'minutes' });
+    st().setScenario(ROAD);
+    const other: Scenario = { name: 'Chậm', speeds: { national_road: 30 }, edits: [{ action: 'slow', target: 'ql1', speed_kmh: 30 }] };
+    st().openCompareFile('cham.geojson', new TextEncoder().encode(writeScenario(other)));
+    expect(st().compare).toMatchObject({ with: 'file', other });
+    const b = baselineOf(st())!;
+    expect(b.overrides.scenario).toEqual(other);
+    expect(b.params.horizon).toBe(st().compare.horizon);
+    await st().runAnalysis();
+    expect(st().baseline.result?.scenario).toMatchObject({ name: 'Chậm', slow: 1, speeds: 1 });
+    expect(st().analysis.result?.scenario).toMatchObject({ name: 'Đường thử', add: 1 });
+    // The address and a scene carry the other scenario too.
+    const code = encodeScenario(other);
+    const hash = formatHash({
+      view: { center: [107, 16], zoom: 6, bearing: 0, pitch: 0 },
+      edition: '2022',
+      lang: 'vi',
+      selected: null,
+      analysis: { ...DEFAULT_PARAMS, kind: 'gravity' },
+      compare: { with: 'file', horizon: '2030', view: 'difference', scenario: code },
+    });
+    expect(hash).toContain(`cmp=file:2030&cmps=${code}`);
+    expect(parseHash(hash).state.compare).toEqual({ with: 'file', horizon: '2030', view: 'difference', scenario: code });
+    expect(parseHash('#an=gravity&cmp=file:today').invalid).toEqual(['cmp']);
+    const scene = sceneFromState(st(), 'two');
+    expect(scene.compare).toMatchObject({ with: 'file', scenario: code });
+    st().loadStory({ ...BUILTIN_STORY, scenes: [{ ...scene, id: 'plain', compare: null }, scene] });
+    st().revealScene(0);
+    expect(st().compare.with).toBe('none');
+    st().revealScene(1);
+    expect(st().compare).toMatchObject({ with: 'file', other });
+  });
+});
+
 describe('the scenario and the comparison travel', () => {
   it('through the address: sc=, cmp=, cmpv=, from= and mins=, bad values named', () => {
     const code = encodeScenario(ROAD);

@@ -111,8 +111,8 @@ export function analysisKey(s: AppState): string {
 export function baselineOf(s: AppState): { params: AnalysisParams; overrides: AnalysisOverrides; key: string } | null {
   if (s.compare.with === 'none') return null;
   const here = effectiveParams(s);
-  const params = s.compare.with === 'horizon' ? { ...here, horizon: s.compare.horizon } : here;
-  const overrides = { ...analysisOverrides(s), scenario: null };
+  const params = s.compare.with === 'horizon' || s.compare.with === 'file' ? { ...here, horizon: s.compare.horizon } : here;
+  const overrides = { ...analysisOverrides(s), scenario: s.compare.with === 'file' ? s.compare.other : null };
   return { params, overrides, key: `${paramsKey(params)}|${overridesKey(overrides)}` };
 }
 

@@ -24,8 +24,10 @@ export type MapPick =
 /** What the analysis is compared with, and how the comparison is shown. */
 export interface CompareState {
   with: CompareWith;
-  /** The baseline's horizon when comparing with a horizon. */
+  /** The baseline's horizon when comparing with a horizon or another scenario. */
   horizon: Horizon;
+  /** The other scenario (from a file) when comparing with one. */
+  other: Scenario | null;
   /** A difference map, or the baseline and this run side by side across a swipe line. */
   view: 'difference' | 'swipe';
   /** Where the swipe line stands, 0–1 of the map's width (the baseline on its left). */
@@ -48,6 +50,8 @@ export interface ScenarioSlice {
   openScenarioFile: (name: string, bytes: Uint8Array) => void;
   /** The scenario as a file (GeoJSON text). */
   scenarioFileText: () => string;
+  /** Opens another scenario file to compare with (a bad one gets a message and changes nothing). */
+  openCompareFile: (name: string, bytes: Uint8Array) => void;
   undoScenario: () => void;
   scenarioOpen: boolean;
   setScenarioOpen: (open: boolean) => void;
@@ -58,6 +62,10 @@ export interface ScenarioSlice {
 }
 
 const UNDO_DEPTH = 50;
+
+/** The ids a scenario's remove or slow may name: the corridors loaded. */
+export const knownCorridors = (s: Pick<AppState, 'thematic'>): Set<string> =>
+  new Set((s.thematic.corridors?.features ?? []).map((f) => f.properties.id));
 
 export const createScenarioSlice: StateCreator<AppState, Mutators, [], ScenarioSlice> = (set, get) => {
   const change = (next: Scenario): void =>
@@ -93,8 +101,7 @@ export const createScenarioSlice: StateCreator<AppState, Mutators, [], ScenarioS
     renameScenario: (name) => set({ scenario: { ...get().scenario, name } }),
     openScenarioFile: (name, bytes) => {
       const st = get();
-      const known = new Set((st.thematic.corridors?.features ?? []).map((f) => f.properties.id));
-      const r = readScenarioBytes(bytes, known);
+      const r = readScenarioBytes(bytes, knownCorridors(st));
       if (!r.ok) {
         st.setNotice({
           key: 'Scenario.BadFile',
@@ -121,7 +128,21 @@ export const createScenarioSlice: StateCreator<AppState, Mutators, [], ScenarioS
     setScenarioOpen: (scenarioOpen) => set(scenarioOpen ? { scenarioOpen, storyOpen: false } : { scenarioOpen, mapPick: null }),
     mapPick: null,
     setMapPick: (mapPick) => set({ mapPick }),
-    compare: { with: 'none', horizon: 'today', view: 'difference', swipe: 0.5, weight: 'population' },
+    compare: { with: 'none', horizon: 'today', other: null, view: 'difference', swipe: 0.5, weight: 'population' },
+    openCompareFile: (name, bytes) => {
+      const st = get();
+      const r = readScenarioBytes(bytes, knownCorridors(st));
+      if (!r.ok) {
+        st.setNotice({
+          key: 'Scenario.BadFile',
+          vars: { file: name, message: t(st.lang, `Scenario.err.${r.error.code}`, r.error.vars) },
+          tone: 'error',
+        });
+        return;
+      }
+      const other = r.scenario.name ? r.scenario : { ...r.scenario, name };
+      set({ compare: { ...get().compare, with: 'file', other, horizon: get().horizon } });
+    },
     setCompare: (c) => set({ compare: { ...get().compare, ...c } }),
   };
 };

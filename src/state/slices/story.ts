@@ -78,7 +78,16 @@ export function sceneFromState(s: AppState, id: string): Scene {
     table: tableRefOf(s),
     scenario: isEmptyScenario(s.scenario) ? null : encodeScenario(s.scenario),
     compare:
-      s.analysisOpen && s.compare.with !== 'none' ? { with: s.compare.with, horizon: s.compare.horizon, view: s.compare.view } : null,
+      s.analysisOpen && s.compare.with !== 'none'
+        ? {
+            with: s.compare.with,
+            horizon: s.compare.horizon,
+            view: s.compare.view,
+            ...(s.compare.with === 'file' && s.compare.other && !isEmptyScenario(s.compare.other)
+              ? { scenario: encodeScenario(s.compare.other) }
+              : {}),
+          }
+        : null,
   };
 }
 
@@ -164,7 +173,15 @@ export const createStorySlice =
           if (sc.analysis.kind === 'access') patch.analysisView = { ...get().analysisView, measure: firstMeasure(sc.analysis.metric) };
         }
         if (sc.edition !== get().edition) patch.edition = sc.edition;
-        patch.compare = sc.compare ? { ...get().compare, ...sc.compare } : { ...get().compare, with: 'none' };
+        patch.compare = sc.compare
+          ? {
+              ...get().compare,
+              with: sc.compare.with,
+              horizon: sc.compare.horizon,
+              view: sc.compare.view,
+              other: sc.compare.with === 'file' ? sceneScenario(get(), sc.compare.scenario) : null,
+            }
+          : { ...get().compare, with: 'none' };
         set(patch);
         // The scene's scenario (or none); the one before can be had back with undo.
         const scenario = sceneScenario(get(), sc.scenario);
