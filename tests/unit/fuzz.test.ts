@@ -1,6 +1,6 @@
 /**
  * Fuzzed import checks: malformed and odd inputs, generated with fast-check, for every import
- * path (GeoJSON, CSV, KML, zipped Shapefile, story files, statistics tables). Every input ends in acceptance or in
+ * path (GeoJSON, CSV, KML, zipped Shapefile, story files, statistics tables, scenario files and their address form). Every input ends in acceptance or in
  * a message that exists in both languages, never in an uncaught exception, and within a second.
  *
  * The run is short here; `npm run fuzz` runs it long (FUZZ_RUNS). The seed is printed so a
@@ -18,6 +18,8 @@ import { readFileSync } from 'node:fs';
 import { loadInputs } from '../../cli/load.ts';
 import { readTable, shapeTable, TableError } from '../../src/data/table.ts';
 import { guessKeyField, joinTable, JoinError } from '../../src/data/join.ts';
+import { decodeScenario, readScenario, readScenarioBytes, writeScenario } from '../../src/data/scenario.ts';
+import { applyScenario } from '../../src/analysis/scenario.ts';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 60);
 const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
@@ -263,6 +265,63 @@ describe(`fuzzed imports (seed ${SEED})`, () => {
         fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), fc.constantFrom('x.csv', 'x.tsv', 'x.xlsx', 'x.xls', 'x.txt'), (b, name) =>
           check(name, b),
         ),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
+  it(
+    'scenario files and the address form: mutated files, odd JSON, random text; read and applied, or refused with words in both languages',
+    () => {
+      const inputs = loadInputs();
+      const known = new Set(inputs.corridors.features.map((f) => f.properties.id));
+      const good = encoder.encode(
+        writeScenario({
+          name: 'Thử',
+          speeds: { expressway: 100 },
+          edits: [
+            {
+              action: 'add',
+              kind: 'corridor',
+              id: 'sc-1',
+              mode: 'expressway',
+              status: 'planned',
+              axis: 'east_west',
+              speed_kmh: 80,
+              name_vi: 'A',
+              name_en: 'A',
+              coordinates: [
+                [107, 14.5],
+                [108.8, 15.1],
+              ],
+            },
+            { action: 'add', kind: 'station', id: 'sc-2', name_vi: 'Ga', name_en: 'Station', coordinates: [108.2, 16.05] },
+            { action: 'remove', target: 'ql1' },
+            { action: 'slow', target: 'sc-1', speed_kmh: 30 },
+          ],
+        }),
+      );
+      const check = (r: ReturnType<typeof readScenarioBytes>): void => {
+        if (r.ok) {
+          // What is accepted can be applied and written back unchanged.
+          expect(() => applyScenario(inputs, r.scenario)).not.toThrow();
+          expect(readScenario(JSON.parse(writeScenario(r.scenario)), known)).toEqual(r);
+          return;
+        }
+        const key = `Scenario.err.${r.error.code}`;
+        expect(isMessageKey(key), key).toBe(true);
+        if (isMessageKey(key)) for (const lang of ['vi', 'en'] as const) expect(t(lang, key, r.error.vars)).not.toMatch(/\{\w+\}/);
+      };
+      fc.assert(
+        fc.property(mutate(good), (b) => check(readScenarioBytes(b, known))),
+        params,
+      );
+      fc.assert(
+        fc.property(oddGeoJSON, (text) => check(readScenarioBytes(encoder.encode(text), known))),
+        params,
+      );
+      fc.assert(
+        fc.property(fc.string({ maxLength: 200 }), (text) => check(decodeScenario(text, known))),
         params,
       );
     },
