@@ -254,7 +254,9 @@ function travelOf(c: RunContext): TimeNetwork {
       detour: formatNumber(lang, model.detour, 1),
     })),
   );
-  const tn = buildTimeNetwork(lines, model, c.scenario.stations);
+  const tn = buildTimeNetwork(lines, model, c.scenario.stations, c.scenario.interchanges);
+  if (c.scenario.interchanges.length)
+    c.notes.push(both('Analysis.InterchangeNote', { n: tn.interchangesUsed, listed: c.scenario.interchanges.length, km: STATION_KM }));
   if (c.params.modes === 'road_rail')
     c.notes.push(
       tn.stationsUsed

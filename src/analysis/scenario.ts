@@ -18,6 +18,8 @@ export interface ScenarioInputs {
   speedOf: ReadonlyMap<string, number>;
   /** Railway stations the scenario places (the data fixes none). */
   stations: [number, number][];
+  /** Expressway interchanges the scenario lists (none: expressways are entered at their vertices). */
+  interchanges: [number, number][];
 }
 
 /** The corridor layer's mode for an added corridor's class. */
@@ -58,7 +60,8 @@ export function applyScenario(inputs: AnalysisInputs, s: Scenario | null | undef
   const classOf = new Map<string, SpeedClass>();
   const speedOf = new Map<string, number>();
   const stations: [number, number][] = [];
-  if (!s || !s.edits.length) return { inputs, classOf, speedOf, stations };
+  const interchanges: [number, number][] = [];
+  if (!s || !s.edits.length) return { inputs, classOf, speedOf, stations, interchanges };
   const removed = new Set(s.edits.flatMap((e) => (e.action === 'remove' ? [e.target] : [])));
   const corridors: Corridor[] = inputs.corridors.features.filter((f) => !removed.has(f.properties.id));
   const seaports = [...inputs.seaports.features];
@@ -89,6 +92,7 @@ export function applyScenario(inputs: AnalysisInputs, s: Scenario | null | undef
         geometry: { type: 'LineString', coordinates: e.coordinates },
       } as unknown as Corridor);
     } else if (e.kind === 'station') stations.push(e.coordinates);
+    else if (e.kind === 'interchange') interchanges.push(e.coordinates);
     else if (e.kind === 'seaport') seaports.push(pointFeature<'seaports'>(e));
     else if (e.kind === 'airport') airports.push(pointFeature<'airports'>(e));
     else gates.push(pointFeature<'gates'>(e));
@@ -106,5 +110,6 @@ export function applyScenario(inputs: AnalysisInputs, s: Scenario | null | undef
     classOf,
     speedOf,
     stations,
+    interchanges,
   };
 }

@@ -73,6 +73,8 @@ export interface TimeNetwork {
   model: TravelModel;
   /** The stations that lie on a railway the trip may use (the others are left out). */
   stationsUsed: number;
+  /** The listed interchanges that lie on an expressway (0: expressways are entered at their vertices). */
+  interchangesUsed: number;
 }
 
 /** A line's speed, km/h: its own, or its class's. */
@@ -84,13 +86,27 @@ const isRail = (c: SpeedClass): boolean => RAIL_CLASSES.includes(c);
  * The network of the lines a trip may use, with minutes per edge. Railways (when the model
  * allows them) are a network of their own, boarded only at `stations`: each station is put on
  * its nearest railway (within STATION_KM) and joined to the roads as a place is, with the
- * boarding minutes between road and train.
+ * boarding minutes between road and train. Expressways are entered at their vertices and
+ * junctions; where `interchanges` are listed, they become a network of their own too, entered
+ * only there (no minutes to change).
  */
-export function buildTimeNetwork(lines: readonly TimedLine[], model: TravelModel, stations: readonly [number, number][] = []): TimeNetwork {
-  const road = buildRoadNetwork(lines, model);
-  const rail = lines.filter((l) => model.classes.includes(l.cls) && isRail(l.cls));
-  if (!rail.length || !stations.length) return road;
-  return withRail(road, rail, stations);
+export function buildTimeNetwork(
+  lines: readonly TimedLine[],
+  model: TravelModel,
+  stations: readonly [number, number][] = [],
+  interchanges: readonly [number, number][] = [],
+): TimeNetwork {
+  const allowed = (l: TimedLine): boolean => model.classes.includes(l.cls);
+  const gated = (l: TimedLine): boolean => interchanges.length > 0 && l.cls === 'expressway';
+  let tn = buildRoadNetwork(
+    lines.filter((l) => !gated(l)),
+    model,
+  );
+  const rail = lines.filter((l) => allowed(l) && isRail(l.cls));
+  if (rail.length && stations.length) tn = withGated(tn, rail, stations, model.boardMinutes, 'stationsUsed');
+  const expressways = lines.filter((l) => allowed(l) && gated(l));
+  if (expressways.length) tn = withGated(tn, expressways, interchanges, 0, 'interchangesUsed');
+  return tn;
 }
 
 /** A station's point on the nearest of the lines (a vertex inserted there), or null when none is within STATION_KM. */
@@ -114,8 +130,14 @@ function putOnLine(lines: { coordinates: [number, number][] }[], lon: number, la
   return b.t <= 0 ? p : b.t >= 1 ? q : at;
 }
 
-/** The road network with the railways beside it, joined only at the stations. */
-function withRail(road: TimeNetwork, rail: readonly TimedLine[], stations: readonly [number, number][]): TimeNetwork {
+/** The network with lines beside it (railways, or expressways with listed interchanges), joined only at the given points. */
+function withGated(
+  road: TimeNetwork,
+  rail: readonly TimedLine[],
+  stations: readonly [number, number][],
+  boardMinutes: number,
+  count: 'stationsUsed' | 'interchangesUsed',
+): TimeNetwork {
   const { model } = road;
   const lines = rail.map((l) => ({ ...l, coordinates: l.coordinates.map((c) => [c[0], c[1]] as [number, number]) }));
   const onLine = stations.map(([lon, lat]) => putOnLine(lines, lon, lat));
@@ -152,7 +174,7 @@ function withRail(road: TimeNetwork, rail: readonly TimedLine[], stations: reado
         best = n;
       }
     }
-    link(sNode, r0 + best, model.boardMinutes);
+    link(sNode, r0 + best, boardMinutes);
     // The roads, joined from the station as a place joins them.
     for (const j of joinsOf(road, u.at[0], u.at[1])) {
       if (j.edge < 0) link(sNode, j.node, j.leg);
@@ -182,10 +204,12 @@ function withRail(road: TimeNetwork, rail: readonly TimedLine[], stations: reado
     },
     emin: Float64Array.from(emin),
     along,
-    // A place walks to a station as it walks to an expressway's vertex.
+    // A place walks to a station or an interchange as it walks to an expressway's vertex.
     entries: Int32Array.from([...road.entries, ...used.map((_, k) => s0 + k)]),
     model,
-    stationsUsed: used.length,
+    stationsUsed: road.stationsUsed,
+    interchangesUsed: road.interchangesUsed,
+    [count]: used.length,
   };
 }
 
@@ -215,7 +239,7 @@ function buildRoadNetwork(lines: readonly TimedLine[], model: TravelModel): Time
   }
   const entries: number[] = [];
   entry.forEach((v, i) => v && entries.push(i));
-  return { net, emin, along, entries: Int32Array.from(entries), model, stationsUsed: 0 };
+  return { net, emin, along, entries: Int32Array.from(entries), model, stationsUsed: 0, interchangesUsed: 0 };
 }
 
 /** Minutes for a straight leg of `km`, at the access speed, with the detour. */

@@ -19,8 +19,11 @@ export const SCENARIO_MODES = [
 ] as const satisfies readonly SpeedClass[];
 export type ScenarioMode = (typeof SCENARIO_MODES)[number];
 
-/** The kinds of point a scenario can add (a station is where a railway is boarded). */
-export const SCENARIO_POINTS = ['seaport', 'airport', 'border_gate', 'station'] as const;
+/**
+ * The kinds of point a scenario can add: a station is where a railway is boarded; listed
+ * interchanges are where expressways are entered (without any, at their vertices).
+ */
+export const SCENARIO_POINTS = ['seaport', 'airport', 'border_gate', 'station', 'interchange'] as const;
 export type ScenarioPointKind = (typeof SCENARIO_POINTS)[number];
 
 /** The status an added corridor is described with (it is part of the network in the scenario whatever it says). */

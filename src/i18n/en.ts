@@ -806,4 +806,7 @@ export const en: Record<MessageKey, string> = {
   'Compare.Other': 'Baseline scenario: “{name}” ({n} edits)',
   'Compare.NoOther': 'No baseline scenario yet: open a file (without one, the baseline is the chosen horizon with no scenario).',
   'Compare.Baseline.file': '{hz}, scenario “{name}”',
+  'Scenario.kind.interchange': 'expressway interchange',
+  'Analysis.InterchangeNote':
+    'Expressways entered and left only at the scenario’s {n} interchanges ({listed} listed; each put on the nearest expressway within {km} km).',
 };

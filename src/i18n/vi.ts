@@ -802,6 +802,9 @@ export const vi = {
   'Compare.Other': 'Kịch bản so sánh: “{name}” ({n} thay đổi)',
   'Compare.NoOther': 'Chưa có kịch bản so sánh: mở một tệp (không có tệp thì so với mốc đã chọn, không kịch bản).',
   'Compare.Baseline.file': 'mốc {hz}, kịch bản “{name}”',
+  'Scenario.kind.interchange': 'nút giao cao tốc',
+  'Analysis.InterchangeNote':
+    'Cao tốc chỉ vào, ra tại {n} nút giao của kịch bản (trên {listed} nút liệt kê; mỗi nút đặt lên cao tốc gần nhất trong vòng {km} km).',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -323,3 +323,45 @@ describe('the detour is a parameter', () => {
     expect(a.model.vi).toMatch(/× 1,3\)/);
   });
 });
+
+describe('expressways with listed interchanges', () => {
+  const exp: TimedLine = {
+    id: 'exp',
+    cls: 'expressway',
+    coordinates: [
+      [106, 16],
+      [106.5, 16],
+      [107, 16],
+    ],
+  };
+  const road: TimedLine = { ...exp, id: 'road', cls: 'national_road' };
+  const model = defaultModel({}, ['expressway', 'national_road']);
+  const ends: [number, number][] = [
+    [106, 16],
+    [107, 16],
+  ];
+
+  it('are entered only at the interchanges: end to end at expressway speed, but not from the middle vertex', () => {
+    const km = haversineKm(106, 16, 106.5, 16) + haversineKm(106.5, 16, 107, 16);
+    const gated = buildTimeNetwork([exp, road], model, [], ends);
+    expect(gated.interchangesUsed).toBe(2);
+    expect(minutesTo(timesFrom(gated, [[107, 16]]), 106, 16)).toBeCloseTo((km / 90) * 60, 6);
+    // From the middle vertex: without interchanges the expressway is entered there; with them, the road is taken.
+    const open = buildTimeNetwork([exp, road], model);
+    const fromMiddle = (tn: typeof open) => minutesTo(timesFrom(tn, [[107, 16]]), 106.5, 16);
+    expect(fromMiddle(open)).toBeCloseTo((haversineKm(106.5, 16, 107, 16) / 90) * 60, 6);
+    expect(fromMiddle(gated)).toBeCloseTo((haversineKm(106.5, 16, 107, 16) / 50) * 60, 6);
+  });
+
+  it('adding an interchange never lengthens a trip', () => {
+    const pt = fc.tuple(fc.double({ min: 105.8, max: 107.2, noNaN: true }), fc.double({ min: 15.8, max: 16.2, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(pt, { minLength: 1, maxLength: 3 }), pt, pt, pt, (listed, extra, dest, place) => {
+        const before = minutesTo(timesFrom(buildTimeNetwork([exp, road], model, [], listed), [dest]), place[0], place[1]);
+        const after = minutesTo(timesFrom(buildTimeNetwork([exp, road], model, [], [...listed, extra]), [dest]), place[0], place[1]);
+        expect(after).toBeLessThanOrEqual(before * (1 + 1e-9) + 1e-9);
+      }),
+      { numRuns: Number(process.env['TT_RUNS'] ?? 300) },
+    );
+  });
+});
