@@ -18,6 +18,7 @@ import {
   type ResultBase,
   type ResultUnit,
   measuresMinutes,
+  scenarioActs,
   scenarioSummary,
   writeParam,
 } from '../core/analysis.ts';
@@ -116,7 +117,8 @@ export function runAnalysis(
   onProgress: (done: number) => void = () => {},
   overrides: AnalysisOverrides = {},
 ): AnalysisResult {
-  // The scenario's edits first: every analysis runs on the network and points as the scenario has them.
+  // The scenario's edits first: every analysis it can change runs on the network and points as the scenario has them.
+  if (overrides.scenario && !scenarioActs(params, overrides.scenario)) overrides = { ...overrides, scenario: null };
   const applied = applyScenario(inputs, overrides.scenario);
   inputs = applied.inputs;
   const custom = overrides.units ?? null;

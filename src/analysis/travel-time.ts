@@ -1,9 +1,9 @@
 /**
  * Travel time on the corridor network, in minutes. Each corridor's edges take its class's
- * speed; a place reaches the network by a straight leg at the access speed, times a detour
- * factor: anywhere along a road, but onto an expressway only at its vertices (its
- * interchanges) and junctions. The railways need stations, which the data does not fix yet,
- * so they are not offered.
+ * speed (or its own); a place reaches the network by a straight leg at the access speed, times
+ * a detour factor: anywhere along a road, but onto an expressway only at its vertices and
+ * junctions (or, where a scenario lists interchanges, only there). Railways are boarded only
+ * at stations, which the data does not fix: a scenario places them.
  *
  * Times to the nearest of many destinations are found with one search from all of them at
  * once (multi-source Dijkstra over the nodes), then each place takes the best of: its straight
@@ -175,13 +175,15 @@ function withGated(
       }
     }
     link(sNode, r0 + best, boardMinutes);
-    // The roads, joined from the station as a place joins them.
-    for (const j of joinsOf(road, u.at[0], u.at[1])) {
-      if (j.edge < 0) link(sNode, j.node, j.leg);
-      else {
-        link(sNode, road.net.eu[j.edge]!, j.leg + j.t * road.emin[j.edge]!);
-        link(sNode, road.net.ev[j.edge]!, j.leg + (1 - j.t) * road.emin[j.edge]!);
-      }
+    // The roads, by the station's nearest way onto them only: two ways would let a trip walk
+    // between two roads through the station without taking the train. (A place still walks
+    // straight to the station: it is an entry.)
+    const joins = joinsOf(road, u.at[0], u.at[1]);
+    const j = joins.reduce<Join | null>((a, b) => (a === null || b.leg < a.leg ? b : a), null);
+    if (j && j.edge < 0) link(sNode, j.node, j.leg);
+    else if (j) {
+      link(sNode, road.net.eu[j.edge]!, j.leg + j.t * road.emin[j.edge]!);
+      link(sNode, road.net.ev[j.edge]!, j.leg + (1 - j.t) * road.emin[j.edge]!);
     }
   });
   const nodeEdges: number[][] = Array.from({ length: lon.length }, () => []);

@@ -97,15 +97,17 @@ export function applyHash(store: AppStore, hash: string): void {
       measure: firstMeasure(state.analysis.metric),
     };
   }
-  if (state.compare) patch.compare = { ...s.compare, with: state.compare.with, horizon: state.compare.horizon, view: state.compare.view };
+  // Another scenario to compare with is set only once it has been read (a bad one changes nothing).
+  const cmp = state.compare;
+  if (cmp && cmp.with !== 'file') patch.compare = { ...s.compare, with: cmp.with, horizon: cmp.horizon, view: cmp.view, other: null };
   store.setState(patch);
   const code = state.scenarioCode;
   if (code) whenCorridors(store, (st) => applyScenarioCode(st, code));
-  const otherCode = state.compare?.scenario;
-  if (otherCode)
+  const otherCode = cmp?.with === 'file' ? cmp.scenario : null;
+  if (cmp && otherCode)
     whenCorridors(store, (st) => {
       const other = readCode(st, otherCode);
-      if (other) st.setCompare({ other });
+      if (other) st.setCompare({ with: 'file', horizon: cmp.horizon, view: cmp.view, other });
     });
   if (state.table) s.showTableRef(state.table);
   if (state.storyScene) pendingStoryScene = state.storyScene;
@@ -132,8 +134,9 @@ export function startHashSync(store: AppStore): () => void {
       storyScene: s.presenting ? s.storyIndex + 1 : null,
       table: tableRefOf(s),
       scenarioCode: scenarioCode(s.scenario),
+      // A comparison with another scenario is written only with that scenario.
       compare:
-        s.compare.with === 'none'
+        s.compare.with === 'none' || (s.compare.with === 'file' && !s.compare.other)
           ? null
           : {
               with: s.compare.with,

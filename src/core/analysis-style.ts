@@ -135,8 +135,8 @@ const LEGENDS: { [K in AnalysisKind]: (r: Of<K>, view: LegendView) => AnalysisLe
     items: r.bands.map((b, i) => ({
       id: String(b.minutes),
       color: isochroneColor(i, r.bands.length),
-      name_vi: `≤ ${b.minutes} phút`,
-      name_en: `≤ ${b.minutes} min`,
+      name_vi: `≤ ${b.minutes.toLocaleString('vi-VN')} phút`,
+      name_en: `≤ ${b.minutes.toLocaleString('en-GB')} min`,
     })),
   }),
 };

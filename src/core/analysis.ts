@@ -183,6 +183,16 @@ export const measuresMinutes = (p: AnalysisParams): boolean =>
   (p.kind === 'gravity' && p.impedance === 'minutes') ||
   ((p.kind === 'access' || p.kind === 'hinterland') && p.metric === 'minutes');
 
+/**
+ * Whether a scenario can change a run: shared borders never depend on it, gravity in km
+ * neither, and speeds alone only runs in minutes. A run it cannot change ignores it (no
+ * note, the same cache key as without).
+ */
+export function scenarioActs(p: AnalysisParams, s: Scenario | null | undefined): boolean {
+  if (!s || !scenarioKey(s) || p.kind === 'adjacency' || (p.kind === 'gravity' && p.impedance === 'km')) return false;
+  return s.edits.length > 0 || measuresMinutes(p);
+}
+
 /** The parameters each analysis reads. */
 export const PARAMS_USED: Record<AnalysisKind, readonly ParamKey[]> = Object.fromEntries(
   ANALYSES.map((k) => [k, ANALYSIS_DEFS[k].uses]),

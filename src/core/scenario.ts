@@ -105,7 +105,8 @@ function fnv1a(text: string): string {
 }
 
 /**
- * A short stable key of what a scenario changes (its name left out), for result caches; '' for none.
+ * A short stable key of a scenario (what it changes, and its name, which results carry), for
+ * result caches; '' for none or an empty one.
  * @example scenarioKey(EMPTY_SCENARIO) // ''
  */
 export function scenarioKey(s: Scenario | null | undefined): string {
@@ -113,7 +114,7 @@ export function scenarioKey(s: Scenario | null | undefined): string {
   let key = keyCache.get(s);
   if (key === undefined) {
     const speeds = Object.entries(s.speeds).sort(([a], [b]) => a.localeCompare(b));
-    key = fnv1a(JSON.stringify([speeds, s.edits]));
+    key = fnv1a(JSON.stringify([speeds, s.edits, s.name]));
     keyCache.set(s, key);
   }
   return key;

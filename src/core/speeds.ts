@@ -112,13 +112,13 @@ export const ROAD_CLASSES: readonly SpeedClass[] = ['expressway', 'national_road
 /** The classes a mode allows. */
 export const classesOf = (mode: Mode): readonly SpeedClass[] => (mode === 'road_rail' ? [...ROAD_CLASSES, ...RAIL_CLASSES] : ROAD_CLASSES);
 
-/** Speeds as given by the user: only known classes, each a finite speed in (0, 400] km/h. */
+/** Speeds as given by the user: only known classes, each a finite speed in [1, 400] km/h (as scenario files take them). */
 export function checkSpeeds(raw: unknown): { ok: true; speeds: Partial<Record<SpeedClass, number>> } | { ok: false; key: string } {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, key: '' };
   const out: Partial<Record<SpeedClass, number>> = {};
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
     if (!(SPEED_CLASSES as readonly string[]).includes(k)) return { ok: false, key: k };
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > 400) return { ok: false, key: k };
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 1 || v > 400) return { ok: false, key: k };
     out[k as SpeedClass] = v;
   }
   return { ok: true, speeds: out };

@@ -34,6 +34,7 @@ import { SPEED_CLASSES, type SpeedClass } from '../core/speeds.ts';
 /** Why a scenario could not be read; `n` is the feature's number (1-based). */
 export type ScenarioError =
   | { code: 'json'; vars: { detail: string } }
+  | { code: 'address'; vars: Record<string, never> }
   | { code: 'not-scenario'; vars: Record<string, never> }
   | { code: 'future-version'; vars: { version: number } }
   | { code: 'too-many'; vars: { max: number } }
@@ -55,7 +56,8 @@ const position = v.pipe(
   v.maxLength(3),
   v.transform((p) => [p[0]!, p[1]!] as [number, number]),
 );
-const id = v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)));
+// An added feature's id starts with `sc-`, so it never meets a bundled id (a port's, a corridor's).
+const id = v.optional(v.pipe(v.string(), v.regex(/^sc-[A-Za-z0-9_-]{1,60}$/)));
 
 const AddCorridorProps = v.object({
   action: v.literal('add'),
@@ -273,8 +275,8 @@ export function encodeScenario(s: Scenario): string {
 
 /** Reads a scenario from the address; a text too long, not base64url, or inflating past the limit is refused. */
 export function decodeScenario(text: string, known: ReadonlySet<string>): ScenarioRead {
-  const refuse = (detail: string): ScenarioRead => ({ ok: false, error: { code: 'json', vars: { detail } } });
-  if (text.length > SCENARIO_ADDRESS_MAX.text || !/^[A-Za-z0-9_-]*$/.test(text)) return refuse('encoding');
+  const refuse = (): ScenarioRead => ({ ok: false, error: { code: 'address', vars: {} } });
+  if (text.length > SCENARIO_ADDRESS_MAX.text || !/^[A-Za-z0-9_-]*$/.test(text)) return refuse();
   const parts: Uint8Array[] = [];
   let size = 0;
   try {
@@ -284,8 +286,8 @@ export function decodeScenario(text: string, known: ReadonlySet<string>): Scenar
       parts.push(chunk);
     });
     inf.push(fromBase64Url(text), true);
-  } catch (e) {
-    return refuse(e instanceof Error ? e.message : 'inflate');
+  } catch {
+    return refuse();
   }
   const all = new Uint8Array(size);
   let at = 0;
@@ -297,7 +299,7 @@ export function decodeScenario(text: string, known: ReadonlySet<string>): Scenar
   try {
     json = JSON.parse(strFromU8(all));
   } catch {
-    return refuse('json');
+    return refuse();
   }
   return readScenario(json, known);
 }

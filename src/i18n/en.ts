@@ -692,8 +692,6 @@ export const en: Record<MessageKey, string> = {
   'Cli.Point': 'longitude,latitude within longitude {lon}, latitude {lat}',
   'Cli.List': 'up to {max} numbers from {min} to {maxv}, comma-separated',
   'Table.bands': 'Bands',
-  'Legend.withinMin': '≤ {m} min',
-  'Isochrone.Origin': 'Origin',
   'Toolbar.Scenario': 'Scenario',
   'Scenario.Title': 'Planning scenario',
   'Scenario.Close': 'Close the scenario panel',
@@ -809,4 +807,12 @@ export const en: Record<MessageKey, string> = {
   'Scenario.kind.interchange': 'expressway interchange',
   'Analysis.InterchangeNote':
     'Expressways entered and left only at the scenario’s {n} interchanges ({listed} listed; each put on the nearest expressway within {km} km).',
+  'Analysis.OriginOutside': 'The origin must lie in the region or next to it (longitude {lon}, latitude {lat}).',
+  'Scenario.OutOfBounds':
+    'This place lies outside the region and its neighbours (longitude 100–118, latitude 5–25): a scenario cannot hold it.',
+  'Scenario.TooManyVertices': 'A corridor has at most {max} vertices.',
+  'Scenario.TooMany': 'A scenario holds at most {max} edits.',
+  'Scenario.err.address': 'The scenario in the address cannot be read (cut, altered or too long).',
+  'Compare.IndexRelative':
+    'The index is scaled 0–100 within each run: a change says how a unit moved against the others. A positive rank change is a rise; the table’s delta_rank is this rank − the baseline’s (negative is a rise).',
 };

@@ -687,8 +687,6 @@ export const vi = {
   'Cli.Point': 'kinh độ,vĩ độ trong khoảng kinh độ {lon}, vĩ độ {lat}',
   'Cli.List': 'tối đa {max} số từ {min} đến {maxv}, cách nhau bằng dấu phẩy',
   'Table.bands': 'Vùng thời gian',
-  'Legend.withinMin': '≤ {m} phút',
-  'Isochrone.Origin': 'Điểm xuất phát',
   'Toolbar.Scenario': 'Kịch bản',
   'Scenario.Title': 'Kịch bản quy hoạch',
   'Scenario.Close': 'Đóng kịch bản',
@@ -805,6 +803,13 @@ export const vi = {
   'Scenario.kind.interchange': 'nút giao cao tốc',
   'Analysis.InterchangeNote':
     'Cao tốc chỉ vào, ra tại {n} nút giao của kịch bản (trên {listed} nút liệt kê; mỗi nút đặt lên cao tốc gần nhất trong vòng {km} km).',
+  'Analysis.OriginOutside': 'Điểm xuất phát cần nằm trong vùng và lân cận (kinh độ {lon}, vĩ độ {lat}).',
+  'Scenario.OutOfBounds': 'Điểm này nằm ngoài vùng và lân cận (kinh độ 100–118, vĩ độ 5–25): kịch bản không giữ được.',
+  'Scenario.TooManyVertices': 'Một tuyến có tối đa {max} đỉnh.',
+  'Scenario.TooMany': 'Kịch bản có tối đa {max} thay đổi.',
+  'Scenario.err.address': 'Không đọc được kịch bản trong địa chỉ (bị cắt, sửa hoặc quá dài).',
+  'Compare.IndexRelative':
+    'Chỉ số được quy về 0–100 trong từng lần chạy: mức đổi cho biết tỉnh dịch chuyển so với các tỉnh khác. Đổi hạng dương là lên hạng; cột delta_rank trong bảng là hạng lần này − hạng so sánh (âm là lên hạng).',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -301,11 +301,17 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
   },
 };
 
+let lastDelta: { r: AnalysisResult; base: AnalysisResult; measure: AccessMeasure; delta: Float32Array; half: number } | null = null;
+
 /** Cells coloured by their gain over the baseline (baseline − this run: nearer is blue). */
 function accessDifference(r: Of<'access'>, baseline: AnalysisResult, c: DrawContext): Layer {
   const { measure, selected } = c.props;
-  const delta = cellDelta(r, baseline, measure);
-  const half = symmetricExtent(delta);
+  // Worked out once per pair of runs and measure, not at every redraw (hover, selection, swipe).
+  if (lastDelta?.r !== r || lastDelta.base !== baseline || lastDelta.measure !== measure) {
+    const d = cellDelta(r, baseline, measure);
+    lastDelta = { r, base: baseline, measure, delta: d, half: symmetricExtent(d) };
+  }
+  const { delta, half } = lastDelta;
   const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
   return new SolidPolygonLayer<Cell>({
     id: 'analysis-access-difference',

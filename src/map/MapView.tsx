@@ -15,6 +15,7 @@ import {
   counterpartsOf,
   DEFAULT_VIEW,
   featuresOf,
+  shownBaseline,
   useStoreApi,
   type AppStore,
   type MapBridge,
@@ -44,6 +45,8 @@ import {
   USER_TABLE,
 } from './style.ts';
 import { CAPITAL_SELECTED_RADIUS_PX, capitalNear, capitalPoints } from '../core/capitals.ts';
+import { PARAM_DEFS, readParam } from '../core/analysis.ts';
+import { SCENARIO_BOUNDS, SCENARIO_LIMITS } from '../core/scenario.ts';
 import './worker.ts';
 
 declare global {
@@ -146,6 +149,16 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
   };
 }
 
+/** Where an isochrone's origin may be, in words for the notice. */
+const originBounds = (): Record<string, string> => {
+  const [lon, lat] = PARAM_DEFS.from.bounds;
+  return { lon: lon.join('–'), lat: lat.join('–') };
+};
+
+/** Whether a clicked place lies where a scenario may put things. */
+const inScenarioBounds = ([lon, lat]: [number, number]): boolean =>
+  lon >= SCENARIO_BOUNDS.lon[0] && lon <= SCENARIO_BOUNDS.lon[1] && lat >= SCENARIO_BOUNDS.lat[0] && lat <= SCENARIO_BOUNDS.lat[1];
+
 /** The bundled corridors' lines by id (the scenario draws the ones it removes or slows over them). */
 function corridorLines(s: AppState): Map<string, [number, number][]> {
   const fc = s.thematic.corridors;
@@ -164,8 +177,8 @@ const corridorCache = new WeakMap<object, Map<string, [number, number][]>>();
  * line's longitude taken from where it stands on the map now; null when not comparing.
  */
 function compareOf(map: MaplibreMap, s: AppState): import('../layers/analysis.ts').CompareLayerProps | null {
-  const base = s.baseline.result;
-  if (s.compare.with === 'none' || s.baseline.status !== 'done' || !base || base.kind !== s.analysis.result?.kind) return null;
+  const base = shownBaseline(s);
+  if (!base) return null;
   const el = map.getContainer();
   const swipeLon = map.unproject([el.clientWidth * s.compare.swipe, el.clientHeight / 2]).lng;
   return { baseline: base, view: s.compare.view, swipeLon };
@@ -591,11 +604,20 @@ export function MapView({ bridge, tiles }: { bridge: MapBridge; tiles?: { base: 
       if (pick) {
         const at: [number, number] = [Math.round(e.lngLat.lng * 1e5) / 1e5, Math.round(e.lngLat.lat * 1e5) / 1e5];
         const st = store.getState();
+        // A place the address, story files and scenario files could not hold is refused here.
         if (pick.kind === 'origin') {
-          st.setAnalysisParams({ from: at });
+          const from = readParam('from', `${at[0]},${at[1]}`);
+          if (!from) return st.setNotice({ key: 'Analysis.OriginOutside', vars: originBounds(), tone: 'error' });
+          st.setAnalysisParams({ from });
           st.setMapPick(null);
-        } else if (pick.kind === 'corridor') {
-          if (!pick.done) st.setMapPick({ kind: 'corridor', coordinates: [...pick.coordinates, at] });
+          return;
+        }
+        if (!inScenarioBounds(at)) return st.setNotice({ key: 'Scenario.OutOfBounds', vars: {}, tone: 'error' });
+        if (pick.kind === 'corridor') {
+          if (pick.done) return;
+          if (pick.coordinates.length >= SCENARIO_LIMITS.vertices)
+            return st.setNotice({ key: 'Scenario.TooManyVertices', vars: { max: SCENARIO_LIMITS.vertices }, tone: 'error' });
+          st.setMapPick({ kind: 'corridor', coordinates: [...pick.coordinates, at] });
         } else st.setMapPick({ kind: 'point', coordinates: at });
         return;
       }

@@ -16,7 +16,15 @@ import {
 } from '../core/analysis.ts';
 import { analysisLegend, rampCss } from '../core/analysis-style.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
-import { effectiveParams, useAppStore, useStoreApi, type AnalysisView, type AppState, type AppStore } from '../state/store.ts';
+import {
+  effectiveParams,
+  shownBaseline,
+  useAppStore,
+  useStoreApi,
+  type AnalysisView,
+  type AppState,
+  type AppStore,
+} from '../state/store.ts';
 import { deltaTable, resultTables } from '../export/results.ts';
 import { AnalysisTable } from './AnalysisTable.tsx';
 import { CompareSection } from './CompareSection.tsx';
@@ -282,7 +290,8 @@ export default function AnalysisPanel() {
 
   const result = analysis.status === 'done' || analysis.result?.kind === params.kind ? analysis.result : null;
   const names = useMemo(() => new Map((result?.units ?? []).map((u) => [u.id, lang === 'vi' ? u.name_vi : u.name_en])), [result, lang]);
-  const base = s.baseline.status === 'done' && s.baseline.result?.kind === result?.kind ? s.baseline.result : null;
+  // Read here so the panel re-renders when the baseline arrives.
+  const base = s.baseline && result ? shownBaseline(getState()) : null;
   // Comparing: each table gains Δ columns (this run − the baseline); the map shows the difference.
   const tables = useMemo(() => {
     if (!result) return [];

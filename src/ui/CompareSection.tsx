@@ -5,7 +5,7 @@ import { HORIZONS, type Horizon } from '../core/layers.ts';
 import { RAMP_DIVERGING, rampCss } from '../core/analysis-style.ts';
 import { accessValues, type AnalysisResult } from '../core/analysis.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
-import { useAppStore, useStoreApi, type AppState } from '../state/store.ts';
+import { shownBaseline, useAppStore, useStoreApi, type AppState } from '../state/store.ts';
 import { symmetricExtent, cellDelta } from '../core/compare.ts';
 import { Segs } from './Segs.tsx';
 
@@ -65,7 +65,8 @@ export function CompareSection({ result }: { result: AnalysisResult | null }) {
   const { lang, compare, baseline, measure, data } = s;
   const file = useRef<HTMLInputElement>(null);
   const set = (c: Partial<AppState['compare']>): void => store.getState().setCompare(c);
-  const base = baseline.status === 'done' && baseline.result?.kind === result?.kind ? baseline.result : null;
+  // `baseline` (subscribed above) re-renders the section when it arrives; this is the one that belongs to now.
+  const base = baseline && result ? shownBaseline(store.getState()) : null;
   const same = result !== null && base !== null && store.getState().analysis.key === baseline.key;
   const gains = useMemo(
     () => (result && base && result.kind === 'access' ? unitGains(result, base, measure, compare.weight, weightsOf(data, result)) : null),
@@ -192,6 +193,7 @@ export function CompareSection({ result }: { result: AnalysisResult | null }) {
             <p className="hint-muted">{t(lang, 'Compare.TableOnly')}</p>
           )}
           {gains && <GainTable lang={lang} gains={gains} names={names} unit={unit} onWeight={(weight) => set({ weight })} />}
+          {changes.length > 0 && <p className="hint-muted">{t(lang, 'Compare.IndexRelative')}</p>}
           {changes.length > 0 && (
             <div className="analysis-table-wrap">
               <table className="analysis-table" data-testid="compare-index">

@@ -3,11 +3,10 @@ import type { FeatureCollection } from 'geojson';
 import { useShallow } from 'zustand/react/shallow';
 import { BELT_KM_CHOICES, THEMATIC_LAYERS } from '../core/layers.ts';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
-import { featuresOf, joinedFor, useAppStore, type AppState, useStoreApi } from '../state/store.ts';
+import { featuresOf, joinedFor, shownBaseline, useAppStore, type AppState, useStoreApi } from '../state/store.ts';
 import { SOVEREIGNTY_NOTE, beltAt, sensitivityOf, visiblePart } from '../export/catalogue.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
 import { resultTables, tableToGeoJSON, unitGeometries } from '../export/results.ts';
-import type { AnalysisResult } from '../core/analysis.ts';
 import { tableLayer, type TableLayerInfo } from '../export/table-layer.ts';
 import { download } from '../export/download.ts';
 import { legendItems } from './legend-items.ts';
@@ -103,12 +102,6 @@ function choices(s: Exportable, lang: Lang): Choice[] {
 
 const toggle = <T,>(list: T[], v: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== v), v] : list.filter((x) => x !== v));
 
-/** The baseline run the analysis is compared with, when one is shown. */
-function comparedWith(st: AppState, result: AnalysisResult): AnalysisResult | null {
-  const b = st.baseline;
-  return st.compare.with !== 'none' && b.status === 'done' && b.result?.kind === result.kind ? b.result : null;
-}
-
 /**
  * The export dialog: layers and analysis results in the chosen formats (one file, or a
  * research bundle with metadata), and the map image. Restricted layers need an explicit
@@ -202,7 +195,7 @@ export default function ExportDialog() {
       const file = await exportFiles({
         layers,
         // Comparing: the tables carry delta_ columns against the baseline, and the metadata says which.
-        results: result && tables.length ? [{ result, tables, baseline: comparedWith(st, result) }] : [],
+        results: result && tables.length ? [{ result, tables, baseline: shownBaseline(st) }] : [],
         scenario: st.scenario,
         // Rows about a unit carry its polygon, as from the command line.
         unitGeometry: (r) => unitGeometries(r, st.data!, st.imported.find((l) => l.id === st.unitsMapping?.layer)?.fc),

@@ -171,7 +171,9 @@ function DraftForm({ lang, store, kind }: { lang: Lang; store: AppStore; kind: '
 
 /** Remove or slow one of the bundled corridors. */
 function ExistingCorridor({ lang, store, corridors }: { lang: Lang; store: AppStore; corridors: { id: string; name: string }[] }) {
-  const [target, setTarget] = useState(corridors[0]?.id ?? '');
+  // The first corridor until one is picked (the list may arrive after the panel opens).
+  const [picked, setTarget] = useState('');
+  const target = corridors.some((c) => c.id === picked) ? picked : (corridors[0]?.id ?? '');
   const [kmh, setKmh] = useState('30');
   const slow = speedOf(kmh);
   if (!corridors.length) return null;

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { comparable } from '../core/compare.ts';
 import { t } from '../i18n/index.ts';
-import { useAppStore, useStoreApi } from '../state/store.ts';
+import { shownBaseline, useAppStore, useStoreApi } from '../state/store.ts';
 
 /**
  * The swipe line over the map while comparing: the baseline west of it, this run east. Drag
@@ -17,9 +17,8 @@ export function SwipeLine() {
         x.analysisOpen &&
         x.compare.with !== 'none' &&
         x.compare.view === 'swipe' &&
-        x.baseline.status === 'done' &&
         comparable(x.analysis.result) &&
-        x.baseline.result?.kind === x.analysis.result?.kind,
+        shownBaseline(x) !== null,
       swipe: x.compare.swipe,
     })),
   );

@@ -12,7 +12,7 @@ import { legendFor } from '../core/thematic-style.ts';
 import type { LegendItem } from '../export/image.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { classLabels } from './ChoroplethLegend.tsx';
-import { choroplethOf, type AppState } from '../state/store.ts';
+import { choroplethOf, shownBaseline, type AppState } from '../state/store.ts';
 
 /** Legend of what the map shows, for the image. */
 const rgb = (c: readonly number[]): string => `rgb(${c.join(',')})`;
@@ -61,7 +61,7 @@ export function legendItems(s: AppState, lang: Lang): LegendItem[] {
 function analysisItems(s: AppState, lang: Lang): LegendItem[] {
   const r = s.analysis.result!;
   const name = t(lang, `Analysis.kind.${r.kind}`);
-  const base = s.baseline.status === 'done' && s.baseline.result?.kind === r.kind ? s.baseline.result : null;
+  const base = shownBaseline(s);
   const fmt = (v: number): string => formatNumber(lang, v, 1);
   if (base && s.compare.with !== 'none' && s.compare.view === 'difference' && comparable(r)) {
     const access = r.kind === 'access';

@@ -23,6 +23,11 @@ const RESTORED = [
   'tables',
   'pendingTable',
   'pendingScene',
+  'scenario',
+  'scenarioUndo',
+  'scenarioFromScene',
+  'compare',
+  'baseline',
 ] as const satisfies readonly (keyof AppState)[];
 
 /** Keeps what the map shows now; the function returned puts it back. */
@@ -58,8 +63,8 @@ export async function showScene(store: AppStore, i: number): Promise<void> {
   if (!scene.analysis) return;
   void store.getState().runAnalysis();
   await until(store, (s) => (s.analysis.status === 'done' || s.analysis.status === 'error') && s.analysis.key === analysisKey(s), 120_000);
-  // A scene that compares waits for its baseline too.
-  if (scene.compare)
+  // A scene that compares waits for its baseline too (none runs when the analysis failed).
+  if (scene.compare && store.getState().analysis.status === 'done')
     await until(
       store,
       (s) => (s.baseline.status === 'done' || s.baseline.status === 'error') && s.baseline.key === baselineOf(s)?.key,

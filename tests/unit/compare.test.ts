@@ -287,6 +287,21 @@ describe('the scenario and the comparison travel', () => {
   });
 });
 
+describe('a scene shown before the corridors load', () => {
+  it('reads its scenario once they arrive (a remove must name a loaded corridor), without a notice', () => {
+    const store = createAppStore({ ...NO_SERVICES });
+    const withRemove: Scenario = { name: 'Bỏ QL1', speeds: {}, edits: [{ action: 'remove', target: 'ql1' }] };
+    const scene = { ...BUILTIN_STORY.scenes[0]!, id: 'remove', scenario: encodeScenario(withRemove) };
+    store.getState().loadStory({ ...BUILTIN_STORY, scenes: [scene] });
+    store.getState().revealScene(0);
+    expect(store.getState().scenario).toEqual(EMPTY_SCENARIO);
+    expect(store.getState().sceneScenariosPending).toBe(0);
+    store.getState().setThematic({ corridors: inputs.corridors });
+    expect(store.getState().scenario).toEqual(withRemove);
+    expect(store.getState().notice).toBeNull();
+  });
+});
+
 describe('the scenario store', () => {
   it('adds, deletes and undoes edits; deleting an added corridor takes its slow with it; speeds set and unset', () => {
     const store = storeWithRunner();

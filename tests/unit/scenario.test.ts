@@ -136,7 +136,7 @@ describe('scenario files', () => {
         'bounds',
       ],
       [{ ...scenarioToGeoJSON({ ...SAMPLE, edits: [line(), line()] }) }, 'duplicate'],
-      [{ ...scenarioToGeoJSON({ ...SAMPLE, edits: [line({ id: 'ql1' })] }) }, 'duplicate'],
+      [{ ...scenarioToGeoJSON({ ...SAMPLE, edits: [line({ id: 'ql1' })] }) }, 'feature'], // an added id starts with sc-
       [{ type: 'FeatureCollection', ntcc_scenario: { speeds: { warp: 9 } }, features: [] }, 'speed'],
       [{ type: 'FeatureCollection', features: Array.from({ length: 501 }, () => ({})) }, 'too-many'],
     ];
@@ -180,6 +180,26 @@ describe('scenarios in the analyses', () => {
       const none = runAnalysis(inputs, { ...DEFAULT_PARAMS, ...p }, () => {});
       const empty = runAnalysis(inputs, { ...DEFAULT_PARAMS, ...p }, () => {}, { scenario: EMPTY_SCENARIO });
       expect(stripVolatile(empty), p.kind).toEqual(stripVolatile(none));
+    }
+  });
+
+  it('is applied only where it can change a run: never to shared borders or gravity in km, speeds alone only in minutes', () => {
+    const speedsOnly: Scenario = { name: 'Nhanh', speeds: { expressway: 120 }, edits: [] };
+    const cases: [Partial<AnalysisParams>, Scenario, boolean][] = [
+      [{ kind: 'adjacency' }, SAMPLE, false],
+      [{ kind: 'gravity', impedance: 'km' }, SAMPLE, false],
+      [{ kind: 'gravity', impedance: 'minutes' }, SAMPLE, true],
+      [{ kind: 'access', metric: 'km' }, speedsOnly, false],
+      [{ kind: 'access', metric: 'minutes' }, speedsOnly, true],
+      [{ kind: 'distance' }, SAMPLE, true],
+    ];
+    for (const [p, sc, acts] of cases) {
+      const r = runAnalysis(inputs, { ...DEFAULT_PARAMS, cellKm: 20, ...p } as AnalysisParams, () => {}, { scenario: sc });
+      expect(r.scenario !== null, JSON.stringify(p)).toBe(acts);
+      expect(
+        r.notes.some((n) => n.en.startsWith('Scenario “')),
+        JSON.stringify(p),
+      ).toBe(acts);
     }
   });
 

@@ -365,3 +365,37 @@ describe('expressways with listed interchanges', () => {
     );
   });
 });
+
+describe('a station is no footbridge', () => {
+  it('does not join two roads that do not meet (found by review: a station linked to every road)', () => {
+    const a: TimedLine = {
+      id: 'a',
+      cls: 'national_road',
+      coordinates: [
+        [106, 15],
+        [106, 16],
+      ],
+    };
+    const b: TimedLine = {
+      id: 'b',
+      cls: 'national_road',
+      coordinates: [
+        [106.2, 16.05],
+        [106.2, 17],
+      ],
+    };
+    const stub: TimedLine = {
+      id: 'rail',
+      cls: 'railway',
+      coordinates: [
+        [106.1, 16.0],
+        [106.1, 16.02],
+      ],
+    };
+    const model = defaultModel({}, ['national_road', 'railway']);
+    const without = minutesTo(timesFrom(buildTimeNetwork([a, b, stub], model), [[106.2, 17]]), 106, 15);
+    const withStation = minutesTo(timesFrom(buildTimeNetwork([a, b, stub], model, [[106.1, 16.01]]), [[106.2, 17]]), 106, 15);
+    // The train goes nowhere useful, so a station cannot shorten this trip by more than rounding.
+    expect(withStation).toBeGreaterThanOrEqual(without - 1e-6);
+  });
+});

@@ -5,6 +5,7 @@ import {
   DEFAULT_PARAMS,
   overridesKey,
   paramsKey,
+  scenarioActs,
   type AccessMeasure,
   type AnalysisOverrides,
   type AnalysisParams,
@@ -66,14 +67,18 @@ export function effectiveParams(s: Pick<AppState, 'analysisParams' | 'edition' |
 
 /** The user's imported layers (and table column) the analyses use instead of the bundled ones. */
 export function analysisOverrides(
-  s: Pick<AppState, 'imported' | 'portsLayer' | 'unitsMapping' | 'tables' | 'massColumn' | 'data' | 'edition' | 'scenario'>,
+  s: Pick<
+    AppState,
+    'imported' | 'portsLayer' | 'unitsMapping' | 'tables' | 'massColumn' | 'data' | 'edition' | 'scenario' | 'analysisParams' | 'horizon'
+  >,
 ): AnalysisOverrides {
   const ports = s.imported.find((l) => l.id === s.portsLayer);
   const massTable = s.massColumn ? (s.tables.find((x) => x.id === s.massColumn?.table) ?? null) : null;
   const unitsLayer = s.imported.find((l) => l.id === s.unitsMapping?.layer);
   const m = s.unitsMapping;
   return {
-    scenario: s.scenario,
+    // Only where it can change the run (else the run and its cache key are those without it).
+    scenario: scenarioActs(effectiveParams(s), s.scenario) ? s.scenario : null,
     ports: ports ? { layer: ports.id, name: ports.name, fc: ports.fc } : null,
     units:
       unitsLayer && m
@@ -104,6 +109,13 @@ export function analysisKey(s: AppState): string {
   return `${paramsKey(effectiveParams(s))}|${overridesKey(analysisOverrides(s))}`;
 }
 
+/** The baseline result that belongs to what is shown now (never one left from other settings); null otherwise. */
+export function shownBaseline(s: AppState): AnalysisResult | null {
+  const b = s.baseline;
+  const want = baselineOf(s);
+  return want && b.status === 'done' && b.key === want.key && b.result && b.result.kind === s.analysis.result?.kind ? b.result : null;
+}
+
 /**
  * The run the analysis is compared with: the same analysis at the baseline horizon without
  * the scenario, or at this horizon without the scenario; null when not comparing.
@@ -112,7 +124,8 @@ export function baselineOf(s: AppState): { params: AnalysisParams; overrides: An
   if (s.compare.with === 'none') return null;
   const here = effectiveParams(s);
   const params = s.compare.with === 'horizon' || s.compare.with === 'file' ? { ...here, horizon: s.compare.horizon } : here;
-  const overrides = { ...analysisOverrides(s), scenario: s.compare.with === 'file' ? s.compare.other : null };
+  const other = s.compare.with === 'file' && scenarioActs(params, s.compare.other) ? s.compare.other : null;
+  const overrides = { ...analysisOverrides(s), scenario: other };
   return { params, overrides, key: `${paramsKey(params)}|${overridesKey(overrides)}` };
 }
 

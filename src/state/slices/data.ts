@@ -34,6 +34,9 @@ export const createDataSlice: StateCreator<AppState, Mutators, [], DataSlice> = 
     const exists = !feature || thematic[feature.layer]?.features.some((f) => f.properties.id === feature.id);
     set(exists ? { thematic } : { thematic, feature: null });
     if (!exists) get().setNotice({ key: 'Hash.Invalid', vars: { keys: 'ft' } });
+    // A scene shown before the corridors arrived reads its scenarios now.
+    const pending = get().sceneScenariosPending;
+    if (pending !== null && thematic.corridors) get().applySceneScenarios(pending);
   },
   mapReady: false,
   setMapReady: () => set({ mapReady: true }),

@@ -5,7 +5,7 @@
  * the open analysis (its key changes).
  */
 import type { StateCreator } from 'zustand';
-import { EMPTY_SCENARIO, nextScenarioId, type Scenario, type ScenarioEdit } from '../../core/scenario.ts';
+import { EMPTY_SCENARIO, SCENARIO_LIMITS, isEmptyScenario, nextScenarioId, type Scenario, type ScenarioEdit } from '../../core/scenario.ts';
 import type { SpeedClass } from '../../core/speeds.ts';
 import type { Horizon } from '../../core/layers.ts';
 import type { CompareWith, GainWeight } from '../../core/compare.ts';
@@ -39,6 +39,10 @@ export interface ScenarioSlice {
   scenario: Scenario;
   /** Earlier scenarios, for undo (the last is the one before now). */
   scenarioUndo: Scenario[];
+  /** Whether the scenario is a story scene's (showing another scene replaces it without an undo step). */
+  scenarioFromScene: boolean;
+  /** Shows a story scene's scenario: the user's own is kept for undo once, a scene's is not. */
+  showSceneScenario: (s: Scenario) => void;
   /** Replaces the scenario (a file read, an address); undo brings the previous one back. */
   setScenario: (s: Scenario) => void;
   addScenarioEdit: (e: ScenarioEdit) => void;
@@ -69,13 +73,23 @@ export const knownCorridors = (s: Pick<AppState, 'thematic'>): Set<string> =>
 
 export const createScenarioSlice: StateCreator<AppState, Mutators, [], ScenarioSlice> = (set, get) => {
   const change = (next: Scenario): void =>
-    set({ scenario: next, scenarioUndo: [...get().scenarioUndo, get().scenario].slice(-UNDO_DEPTH) });
+    set({ scenario: next, scenarioFromScene: false, scenarioUndo: [...get().scenarioUndo, get().scenario].slice(-UNDO_DEPTH) });
   return {
     scenario: EMPTY_SCENARIO,
     scenarioUndo: [],
+    scenarioFromScene: false,
+    showSceneScenario: (next) => {
+      const { scenario, scenarioFromScene, scenarioUndo } = get();
+      const undo = scenarioFromScene || isEmptyScenario(scenario) ? scenarioUndo : [...scenarioUndo, scenario].slice(-UNDO_DEPTH);
+      set({ scenario: next, scenarioFromScene: true, scenarioUndo: undo });
+    },
     setScenario: (s) => change(s),
     addScenarioEdit: (e) => {
       const s = get().scenario;
+      // A scenario the files and the address could not hold is not made.
+      if (s.edits.length >= SCENARIO_LIMITS.edits)
+        return get().setNotice({ key: 'Scenario.TooMany', vars: { max: SCENARIO_LIMITS.edits }, tone: 'error' });
+      if ((e.action === 'remove' || e.action === 'slow') && !e.target) return;
       // An added feature takes the next free id when it has none.
       const edit = e.action === 'add' && !e.id ? { ...e, id: nextScenarioId(s) } : e;
       change({ ...s, edits: [...s.edits, edit] });
@@ -121,7 +135,7 @@ export const createScenarioSlice: StateCreator<AppState, Mutators, [], ScenarioS
     undoScenario: () => {
       const undo = get().scenarioUndo;
       const prev = undo[undo.length - 1];
-      if (prev) set({ scenario: prev, scenarioUndo: undo.slice(0, -1) });
+      if (prev) set({ scenario: prev, scenarioUndo: undo.slice(0, -1), scenarioFromScene: false });
     },
     scenarioOpen: false,
     // The scenario and the story editor share the side of the map: opening one closes the other.

@@ -30,6 +30,10 @@ export interface StorySlice {
   goToScene: (i: number, from?: 'local' | 'remote') => void;
   /** A scene whose layers, filters, edition and analysis wait for the camera to arrive. */
   pendingScene: number | null;
+  /** A scene whose scenarios wait for the corridors to load (a remove or slow must name one). */
+  sceneScenariosPending: number | null;
+  /** Shows scene i's scenario and the scenario it compares with. */
+  applySceneScenarios: (i: number) => void;
   /** Shows the content of scene `i` (or the pending one): layers, filters, edition, analysis. */
   revealScene: (i?: number) => void;
   nextScene: () => void;
@@ -156,7 +160,8 @@ export const createStorySlice =
       },
       pendingScene: null,
       revealScene: (i) => {
-        const sc = get().story.scenes[i ?? get().pendingScene ?? -1];
+        const index = i ?? get().pendingScene ?? -1;
+        const sc = get().story.scenes[index];
         if (!sc) return;
         const layers = { ...get().layers };
         for (const id of Object.keys(layers) as ThematicLayerId[]) layers[id] = { ...layers[id], visible: sc.layers.includes(id) };
@@ -174,19 +179,24 @@ export const createStorySlice =
         }
         if (sc.edition !== get().edition) patch.edition = sc.edition;
         patch.compare = sc.compare
-          ? {
-              ...get().compare,
-              with: sc.compare.with,
-              horizon: sc.compare.horizon,
-              view: sc.compare.view,
-              other: sc.compare.with === 'file' ? sceneScenario(get(), sc.compare.scenario) : null,
-            }
+          ? { ...get().compare, with: sc.compare.with, horizon: sc.compare.horizon, view: sc.compare.view, other: null }
           : { ...get().compare, with: 'none' };
         set(patch);
-        // The scene's scenario (or none); the one before can be had back with undo.
-        const scenario = sceneScenario(get(), sc.scenario);
-        if (scenarioKey(scenario) !== scenarioKey(get().scenario)) get().setScenario(scenario);
+        // The scene's scenarios are read against the corridors: now, or once they have loaded.
+        const needs = Boolean(sc.scenario || sc.compare?.scenario);
+        if (!needs || get().thematic.corridors) get().applySceneScenarios(index);
+        else set({ sceneScenariosPending: index });
         get().showTableRef(sc.table ?? null);
+      },
+      sceneScenariosPending: null,
+      applySceneScenarios: (i) => {
+        const sc = get().story.scenes[i];
+        set({ sceneScenariosPending: null });
+        if (!sc) return;
+        if (sc.compare?.with === 'file') set({ compare: { ...get().compare, other: sceneScenario(get(), sc.compare.scenario) } });
+        // The scene's scenario (or none); the user's own can be had back with undo.
+        const scenario = sceneScenario(get(), sc.scenario);
+        if (scenarioKey(scenario) !== scenarioKey(get().scenario)) get().showSceneScenario(scenario);
       },
       nextScene: () => get().goToScene(get().storyIndex + 1),
       prevScene: () => get().goToScene(get().storyIndex - 1),
