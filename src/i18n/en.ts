@@ -701,7 +701,8 @@ export const en: Record<MessageKey, string> = {
   'Scenario.Empty': 'No edits yet: the analyses run on the data at the chosen horizon.',
   'Scenario.DrawCorridor': 'Draw a corridor',
   'Scenario.AddPoint': 'Add a point',
-  'Scenario.Drawing': 'Click the map to add vertices ({n} so far). Enter or “Done” finishes, Backspace drops the last, Esc cancels.',
+  'Scenario.Drawing':
+    'Click the map to add vertices ({n} so far); a click near a corridor puts the vertex on it. Enter or “Done” finishes, Backspace drops the last, Esc cancels.',
   'Scenario.Placing': 'Click the map to place the point (Esc to cancel).',
   'Scenario.Done': 'Done',
   'Scenario.Cancel': 'Cancel',

@@ -696,7 +696,8 @@ export const vi = {
   'Scenario.Empty': 'Chưa có thay đổi nào: phân tích chạy trên dữ liệu ở mốc đã chọn.',
   'Scenario.DrawCorridor': 'Vẽ tuyến mới',
   'Scenario.AddPoint': 'Thêm điểm',
-  'Scenario.Drawing': 'Bấm vào bản đồ để thêm đỉnh ({n} đỉnh). Enter hoặc “Xong” để kết thúc, Backspace xóa đỉnh cuối, Esc để hủy.',
+  'Scenario.Drawing':
+    'Bấm vào bản đồ để thêm đỉnh ({n} đỉnh); bấm gần một tuyến thì đỉnh nằm trên tuyến đó. Enter hoặc “Xong” để kết thúc, Backspace xóa đỉnh cuối, Esc để hủy.',
   'Scenario.Placing': 'Bấm vào bản đồ để đặt điểm (Esc để hủy).',
   'Scenario.Done': 'Xong',
   'Scenario.Cancel': 'Hủy',

@@ -149,6 +149,41 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
   };
 }
 
+/** How near (CSS px) a click must be to a corridor for a drawn vertex to be put on it. */
+const SNAP_PX = 12;
+
+/**
+ * The point of the nearest corridor (bundled, or added by the scenario) within SNAP_PX of a
+ * click, or the click itself. A vertex on a corridor is joined to it (the network joins
+ * lines within its tolerance, 0.5 km; a hand's click rarely lands that close).
+ */
+function snapToCorridor(map: MaplibreMap, s: AppState, click: { x: number; y: number }, at: [number, number]): [number, number] {
+  const lines = [
+    ...corridorLines(s).values(),
+    ...s.scenario.edits.flatMap((e) => (e.action === 'add' && e.kind === 'corridor' ? [e.coordinates] : [])),
+  ];
+  let best: [number, number] = at;
+  let bestPx = SNAP_PX;
+  for (const line of lines) {
+    const px = line.map((c) => map.project(c));
+    for (let i = 0; i + 1 < px.length; i++) {
+      const a = px[i]!;
+      const b = px[i + 1]!;
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const len2 = dx * dx + dy * dy;
+      const t = len2 > 0 ? Math.min(1, Math.max(0, ((click.x - a.x) * dx + (click.y - a.y) * dy) / len2)) : 0;
+      const d = Math.hypot(a.x + t * dx - click.x, a.y + t * dy - click.y);
+      if (d < bestPx) {
+        bestPx = d;
+        const [p, q] = [line[i]!, line[i + 1]!];
+        best = [Math.round((p[0] + t * (q[0] - p[0])) * 1e6) / 1e6, Math.round((p[1] + t * (q[1] - p[1])) * 1e6) / 1e6];
+      }
+    }
+  }
+  return best;
+}
+
 /** Where an isochrone's origin may be, in words for the notice. */
 const originBounds = (): Record<string, string> => {
   const [lon, lat] = PARAM_DEFS.from.bounds;
@@ -617,7 +652,8 @@ export function MapView({ bridge, tiles }: { bridge: MapBridge; tiles?: { base: 
           if (pick.done) return;
           if (pick.coordinates.length >= SCENARIO_LIMITS.vertices)
             return st.setNotice({ key: 'Scenario.TooManyVertices', vars: { max: SCENARIO_LIMITS.vertices }, tone: 'error' });
-          st.setMapPick({ kind: 'corridor', coordinates: [...pick.coordinates, at] });
+          // A vertex clicked near a corridor is put on it, so the new line joins the network there.
+          st.setMapPick({ kind: 'corridor', coordinates: [...pick.coordinates, snapToCorridor(map, st, e.point, at)] });
         } else st.setMapPick({ kind: 'point', coordinates: at });
         return;
       }
