@@ -793,7 +793,7 @@ export const vi = {
     'Đường sắt chưa được tính: không có ga nào nằm trong vòng {km} km của tuyến đường sắt (dữ liệu chưa xác định ga; thêm ga trong kịch bản).',
   'Scenario.kind.station': 'ga đường sắt',
   'Compare.IndexKm': 'Chỉ số liên kết đo bằng km trên mạng lưới, không bằng phút: thay đổi tốc độ không làm nó thay đổi.',
-  'Param.detour': 'Hệ số đường vòng ra mạng lưới (từ 1 đến 3)',
+  'Param.detour': 'Hệ số đường vòng ra mạng lưới',
   'Model.travel':
     'Thời gian đi theo phút trên mạng lưới ({modes}; tốc độ giả định, xem ghi chú; ra mạng lưới theo đường thẳng × {detour}).',
   'Compare.with.file': 'Kịch bản khác',
