@@ -6,7 +6,14 @@
 import { area } from '@turf/area';
 import polylabel from 'polylabel';
 import type { FeatureCollection } from 'geojson';
-import type { AnalysisLine, AnalysisPoint, AnalysisUnit, CorridorKind, PopBase } from '../core/analysis.ts';
+import {
+  sumOfMembers,
+  type AnalysisLine,
+  type AnalysisPoint,
+  type AnalysisUnit,
+  type CorridorKind,
+  type PopBase,
+} from '../core/analysis.ts';
 import { existsAt, type Horizon } from '../core/layers.ts';
 import type { Edition, Province2022Props, Province2025Props, ProvinceCollection } from '../core/types.ts';
 import type { LayerCollection } from '../data/schemas.ts';
@@ -81,8 +88,7 @@ export function unitsFor(
       let population: number | null;
       if (base === 'nq202') population = p.population_nq202;
       else {
-        const members = p.members_2022.map((m) => pop2022.get(m) ?? null);
-        population = members.every((m) => m !== null) ? members.reduce<number>((s, m) => s + (m ?? 0), 0) : null;
+        population = sumOfMembers(p.members_2022, (m) => pop2022.get(m) ?? null);
       }
       return {
         id: p.iso,

@@ -17,6 +17,7 @@ import {
   DEFAULT_DETOUR,
   DEFAULT_SPEEDS,
   RAIL_CLASSES,
+  ROAD_CLASSES,
   SPEED_CLASSES,
   STATION_KM,
   type SpeedClass,
@@ -50,7 +51,7 @@ export function defaultModel(over: Partial<Record<SpeedClass, number>> = {}, cla
   return {
     speeds,
     detour: DEFAULT_DETOUR,
-    classes: classes ?? ['expressway', 'national_road', 'ho_chi_minh_road', 'coastal_road'],
+    classes: classes ?? ROAD_CLASSES,
     toleranceKm: 0.5,
     boardMinutes: DEFAULT_BOARD_MINUTES,
   };

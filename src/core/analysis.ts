@@ -271,6 +271,20 @@ export function parseParams(input: Partial<Record<ParamKey, string>>): { params:
   return { params, problems };
 }
 
+/**
+ * A 2025 unit's figure from its 2022 members': their sum, or null where one has none (never a partial sum).
+ * @example sumOfMembers(['VN-31', 'VN-30'], (iso) => pop.get(iso) ?? null)
+ */
+export function sumOfMembers(members: readonly string[], figure: (iso: string) => number | null): number | null {
+  let sum = 0;
+  for (const m of members) {
+    const v = figure(m);
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
+}
+
 /** A polygon unit as the analyses see it: any polygon set can be turned into these. */
 export interface AnalysisUnit {
   /** ISO code for provinces, or the feature's id. */

@@ -146,6 +146,15 @@ export function indexChanges(run: AnalysisResult, base: AnalysisResult): IndexCh
     .sort((x, y) => (x.rank_after ?? Infinity) - (y.rank_after ?? Infinity));
 }
 
+/**
+ * The half-width of a difference map's colour scale: the largest change of the measure
+ * (accessibility) or of the index; 0 where nothing changes.
+ */
+export function differenceExtent(run: AnalysisResult, base: AnalysisResult, measure: AccessMeasure): number {
+  if (run.kind === 'access') return symmetricExtent(cellDelta(run, base, measure));
+  return symmetricExtent(indexChanges(run, base).map((c) => (c.index_after ?? NaN) - (c.index_before ?? NaN)));
+}
+
 /** The largest size of the finite values (the half-width of a diverging colour scale); 0 where nothing changes. */
 export function symmetricExtent(values: Iterable<number>): number {
   let m = 0;

@@ -89,6 +89,17 @@ export const SCENARIO_LIMITS = { edits: 500, vertices: 5000, name: 200, speed: [
 /** Where scenario coordinates may lie: the region and its neighbours, with the East Sea. */
 export const SCENARIO_BOUNDS = { lon: [100, 118], lat: [5, 25] } as const;
 
+/** Whether a place lies where a scenario may put things (SCENARIO_BOUNDS). */
+export const inScenarioBounds = (c: readonly number[]): boolean =>
+  c[0]! >= SCENARIO_BOUNDS.lon[0] && c[0]! <= SCENARIO_BOUNDS.lon[1] && c[1]! >= SCENARIO_BOUNDS.lat[0] && c[1]! <= SCENARIO_BOUNDS.lat[1];
+
+/** The axis of a drawn line when none is given: along its longer extent. */
+export function axisOfLine(coords: readonly (readonly number[])[]): ScenarioAxis {
+  const lons = coords.map((c) => c[0]!);
+  const lats = coords.map((c) => c[1]!);
+  return Math.max(...lats) - Math.min(...lats) >= Math.max(...lons) - Math.min(...lons) ? 'north_south' : 'east_west';
+}
+
 export const EMPTY_SCENARIO: Scenario = { name: '', speeds: {}, edits: [] };
 
 /** Whether a scenario changes nothing (no edit, no speed). */

@@ -20,12 +20,13 @@ import * as v from 'valibot';
 import { Deflate, Inflate, strFromU8, strToU8 } from 'fflate';
 import {
   SCENARIO_AXES,
-  SCENARIO_BOUNDS,
   SCENARIO_LIMITS,
   SCENARIO_MODES,
   SCENARIO_POINTS,
   SCENARIO_STATUSES,
   SCENARIO_VERSION,
+  axisOfLine,
+  inScenarioBounds,
   type Scenario,
   type ScenarioEdit,
 } from '../core/scenario.ts';
@@ -48,8 +49,6 @@ export type ScenarioRead = { ok: true; scenario: Scenario } | { ok: false; error
 
 const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(SCENARIO_LIMITS.name));
 const speed = v.pipe(v.number(), v.finite(), v.minValue(SCENARIO_LIMITS.speed[0]), v.maxValue(SCENARIO_LIMITS.speed[1]));
-const lon = v.pipe(v.number(), v.finite(), v.minValue(SCENARIO_BOUNDS.lon[0]), v.maxValue(SCENARIO_BOUNDS.lon[1]));
-const lat = v.pipe(v.number(), v.finite(), v.minValue(SCENARIO_BOUNDS.lat[0]), v.maxValue(SCENARIO_BOUNDS.lat[1]));
 const position = v.pipe(
   v.array(v.number()),
   v.minLength(2),
@@ -77,15 +76,6 @@ const SlowProps = v.object({ action: v.literal('slow'), target: v.pipe(v.string(
 const fieldOf = (issues: readonly v.BaseIssue<unknown>[]): string =>
   (issues[0]?.path ?? []).map((p) => String(p.key)).join('.') || 'properties';
 
-/** The axis of a drawn line when the file gives none: along its longer extent. */
-function axisOf(coords: readonly [number, number][]): (typeof SCENARIO_AXES)[number] {
-  const lons = coords.map((c) => c[0]);
-  const lats = coords.map((c) => c[1]);
-  return Math.max(...lats) - Math.min(...lats) >= Math.max(...lons) - Math.min(...lons) ? 'north_south' : 'east_west';
-}
-
-const inBounds = (c: readonly number[]): boolean => v.is(lon, c[0]) && v.is(lat, c[1]);
-
 interface RawFeature {
   properties?: unknown;
   geometry?: { type?: unknown; coordinates?: unknown } | null;
@@ -109,7 +99,7 @@ function readEdit(f: RawFeature, n: number): { edit: ScenarioEdit } | { error: S
     if (!r.success) return bad(fieldOf(r.issues));
     const c = v.safeParse(v.pipe(v.array(position), v.minLength(2), v.maxLength(SCENARIO_LIMITS.vertices)), geom.coordinates);
     if (!c.success) return bad('geometry.coordinates');
-    if (!c.output.every(inBounds)) return { error: { code: 'bounds', vars: { n } } };
+    if (!c.output.every(inScenarioBounds)) return { error: { code: 'bounds', vars: { n } } };
     const p = r.output;
     return {
       edit: {
@@ -118,7 +108,7 @@ function readEdit(f: RawFeature, n: number): { edit: ScenarioEdit } | { error: S
         id: p.id ?? '',
         mode: p.mode,
         status: p.status,
-        axis: p.axis ?? axisOf(c.output),
+        axis: p.axis ?? axisOfLine(c.output),
         speed_kmh: p.speed_kmh,
         name_vi: p.name_vi,
         name_en: p.name_en,
@@ -131,7 +121,7 @@ function readEdit(f: RawFeature, n: number): { edit: ScenarioEdit } | { error: S
     if (!r.success) return bad(fieldOf(r.issues));
     const c = v.safeParse(position, geom.coordinates);
     if (!c.success) return bad('geometry.coordinates');
-    if (!inBounds(c.output)) return { error: { code: 'bounds', vars: { n } } };
+    if (!inScenarioBounds(c.output)) return { error: { code: 'bounds', vars: { n } } };
     const p = r.output;
     return { edit: { action: 'add', kind: p.kind, id: p.id ?? '', name_vi: p.name_vi, name_en: p.name_en, coordinates: c.output } };
   }

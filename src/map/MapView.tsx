@@ -46,7 +46,7 @@ import {
 } from './style.ts';
 import { CAPITAL_SELECTED_RADIUS_PX, capitalNear, capitalPoints } from '../core/capitals.ts';
 import { PARAM_DEFS, readParam } from '../core/analysis.ts';
-import { SCENARIO_BOUNDS, SCENARIO_LIMITS } from '../core/scenario.ts';
+import { SCENARIO_LIMITS, inScenarioBounds } from '../core/scenario.ts';
 import './worker.ts';
 
 declare global {
@@ -189,10 +189,6 @@ const originBounds = (): Record<string, string> => {
   const [lon, lat] = PARAM_DEFS.from.bounds;
   return { lon: lon.join('–'), lat: lat.join('–') };
 };
-
-/** Whether a clicked place lies where a scenario may put things. */
-const inScenarioBounds = ([lon, lat]: [number, number]): boolean =>
-  lon >= SCENARIO_BOUNDS.lon[0] && lon <= SCENARIO_BOUNDS.lon[1] && lat >= SCENARIO_BOUNDS.lat[0] && lat <= SCENARIO_BOUNDS.lat[1];
 
 /** The bundled corridors' lines by id (the scenario draws the ones it removes or slows over them). */
 function corridorLines(s: AppState): Map<string, [number, number][]> {

@@ -1,12 +1,12 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { FilePicker, SCENARIO_ACCEPT } from './FilePicker.tsx';
 import { useShallow } from 'zustand/react/shallow';
-import { COMPARE_WITH, GAIN_WEIGHTS, comparable, indexChanges, unitGains, type GainWeight } from '../core/compare.ts';
+import { COMPARE_WITH, GAIN_WEIGHTS, comparable, differenceExtent, indexChanges, unitGains, type GainWeight } from '../core/compare.ts';
 import { HORIZONS, type Horizon } from '../core/layers.ts';
 import { RAMP_DIVERGING, rampCss } from '../core/analysis-style.ts';
-import { accessValues, type AnalysisResult } from '../core/analysis.ts';
+import { accessValues, sumOfMembers, type AnalysisResult } from '../core/analysis.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import { shownBaseline, useAppStore, useStoreApi, type AppState } from '../state/store.ts';
-import { symmetricExtent, cellDelta } from '../core/compare.ts';
 import { Segs } from './Segs.tsx';
 
 /** This run and the baseline in words: their horizons, and the scenario where there is one. */
@@ -35,8 +35,7 @@ function weightsOf(data: AppState['data'], r: AnalysisResult): Map<string, { pop
       out.set(f.properties.iso, { population: f.properties.population_2023, area: f.properties.area_computed_km2 });
   else
     for (const f of data.provinces2025.features) {
-      const members = f.properties.members_2022.map((m) => pop2022.get(m) ?? null);
-      const population = members.every((m) => m !== null) ? members.reduce<number>((a, m) => a + (m ?? 0), 0) : null;
+      const population = sumOfMembers(f.properties.members_2022, (m) => pop2022.get(m) ?? null);
       out.set(f.properties.iso, { population, area: f.properties.area_computed_km2 });
     }
   return out;
@@ -63,7 +62,6 @@ export function CompareSection({ result }: { result: AnalysisResult | null }) {
     })),
   );
   const { lang, compare, baseline, measure, data } = s;
-  const file = useRef<HTMLInputElement>(null);
   const set = (c: Partial<AppState['compare']>): void => store.getState().setCompare(c);
   // `baseline` (subscribed above) re-renders the section when it arrives; this is the one that belongs to now.
   const base = baseline && result ? shownBaseline(store.getState()) : null;
@@ -73,11 +71,7 @@ export function CompareSection({ result }: { result: AnalysisResult | null }) {
     [result, base, measure, compare.weight, data],
   );
   const changes = useMemo(() => (result && base ? indexChanges(result, base) : []), [result, base]);
-  const half = useMemo(() => {
-    if (!result || !base) return 0;
-    if (result.kind === 'access') return symmetricExtent(cellDelta(result, base, measure));
-    return symmetricExtent(changes.map((c) => (c.index_after ?? NaN) - (c.index_before ?? NaN)));
-  }, [result, base, measure, changes]);
+  const half = useMemo(() => (result && base ? differenceExtent(result, base, measure) : 0), [result, base, measure]);
   const names = new Map((result?.units ?? []).map((u) => [u.id, lang === 'vi' ? u.name_vi : u.name_en]));
   const unit = result?.kind === 'access' ? (accessValues(result.grid, measure).unit === 'min' ? t(lang, 'Unit.min') : 'km') : '';
   const sides = result ? sidesOf(lang, s, result) : null;
@@ -100,20 +94,11 @@ export function CompareSection({ result }: { result: AnalysisResult | null }) {
               ? t(lang, 'Compare.Other', { name: compare.other.name || t(lang, 'Scenario.Untitled'), n: compare.other.edits.length })
               : t(lang, 'Compare.NoOther')}
           </p>
-          <button type="button" className="seg" onClick={() => file.current?.click()}>
-            {t(lang, 'Compare.OpenOther')}
-          </button>
-          <input
-            ref={file}
-            type="file"
-            hidden
-            accept=".geojson,.json,application/geo+json,application/json"
-            data-testid="compare-import"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void f.arrayBuffer().then((b) => store.getState().openCompareFile(f.name, new Uint8Array(b)));
-            }}
+          <FilePicker
+            label={t(lang, 'Compare.OpenOther')}
+            accept={SCENARIO_ACCEPT}
+            testid="compare-import"
+            onFile={(f) => void f.arrayBuffer().then((b) => store.getState().openCompareFile(f.name, new Uint8Array(b)))}
           />
         </div>
       )}

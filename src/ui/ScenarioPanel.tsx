@@ -1,10 +1,12 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { FilePicker, SCENARIO_ACCEPT } from './FilePicker.tsx';
 import { useShallow } from 'zustand/react/shallow';
 import {
   SCENARIO_LIMITS,
   SCENARIO_MODES,
   SCENARIO_POINTS,
   SCENARIO_STATUSES,
+  axisOfLine,
   type ScenarioEdit,
   type ScenarioMode,
   type ScenarioPointKind,
@@ -58,16 +60,13 @@ function DraftForm({ lang, store, kind }: { lang: Lang; store: AppStore; kind: '
     if (speed.trim() !== '' && speedOf(speed) === null) return setProblem('Scenario.BadSpeed');
     const names = { name_vi: nameVi.trim().slice(0, SCENARIO_LIMITS.name), name_en: nameEn.trim().slice(0, SCENARIO_LIMITS.name) };
     if (pick?.kind === 'corridor' && pick.coordinates.length >= 2) {
-      const lons = pick.coordinates.map((c) => c[0]);
-      const lats = pick.coordinates.map((c) => c[1]);
-      const axis = Math.max(...lats) - Math.min(...lats) >= Math.max(...lons) - Math.min(...lons) ? 'north_south' : 'east_west';
       st.addScenarioEdit({
         action: 'add',
         kind: 'corridor',
         id: '',
         mode,
         status,
-        axis: mode === 'coastal_road' ? 'coastal' : axis,
+        axis: mode === 'coastal_road' ? 'coastal' : axisOfLine(pick.coordinates),
         speed_kmh: speedOf(speed),
         ...names,
         coordinates: pick.coordinates,
@@ -231,7 +230,6 @@ export function ScenarioPanel() {
     useShallow((x) => ({ lang: x.lang, scenario: x.scenario, pick: x.mapPick, canUndo: x.scenarioUndo.length > 0, thematic: x.thematic })),
   );
   const { lang, scenario, pick } = s;
-  const file = useRef<HTMLInputElement>(null);
   const corridors = corridorNames(getState(), lang);
   const names = new Map(corridors.map((c) => [c.id, c.name]));
   for (const e of scenario.edits) if (e.action === 'add') names.set(e.id, lang === 'vi' ? e.name_vi : e.name_en);
@@ -338,20 +336,11 @@ export function ScenarioPanel() {
         <button type="button" className="seg" disabled={!s.canUndo} onClick={() => getState().undoScenario()} data-testid="scenario-undo">
           {t(lang, 'Scenario.Undo')}
         </button>
-        <button type="button" className="seg" onClick={() => file.current?.click()}>
-          {t(lang, 'Scenario.Open')}
-        </button>
-        <input
-          ref={file}
-          type="file"
-          hidden
-          accept=".geojson,.json,application/geo+json,application/json"
-          data-testid="scenario-import"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void openScenarioFile(f, store);
-          }}
+        <FilePicker
+          label={t(lang, 'Scenario.Open')}
+          accept={SCENARIO_ACCEPT}
+          testid="scenario-import"
+          onFile={(f) => void openScenarioFile(f, store)}
         />
         <button
           type="button"

@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { FilePicker } from './FilePicker.tsx';
 import { useShallow } from 'zustand/react/shallow';
 import { t, type Lang } from '../i18n/index.ts';
 import { useAppStore, useStoreApi, type AppStore } from '../state/store.ts';
@@ -36,7 +37,6 @@ export function StoryPanel({ onPresent, onPresenter }: { onPresent: (from: numbe
   );
   const { lang, story, index } = s;
   const scene = story.scenes[index];
-  const file = useRef<HTMLInputElement>(null);
   const [deck, setDeck] = useState<{ busy: number | null; message: string | null; error?: boolean }>({ busy: null, message: null });
   const saveOffline = async (): Promise<void> => {
     setDeck({ busy: 0, message: t(lang, 'Offline.Progress', { step: '' }) });
@@ -185,20 +185,11 @@ export function StoryPanel({ onPresent, onPresenter }: { onPresent: (from: numbe
         >
           {t(lang, 'Story.Export')}
         </button>
-        <button type="button" className="seg" onClick={() => file.current?.click()}>
-          {t(lang, 'Story.Import')}
-        </button>
-        <input
-          ref={file}
-          type="file"
-          hidden
+        <FilePicker
+          label={t(lang, 'Story.Import')}
           accept=".json,application/json"
-          data-testid="story-import"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void openStoryFile(f, store);
-          }}
+          testid="story-import"
+          onFile={(f) => void openStoryFile(f, store)}
         />
         <button type="button" className="seg" onClick={() => getState().resetStoryToBuiltin()} data-testid="story-reset">
           {t(lang, 'Story.Reset')}

@@ -4,7 +4,7 @@
  */
 import { RAMP_DIVERGING, analysisLegend, rampColor } from '../core/analysis-style.ts';
 import { accessValues } from '../core/analysis.ts';
-import { cellDelta, comparable, indexChanges, symmetricExtent } from '../core/compare.ts';
+import { comparable, differenceExtent } from '../core/compare.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { THEMATIC_LAYERS } from '../core/layers.ts';
 import { COLORS } from '../core/palette.ts';
@@ -66,9 +66,7 @@ function analysisItems(s: AppState, lang: Lang): LegendItem[] {
   if (base && s.compare.with !== 'none' && s.compare.view === 'difference' && comparable(r)) {
     const access = r.kind === 'access';
     const unit = access && accessValues(r.grid, s.analysisView.measure).unit === 'min' ? ` ${t(lang, 'Unit.min')}` : access ? ' km' : '';
-    const half = access
-      ? symmetricExtent(cellDelta(r, base, s.analysisView.measure))
-      : symmetricExtent(indexChanges(r, base).map((c) => (c.index_after ?? NaN) - (c.index_before ?? NaN)));
+    const half = differenceExtent(r, base, s.analysisView.measure);
     return [
       {
         label: `Δ ${name}: ${access ? '−' : '+'}${fmt(half)}${unit} ${t(lang, access ? 'Compare.Legend.nearer' : 'Compare.Legend.higher')}`,

@@ -17,6 +17,8 @@ import { BUILTIN_STORY } from '../../src/presentation/builtin-story.ts';
 import { baselineOf, createAppStore, NO_SERVICES, sceneFromState, type AppStore } from '../../src/state/store.ts';
 import { formatHash, parseHash } from '../../src/state/url-hash.ts';
 
+import { addedCorridor } from './helpers/scenario.ts';
+
 const inputs = loadInputs();
 
 /** A store whose runner runs the analyses here (no worker), with the corridors loaded. */
@@ -40,21 +42,12 @@ const ROAD: Scenario = {
   name: 'Đường thử',
   speeds: {},
   edits: [
-    {
-      action: 'add',
-      kind: 'corridor',
-      id: 'sc-1',
-      mode: 'expressway',
-      status: 'planned',
-      axis: 'east_west',
-      speed_kmh: null,
-      name_vi: 'Cao tốc thử',
-      name_en: 'Test expressway',
+    addedCorridor({
       coordinates: [
         [107.2, 14.6],
         [108.8, 15.12],
       ],
-    },
+    }),
   ],
 };
 

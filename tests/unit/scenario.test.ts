@@ -24,27 +24,13 @@ import {
 } from '../../src/data/scenario.ts';
 import { t } from '../../src/i18n/index.ts';
 import { runCli } from './helpers/run-cli.ts';
+import { addedCorridor } from './helpers/scenario.ts';
 
 const inputs = loadInputs();
 const known = new Set(inputs.corridors.features.map((f) => f.properties.id));
 const RUNS = Number(process.env['SCENARIO_RUNS'] ?? 12);
 
-const line = (over: Partial<Extract<ScenarioEdit, { kind: 'corridor' }>> = {}): ScenarioEdit => ({
-  action: 'add',
-  kind: 'corridor',
-  id: 'sc-1',
-  mode: 'expressway',
-  status: 'planned',
-  axis: 'east_west',
-  speed_kmh: null,
-  name_vi: 'Cao tốc thử',
-  name_en: 'Test expressway',
-  coordinates: [
-    [106.5, 14.4],
-    [108.2, 16.05],
-  ],
-  ...over,
-});
+const line = addedCorridor;
 
 const SAMPLE: Scenario = {
   name: 'Kịch bản thử',

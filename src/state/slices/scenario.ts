@@ -67,6 +67,18 @@ export interface ScenarioSlice {
 
 const UNDO_DEPTH = 50;
 
+/** A scenario file the user picked, read against the corridors; a bad one gets a message (and null). */
+function readFile(st: AppState, name: string, bytes: Uint8Array): { scenario: Scenario } | null {
+  const r = readScenarioBytes(bytes, knownCorridors(st));
+  if (r.ok) return r;
+  st.setNotice({
+    key: 'Scenario.BadFile',
+    vars: { file: name, message: t(st.lang, `Scenario.err.${r.error.code}`, r.error.vars) },
+    tone: 'error',
+  });
+  return null;
+}
+
 /** The ids a scenario's remove or slow may name: the corridors loaded. */
 export const knownCorridors = (s: Pick<AppState, 'thematic'>): Set<string> =>
   new Set((s.thematic.corridors?.features ?? []).map((f) => f.properties.id));
@@ -115,15 +127,8 @@ export const createScenarioSlice: StateCreator<AppState, Mutators, [], ScenarioS
     renameScenario: (name) => set({ scenario: { ...get().scenario, name } }),
     openScenarioFile: (name, bytes) => {
       const st = get();
-      const r = readScenarioBytes(bytes, knownCorridors(st));
-      if (!r.ok) {
-        st.setNotice({
-          key: 'Scenario.BadFile',
-          vars: { file: name, message: t(st.lang, `Scenario.err.${r.error.code}`, r.error.vars) },
-          tone: 'error',
-        });
-        return;
-      }
+      const r = readFile(st, name, bytes);
+      if (!r) return;
       change(r.scenario);
       st.setNotice({
         key: 'Scenario.Loaded',
@@ -144,16 +149,8 @@ export const createScenarioSlice: StateCreator<AppState, Mutators, [], ScenarioS
     setMapPick: (mapPick) => set({ mapPick }),
     compare: { with: 'none', horizon: 'today', other: null, view: 'difference', swipe: 0.5, weight: 'population' },
     openCompareFile: (name, bytes) => {
-      const st = get();
-      const r = readScenarioBytes(bytes, knownCorridors(st));
-      if (!r.ok) {
-        st.setNotice({
-          key: 'Scenario.BadFile',
-          vars: { file: name, message: t(st.lang, `Scenario.err.${r.error.code}`, r.error.vars) },
-          tone: 'error',
-        });
-        return;
-      }
+      const r = readFile(get(), name, bytes);
+      if (!r) return;
       const other = r.scenario.name ? r.scenario : { ...r.scenario, name };
       set({ compare: { ...get().compare, with: 'file', other, horizon: get().horizon } });
     },

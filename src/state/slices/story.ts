@@ -5,6 +5,7 @@ import { firstMeasure } from '../../core/analysis.ts';
 import type { Scene, Story } from '../../core/story.ts';
 import type { AppServices, AppState, Mutators } from '../store.ts';
 import { tableRefOf } from './tables.ts';
+import { knownCorridors } from './scenario.ts';
 import { EMPTY_SCENARIO, isEmptyScenario, scenarioKey, type Scenario } from '../../core/scenario.ts';
 import { decodeScenario, encodeScenario } from '../../data/scenario.ts';
 import { t } from '../../i18n/index.ts';
@@ -101,8 +102,7 @@ export function sceneFromState(s: AppState, id: string): Scene {
  */
 function sceneScenario(s: AppState, code: string | null | undefined): Scenario {
   if (!code) return EMPTY_SCENARIO;
-  const known = new Set((s.thematic.corridors?.features ?? []).map((f) => f.properties.id));
-  const r = decodeScenario(code, known);
+  const r = decodeScenario(code, knownCorridors(s));
   if (r.ok) return r.scenario;
   s.setNotice({ key: 'Scenario.BadAddress', vars: { message: t(s.lang, `Scenario.err.${r.error.code}`, r.error.vars) }, tone: 'error' });
   return EMPTY_SCENARIO;
