@@ -9,15 +9,6 @@ import { decodeScenario, encodeScenario } from '../data/scenario.ts';
 import { isEmptyScenario, scenarioKey, type Scenario } from '../core/scenario.ts';
 import { t } from '../i18n/index.ts';
 
-/** A scene asked for by the address (`story=N`), started once the map is ready. */
-let pendingStoryScene: number | null = null;
-/** Takes the scene the address asked to present (1-based), once. */
-export function takePendingStoryScene(): number | null {
-  const n = pendingStoryScene;
-  pendingStoryScene = null;
-  return n;
-}
-
 /** Runs `fn` once the corridors are loaded (a scenario's remove or slow must name one of them). */
 function whenCorridors(store: AppStore, fn: (s: AppState) => void): void {
   if (store.getState().thematic.corridors) return fn(store.getState());
@@ -110,7 +101,7 @@ export function applyHash(store: AppStore, hash: string): void {
       if (other) st.setCompare({ with: 'file', horizon: cmp.horizon, view: cmp.view, other });
     });
   if (state.table) s.showTableRef(state.table);
-  if (state.storyScene) pendingStoryScene = state.storyScene;
+  if (state.storyScene) store.setState({ askedScene: state.storyScene });
   if (invalid.length) s.setNotice({ key: 'Hash.Invalid', vars: { keys: invalid.join(', ') } });
 }
 

@@ -10,19 +10,16 @@ import { startAnalysisAutoRun } from './analysis-autorun.ts';
 import { startPresentationControl, startPresenterControl } from './presentation-control.ts';
 import { createAnalysisRunner } from './analysis-runner.ts';
 import { createFileImporter } from './file-import.ts';
-import type { Story } from '../core/story.ts';
 import { createAppStore, createMapBridge, StoreProvider } from '../state/store.ts';
 
 // The composition root: the store is made here with everything it cannot do itself.
 // The map lends its capture through the bridge while it is shown; the built-in story
 // arrives with its own chunk (the map does not wait for it).
 const mapBridge = createMapBridge();
-let builtinStory: Story | null = null;
 const store = createAppStore({
   runAnalysis: presenterWindow ? null : createAnalysisRunner(),
   importFiles: createFileImporter(),
   captureMap: mapBridge.capture,
-  builtinStory: () => builtinStory,
   // The audience window reveals a scene's content once its camera arrives; the presenter window has no map.
   sceneReveal: presenterWindow ? 'immediate' : 'on-arrival',
 });
@@ -31,7 +28,7 @@ const store = createAppStore({
 // their own chunks: the map does not wait for them.
 const PresenterView = lazy(() => import('../presentation/PresenterView.tsx').then((m) => ({ default: m.PresenterView })));
 void import('./story-persistence.ts').then((m) => {
-  builtinStory = m.BUILTIN_STORY;
+  store.getState().setBuiltinStory(m.BUILTIN_STORY);
   m.startStoryPersistence(store);
 });
 if (presenterWindow) startPresenterControl(store);

@@ -144,7 +144,6 @@ function start(): void {
     runAnalysis: offlineRunner(payload, () => store.getState().lang),
     importFiles: null,
     captureMap: bridge.capture,
-    builtinStory: () => story,
     sceneReveal: 'on-arrival',
   });
   const first = story.scenes[0]!;
@@ -157,6 +156,7 @@ function start(): void {
       pitch: first.camera.pitch,
     },
   });
+  store.getState().setBuiltinStory(story);
   store.getState().loadStory(story);
   store.getState().revealScene(0);
   startAnalysisAutoRun(store);

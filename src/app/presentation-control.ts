@@ -5,7 +5,6 @@
 import type { AppStore } from '../state/store.ts';
 import { startPresentationKeys } from '../presentation/keys.ts';
 import { startPresentationSync } from '../presentation/sync.ts';
-import { takePendingStoryScene } from './hash-sync.ts';
 
 /** Starts presenting from scene `from` (0-based), full screen where the browser allows it. */
 export function present(store: AppStore, from: number): void {
@@ -64,7 +63,7 @@ export function startPresentationControl(store: AppStore): () => void {
     }
     // The address asked to present a scene: start once the map is ready.
     if (s.mapReady && !prev.mapReady) {
-      const n = takePendingStoryScene();
+      const n = s.takeAskedScene();
       if (n) s.startPresentation(n - 1);
     }
   });

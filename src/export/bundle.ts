@@ -17,6 +17,7 @@ import { deltaTable, resultTables, tableToGeoJSON } from './results.ts';
 import { writeScenario } from '../data/scenario.ts';
 import { isEmptyScenario, type Scenario } from '../core/scenario.ts';
 import { formatById, writeLayer, type ExportFormat } from './formats.ts';
+import type { WriteOptions } from './writers.ts';
 import type { TableLayerInfo } from './table-layer.ts';
 
 export interface BundleInput {
@@ -44,6 +45,8 @@ export interface BundleInput {
   now?: string;
   onProgress?: (done: number) => void;
   signal?: AbortSignal;
+  /** What the writers need from where they run (the app's own-origin sql.js WebAssembly). */
+  writeOptions?: WriteOptions;
 }
 
 /** Thrown when a layer is restricted and `includeRestricted` is false. */
@@ -110,7 +113,7 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
   for (const { id, fc, table } of input.layers) {
     const names: string[] = [];
     for (const format of input.formats) {
-      const { bytes, filename } = await writeLayer(fc, id, format);
+      const { bytes, filename } = await writeLayer(fc, id, format, input.writeOptions);
       files[`layers/${filename}`] = bytes;
       names.push(`layers/${filename}`);
       step();
@@ -121,7 +124,7 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
     const names: string[] = [];
     for (const format of input.formats) {
       for (const c of collections) {
-        const { bytes, filename } = await writeLayer(c.fc, c.name, format);
+        const { bytes, filename } = await writeLayer(c.fc, c.name, format, input.writeOptions);
         files[`analysis/${filename}`] = bytes;
         names.push(`analysis/${filename}`);
         step();
@@ -174,13 +177,13 @@ export async function exportFiles(input: BundleInput, bundleName = 'ntcc-bundle'
       ...input.results.flatMap((r) => resultCollections(input, r)),
     ];
     if (collections.length === 1) {
-      const { bytes, filename } = await writeLayer(collections[0]!.fc, collections[0]!.name, format);
+      const { bytes, filename } = await writeLayer(collections[0]!.fc, collections[0]!.name, format, input.writeOptions);
       input.onProgress?.(1);
       return { bytes, filename, mime: formatById(format).mime, kind: 'file' };
     }
     const f = formatById(format);
     if (f.writeMany && collections.length > 1) {
-      const bytes = await f.writeMany(collections);
+      const bytes = await f.writeMany(collections, input.writeOptions);
       input.onProgress?.(1);
       return { bytes, filename: `${bundleName}.${f.extensions[0]}`, mime: f.mime, kind: 'gpkg' };
     }

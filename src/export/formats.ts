@@ -7,7 +7,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { readCsv, readFile, readGeoJSON, readKml, readShapefileZip, type ImportResult, type Reader } from '../data/import.ts';
-import { toCsv, toFlatGeobuf, toGeoJSON, toGeoPackage, toGeoParquet, toKml, toShapefileZip } from './writers.ts';
+import { toCsv, toFlatGeobuf, toGeoJSON, toGeoPackage, toGeoParquet, toKml, toShapefileZip, type WriteOptions } from './writers.ts';
 
 export interface FileFormat {
   id: string;
@@ -17,9 +17,9 @@ export interface FileFormat {
   /** Reads a user's file, checked (absent: not imported). */
   read?: Reader;
   /** Writes one collection; `name` names the layer inside the file where the format has names. */
-  write?: (fc: FeatureCollection, name: string) => Promise<Uint8Array>;
+  write?: (fc: FeatureCollection, name: string, options?: WriteOptions) => Promise<Uint8Array>;
   /** Writes several collections into one file (a GeoPackage holds many tables). */
-  writeMany?: (layers: readonly { name: string; fc: FeatureCollection }[]) => Promise<Uint8Array>;
+  writeMany?: (layers: readonly { name: string; fc: FeatureCollection }[], options?: WriteOptions) => Promise<Uint8Array>;
 }
 
 /** Every format, in the order the export dialog and the help list them. */
@@ -32,7 +32,7 @@ export const FORMATS = [
     id: 'gpkg',
     extensions: ['gpkg'],
     mime: 'application/geopackage+sqlite3',
-    write: (fc, name) => toGeoPackage([{ name, fc }]),
+    write: (fc, name, options) => toGeoPackage([{ name, fc }], options),
     writeMany: toGeoPackage,
   },
   { id: 'fgb', extensions: ['fgb'], mime: 'application/octet-stream', write: toFlatGeobuf },
@@ -76,8 +76,13 @@ export function importFile(name: string, bytes: Uint8Array): Promise<ImportResul
  * @returns the file's bytes and its file name
  * @example await writeLayer(fc, 'seaports', 'gpkg') // { bytes, filename: 'seaports.gpkg' }
  */
-export async function writeLayer(fc: FeatureCollection, name: string, id: ExportFormat): Promise<{ bytes: Uint8Array; filename: string }> {
+export async function writeLayer(
+  fc: FeatureCollection,
+  name: string,
+  id: ExportFormat,
+  options: WriteOptions = {},
+): Promise<{ bytes: Uint8Array; filename: string }> {
   const f = formatById(id);
   if (!f.write) throw new Error(`no writer for ${id}`);
-  return { bytes: await f.write(fc, name), filename: `${name}.${f.extensions[0]}` };
+  return { bytes: await f.write(fc, name, options), filename: `${name}.${f.extensions[0]}` };
 }

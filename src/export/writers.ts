@@ -319,19 +319,23 @@ const GPKG_GEOMETRY_NAMES: Record<string, string> = {
 /** A quoted SQL identifier. */
 const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
-/** Where sql.js finds its WebAssembly file (the app passes its own-origin URL). */
-let sqlWasmUrl: string | undefined;
-export function setSqlWasmUrl(url: string): void {
-  sqlWasmUrl = url;
+/** What a writer may need from where it runs. */
+export interface WriteOptions {
+  /** Where sql.js finds its WebAssembly file (the app passes its own-origin URL; Node finds it in node_modules). */
+  sqlWasmUrl?: string;
 }
 
 /**
  * A GeoPackage 1.3 file with one feature table per layer (EPSG:4326), written with SQLite
  * compiled to WebAssembly (sql.js). Table and column names are kept as they are.
  */
-export async function toGeoPackage(layers: readonly { name: string; fc: FeatureCollection }[]): Promise<Uint8Array> {
+export async function toGeoPackage(
+  layers: readonly { name: string; fc: FeatureCollection }[],
+  options: WriteOptions = {},
+): Promise<Uint8Array> {
   const { default: initSqlJs } = await import('sql.js');
-  const SQL = await initSqlJs(sqlWasmUrl ? { locateFile: () => sqlWasmUrl! } : {});
+  const wasm = options.sqlWasmUrl;
+  const SQL = await initSqlJs(wasm ? { locateFile: () => wasm } : {});
   const db = new SQL.Database();
   try {
     db.run('PRAGMA application_id = 1196444487; PRAGMA user_version = 10300;');

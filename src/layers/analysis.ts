@@ -301,17 +301,20 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
   },
 };
 
-let lastDelta: { r: AnalysisResult; base: AnalysisResult; measure: AccessMeasure; delta: Float32Array; half: number } | null = null;
+/** Each run's cell differences against a baseline, per measure: worked out once per pair of runs, not at every redraw. */
+const deltaCache = new WeakMap<AnalysisResult, { base: AnalysisResult; measure: AccessMeasure; delta: Float32Array; half: number }>();
 
 /** Cells coloured by their gain over the baseline (baseline − this run: nearer is blue). */
 function accessDifference(r: Of<'access'>, baseline: AnalysisResult, c: DrawContext): Layer {
   const { measure, selected } = c.props;
   // Worked out once per pair of runs and measure, not at every redraw (hover, selection, swipe).
-  if (lastDelta?.r !== r || lastDelta.base !== baseline || lastDelta.measure !== measure) {
+  let cached = deltaCache.get(r);
+  if (cached?.base !== baseline || cached.measure !== measure) {
     const d = cellDelta(r, baseline, measure);
-    lastDelta = { r, base: baseline, measure, delta: d, half: symmetricExtent(d) };
+    cached = { base: baseline, measure, delta: d, half: symmetricExtent(d) };
+    deltaCache.set(r, cached);
   }
-  const { delta, half } = lastDelta;
+  const { delta, half } = cached;
   const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
   return new SolidPolygonLayer<Cell>({
     id: 'analysis-access-difference',

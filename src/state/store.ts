@@ -9,7 +9,6 @@
 import { createContext, createElement, useContext, type ReactNode } from 'react';
 import { createStore, useStore, type Mutate, type StoreApi } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
-import type { Story } from '../core/story.ts';
 import { createAnalysisSlice, type AnalysisRunner, type AnalysisSlice } from './slices/analysis.ts';
 import { createBoundarySlice, type BoundarySlice } from './slices/boundary.ts';
 import { createDataSlice, type DataSlice } from './slices/data.ts';
@@ -100,8 +99,6 @@ export interface AppServices {
   importFiles: ((files: File[], store: AppStore) => Promise<void>) | null;
   /** Draws the map at another size (image export): the map lends it while it is shown. */
   captureMap: MapCaptureFn;
-  /** The story used when there is none of the user's (the store does not import presentation; it may load later). */
-  builtinStory: () => Story | null;
   /**
    * When a scene's layers, filters, edition and analysis appear: at once (no map, as in unit
    * tests and the presenter window), or once the camera arrives (new layers drawn during a
@@ -115,13 +112,12 @@ export const NO_SERVICES: AppServices = {
   runAnalysis: null,
   importFiles: null,
   captureMap: () => null,
-  builtinStory: () => null,
   sceneReveal: 'immediate',
 };
 
 /**
  * Makes a store.
- * @example const store = createAppStore({ ...NO_SERVICES, builtinStory: () => BUILTIN_STORY })
+ * @example const store = createAppStore({ ...NO_SERVICES, sceneReveal: 'on-arrival' })
  */
 export function createAppStore(services: AppServices = NO_SERVICES): AppStore {
   const store: AppStore = createStore<AppState>()(

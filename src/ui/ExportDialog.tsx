@@ -10,11 +10,8 @@ import { resultTables, tableToGeoJSON, unitGeometries } from '../export/results.
 import { tableLayer, type TableLayerInfo } from '../export/table-layer.ts';
 import { download } from '../export/download.ts';
 import { legendItems } from './legend-items.ts';
-import { setSqlWasmUrl } from '../export/writers.ts';
-import sqlWasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
-
 // GeoPackage export runs SQLite as WebAssembly, served from the app's own origin.
-setSqlWasmUrl(sqlWasmUrl);
+import sqlWasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 
 /** Everything the user can export right now, by id. */
 interface Choice {
@@ -207,6 +204,7 @@ export default function ExportDialog() {
         version: __APP_VERSION__,
         onProgress: (p) => setBusy((b) => (b ? { ...b, progress: p } : b)),
         signal: abort.signal,
+        writeOptions: { sqlWasmUrl },
       });
       download(file.bytes, file.filename, file.mime);
       setMessage({ key: 'Export.Done', vars: { file: file.filename } });

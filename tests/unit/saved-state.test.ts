@@ -10,7 +10,11 @@ import { BUILTIN_STORY } from '../../src/presentation/builtin-story.ts';
 import { createAppStore, NO_SERVICES, type AppStore } from '../../src/state/store.ts';
 
 /** A store of its own for each test (the built-in story as its fallback). */
-const freshStore = (): AppStore => createAppStore({ ...NO_SERVICES, builtinStory: () => BUILTIN_STORY });
+const freshStore = (): AppStore => {
+  const store = createAppStore(NO_SERVICES);
+  store.getState().setBuiltinStory(BUILTIN_STORY);
+  return store;
+};
 let store: AppStore = freshStore();
 
 /** Local storage in memory; `full` makes every write fail as a full quota does. */

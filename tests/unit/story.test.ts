@@ -8,7 +8,11 @@ import { createAppStore, NO_SERVICES, type AppStore } from '../../src/state/stor
 import { sceneZoom, STORY_SCHEMA_VERSION } from '../../src/core/story.ts';
 
 /** A store of its own for each test (the built-in story as its fallback). */
-const freshStore = (): AppStore => createAppStore({ ...NO_SERVICES, builtinStory: () => BUILTIN_STORY });
+const freshStore = (): AppStore => {
+  const store = createAppStore(NO_SERVICES);
+  store.getState().setBuiltinStory(BUILTIN_STORY);
+  return store;
+};
 let store: AppStore = freshStore();
 
 describe('the built-in story', () => {

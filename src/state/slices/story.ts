@@ -51,6 +51,13 @@ export interface StorySlice {
   undoStory: () => void;
   /** Replaces the story with the built-in one (undoable). */
   resetStoryToBuiltin: () => void;
+  /** The story used when there is none of the user's (it arrives in its own chunk, after the map). */
+  builtinStory: Story | null;
+  setBuiltinStory: (story: Story) => void;
+  /** A scene the address asked to present (1-based), started once the map is ready. */
+  askedScene: number | null;
+  /** Takes the scene the address asked to present, once. */
+  takeAskedScene: () => number | null;
 }
 
 const EMPTY_STORY: Story = {
@@ -228,8 +235,16 @@ export const createStorySlice =
         edit((st) => ({ ...st, scenes: st.scenes.filter((_, k) => k !== i) }), Math.min(i, get().story.scenes.length - 2));
       },
       resetStoryToBuiltin: () => {
-        const b = services.builtinStory();
+        const b = get().builtinStory;
         if (b) edit(() => b, 0);
+      },
+      builtinStory: null,
+      setBuiltinStory: (builtinStory) => set({ builtinStory }),
+      askedScene: null,
+      takeAskedScene: () => {
+        const n = get().askedScene;
+        if (n !== null) set({ askedScene: null });
+        return n;
       },
       undoStory: () => {
         const h = get().storyHistory;
