@@ -35,7 +35,7 @@ import { checkSpeeds, SPEED_CLASSES, type SpeedClass } from '../src/core/speeds.
 import { EXPORT_FORMATS, formatById, importFile, writeLayer, type ExportFormat } from '../src/export/formats.ts';
 import { EXPORT_LAYERS, beltAt, sensitivityOf, visiblePart } from '../src/export/catalogue.ts';
 import { exportFiles, type BundleInput } from '../src/export/bundle.ts';
-import { t, type Lang } from '../src/i18n/index.ts';
+import { render, t, type Lang } from '../src/i18n/index.ts';
 import { readTable, shapeTable, TableError, type Table } from '../src/data/table.ts';
 import { AGGREGATES, guessKeyField, joinTable, JoinError, type Aggregate } from '../src/data/join.ts';
 import { tableLayer } from '../src/export/table-layer.ts';
@@ -185,7 +185,10 @@ async function overridesOf(lang: Lang, o: Record<string, string | undefined>, ed
 /** A scenario file (`--scenario`, `--compare-scenario`), checked as the app checks it; a bad one is a bad argument (exit 2). */
 function scenarioArg(lang: Lang, file: string, known: ReadonlySet<string>): Scenario {
   const r = readScenarioBytes(readArg(lang, file), known);
-  if (!r.ok) throw new UsageError(t(lang, 'Cli.BadScenario', { file, message: t(lang, `Scenario.err.${r.error.code}`, r.error.vars) }));
+  if (!r.ok)
+    throw new UsageError(
+      t(lang, 'Cli.BadScenario', { file, message: render(lang, { key: `Scenario.err.${r.error.code}`, vars: r.error.vars }) }),
+    );
   return r.scenario;
 }
 
@@ -254,6 +257,8 @@ async function analyze(lang: Lang, kind: string, v: Record<string, string | bool
     : null;
   const baseTable = before ? resultTables(before, geometry).find((x) => x.name === tableName) : undefined;
   const table = baseTable ? deltaTable(found, baseTable) : found;
+  // The model and the notes, in the language asked for, beside the figures (stdout holds only the table).
+  for (const m of [result.model, ...result.notes]) process.stderr.write(render(lang, m) + '\n');
 
   if (format === 'json') {
     const text = JSON.stringify(table.rows, null, 2) + '\n';
@@ -331,8 +336,9 @@ async function exportCmd(lang: Lang, v: Record<string, string | boolean | undefi
 async function validateCmd(lang: Lang, file: string, out: (s: string) => void): Promise<void> {
   const bytes = readArg(lang, file);
   const r = await importFile(file, bytes);
-  if (!r.ok) throw new InvalidFileError(t(lang, `Import.${r.error.code}`, r.error.vars));
-  for (const w of r.warnings) process.stderr.write(t(lang, 'Cli.Warning', { message: t(lang, `ImportWarn.${w.code}`, w.vars) }) + '\n');
+  if (!r.ok) throw new InvalidFileError(render(lang, { key: `Import.${r.error.code}`, vars: r.error.vars }));
+  for (const w of r.warnings)
+    process.stderr.write(t(lang, 'Cli.Warning', { message: render(lang, { key: `ImportWarn.${w.code}`, vars: w.vars }) }) + '\n');
   out(t(lang, 'Cli.Valid', { n: r.fc.features.length, name: r.name }) + '\n');
 }
 

@@ -13,7 +13,7 @@ import { runAnalysis } from '../src/analysis/run.ts';
 import { readStory, writeStory } from '../src/export/story-file.ts';
 import { storyTiles, writeOfflineFile } from '../src/export/offline-file.ts';
 import { BUILTIN_STORY } from '../src/presentation/builtin-story.ts';
-import { t, type Lang } from '../src/i18n/index.ts';
+import { render, t, type Lang } from '../src/i18n/index.ts';
 import { loadInputs } from './load.ts';
 
 /** The player page `npm run build` writes. */
@@ -57,7 +57,7 @@ function storyOf(lang: Lang, file: string | undefined): Story {
   if (r.ok) return r.story;
   const e = r.error;
   const vars = e.code === 'future-version' ? { version: e.version } : e.code === 'invalid' ? { path: e.path } : {};
-  throw new StoryCliError(t(lang, 'Cli.BadFile', { file, message: t(lang, `Story.reason.${e.code}`, vars) }), 2);
+  throw new StoryCliError(t(lang, 'Cli.BadFile', { file, message: render(lang, { key: `Story.reason.${e.code}`, vars }) }), 2);
 }
 
 /**

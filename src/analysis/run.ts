@@ -13,7 +13,6 @@ import {
   type AnalysisLine,
   type AnalysisPoint,
   type AnalysisUnit,
-  type Bilingual,
   type IndexPart,
   type ResultBase,
   type ResultUnit,
@@ -25,10 +24,10 @@ import {
 import { computeIsochrones } from './isochrone.ts';
 import { applyScenario, type ScenarioInputs } from './scenario.ts';
 import { EARTH_RADIUS_KM } from '../core/geo.ts';
-import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
+import { msg, named, num, type Both, type ResultMsg } from '../core/messages.ts';
 import { computeAccess } from './access.ts';
 import { buildTimeNetwork, defaultModel, type TimedLine, type TimeNetwork } from './travel-time.ts';
-import { classesOf, speedClassOf, STATION_KM, type SpeedClass } from '../core/speeds.ts';
+import { classesOf, speedClassOf, SPEED_CLASSES, STATION_KM, type SpeedClass } from '../core/speeds.ts';
 import { computeAdjacency } from './adjacency.ts';
 import { computeDistances } from './distance.ts';
 import { computeGravity, computeGravityMinutes, massOf, strongestFirst } from './gravity.ts';
@@ -37,27 +36,19 @@ import { corridorsFor, pointsFor, pointsFromCollection, unitsFor, unitsFromColle
 import { computeLinkageIndex } from './linkage-index.ts';
 import { areaWithin, corridorCrossings } from './reach.ts';
 
-type Vars = Record<string, string | number>;
-
-/** A text in both languages from an i18n key; `vars` may depend on the language. */
-const both = (key: MessageKey, vars: Vars | ((lang: Lang) => Vars) = {}): Bilingual => ({
-  vi: t('vi', key, typeof vars === 'function' ? vars('vi') : vars),
-  en: t('en', key, typeof vars === 'function' ? vars('en') : vars),
-});
-
-const nameIn = (lang: Lang, u: { name_vi: string; name_en: string }): string => (lang === 'vi' ? u.name_vi : u.name_en);
-const namesIn = (lang: Lang, us: readonly { name_vi: string; name_en: string }[]): string => us.map((u) => nameIn(lang, u)).join(', ');
+/** Units' names in both languages (a list the reader sees joined in their language). */
+const namesOf = (us: readonly { name_vi: string; name_en: string }[]): Both[] => us.map((u) => ({ vi: u.name_vi, en: u.name_en }));
 
 /** Whether the analysis reads a parameter. */
 const uses = (p: AnalysisParams, key: (typeof PARAMS_USED)[keyof typeof PARAMS_USED][number]): boolean => PARAMS_USED[p.kind].includes(key);
 
-/** What the run weighs units by, in words: the mass and its base. */
-function massText(lang: Lang, p: AnalysisParams, custom: AnalysisOverrides['units'], table?: AnalysisOverrides['mass']): string {
-  if (table && uses(p, 'mass')) return t(lang, 'Mass.table', { field: table.field, table: table.name });
-  if (p.mass === 'area' && uses(p, 'mass')) return t(lang, 'Mass.area');
-  if (custom) return custom.population ? t(lang, 'Mass.field', { field: custom.population, layer: custom.name }) : t(lang, 'Mass.none');
-  if (p.popBase === 'nq202') return t(lang, 'Mass.nq202');
-  return t(lang, p.edition === '2025' ? 'Mass.gso2023.2025' : 'Mass.gso2023');
+/** What the run weighs units by: the mass and its base. */
+function massMsg(p: AnalysisParams, custom: AnalysisOverrides['units'], table?: AnalysisOverrides['mass']): ResultMsg {
+  if (table && uses(p, 'mass')) return msg('Mass.table', { field: table.field, table: table.name });
+  if (p.mass === 'area' && uses(p, 'mass')) return msg('Mass.area', {});
+  if (custom) return custom.population ? msg('Mass.field', { field: custom.population, layer: custom.name }) : msg('Mass.none', {});
+  if (p.popBase === 'nq202') return msg('Mass.nq202', {});
+  return msg(p.edition === '2025' ? 'Mass.gso2023.2025' : 'Mass.gso2023', {});
 }
 
 /** The model of a run in one line: what is computed, from which figures, over which distances. */
@@ -66,25 +57,27 @@ function modelLine(
   custom: AnalysisOverrides['units'],
   table: AnalysisOverrides['mass'],
   parts?: readonly IndexPart[],
-): Bilingual {
-  const line = both(`Model.${p.kind}`, (lang) => ({
-    tol: formatNumber(lang, p.toleranceKm, 2),
-    buf: formatNumber(lang, p.bufferKm, 1),
-    cell: formatNumber(lang, p.cellKm, 1),
-    beta: formatNumber(lang, p.beta, 2),
-    ck: t(lang, `Analysis.ck.${p.corridorKind}`),
-    hz: t(lang, `Horizon.${p.horizon}`),
-    mass: massText(lang, p, custom, table),
-    parts: (parts ?? []).map((k) => t(lang, `Col.${k}`)).join(', '),
-    sphere: t(lang, 'Model.Sphere', { r: formatNumber(lang, EARTH_RADIUS_KM, 4) }),
-    d: t(lang, p.impedance === 'minutes' ? 'Model.d.minutes' : 'Model.d.km'),
-    mins: p.minutes.map((m) => formatNumber(lang, m, 1)).join(', '),
+): ResultMsg {
+  // Every kind's line takes some of these (the codes say which).
+  const vars = {
+    tol: num(p.toleranceKm, 2),
+    buf: num(p.bufferKm, 1),
+    cell: num(p.cellKm, 1),
+    beta: num(p.beta, 2),
+    ck: named(`Analysis.ck.${p.corridorKind}`),
+    hz: named(`Horizon.${p.horizon}`),
+    mass: massMsg(p, custom, table),
+    parts: (parts ?? []).map((k) => named(`Col.${k}`)),
+    sphere: msg('Model.Sphere', { r: num(EARTH_RADIUS_KM, 4) }),
+    d: msg(p.impedance === 'minutes' ? 'Model.d.minutes' : 'Model.d.km', {}),
+    mins: p.minutes.map((m) => num(m, 1)),
     from: writeParam('from', p.from),
-  }));
+  };
+  const line = msg(`Model.${p.kind}`, vars);
   if (!measuresMinutes(p)) return line;
   // A run in minutes says how it travels, in the same line.
-  const travel = both('Model.travel', (lang) => ({ modes: t(lang, `Analysis.modes.${p.modes}`), detour: formatNumber(lang, p.detour, 2) }));
-  return { vi: `${line.vi} ${travel.vi}`, en: `${line.en} ${travel.en}` };
+  const travel = msg('Model.travel', { modes: named(`Analysis.modes.${p.modes}`), detour: num(p.detour, 2) });
+  return msg('Model.WithTravel', { line, travel });
 }
 
 /** The unit's mass in the run (or null where the analysis weighs nothing), with where it comes from. */
@@ -139,34 +132,33 @@ export function runAnalysis(
   const region = units.filter((u) => u.in_region);
   const inRegion = new Set(region.map((u) => u.id));
   const lines = corridorsFor(inputs, params.horizon, params.corridorKind);
-  const notes: Bilingual[] = [];
+  const notes: ResultMsg[] = [];
 
   const weighs = uses(params, 'mass') || uses(params, 'popBase');
   const byPopulation = weighs && !(uses(params, 'mass') && params.mass === 'area');
   const noMass = byPopulation ? units.filter((u) => u.population === null) : [];
   if (noMass.length) {
-    notes.push(both('Note.NoMass', (lang) => ({ names: namesIn(lang, noMass), mass: massText(lang, params, custom, massTable) })));
-    if (!custom && !massTable && params.edition === '2025' && noMass.some((u) => u.in_region)) notes.push(both('Note.NoBase2025'));
+    notes.push(msg('Note.NoMass', { names: namesOf(noMass), mass: massMsg(params, custom, massTable) }));
+    if (!custom && !massTable && params.edition === '2025' && noMass.some((u) => u.in_region)) notes.push(msg('Note.NoBase2025', {}));
   }
   if (context) {
     const outside = units.filter((u) => !u.in_region);
-    notes.push(both('Note.Context', (lang) => ({ n: outside.length, names: namesIn(lang, outside) })));
+    notes.push(msg('Note.Context', { n: outside.length, names: namesOf(outside) }));
   }
   const labelCentres = custom ? [] : units.filter((u) => u.centre_is_label);
-  if (labelCentres.length && uses(params, 'context'))
-    notes.push(both('Note.LabelCentres', (lang) => ({ names: namesIn(lang, labelCentres) })));
-  if (custom) notes.push(both('Note.CustomUnits', { name: custom.name, n: units.length }));
-  if (overrides.ports) notes.push(both('Note.CustomPorts', { name: overrides.ports.name }));
+  if (labelCentres.length && uses(params, 'context')) notes.push(msg('Note.LabelCentres', { names: namesOf(labelCentres) }));
+  if (custom) notes.push(msg('Note.CustomUnits', { name: custom.name, n: units.length }));
+  if (overrides.ports) notes.push(msg('Note.CustomPorts', { name: overrides.ports.name }));
   const summary = scenarioSummary(overrides.scenario);
   if (summary)
     notes.push(
-      both('Note.Scenario', (lang) => ({
-        name: summary.name || t(lang, 'Scenario.Untitled'),
+      msg('Note.Scenario', {
+        name: summary.name || msg('Scenario.Untitled', {}),
         add: summary.add,
         remove: summary.remove,
         slow: summary.slow,
         speeds: summary.speeds,
-      })),
+      }),
     );
 
   const ctx: RunContext = {
@@ -213,8 +205,8 @@ interface RunContext {
   lines: AnalysisLine[];
   /** Whether the neighbours outside the region were taken in. */
   context: boolean;
-  /** Notes the run adds to (both languages). */
-  notes: Bilingual[];
+  /** Notes the run adds to (codes with values, rendered when shown). */
+  notes: ResultMsg[];
   onProgress: (done: number) => void;
   /** The seaports (the user's, or the bundled ones at the horizon). */
   ports: () => AnalysisPoint[];
@@ -241,31 +233,29 @@ function travelOf(c: RunContext): TimeNetwork {
     return [{ id: l.id, coordinates: l.coordinates, cls: classOf.get(l.id) ?? speedClassOf(p), ...(kmh === undefined ? {} : { kmh }) }];
   });
   const model = { ...defaultModel(c.speeds, classesOf(c.params.modes)), detour: c.params.detour };
-  if (!lines.some((l) => model.classes.includes(l.cls))) c.notes.push(both('Analysis.NoTravelNetwork'));
-  const changed = Object.entries(c.speeds);
-  if (changed.length)
-    c.notes.push(
-      both('Analysis.SpeedsChanged', (lang) => ({
-        speeds: changed.map(([k, v]) => `${t(lang, `Speed.${k as SpeedClass}`)} ${v}`).join(', '),
-      })),
-    );
+  if (!lines.some((l) => model.classes.includes(l.cls))) c.notes.push(msg('Analysis.NoTravelNetwork', {}));
+  const changed = SPEED_CLASSES.flatMap((k) => {
+    const v = c.speeds[k];
+    return v === undefined ? [] : [msg('Speed.Pair', { cls: named(`Speed.${k}`), kmh: v })];
+  });
+  if (changed.length) c.notes.push(msg('Analysis.SpeedsChanged', { speeds: changed }));
   c.notes.push(
-    both('Analysis.TravelNote', (lang) => ({
-      speeds: model.classes.map((k) => `${t(lang, `Speed.${k}`)} ${model.speeds[k]}`).join(', '),
+    msg('Analysis.TravelNote', {
+      speeds: model.classes.map((k) => msg('Speed.Pair', { cls: named(`Speed.${k}`), kmh: model.speeds[k] })),
       access: model.speeds.access,
-      detour: formatNumber(lang, model.detour, 1),
-    })),
+      detour: num(model.detour, 1),
+    }),
   );
   const tn = buildTimeNetwork(lines, model, c.scenario.stations, c.scenario.interchanges);
   if (c.scenario.interchanges.length)
-    c.notes.push(both('Analysis.InterchangeNote', { n: tn.interchangesUsed, listed: c.scenario.interchanges.length, km: STATION_KM }));
+    c.notes.push(msg('Analysis.InterchangeNote', { n: tn.interchangesUsed, listed: c.scenario.interchanges.length, km: STATION_KM }));
   if (c.params.modes === 'road_rail')
     c.notes.push(
       tn.stationsUsed
-        ? both('Analysis.RailNote', { n: tn.stationsUsed, board: model.boardMinutes, km: STATION_KM })
-        : both('Analysis.NoStations', { km: STATION_KM }),
+        ? msg('Analysis.RailNote', { n: tn.stationsUsed, board: model.boardMinutes, km: STATION_KM })
+        : msg('Analysis.NoStations', { km: STATION_KM }),
     );
-  else c.notes.push(both('Analysis.RoadOnly'));
+  else c.notes.push(msg('Analysis.RoadOnly', {}));
   return tn;
 }
 
@@ -332,9 +322,8 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
       { adjacency, distances, gravity, hinterland, massive },
       units.length - 1,
     );
-    if (index.parts_dropped.length)
-      c.notes.push(both('Note.IndexDropped', (lang) => ({ parts: index.parts_dropped.map((k) => t(lang, `Col.${k}`)).join(', ') })));
-    c.notes.push(both(c.context ? 'Note.IndexContext' : 'Note.IndexRegionOnly'));
+    if (index.parts_dropped.length) c.notes.push(msg('Note.IndexDropped', { parts: index.parts_dropped.map((k) => named(`Col.${k}`)) }));
+    c.notes.push(msg(c.context ? 'Note.IndexContext' : 'Note.IndexRegionOnly', {}));
     return { ...index, context_used: c.context };
   },
 };

@@ -7,7 +7,6 @@ import { ANALYSIS_DEFS, firstMeasure } from '../core/analysis.ts';
 import { counterpartIn, featuresOf, knownCorridors, tableRefOf, type AppState, type AppStore } from '../state/store.ts';
 import { decodeScenario, encodeScenario } from '../data/scenario.ts';
 import { isEmptyScenario, scenarioKey, type Scenario } from '../core/scenario.ts';
-import { t } from '../i18n/index.ts';
 
 /** Runs `fn` once the corridors are loaded (a scenario's remove or slow must name one of them). */
 function whenCorridors(store: AppStore, fn: (s: AppState) => void): void {
@@ -23,7 +22,11 @@ function whenCorridors(store: AppStore, fn: (s: AppState) => void): void {
 function readCode(s: AppState, code: string): Scenario | null {
   const r = decodeScenario(code, knownCorridors(s));
   if (r.ok) return r.scenario;
-  s.setNotice({ key: 'Scenario.BadAddress', vars: { message: t(s.lang, `Scenario.err.${r.error.code}`, r.error.vars) }, tone: 'error' });
+  s.setNotice({
+    key: 'Scenario.BadAddress',
+    vars: { message: { key: `Scenario.err.${r.error.code}`, vars: r.error.vars } },
+    tone: 'error',
+  });
   return null;
 }
 

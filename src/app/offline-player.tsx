@@ -20,7 +20,7 @@ import { loadProvinces } from '../data/provinces.ts';
 import { loadThematic } from '../data/thematic.ts';
 import { fromBase64 } from '../export/base64.ts';
 import { decodeResult, OFFLINE_DATA_ID, readOfflinePayload, type OfflinePayload } from '../export/offline-file.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { render, t, type Lang } from '../i18n/index.ts';
 import { MapView } from '../map/MapView.tsx';
 import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
 import { createAppStore, createMapBridge, StoreProvider, useAppStore, useStoreApi, type AnalysisRunner } from '../state/store.ts';
@@ -128,7 +128,9 @@ function start(): void {
   if (!read.ok) {
     const vars = read.error.code === 'future' ? { version: read.error.version } : {};
     createRoot(root).render(
-      <Failed message={`${t('vi', `Offline.Error.${read.error.code}`, vars)} / ${t('en', `Offline.Error.${read.error.code}`, vars)}`} />,
+      <Failed
+        message={`${render('vi', { key: `Offline.Error.${read.error.code}`, vars })} / ${render('en', { key: `Offline.Error.${read.error.code}`, vars })}`}
+      />,
     );
     return;
   }

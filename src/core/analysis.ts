@@ -8,6 +8,7 @@ import { HORIZONS, type Horizon } from './layers.ts';
 import { EARTH_RADIUS_KM } from './geo.ts';
 import { scenarioCounts, scenarioKey, type Scenario } from './scenario.ts';
 import { DEFAULT_DETOUR, MODES, type Mode } from './speeds.ts';
+import type { ResultMsg } from './messages.ts';
 
 export const ANALYSES = ['adjacency', 'reach', 'distance', 'gravity', 'hinterland', 'access', 'index', 'isochrone'] as const;
 export type AnalysisKind = (typeof ANALYSES)[number];
@@ -471,20 +472,14 @@ export interface ResultUnit {
   mass_source: string | null;
 }
 
-/** Text in both languages. */
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
-
 /** Every result carries its parameters, its model in one line, and the units it ran on. */
 export interface ResultBase {
   params: AnalysisParams;
-  /** The model in one line: what is computed, from which figures, with which distances. */
-  model: Bilingual;
+  /** The model in one line: what is computed, from which figures, with which distances (a message, rendered when shown). */
+  model: ResultMsg;
   units: ResultUnit[];
-  /** Notes on what the result leaves out or assumes, in both languages. */
-  notes: Bilingual[];
+  /** Notes on what the result leaves out or assumes (messages, rendered when shown). */
+  notes: ResultMsg[];
   /** Where the units came from when not the bundled provinces: an imported layer and its code field. */
   units_source?: { layer: string; code: string; name: string } | null;
   /** Where the seaports came from when not the bundled ones: an imported layer. */

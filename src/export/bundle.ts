@@ -12,6 +12,7 @@
  */
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { AnalysisResult } from '../core/analysis.ts';
+import { render } from '../i18n/index.ts';
 import { RESTRICTED_NOTE, SOVEREIGNTY_NOTE, layerMetadata, sensitivityOf, type BundleMetadata } from './catalogue.ts';
 import { deltaTable, resultTables, tableToGeoJSON } from './results.ts';
 import { writeScenario } from '../data/scenario.ts';
@@ -135,8 +136,8 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
       params: { ...r.result.params },
       tables: collections.map((c) => c.name.slice(r.result.kind.length + 1)),
       files: names,
-      model: r.result.model.en,
-      notes: r.result.notes.map((n) => n.en),
+      model: render('en', r.result.model),
+      notes: r.result.notes.map((n) => render('en', n)),
       scenario: r.result.scenario ?? null,
       compared_with: r.baseline ? { params: { ...r.baseline.params }, scenario: r.baseline.scenario ?? null } : null,
     });

@@ -799,6 +799,8 @@ export const en: Record<MessageKey, string> = {
   'Scenario.kind.station': 'railway station',
   'Compare.IndexKm': 'The linkage index measures network km, not minutes: a change of speed does not move it.',
   'Param.detour': 'Detour factor to the network',
+  'Model.WithTravel': '{line} {travel}',
+  'Speed.Pair': '{cls} {kmh}',
   'Model.travel': 'Travel minutes on the network ({modes}; assumed speeds, see the notes; the way onto it a straight line × {detour}).',
   'Compare.with.file': 'Another scenario',
   'Compare.OpenOther': 'Open a scenario file to compare with…',

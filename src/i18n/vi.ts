@@ -794,6 +794,8 @@ export const vi = {
   'Scenario.kind.station': 'ga đường sắt',
   'Compare.IndexKm': 'Chỉ số liên kết đo bằng km trên mạng lưới, không bằng phút: thay đổi tốc độ không làm nó thay đổi.',
   'Param.detour': 'Hệ số đường vòng ra mạng lưới',
+  'Model.WithTravel': '{line} {travel}',
+  'Speed.Pair': '{cls} {kmh}',
   'Model.travel':
     'Thời gian đi theo phút trên mạng lưới ({modes}; tốc độ giả định, xem ghi chú; ra mạng lưới theo đường thẳng × {detour}).',
   'Compare.with.file': 'Kịch bản khác',

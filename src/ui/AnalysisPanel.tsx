@@ -15,7 +15,7 @@ import {
   type ParamKey,
 } from '../core/analysis.ts';
 import { analysisLegend, rampCss } from '../core/analysis-style.ts';
-import { formatNumber, t, type Lang } from '../i18n/index.ts';
+import { formatNumber, render, t, type Lang } from '../i18n/index.ts';
 import {
   effectiveParams,
   shownBaseline,
@@ -397,12 +397,12 @@ export default function AnalysisPanel() {
       {result && !comparing && <AnalysisLegend lang={lang} view={view} result={result} />}
       {result && (
         <p className="hint-muted model" data-testid="analysis-model">
-          {lang === 'vi' ? result.model.vi : result.model.en}
+          {render(lang, result.model)}
         </p>
       )}
       {result?.notes.map((n, i) => (
         <p key={i} className="hint" data-testid="analysis-note">
-          {lang === 'vi' ? n.vi : n.en}
+          {render(lang, n)}
         </p>
       ))}
       {result && <p className="hint-muted">{t(lang, 'Analysis.SelectHint')}</p>}

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { useShallow } from 'zustand/react/shallow';
 import { BELT_KM_CHOICES, THEMATIC_LAYERS } from '../core/layers.ts';
-import { t, type Lang, type MessageKey } from '../i18n/index.ts';
+import { render, t, type Lang, type MessageKey } from '../i18n/index.ts';
+import type { Msg } from '../core/messages.ts';
 import { featuresOf, joinedFor, shownBaseline, useAppStore, type AppState, useStoreApi } from '../state/store.ts';
 import { SOVEREIGNTY_NOTE, beltAt, sensitivityOf, visiblePart } from '../export/catalogue.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.ts';
@@ -131,7 +132,7 @@ export default function ExportDialog() {
   const [size, setSize] = useState({ width: 1600, height: 1000, pixelRatio: 1 });
   const [title, setTitle] = useState(t(lang, 'App.Title'));
   const [busy, setBusy] = useState<{ progress: number; abort: AbortController } | null>(null);
-  const [message, setMessage] = useState<{ key: MessageKey; vars?: Record<string, string | number>; error?: boolean } | null>(null);
+  const [message, setMessage] = useState<(Msg<MessageKey> & { error?: boolean }) | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -348,7 +349,7 @@ export default function ExportDialog() {
         )}
         {message && (
           <p className={message.error ? 'error' : 'hint-muted'} role={message.error ? 'alert' : 'status'} data-testid="export-message">
-            {t(lang, message.key, message.vars)}
+            {render(lang, message)}
           </p>
         )}
         <div className="dialog-actions">

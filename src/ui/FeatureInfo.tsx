@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatNumber, isMessageKey, t, type Lang, type MessageKey } from '../i18n/index.ts';
+import { formatNumber, isMessageKey, t, render, type Lang, type PlainKey } from '../i18n/index.ts';
 import type { AnyLayerFeature, AppState, LayerFileId } from '../state/store.ts';
 
 /** One label–value row of an info panel. */
@@ -17,12 +17,12 @@ const yesNo = (lang: Lang, b: boolean) => t(lang, b ? 'Feature.Yes' : 'Feature.N
 const enumText = (lang: Lang, prefix: string, v: string | null) => {
   if (v === null) return t(lang, 'Feature.None');
   const key = `${prefix}.${v}`;
-  return isMessageKey(key) ? t(lang, key) : v;
+  return isMessageKey(key) ? render(lang, { key }) : v;
 };
 
 /** What a layer's info panel reads. */
 interface InfoContext {
-  add: (key: MessageKey, value: ReactNode) => void;
+  add: (key: PlainKey, value: ReactNode) => void;
   p: AnyLayerFeature['properties'] & Record<string, unknown>;
   lang: Lang;
   str: (k: string) => string | null;
@@ -97,7 +97,7 @@ export function FeatureInfo({
 }) {
   const p = f.properties as AnyLayerFeature['properties'] & Record<string, unknown>;
   const rows: ReactNode[] = [];
-  const add = (key: MessageKey, value: ReactNode) =>
+  const add = (key: PlainKey, value: ReactNode) =>
     rows.push(
       <Row key={key} label={t(lang, key)}>
         {value}

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { t } from '../i18n/index.ts';
+import { render, t } from '../i18n/index.ts';
 import { useAppStore } from '../state/store.ts';
 
 /** A dismissable message (e.g. an address parameter that was not valid). */
@@ -13,11 +13,11 @@ export function Notice() {
       data-testid="notice"
     >
       <span>
-        {t(lang, notice.key, notice.vars)}
+        {render(lang, notice)}
         {notice.details?.map((d, i) => (
           <span key={i} className="notice-detail">
             {' '}
-            {t(lang, d.key, d.vars)}
+            {render(lang, d)}
           </span>
         ))}
       </span>

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NumberFormat } from '../core/figures.ts';
 import type { Edition } from '../core/types.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { render, t, type Lang } from '../i18n/index.ts';
 import {
   AGGREGATES,
   draftJoined,
@@ -206,7 +206,7 @@ export function TableJoinDialog() {
             </label>
             {draft.error && (
               <p className="notice-error" role="alert">
-                {t(lang, `TableFile.${draft.error.code}` as 'TableFile.empty', draft.error.vars)}
+                {render(lang, { key: `TableFile.${draft.error.code}`, vars: draft.error.vars })}
               </p>
             )}
             {draft.table && settings && (

@@ -3,6 +3,7 @@
  * administrative centres, neighbours beyond the region on request, no free points in the
  * index, and the model (with the distance it measures) in one line.
  */
+import { render } from '../../src/i18n/index.ts';
 import { distance } from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../cli/load.ts';
@@ -48,8 +49,8 @@ describe('one population base per run', () => {
       if (r.kind !== 'gravity') throw new Error('wrong kind');
       expect(r.rows.some((x) => missing.includes(x.a) || missing.includes(x.b))).toBe(false);
       expect(r.rows).toHaveLength((7 * 6) / 2);
-      expect(r.notes.some((n) => n.en.includes('No population base covers every 2025 unit'))).toBe(true);
-      expect(r.notes.some((n) => n.vi.includes('Chưa có nguồn số dân nào đủ'))).toBe(true);
+      expect(r.notes.some((n) => render('en', n).includes('No population base covers every 2025 unit'))).toBe(true);
+      expect(r.notes.some((n) => render('vi', n).includes('Chưa có nguồn số dân nào đủ'))).toBe(true);
     });
 
   it('the GSO 2023 mass of a merged 2025 unit is the sum of its 2022 members, never an NQ202 count', () => {
@@ -69,7 +70,7 @@ describe('one population base per run', () => {
   it('area as the mass is complete for 2025 and says where it comes from', () => {
     const r = run({ kind: 'gravity', edition: '2025', mass: 'area' });
     expect(r.units.every((u) => u.mass !== null && u.mass_source === 'area:geometry')).toBe(true);
-    expect(r.notes.filter((n) => n.en.includes('no figure'))).toEqual([]);
+    expect(r.notes.filter((n) => render('en', n).includes('no figure'))).toEqual([]);
   });
 });
 
@@ -105,7 +106,7 @@ describe('neighbours beyond the region', () => {
     const outside = new Set(ctx.units.filter((u) => !u.in_region).map((u) => u.id));
     expect(outside.size).toBe(10);
     expect(ctx.rows.some((r) => outside.has(r.a) && outside.has(r.b))).toBe(false);
-    expect(ctx.notes.some((n) => n.en.includes('10 neighbouring provinces outside the region'))).toBe(true);
+    expect(ctx.notes.some((n) => render('en', n).includes('10 neighbouring provinces outside the region'))).toBe(true);
   });
 
   it('the index says whether it used the context, and ranks only the region’s units', () => {
@@ -143,7 +144,7 @@ describe('no free points in the index', () => {
     const r = run({ kind: 'index', corridorKind: 'railway' });
     if (r.kind !== 'index') throw new Error('wrong kind');
     expect(r.parts_dropped).toEqual(['closeness', 'port_km']);
-    expect(r.notes.some((n) => n.en.startsWith('Left out of the mean'))).toBe(true);
+    expect(r.notes.some((n) => render('en', n).startsWith('Left out of the mean'))).toBe(true);
     // The last unit scores on degree and gravity only: below the 50 the two constant parts would have given it.
     expect(Math.min(...r.rows.map((x) => x.index!))).toBeLessThan(50);
   });
@@ -153,9 +154,9 @@ describe('the model line', () => {
   for (const kind of ['adjacency', 'reach', 'distance', 'gravity', 'hinterland', 'access', 'index'] as const)
     it(`${kind}: says what distances are, in both languages`, () => {
       const r = run({ kind, cellKm: 20 });
-      expect(r.model.en).toContain('great-circle on a sphere of radius 6,371.0088 km');
-      expect(r.model.en).toContain('0.5 %');
-      expect(r.model.vi).toContain('6.371,0088 km');
+      expect(render('en', r.model)).toContain('great-circle on a sphere of radius 6,371.0088 km');
+      expect(render('en', r.model)).toContain('0.5 %');
+      expect(render('vi', r.model)).toContain('6.371,0088 km');
     });
 
   it('the units table comes out of the command line with centre and mass source', async () => {

@@ -4,6 +4,7 @@
  * scene's figures are what the app computes, and the scenario and comparison travel through
  * the address and story scenes. The scenario store: edits, undo, speeds, bad files.
  */
+import { render } from '../../src/i18n/index.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadInputs } from '../../cli/load.ts';
 import { runAnalysis } from '../../src/analysis/run.ts';
@@ -328,6 +329,6 @@ describe('the scenario store', () => {
     );
     expect(st().scenario).toEqual(ROAD);
     expect(st().notice).toMatchObject({ key: 'Scenario.BadFile', tone: 'error' });
-    expect(String(st().notice?.vars['message'])).toMatch(/no corridor “nowhere”/);
+    expect(render('en', st().notice!)).toMatch(/no corridor “nowhere”/);
   });
 });

@@ -22,7 +22,7 @@ import {
   scenarioToGeoJSON,
   writeScenario,
 } from '../../src/data/scenario.ts';
-import { t } from '../../src/i18n/index.ts';
+import { render } from '../../src/i18n/index.ts';
 import { runCli } from './helpers/run-cli.ts';
 import { addedCorridor } from './helpers/scenario.ts';
 
@@ -132,7 +132,7 @@ describe('scenario files', () => {
       if (r.ok) continue;
       expect(r.error.code).toBe(code);
       for (const lang of ['vi', 'en'] as const)
-        expect(t(lang, `Scenario.err.${r.error.code}`, r.error.vars)).not.toMatch(/\{|Scenario\.err/);
+        expect(render(lang, { key: `Scenario.err.${r.error.code}`, vars: r.error.vars })).not.toMatch(/\{|Scenario\.err/);
     }
     expect(readScenarioBytes(new TextEncoder().encode('{ not json'), known)).toMatchObject({ ok: false, error: { code: 'json' } });
     expect(decodeScenario('!!', known)).toMatchObject({ ok: false });
@@ -183,7 +183,7 @@ describe('scenarios in the analyses', () => {
       const r = runAnalysis(inputs, { ...DEFAULT_PARAMS, cellKm: 20, ...p } as AnalysisParams, () => {}, { scenario: sc });
       expect(r.scenario !== null, JSON.stringify(p)).toBe(acts);
       expect(
-        r.notes.some((n) => n.en.startsWith('Scenario “')),
+        r.notes.some((n) => render('en', n).startsWith('Scenario “')),
         JSON.stringify(p),
       ).toBe(acts);
     }
@@ -227,7 +227,7 @@ describe('scenarios in the analyses', () => {
     expect(allAtMost(faster, before)).toBe(true);
     const r = runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: 'gravity', impedance: 'minutes' }, () => {}, { scenario: SAMPLE });
     expect(r.scenario).toMatchObject({ name: 'Kịch bản thử', add: 2, remove: 1, slow: 1, speeds: 1 });
-    const notes = r.notes.map((n) => n.en).join(' ');
+    const notes = r.notes.map((n) => render('en', n)).join(' ');
     expect(notes).toMatch(/Scenario “Kịch bản thử”: 2 added, 1 removed, 1 slowed/);
     expect(notes).toMatch(/Speeds set by the scenario \(km\/h\): expressways 100/);
   });

@@ -3,6 +3,7 @@
  * straight corridor where minutes are km ÷ speed, "adding a link never lengthens a trip"
  * (fast-check), and the region's seaports on a 5 km grid.
  */
+import { render } from '../../src/i18n/index.ts';
 import { readFileSync } from 'node:fs';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -120,8 +121,8 @@ describe('accessibility in minutes', () => {
       expect(g[m]!.length).toBe(g.unit.length);
       expect([...g[m]!].every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
     }
-    expect(r.notes.map((n) => n.en).join(' ')).toMatch(/assumed speeds.*expressways 90.*national roads 50/);
-    expect(r.notes.map((n) => n.vi).join(' ')).toMatch(/tốc độ giả định/);
+    expect(r.notes.map((n) => render('en', n)).join(' ')).toMatch(/assumed speeds.*expressways 90.*national roads 50/);
+    expect(r.notes.map((n) => render('vi', n)).join(' ')).toMatch(/tốc độ giả định/);
     const cells = resultTables(r)[0]!;
     expect(cells.columns).toContain('minutes_to_centre');
     // The km result has no minutes, and its cache key differs.
@@ -137,7 +138,7 @@ describe('accessibility in minutes', () => {
       { ...DEFAULT_PARAMS, kind: 'access', metric: 'minutes', corridorKind: 'high_speed_railway', horizon: '2045' },
       () => {},
     );
-    expect(r.notes.map((n) => n.en).join(' ')).toMatch(/straight leg alone/);
+    expect(r.notes.map((n) => render('en', n)).join(' ')).toMatch(/straight leg alone/);
   });
 
   it('where two lines share a segment, each keeps its edge: the trip takes the faster, and the road stays joinable along', () => {
@@ -175,10 +176,10 @@ describe('accessibility in minutes', () => {
       );
     }
     expect(r.rows.reduce((s2, x) => s2 + x.share, 0)).toBeCloseTo(1, 9);
-    expect(r.model.en).toMatch(/d: travel minutes on the corridor network/);
+    expect(render('en', r.model)).toMatch(/d: travel minutes on the corridor network/);
     expect(resultTables(r)[0]!.columns).toContain('minutes');
     const km = runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: 'gravity' }, () => {});
-    expect(km.model.en).toMatch(/d: great-circle km/);
+    expect(render('en', km.model)).toMatch(/d: great-circle km/);
     if (km.kind === 'gravity') expect(km.rows[0]!.minutes).toBeUndefined();
   });
 });
@@ -283,7 +284,7 @@ describe('railways, boarded at stations', () => {
     const p = { ...DEFAULT_PARAMS, kind: 'gravity' as const, impedance: 'minutes' as const, horizon: '2045' as const };
     const roads = runAnalysis(inputs, p, () => {});
     const noStations = runAnalysis(inputs, { ...p, modes: 'road_rail' }, () => {});
-    expect(noStations.notes.map((n) => n.en).join(' ')).toMatch(/railways are not used/);
+    expect(noStations.notes.map((n) => render('en', n)).join(' ')).toMatch(/railways are not used/);
     if (roads.kind !== 'gravity' || noStations.kind !== 'gravity') throw new Error('not gravity');
     expect(noStations.rows.map((r) => r.minutes)).toEqual(roads.rows.map((r) => r.minutes));
     const stations = [
@@ -299,7 +300,7 @@ describe('railways, boarded at stations', () => {
     }));
     const withRail = runAnalysis(inputs, { ...p, modes: 'road_rail' }, () => {}, { scenario: { name: 'Ga', speeds: {}, edits: stations } });
     if (withRail.kind !== 'gravity') throw new Error('not gravity');
-    expect(withRail.notes.map((n) => n.en).join(' ')).toMatch(/boarded at the scenario’s 2 stations/);
+    expect(withRail.notes.map((n) => render('en', n)).join(' ')).toMatch(/boarded at the scenario’s 2 stations/);
     const pair = (r: typeof roads, a: string, b: string) =>
       r.kind === 'gravity' ? r.rows.find((x) => (x.a === a && x.b === b) || (x.a === b && x.b === a))!.minutes! : NaN;
     // Thanh Hóa – Đà Nẵng by high-speed train is faster than by road.
@@ -319,8 +320,8 @@ describe('the detour is a parameter', () => {
     const y = b.grid.minutes_to_seaport!;
     expect([...y].every((v, i) => v >= x[i]! * (1 - 1e-6))).toBe(true);
     expect([...y].some((v, i) => v > x[i]! + 1)).toBe(true);
-    expect(b.model.en).toMatch(/roads only; assumed speeds, see the notes; the way onto it a straight line × 2\)/);
-    expect(a.model.vi).toMatch(/× 1,3\)/);
+    expect(render('en', b.model)).toMatch(/roads only; assumed speeds, see the notes; the way onto it a straight line × 2\)/);
+    expect(render('vi', a.model)).toMatch(/× 1,3\)/);
   });
 });
 

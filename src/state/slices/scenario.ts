@@ -11,7 +11,6 @@ import type { Horizon } from '../../core/layers.ts';
 import type { CompareWith, GainWeight } from '../../core/compare.ts';
 import type { AppState, Mutators } from '../store.ts';
 import { readScenarioBytes, writeScenario } from '../../data/scenario.ts';
-import { t } from '../../i18n/index.ts';
 
 /** What a click on the map does while the user is placing something. */
 export type MapPick =
@@ -73,7 +72,7 @@ function readFile(st: AppState, name: string, bytes: Uint8Array): { scenario: Sc
   if (r.ok) return r;
   st.setNotice({
     key: 'Scenario.BadFile',
-    vars: { file: name, message: t(st.lang, `Scenario.err.${r.error.code}`, r.error.vars) },
+    vars: { file: name, message: { key: `Scenario.err.${r.error.code}`, vars: r.error.vars } },
     tone: 'error',
   });
   return null;
@@ -132,7 +131,7 @@ export const createScenarioSlice: StateCreator<AppState, Mutators, [], ScenarioS
       change(r.scenario);
       st.setNotice({
         key: 'Scenario.Loaded',
-        vars: { name: r.scenario.name || t(st.lang, 'Scenario.Untitled'), n: r.scenario.edits.length },
+        vars: { name: r.scenario.name || { key: 'Scenario.Untitled' }, n: r.scenario.edits.length },
         tone: 'info',
       });
     },

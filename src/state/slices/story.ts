@@ -8,7 +8,6 @@ import { tableRefOf } from './tables.ts';
 import { knownCorridors } from './scenario.ts';
 import { EMPTY_SCENARIO, isEmptyScenario, scenarioKey, type Scenario } from '../../core/scenario.ts';
 import { decodeScenario, encodeScenario } from '../../data/scenario.ts';
-import { t } from '../../i18n/index.ts';
 
 export interface StorySlice {
   story: Story;
@@ -111,7 +110,11 @@ function sceneScenario(s: AppState, code: string | null | undefined): Scenario {
   if (!code) return EMPTY_SCENARIO;
   const r = decodeScenario(code, knownCorridors(s));
   if (r.ok) return r.scenario;
-  s.setNotice({ key: 'Scenario.BadAddress', vars: { message: t(s.lang, `Scenario.err.${r.error.code}`, r.error.vars) }, tone: 'error' });
+  s.setNotice({
+    key: 'Scenario.BadAddress',
+    vars: { message: { key: `Scenario.err.${r.error.code}`, vars: r.error.vars } },
+    tone: 'error',
+  });
   return EMPTY_SCENARIO;
 }
 

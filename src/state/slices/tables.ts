@@ -11,12 +11,11 @@ import type { Edition } from '../../core/types.ts';
 import type { TableRef } from '../../core/story.ts';
 import type { MatchBy } from '../../core/unit-keys.ts';
 import { guessKeyField, joinTable, suggestAggregate, type Aggregate, type JoinedTable } from '../../data/join.ts';
-import { readTable, shapeTable, TableError, type RawTable, type Table } from '../../data/table.ts';
+import { readTable, shapeTable, TableError, type RawTable, type Table, type TableErrorCode } from '../../data/table.ts';
 
 export { AGGREGATES } from '../../data/join.ts';
 export type { Aggregate, JoinedTable } from '../../data/join.ts';
 import type { AppState, Mutators } from '../store.ts';
-import { t as tr } from '../../i18n/index.ts';
 
 /** How a table is read and matched: what the join dialog settles. */
 export interface TableSettings {
@@ -58,7 +57,7 @@ export interface TableDraft {
   settings: TableSettings | null;
   sourceNote: string;
   /** A message key of `Table.*` when the last reading failed. */
-  error: { code: string; vars: Record<string, string | number> } | null;
+  error: { code: TableErrorCode; vars: Record<string, string | number> } | null;
 }
 
 export interface TablesSlice {
@@ -127,7 +126,7 @@ export const createTablesSlice: StateCreator<AppState, Mutators, [], TablesSlice
         (raw) => set({ tableDraft: draftOf(raw, file.bytes, get().data) }),
         (e: unknown) => {
           if (!(e instanceof TableError)) throw e;
-          get().setNotice({ key: 'Cli.BadFile', vars: { file: file.name, message: tr(get().lang, `TableFile.${e.code}`, e.vars) } });
+          get().setNotice({ key: 'Cli.BadFile', vars: { file: file.name, message: { key: `TableFile.${e.code}`, vars: e.vars } } });
         },
       );
     },

@@ -1,6 +1,7 @@
 /** Language, dialogs and drawers open, and the message shown to the user. */
 import type { StateCreator } from 'zustand';
 import type { Lang, MessageKey } from '../../i18n/index.ts';
+import type { Msg } from '../../core/messages.ts';
 import type { AppServices, AppState, CaptureRequest, MapCapture, Mutators } from '../store.ts';
 
 export interface UiSlice {
@@ -11,14 +12,15 @@ export interface UiSlice {
   /** The layer panel as a drawer, on screens too narrow to keep it beside the map. */
   layersOpen: boolean;
   setLayersOpen: (open: boolean) => void;
-  /** A message for the user (already translated keys are rendered by the UI). */
-  notice: {
-    key: MessageKey;
-    vars: Record<string, string | number>;
-    /** Further messages shown after the first (e.g. why an import failed, warnings). */
-    details?: { key: MessageKey; vars: Record<string, string | number> }[];
-    tone?: 'error' | 'info';
-  } | null;
+  /** A message for the user: codes with values, rendered by the UI in the language shown. */
+  notice:
+    | (Msg<MessageKey> & {
+        vars: NonNullable<Msg<MessageKey>['vars']>;
+        /** Further messages shown after the first (e.g. why an import failed, warnings). */
+        details?: Msg<MessageKey>[];
+        tone?: 'error' | 'info';
+      })
+    | null;
   setNotice: (n: UiSlice['notice']) => void;
   /** Draws the map at a size for an image export (through the store's map capture); null while there is no map. */
   captureMap: (size: CaptureRequest) => Promise<MapCapture> | null;
