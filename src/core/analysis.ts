@@ -9,6 +9,7 @@ import { EARTH_RADIUS_KM } from './geo.ts';
 import { scenarioCounts, scenarioKey, type Scenario } from './scenario.ts';
 import { DEFAULT_DETOUR, MODES, type Mode } from './speeds.ts';
 import type { ResultMsg } from './messages.ts';
+import type { RowOf } from './columns.ts';
 
 export const ANALYSES = ['adjacency', 'reach', 'distance', 'gravity', 'hinterland', 'access', 'index', 'isochrone'] as const;
 export type AnalysisKind = (typeof ANALYSES)[number];
@@ -80,6 +81,10 @@ export interface AnalysisParams {
 }
 
 export type ParamKey = keyof AnalysisParams;
+
+/** The tables a result can have (each kind's first is its main one). */
+export const TABLE_NAMES = ['rows', 'units', 'ports', 'crossings', 'shares', 'cells', 'bands'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
 
 /**
  * How one parameter is read and written everywhere (URL hash, command line, story files,
@@ -158,10 +163,7 @@ export const PARAM_RANGES = Object.fromEntries(
  * drawing are records keyed by the same kind (analysis/run.ts, export/results.ts,
  * layers/analysis.ts), so a kind missing from one of them fails to compile.
  */
-export const ANALYSIS_DEFS: Record<
-  AnalysisKind,
-  { uses: readonly ParamKey[]; mainTable: 'rows' | 'shares' | 'units' | 'cells' | 'bands' }
-> = {
+export const ANALYSIS_DEFS: Record<AnalysisKind, { uses: readonly ParamKey[]; mainTable: TableName }> = {
   adjacency: { uses: ['edition', 'context', 'toleranceKm'], mainTable: 'rows' },
   reach: { uses: ['edition', 'horizon', 'corridorKind', 'bufferKm'], mainTable: 'shares' },
   distance: { uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm'], mainTable: 'rows' },
@@ -327,85 +329,49 @@ export interface AnalysisLine {
   coordinates: [number, number][];
 }
 
-export interface AdjacencyRow {
-  a: string;
-  b: string;
-  shared_km: number;
-}
+/** Units sharing a border: the pair and the shared length (km). */
+export type AdjacencyRow = RowOf<'a' | 'b' | 'shared_km'>;
 
-export interface ReachCrossing {
-  corridor: string;
-  unit: string;
-  length_km: number;
-}
+/** A corridor's length inside a unit (km). */
+export type ReachCrossing = RowOf<'corridor' | 'unit' | 'length_km'>;
 
-export interface ReachShare {
-  unit: string;
-  area_km2: number;
-  within_km2: number;
-  share: number;
-}
+/** A unit's area within the band around the corridors (km², and as a share of its area). */
+export type ReachShare = RowOf<'unit' | 'area_km2' | 'within_km2' | 'share'>;
 
-export interface DistanceRow {
-  a: string;
-  b: string;
-  great_circle_km: number;
-  /** Along the corridor network, including the straight legs to and from it; null if unreachable. */
-  network_km: number | null;
-  /** The straight legs from each centre to the network, km (part of network_km). */
-  access_km: number | null;
-}
+/**
+ * Distances between two centres: great-circle km, and along the corridor network including the
+ * straight legs to and from it (`access_km`, part of `network_km`; null if unreachable).
+ */
+export type DistanceRow = RowOf<'a' | 'b' | 'great_circle_km' | 'network_km' | 'access_km'>;
 
-export interface GravityRow {
-  a: string;
-  b: string;
-  distance_km: number;
-  /** With the minutes impedance: travel minutes on the network between the centres (d of the model). */
-  minutes?: number;
-  intensity: number;
-  share: number;
-}
+/** A pair's gravity: I = mᵢ·mⱼ / dᵢⱼ^β and its share; with the minutes impedance, the travel minutes (d of the model). */
+export type GravityRow = RowOf<'a' | 'b' | 'distance_km' | 'intensity' | 'share', 'minutes'>;
 
-export interface HinterlandUnitRow {
-  unit: string;
-  port_straight: string;
-  straight_km: number;
-  port_network: string | null;
-  network_km: number | null;
-  /** With the minutes metric: the port reached first by travel time, and its minutes. */
-  port_minutes?: string | null;
-  minutes?: number | null;
-}
+/** A unit's nearest port by straight line and by the network (and, with the minutes metric, by travel time). */
+export type HinterlandUnitRow = RowOf<'unit' | 'port_straight' | 'straight_km' | 'port_network' | 'network_km', 'port_minutes' | 'minutes'>;
 
-export interface HinterlandPortRow {
-  port: string;
-  name_vi: string;
-  name_en: string;
-  units_straight: number;
-  /** Persons in the units it serves; null where one of them has no figure in the run's base. */
-  population_straight: number | null;
-  units_network: number;
-  population_network: number | null;
-  cells_straight: number;
-  cells_network: number;
-  /** With the minutes metric: what the port serves by travel time. */
-  units_minutes?: number;
-  population_minutes?: number | null;
-  cells_minutes?: number;
-}
+/**
+ * What a port serves: units, persons (null where one of its units has no figure in the run's
+ * base) and cells, by straight line, by the network and, with the minutes metric, by travel time.
+ */
+export type HinterlandPortRow = RowOf<
+  | 'port'
+  | 'name_vi'
+  | 'name_en'
+  | 'units_straight'
+  | 'population_straight'
+  | 'units_network'
+  | 'population_network'
+  | 'cells_straight'
+  | 'cells_network',
+  'units_minutes' | 'population_minutes' | 'cells_minutes'
+>;
 
-export interface IndexRow {
-  unit: string;
-  degree: number;
-  closeness: number;
-  /** Null where the unit has no mass in the run's base. */
-  gravity_total: number | null;
-  port_km: number | null;
-  /** 0–100, the mean of the parts that vary between units; null where a part is unknown. */
-  index: number | null;
-  /** 1 for the best; null with the index. */
-  rank: number | null;
-}
+/**
+ * A unit's linkage index: its parts, the index 0–100 (the mean of the parts that vary between
+ * units; null where a part is unknown) and its rank (1 for the best; null with the index).
+ */
+export type IndexRow = RowOf<'unit' | 'degree' | 'closeness' | 'gravity_total' | 'port_km' | 'index' | 'rank'>;
 
 /** The parts of the linkage index. */
 export const INDEX_PARTS = ['degree', 'closeness', 'gravity_total', 'port_km'] as const;

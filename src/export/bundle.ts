@@ -14,7 +14,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import type { AnalysisResult } from '../core/analysis.ts';
 import { render } from '../i18n/index.ts';
 import { RESTRICTED_NOTE, SOVEREIGNTY_NOTE, layerMetadata, sensitivityOf, type BundleMetadata } from './catalogue.ts';
-import { deltaTable, resultTables, tableToGeoJSON } from './results.ts';
+import { deltaTable, resultTables, tableToGeoJSON, tableTypes } from './results.ts';
 import { writeScenario } from '../data/scenario.ts';
 import { isEmptyScenario, type Scenario } from '../core/scenario.ts';
 import { formatById, writeLayer, type ExportFormat } from './formats.ts';
@@ -62,6 +62,8 @@ export class RestrictedLayerError extends Error {
 interface Collection {
   name: string;
   fc: FeatureCollection;
+  /** Column types from the result's column definitions (analysis tables only). */
+  types?: Record<string, 'number' | 'boolean' | 'text'>;
 }
 
 function refuseRestricted(input: Pick<BundleInput, 'layers' | 'includeRestricted'>): { id: string }[] {
@@ -78,7 +80,8 @@ function resultCollections(input: Pick<BundleInput, 'unitGeometry'>, r: BundleIn
     .filter((t) => !r.tables || r.tables.includes(t.name))
     .map((t) => {
       const base = before.find((b) => b.name === t.name);
-      return { name: `${r.result.kind}-${t.name}`, fc: tableToGeoJSON(base ? deltaTable(t, base) : t) };
+      const table = base ? deltaTable(t, base) : t;
+      return { name: `${r.result.kind}-${t.name}`, fc: tableToGeoJSON(table), types: tableTypes(table) };
     });
 }
 
@@ -125,7 +128,10 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
     const names: string[] = [];
     for (const format of input.formats) {
       for (const c of collections) {
-        const { bytes, filename } = await writeLayer(c.fc, c.name, format, input.writeOptions);
+        const { bytes, filename } = await writeLayer(c.fc, c.name, format, {
+          ...input.writeOptions,
+          ...(c.types ? { types: c.types } : {}),
+        });
         files[`analysis/${filename}`] = bytes;
         names.push(`analysis/${filename}`);
         step();
@@ -178,7 +184,10 @@ export async function exportFiles(input: BundleInput, bundleName = 'ntcc-bundle'
       ...input.results.flatMap((r) => resultCollections(input, r)),
     ];
     if (collections.length === 1) {
-      const { bytes, filename } = await writeLayer(collections[0]!.fc, collections[0]!.name, format, input.writeOptions);
+      const { bytes, filename } = await writeLayer(collections[0]!.fc, collections[0]!.name, format, {
+        ...input.writeOptions,
+        ...(collections[0]!.types ? { types: collections[0]!.types } : {}),
+      });
       input.onProgress?.(1);
       return { bytes, filename, mime: formatById(format).mime, kind: 'file' };
     }

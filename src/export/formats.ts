@@ -19,7 +19,10 @@ export interface FileFormat {
   /** Writes one collection; `name` names the layer inside the file where the format has names. */
   write?: (fc: FeatureCollection, name: string, options?: WriteOptions) => Promise<Uint8Array>;
   /** Writes several collections into one file (a GeoPackage holds many tables). */
-  writeMany?: (layers: readonly { name: string; fc: FeatureCollection }[], options?: WriteOptions) => Promise<Uint8Array>;
+  writeMany?: (
+    layers: readonly { name: string; fc: FeatureCollection; types?: WriteOptions['types'] }[],
+    options?: WriteOptions,
+  ) => Promise<Uint8Array>;
 }
 
 /** Every format, in the order the export dialog and the help list them. */

@@ -6,74 +6,14 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { ACCESS_MEASURES_MIN, hexCorners, pairKey, type AnalysisKind, type AnalysisResult } from '../core/analysis.ts';
 import { roundTo } from '../core/geo.ts';
+import { columnDef, isDelta, type BaseColumn, type Column } from '../core/columns.ts';
+import type { TableName } from '../core/analysis.ts';
 
 /** A table cell: text, a number, a yes/no, a [lon, lat] pair, or nothing. */
 export type Cell = string | number | boolean | readonly [number, number] | null;
 export type Row = Record<string, Cell>;
 
-/** The tables a result can have. */
-export type TableName = 'rows' | 'units' | 'ports' | 'crossings' | 'shares' | 'cells' | 'bands';
-
-/** Every column a result table can have (the UI names each one, `Col.<column>`, in both languages). */
-export type Column = BaseColumn | `delta_${BaseColumn}`;
-
-export type BaseColumn =
-  | 'a'
-  | 'b'
-  | 'shared_km'
-  | 'distance_km'
-  | 'intensity'
-  | 'share'
-  | 'great_circle_km'
-  | 'network_km'
-  | 'access_km'
-  | 'corridor'
-  | 'unit'
-  | 'length_km'
-  | 'area_km2'
-  | 'within_km2'
-  | 'rank'
-  | 'index'
-  | 'degree'
-  | 'closeness'
-  | 'gravity_total'
-  | 'port_km'
-  | 'port_straight'
-  | 'straight_km'
-  | 'port_network'
-  | 'port'
-  | 'name_vi'
-  | 'name_en'
-  | 'units_straight'
-  | 'population_straight'
-  | 'units_network'
-  | 'population_network'
-  | 'cells_straight'
-  | 'cells_network'
-  | 'port_minutes'
-  | 'units_minutes'
-  | 'population_minutes'
-  | 'cells_minutes'
-  | 'cell'
-  | 'lon'
-  | 'lat'
-  | 'seaport_km'
-  | 'airport_km'
-  | 'gate_km'
-  | 'corridor_km'
-  | 'minutes'
-  | 'minutes_to_seaport'
-  | 'minutes_to_airport'
-  | 'minutes_to_border_gate'
-  | 'minutes_to_centre'
-  | 'id'
-  | 'centre'
-  | 'in_region'
-  | 'mass'
-  | 'mass_source';
-
-/** Columns that say which row it is (never differenced). */
-const KEY_COLUMNS: ReadonlySet<string> = new Set(['a', 'b', 'unit', 'port', 'id', 'corridor', 'cell', 'lon', 'lat', 'centre']);
+export type { BaseColumn, Column, TableName };
 
 /** The key a row is matched on between two runs: its cell, its pair, its unit, port or id (an isochrone's band: its minutes). */
 function rowKey(t: Pick<ResultTable, 'name' | 'columns'>, row: Row): string {
@@ -81,7 +21,7 @@ function rowKey(t: Pick<ResultTable, 'name' | 'columns'>, row: Row): string {
   if (t.name === 'bands') return `band:${String(row.minutes)}`;
   if (columns.includes('cell')) return `cell:${String(row.cell)}`;
   return columns
-    .filter((c) => c === 'a' || c === 'b' || c === 'unit' || c === 'port' || c === 'id' || c === 'corridor')
+    .filter((c) => columnDef(c).key && columnDef(c).type === 'text')
     .map((c) => String(row[c]))
     .join('>');
 }
@@ -93,10 +33,11 @@ function rowKey(t: Pick<ResultTable, 'name' | 'columns'>, row: Row): string {
  */
 export function deltaTable(run: ResultTable, base: ResultTable): ResultTable {
   const figures = run.columns.filter(
-    (c) =>
-      !KEY_COLUMNS.has(c) &&
+    (c): c is BaseColumn =>
+      !isDelta(c) &&
+      !columnDef(c).key &&
+      columnDef(c).type === 'number' &&
       !(run.name === 'bands' && c === 'minutes') &&
-      !c.startsWith('delta_') &&
       (run.rows.some((r) => typeof r[c] === 'number') || base.rows.some((r) => typeof r[c] === 'number')),
   );
   const before = new Map(base.rows.map((r) => [rowKey(base, r), r]));
@@ -110,7 +51,17 @@ export function deltaTable(run: ResultTable, base: ResultTable): ResultTable {
     }
     return out;
   });
-  return { ...run, columns: [...run.columns, ...figures.map((c) => `delta_${c}` as Column)], rows };
+  return { ...run, columns: [...run.columns, ...figures.map((c) => `delta_${c}` as const)], rows };
+}
+
+/** The type each column of a table is exported as (from the column's definition, even where every row is empty). */
+export function tableTypes(t: ResultTable): Record<string, 'number' | 'boolean' | 'text'> {
+  const out: Record<string, 'number' | 'boolean' | 'text'> = {};
+  for (const c of t.columns) {
+    const type = columnDef(c).type;
+    out[c] = type === 'number' || type === 'boolean' ? type : 'text';
+  }
+  return out;
 }
 
 export interface ResultTable {
@@ -130,11 +81,10 @@ interface Shapes {
 }
 
 type Of<K extends AnalysisKind> = Extract<AnalysisResult, { kind: K }>;
-const rowsOf = (rows: readonly object[]): Row[] => rows as unknown as Row[];
 
 /** Each analysis kind's tables, the main one first, by kind (a kind without them fails to compile). */
 const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = {
-  adjacency: (r, s) => [{ name: 'rows', columns: ['a', 'b', 'shared_km'], rows: rowsOf(r.rows), geometry: s.pair }],
+  adjacency: (r, s) => [{ name: 'rows', columns: ['a', 'b', 'shared_km'], rows: r.rows, geometry: s.pair }],
   gravity: (r, s) => [
     {
       name: 'rows',
@@ -142,7 +92,7 @@ const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = 
         r.params.impedance === 'minutes'
           ? ['a', 'b', 'distance_km', 'minutes', 'intensity', 'share']
           : ['a', 'b', 'distance_km', 'intensity', 'share'],
-      rows: rowsOf(r.rows),
+      rows: r.rows,
       geometry: s.pair,
     },
     s.unitsTable,
@@ -151,7 +101,7 @@ const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = 
     {
       name: 'rows',
       columns: ['a', 'b', 'great_circle_km', 'network_km', 'access_km'],
-      rows: rowsOf(r.rows),
+      rows: r.rows,
       geometry: (row) => {
         const path = r.paths[pairKey(String(row.a), String(row.b))];
         return path ? { type: 'LineString', coordinates: path } : s.pair(row);
@@ -159,14 +109,14 @@ const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = 
     },
   ],
   reach: (r, s) => [
-    { name: 'shares', columns: ['unit', 'area_km2', 'within_km2', 'share'], rows: rowsOf(r.shares), geometry: (row) => s.unit(row.unit) },
-    { name: 'crossings', columns: ['corridor', 'unit', 'length_km'], rows: rowsOf(r.crossings), geometry: (row) => s.unit(row.unit) },
+    { name: 'shares', columns: ['unit', 'area_km2', 'within_km2', 'share'], rows: r.shares, geometry: (row) => s.unit(row.unit) },
+    { name: 'crossings', columns: ['corridor', 'unit', 'length_km'], rows: r.crossings, geometry: (row) => s.unit(row.unit) },
   ],
   index: (r, s) => [
     {
       name: 'rows',
       columns: ['rank', 'unit', 'index', 'degree', 'closeness', 'gravity_total', 'port_km'],
-      rows: rowsOf(r.rows),
+      rows: r.rows,
       geometry: (row) => s.unit(row.unit),
     },
     s.unitsTable,
@@ -193,7 +143,7 @@ const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = 
           'network_km',
           ...(byMinutes ? (['port_minutes', 'minutes'] as const) : []),
         ],
-        rows: rowsOf(r.units_rows),
+        rows: r.units_rows,
         geometry: (row) => s.unit(row.unit),
       },
       {
@@ -210,7 +160,7 @@ const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = 
           'cells_network',
           ...(byMinutes ? (['units_minutes', 'population_minutes', 'cells_minutes'] as const) : []),
         ],
-        rows: rowsOf(r.ports),
+        rows: r.ports,
         geometry: () => null,
       },
       {

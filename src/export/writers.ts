@@ -32,7 +32,9 @@ export function columnsOf(fc: FeatureCollection): string[] {
 }
 
 /** What kind of values a column holds: numbers only, booleans only, or text. */
-function kindOf(fc: FeatureCollection, col: string): 'number' | 'boolean' | 'text' {
+function kindOf(fc: FeatureCollection, col: string, types?: WriteOptions['types']): 'number' | 'boolean' | 'text' {
+  const known = types?.[col];
+  if (known) return known;
   let kind: 'number' | 'boolean' | 'text' | null = null;
   for (const f of fc.features) {
     const v = flat(f.properties?.[col]);
@@ -323,6 +325,8 @@ const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 export interface WriteOptions {
   /** Where sql.js finds its WebAssembly file (the app passes its own-origin URL; Node finds it in node_modules). */
   sqlWasmUrl?: string;
+  /** Each column's type where the caller knows it (an analysis table's column definitions), else read from the values. */
+  types?: Readonly<Record<string, 'number' | 'boolean' | 'text'>>;
 }
 
 /**
@@ -330,7 +334,7 @@ export interface WriteOptions {
  * compiled to WebAssembly (sql.js). Table and column names are kept as they are.
  */
 export async function toGeoPackage(
-  layers: readonly { name: string; fc: FeatureCollection }[],
+  layers: readonly { name: string; fc: FeatureCollection; types?: WriteOptions['types'] }[],
   options: WriteOptions = {},
 ): Promise<Uint8Array> {
   const { default: initSqlJs } = await import('sql.js');
@@ -355,9 +359,10 @@ export async function toGeoPackage(
         'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]',
       ],
     );
-    for (const { name, fc } of layers) {
+    for (const layer of layers) {
+      const { name, fc } = layer;
       const cols = columnsOf(fc).filter((c) => c.toLowerCase() !== 'fid' && c.toLowerCase() !== 'geom');
-      const types = cols.map((c) => ({ number: 'REAL', boolean: 'BOOLEAN', text: 'TEXT' })[kindOf(fc, c)]);
+      const types = cols.map((c) => ({ number: 'REAL', boolean: 'BOOLEAN', text: 'TEXT' })[kindOf(fc, c, layer.types ?? options.types)]);
       const gtypes = new Set(fc.features.map((f) => f.geometry?.type).filter(Boolean));
       const gname = gtypes.size === 1 ? (GPKG_GEOMETRY_NAMES[[...gtypes][0]!] ?? 'GEOMETRY') : 'GEOMETRY';
       db.run(
@@ -419,11 +424,11 @@ const CRS84_PROJJSON = {
  * metadata (version, primary column, encoding, geometry types, bounding box and the CRS as
  * PROJJSON).
  */
-export async function toGeoParquet(fc: FeatureCollection): Promise<Uint8Array> {
+export async function toGeoParquet(fc: FeatureCollection, _name = '', options: WriteOptions = {}): Promise<Uint8Array> {
   const { parquetWriteBuffer } = await import('hyparquet-writer');
   const cols = columnsOf(fc).filter((c) => c !== 'geometry');
   const columnData = cols.map((c) => {
-    const kind = kindOf(fc, c);
+    const kind = kindOf(fc, c, options.types);
     const data = fc.features.map((f) => {
       const v = flat(f.properties?.[c]);
       return v === null ? null : kind === 'text' ? String(v) : v;

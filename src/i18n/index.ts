@@ -4,6 +4,7 @@
 import { en } from './en.ts';
 import { vi, type MessageKey } from './vi.ts';
 import type { Msg, MsgValue } from '../core/messages.ts';
+import type { BaseColumn } from '../core/columns.ts';
 
 export type { MessageKey };
 
@@ -13,6 +14,11 @@ type Placeholders<S> = S extends `${string}{${infer P}}${infer R}`
   : never;
 /** The placeholders of a key's text (the Vietnamese text defines them; a test checks the English has the same). */
 export type PlaceholdersOf<K extends MessageKey> = Placeholders<(typeof vi)[K]>;
+/** Compiles only when `T` is empty: what must exist and does not is named in the error. */
+type NoneMissing<T extends never> = T;
+/** Every result field (core/columns.ts) has its label, `Col.<field>`, in both languages. */
+export type ColumnLabels = NoneMissing<Exclude<`Col.${BaseColumn}`, MessageKey>>;
+
 /** The keys whose text has no placeholders (labels, names of values). */
 export type PlainKey = { [K in MessageKey]: [PlaceholdersOf<K>] extends [never] ? K : never }[MessageKey];
 /** What `t` takes after the key: the values of its placeholders, each one named (none for a text without). */

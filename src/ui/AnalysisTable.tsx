@@ -1,14 +1,17 @@
 import { useMemo, useState } from 'react';
 import { pairKey } from '../core/analysis.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
-import type { BaseColumn, Column, ResultTable, Row } from '../export/results.ts';
+import type { ResultTable, Row } from '../export/results.ts';
+import { baseColumn, columnDef, isDelta, type Column, type NumberStyle } from '../core/columns.ts';
 
 const MAX_ROWS = 300;
-const UNIT_COLUMNS = new Set(['a', 'b', 'unit']);
-
 /** A column's name: a difference column is Δ and its figure's name. */
-export const columnLabel = (lang: Lang, c: Column): string =>
-  c.startsWith('delta_') ? t(lang, 'Col.delta', { col: t(lang, `Col.${c.slice(6) as BaseColumn}`) }) : t(lang, `Col.${c as BaseColumn}`);
+export function columnLabel(lang: Lang, c: Column): string {
+  const base = baseColumn(c);
+  if (!base) return c;
+  const label = t(lang, `Col.${base}`);
+  return isDelta(c) ? t(lang, 'Col.delta', { col: label }) : label;
+}
 
 /** The key a row is hovered and highlighted by: a pair `a>b`, a unit id, or a port id. */
 export function rowKey(row: Row): string | null {
@@ -19,17 +22,21 @@ export function rowKey(row: Row): string | null {
   return null;
 }
 
-function cellText(lang: Lang, col: string, v: Row[string], names: ReadonlyMap<string, string>): string {
+/** A number as its column's definition writes it (fixed decimals, a percentage, powers of ten). */
+function numberText(lang: Lang, v: number, style: NumberStyle | undefined): string {
+  if (!style) return formatNumber(lang, v, 2);
+  if (style.kind === 'percent') return `${formatNumber(lang, v * 100, style.digits)} %`;
+  if (style.kind === 'scientific') return v.toExponential(style.digits);
+  return formatNumber(lang, v, style.digits);
+}
+
+function cellText(lang: Lang, col: Column, v: Row[string], names: ReadonlyMap<string, string>): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return t(lang, v ? 'Table.Yes' : 'Table.No');
   if (typeof v !== 'number' && typeof v !== 'string') return `${formatNumber(lang, v[0], 4)}; ${formatNumber(lang, v[1], 4)}`;
-  if (typeof v === 'string') return UNIT_COLUMNS.has(col) ? `${names.get(v) ?? v}` : v;
-  if (col === 'mass') return formatNumber(lang, v, 1);
-  if (col === 'share') return `${formatNumber(lang, v * 100, 2)} %`;
-  if (col === 'intensity' || col === 'gravity_total') return v.toExponential(2);
-  if (col === 'closeness') return v.toExponential(3);
-  if (col === 'lon' || col === 'lat') return formatNumber(lang, v, 4);
-  return formatNumber(lang, v, col.endsWith('_km') || col.endsWith('_km2') ? 1 : 2);
+  const def = columnDef(col);
+  if (typeof v === 'string') return def.names === 'unit' ? `${names.get(v) ?? v}` : v;
+  return numberText(lang, v, def.style);
 }
 
 /**

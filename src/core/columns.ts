@@ -1,0 +1,142 @@
+/**
+ * Every field an analysis result can have, defined once: what its values are, whether it
+ * names the row, its unit and how a table writes it. The result row types (core/analysis.ts),
+ * the tables' columns and their differences (export/results.ts), the panel's table, the
+ * exporters' column types and the labels (`Col.<field>` in both i18n files, checked at compile
+ * time) all derive from this list.
+ */
+
+/** How a table writes a number: fixed decimals, a percentage of a share, or powers of ten. */
+export type NumberStyle = { kind: 'fixed'; digits: number } | { kind: 'percent'; digits: number } | { kind: 'scientific'; digits: number };
+
+/** One field of a result. */
+export interface ColumnDef {
+  /** What its values are: text, a number, a yes/no, or a [lon, lat] pair. */
+  type: 'text' | 'number' | 'boolean' | 'point';
+  /** Whether a row may hold no value (written as a dash, exported as null). */
+  nullable: boolean;
+  /**
+   * Whether it says which row it is (a unit, a pair, a port, a cell): rows of two runs are
+   * matched on these, and they are never differenced.
+   */
+  key: boolean;
+  /** A unit's or port's id: the table shows its name. */
+  names?: 'unit';
+  /** Unit of measure of a number (km, km², minutes, persons, a share 0–1, a count, degrees). */
+  unit?: 'km' | 'km2' | 'min' | 'persons' | 'share' | 'count' | 'deg' | 'index';
+  /** How the panel's table writes a number. */
+  style?: NumberStyle;
+}
+
+type Extra = Pick<ColumnDef, 'names' | 'unit' | 'style'> & { key?: boolean };
+/** A text field that always holds a value. */
+const text = (o: Extra = {}) => ({ ...o, type: 'text', nullable: false, key: o.key ?? false }) as const;
+/** A text field that may hold none. */
+const textOrNull = (o: Extra = {}) => ({ ...o, type: 'text', nullable: true, key: o.key ?? false }) as const;
+/** A number field in a unit, written in a style, always holding a value. */
+const number = (unit: NonNullable<ColumnDef['unit']>, style: NumberStyle, o: Extra = {}) =>
+  ({ ...o, type: 'number', unit, style, nullable: false, key: o.key ?? false }) as const;
+/** A number field that may hold none. */
+const numberOrNull = (unit: NonNullable<ColumnDef['unit']>, style: NumberStyle, o: Extra = {}) =>
+  ({ ...o, type: 'number', unit, style, nullable: true, key: o.key ?? false }) as const;
+const fixed = (digits: number): NumberStyle => ({ kind: 'fixed', digits });
+const KM = fixed(1);
+
+/** Every result field, by name (the order tables list them is each table's own). */
+export const COLUMNS = {
+  a: text({ key: true, names: 'unit' }),
+  b: text({ key: true, names: 'unit' }),
+  unit: text({ key: true, names: 'unit' }),
+  corridor: text({ key: true }),
+  port: text({ key: true }),
+  id: text({ key: true }),
+  cell: number('count', fixed(0), { key: true }),
+  lon: number('deg', fixed(4), { key: true }),
+  lat: number('deg', fixed(4), { key: true }),
+  centre: { type: 'point', nullable: false, key: true } as const,
+  name_vi: text(),
+  name_en: text(),
+  in_region: { type: 'boolean', nullable: false, key: false } as const,
+  mass: numberOrNull('persons', fixed(1)),
+  mass_source: textOrNull(),
+  shared_km: number('km', KM),
+  distance_km: number('km', KM),
+  intensity: number('index', { kind: 'scientific', digits: 2 }),
+  share: number('share', { kind: 'percent', digits: 2 }),
+  great_circle_km: number('km', KM),
+  network_km: numberOrNull('km', KM),
+  access_km: numberOrNull('km', KM),
+  length_km: number('km', KM),
+  area_km2: number('km2', KM),
+  within_km2: number('km2', KM),
+  rank: numberOrNull('count', fixed(0)),
+  index: numberOrNull('index', fixed(2)),
+  degree: number('count', fixed(0)),
+  closeness: number('index', { kind: 'scientific', digits: 3 }),
+  gravity_total: numberOrNull('index', { kind: 'scientific', digits: 2 }),
+  port_km: numberOrNull('km', KM),
+  port_straight: text(),
+  straight_km: number('km', KM),
+  port_network: textOrNull(),
+  port_minutes: textOrNull(),
+  units_straight: number('count', fixed(0)),
+  population_straight: numberOrNull('persons', fixed(0)),
+  units_network: number('count', fixed(0)),
+  population_network: numberOrNull('persons', fixed(0)),
+  cells_straight: number('count', fixed(0)),
+  cells_network: number('count', fixed(0)),
+  units_minutes: number('count', fixed(0)),
+  population_minutes: numberOrNull('persons', fixed(0)),
+  cells_minutes: number('count', fixed(0)),
+  seaport_km: numberOrNull('km', KM),
+  airport_km: numberOrNull('km', KM),
+  gate_km: numberOrNull('km', KM),
+  corridor_km: numberOrNull('km', KM),
+  minutes: numberOrNull('min', fixed(2)),
+  minutes_to_seaport: numberOrNull('min', fixed(2)),
+  minutes_to_airport: numberOrNull('min', fixed(2)),
+  minutes_to_border_gate: numberOrNull('min', fixed(2)),
+  minutes_to_centre: numberOrNull('min', fixed(2)),
+} as const satisfies Record<string, ColumnDef>;
+
+/** A field of a result. */
+export type BaseColumn = keyof typeof COLUMNS;
+/** A field, or its difference against a baseline run (`delta_<field>` = this run − the baseline). */
+export type Column = BaseColumn | `delta_${BaseColumn}`;
+
+/** The value a field holds in a row. */
+type Base<D> = D extends { type: 'number' }
+  ? number
+  : D extends { type: 'boolean' }
+    ? boolean
+    : D extends { type: 'point' }
+      ? [number, number]
+      : string;
+export type ValueOf<C extends BaseColumn> = (typeof COLUMNS)[C] extends { nullable: true }
+  ? Base<(typeof COLUMNS)[C]> | null
+  : Base<(typeof COLUMNS)[C]>;
+
+/**
+ * A row with these fields (and, optionally, those): the result rows are declared this way, so
+ * a row is one of the tables' rows without a cast.
+ * @example type AdjacencyRow = RowOf<'a' | 'b' | 'shared_km'>
+ */
+export type RowOf<Required extends BaseColumn, Optional extends BaseColumn = never> = { [K in Required]: ValueOf<K> } & {
+  [K in Optional]?: ValueOf<K>;
+};
+
+const BY_NAME: ReadonlyMap<string, BaseColumn> = new Map(Object.keys(COLUMNS).map((k) => [k, k as BaseColumn]));
+
+/** The field a column is about (its own, or the one it differences); undefined for a name that is none. */
+export function baseColumn(name: string): BaseColumn | undefined {
+  return BY_NAME.get(name.startsWith('delta_') ? name.slice(6) : name);
+}
+
+/** Whether a column is a difference against a baseline run. */
+export const isDelta = (c: Column): boolean => c.startsWith('delta_');
+
+/** A field's definition (a difference column is a number like its field, and may be null). */
+export function columnDef(c: Column): ColumnDef {
+  const base = COLUMNS[baseColumn(c)!];
+  return isDelta(c) ? { ...base, key: false, nullable: true } : base;
+}
