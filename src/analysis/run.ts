@@ -5,7 +5,6 @@
  * it leaves out.
  */
 import {
-  PARAMS_USED,
   type AnalysisOverrides,
   type AnalysisParams,
   type AnalysisResult,
@@ -19,6 +18,7 @@ import {
   measuresMinutes,
   scenarioActs,
   scenarioSummary,
+  usesParam,
   writeParam,
 } from '../core/analysis.ts';
 import { computeIsochrones } from './isochrone.ts';
@@ -40,7 +40,7 @@ import { areaWithin, corridorCrossings } from './reach.ts';
 const namesOf = (us: readonly { name_vi: string; name_en: string }[]): Both[] => us.map((u) => ({ vi: u.name_vi, en: u.name_en }));
 
 /** Whether the analysis reads a parameter. */
-const uses = (p: AnalysisParams, key: (typeof PARAMS_USED)[keyof typeof PARAMS_USED][number]): boolean => PARAMS_USED[p.kind].includes(key);
+const uses = usesParam;
 
 /** What the run weighs units by: the mass and its base. */
 function massMsg(p: AnalysisParams, custom: AnalysisOverrides['units'], table?: AnalysisOverrides['mass']): ResultMsg {

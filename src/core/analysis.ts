@@ -157,34 +157,140 @@ export const PARAM_RANGES = Object.fromEntries(
   Object.entries(PARAM_DEFS).flatMap(([k, d]) => (d.type === 'number' ? [[k, d.range]] : [])),
 ) as { [K in NumericKey]: (typeof PARAM_DEFS)[K]['range'] };
 
+/** What the panel offers for viewing a result: the measure a grid is coloured by (and extruding it), the hinterland's method. */
+export type ViewControl = 'measure' | 'extrude' | 'method';
+/** How hinterland cells are assigned: straight line, network km, or travel minutes. */
+export type HinterlandMethod = 'straight' | 'network' | 'minutes';
+
+/** A unit's score in a run, for comparing scores unit by unit (the linkage index). */
+export interface UnitScore {
+  unit: string;
+  value: number | null;
+  rank: number | null;
+}
+
 /**
- * Every analysis kind, one line each: the parameters it reads (the rest do not change its
- * result or its cache key) and the table the panel shows first. Its run, its tables and its
- * drawing are records keyed by the same kind (analysis/run.ts, export/results.ts,
- * layers/analysis.ts), so a kind missing from one of them fails to compile.
+ * How a kind is compared with a baseline run on the map, beyond the tables' Δ columns: cell
+ * by cell on a measure of its grid (distances and minutes: lower is better), or unit by unit
+ * on a score (higher is better); a note says why a score may not move.
  */
-export const ANALYSIS_DEFS: Record<AnalysisKind, { uses: readonly ParamKey[]; mainTable: TableName }> = {
-  adjacency: { uses: ['edition', 'context', 'toleranceKm'], mainTable: 'rows' },
-  reach: { uses: ['edition', 'horizon', 'corridorKind', 'bufferKm'], mainTable: 'shares' },
-  distance: { uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm'], mainTable: 'rows' },
+export type CompareDef<K extends AnalysisKind> =
+  { mode: 'cells'; grid: (r: Of<K>) => AccessGrid } | { mode: 'units'; scores: (r: Of<K>) => UnitScore[]; unchanged: KindWord };
+
+/** Words a kind's definition names (i18n keys; the i18n module checks each exists). */
+export type KindWord = 'Analysis.IndexDoc' | 'Compare.IndexKm';
+
+/**
+ * One analysis kind: everything the panel, the comparison, the legend, the map, the story and
+ * the command line need to know about it, read generically (nothing outside a kind's own
+ * module asks for it by name). Its run, tables, drawing and legend are records keyed by the
+ * same kind (analysis/run.ts, export/results.ts, layers/analysis.ts, core/analysis-style.ts),
+ * so a kind missing from one of them fails to compile.
+ */
+export interface AnalysisDef<K extends AnalysisKind> {
+  /** The parameters it reads (the rest change neither its result nor its cache key). */
+  uses: readonly ParamKey[];
+  /** The table the panel shows first. */
+  mainTable: TableName;
+  /** Whether a run measures travel minutes on the network (and so takes the modes, the detour and the scenario's speeds). */
+  minutes: (p: AnalysisParams) => boolean;
+  /** Whether a scenario's edits can change a run at all (its speeds only change runs in minutes). */
+  scenario: (p: AnalysisParams) => boolean;
+  /** Parameters it reads that do not matter with the others as they are (the panel leaves them out). */
+  idle?: (p: AnalysisParams) => readonly ParamKey[];
+  /** The panel's controls for viewing a result. */
+  view: readonly ViewControl[];
+  /** The measures a result can be coloured by (the first: what a run opens with). */
+  measures?: (r: Of<K> | null, p: AnalysisParams) => readonly AccessMeasure[];
+  /** The hinterland methods a result can be shown by. */
+  methods?: (r: Of<K> | null) => readonly HinterlandMethod[];
+  /** How it is compared with a baseline on the map; null: by its tables' Δ columns only. */
+  compare: CompareDef<K> | null;
+  /** A line under its legend, saying how to read it. */
+  legendNote?: KindWord;
+}
+
+const always = (): boolean => true;
+const never = (): boolean => false;
+/** Runs in minutes when its metric is minutes. */
+const byMetric = (p: AnalysisParams): boolean => p.metric === 'minutes';
+
+/** Every analysis kind, by kind (a kind without a definition fails to compile). */
+export const ANALYSIS_DEFS: { [K in AnalysisKind]: AnalysisDef<K> } = {
+  adjacency: { uses: ['edition', 'context', 'toleranceKm'], mainTable: 'rows', minutes: never, scenario: never, view: [], compare: null },
+  reach: {
+    uses: ['edition', 'horizon', 'corridorKind', 'bufferKm'],
+    mainTable: 'shares',
+    minutes: never,
+    scenario: always,
+    view: [],
+    compare: null,
+  },
+  distance: {
+    uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm'],
+    mainTable: 'rows',
+    minutes: never,
+    scenario: always,
+    view: [],
+    compare: null,
+  },
   gravity: {
     uses: ['edition', 'context', 'beta', 'mass', 'popBase', 'impedance', 'horizon', 'corridorKind', 'modes', 'detour'],
     mainTable: 'rows',
+    minutes: (p) => p.impedance === 'minutes',
+    // In km, gravity needs no network: its horizon, corridors and scenario do not change it.
+    scenario: (p) => p.impedance === 'minutes',
+    idle: (p) => (p.impedance === 'km' ? ['horizon', 'corridorKind'] : []),
+    view: [],
+    compare: null,
   },
   hinterland: {
     uses: ['edition', 'horizon', 'popBase', 'corridorKind', 'toleranceKm', 'cellKm', 'metric', 'modes', 'detour'],
     mainTable: 'units',
+    minutes: byMetric,
+    scenario: always,
+    view: ['method'],
+    methods: (r) => (r?.grid.port_minutes ? ['minutes', 'network', 'straight'] : ['network', 'straight']),
+    compare: null,
   },
-  access: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'metric', 'modes', 'detour'], mainTable: 'cells' },
-  index: { uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm', 'beta', 'mass', 'popBase'], mainTable: 'rows' },
-  isochrone: { uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'from', 'minutes', 'modes', 'detour'], mainTable: 'bands' },
+  access: {
+    uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'metric', 'modes', 'detour'],
+    mainTable: 'cells',
+    minutes: byMetric,
+    scenario: always,
+    view: ['measure', 'extrude'],
+    measures: (r, p) =>
+      r ? accessMeasures(r.grid) : p.metric === 'minutes' ? [...ACCESS_MEASURES_MIN, ...ACCESS_MEASURES_KM] : ACCESS_MEASURES_KM,
+    compare: { mode: 'cells', grid: (r) => r.grid },
+  },
+  index: {
+    uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm', 'beta', 'mass', 'popBase'],
+    mainTable: 'rows',
+    minutes: never,
+    scenario: always,
+    view: [],
+    compare: {
+      mode: 'units',
+      scores: (r) => r.rows.map((x) => ({ unit: x.unit, value: x.index, rank: x.rank })),
+      unchanged: 'Compare.IndexKm',
+    },
+    legendNote: 'Analysis.IndexDoc',
+  },
+  isochrone: {
+    uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'from', 'minutes', 'modes', 'detour'],
+    mainTable: 'bands',
+    minutes: always,
+    scenario: always,
+    view: [],
+    compare: null,
+  },
 };
 
+/** A kind's definition as read for any result (the union cannot follow a lookup by the result's own kind). */
+const defOf = (kind: AnalysisKind): AnalysisDef<AnalysisKind> => ANALYSIS_DEFS[kind] as AnalysisDef<AnalysisKind>;
+
 /** Whether a run measures travel minutes on the network (and so takes the modes, the detour and the scenario's speeds). */
-export const measuresMinutes = (p: AnalysisParams): boolean =>
-  p.kind === 'isochrone' ||
-  (p.kind === 'gravity' && p.impedance === 'minutes') ||
-  ((p.kind === 'access' || p.kind === 'hinterland') && p.metric === 'minutes');
+export const measuresMinutes = (p: AnalysisParams): boolean => ANALYSIS_DEFS[p.kind].minutes(p);
 
 /**
  * Whether a scenario can change a run: shared borders never depend on it, gravity in km
@@ -192,18 +298,52 @@ export const measuresMinutes = (p: AnalysisParams): boolean =>
  * note, the same cache key as without).
  */
 export function scenarioActs(p: AnalysisParams, s: Scenario | null | undefined): boolean {
-  if (!s || !scenarioKey(s) || p.kind === 'adjacency' || (p.kind === 'gravity' && p.impedance === 'km')) return false;
+  if (!s || !scenarioKey(s) || !ANALYSIS_DEFS[p.kind].scenario(p)) return false;
   return s.edits.length > 0 || measuresMinutes(p);
 }
 
-/** The parameters each analysis reads. */
-export const PARAMS_USED: Record<AnalysisKind, readonly ParamKey[]> = Object.fromEntries(
-  ANALYSES.map((k) => [k, ANALYSIS_DEFS[k].uses]),
-) as Record<AnalysisKind, readonly ParamKey[]>;
+/** Whether a run reads a parameter. */
+export const usesParam = (p: AnalysisParams, key: ParamKey): boolean => ANALYSIS_DEFS[p.kind].uses.includes(key);
+
+/**
+ * The parameters a run reads that matter with the others as they are (the panel shows these):
+ * not the base of an area mass, the modes and the detour only where minutes are measured, and
+ * none its definition calls idle.
+ */
+export function activeParams(p: AnalysisParams): ParamKey[] {
+  const idle = new Set(ANALYSIS_DEFS[p.kind].idle?.(p) ?? []);
+  return ANALYSIS_DEFS[p.kind].uses.filter(
+    (k) =>
+      !idle.has(k) &&
+      !(k === 'popBase' && usesParam(p, 'mass') && p.mass === 'area') &&
+      !((k === 'modes' || k === 'detour') && !measuresMinutes(p)),
+  );
+}
+
+/** The measures a result (or, before it arrives, a run of that kind) can be coloured by; none for a kind without a grid. */
+export function viewMeasures(p: AnalysisParams, r: AnalysisResult | null): readonly AccessMeasure[] {
+  return defOf(p.kind).measures?.(r?.kind === p.kind ? r : null, p) ?? [];
+}
+
+/** The hinterland methods a result can be shown by; none for other kinds. */
+export function viewMethods(p: AnalysisParams, r: AnalysisResult | null): readonly HinterlandMethod[] {
+  return defOf(p.kind).methods?.(r?.kind === p.kind ? r : null) ?? [];
+}
+
+/** How a result compares with a baseline on the map (null: by its tables only). */
+export const compareDefOf = (r: AnalysisResult): CompareDef<AnalysisKind> | null => defOf(r.kind).compare;
+
+/** The line under a kind's legend, if it has one. */
+export const legendNoteOf = (kind: AnalysisKind): KindWord | undefined => ANALYSIS_DEFS[kind].legendNote;
+
+/** Whether `other` is a result of the same kind as `r` (a baseline is always run on the same analysis). */
+export function sameKind<R extends AnalysisResult>(r: R, other: AnalysisResult): other is R {
+  return other.kind === r.kind;
+}
 
 /** A stable key for the result cache: the analysis plus the parameters it reads. */
 export function paramsKey(p: AnalysisParams): string {
-  return [p.kind, ...PARAMS_USED[p.kind].map((k) => `${k}=${String(p[k])}`)].join('|');
+  return [p.kind, ...ANALYSIS_DEFS[p.kind].uses.map((k) => `${k}=${String(p[k])}`)].join('|');
 }
 
 /** A parameter that could not be read: which one, and the value given. */
@@ -416,11 +556,14 @@ export function accessMeasures(g: AccessGrid): AccessMeasure[] {
   return [...(g.minutes_to_seaport ? ACCESS_MEASURES_MIN : []), ...ACCESS_MEASURES_KM];
 }
 
+/** What a measure is counted in: minutes or km. */
+export const measureUnit = (m: AccessMeasure): 'km' | 'min' => (m.startsWith('minutes') ? 'min' : 'km');
+
 /** A measure's values in a grid (km to the nearest seaport when the grid lacks it), and its unit. */
 export function accessValues(g: AccessGrid, m: AccessMeasure): { values: Float32Array; unit: 'km' | 'min' } {
   const v = g[m];
   if (!v) return { values: g.seaport_km, unit: 'km' };
-  return { values: v, unit: m.startsWith('minutes') ? 'min' : 'km' };
+  return { values: v, unit: measureUnit(m) };
 }
 
 /** A unit as a result lists it: who it is, where its centre is, and the mass the run gave it. */
@@ -530,6 +673,9 @@ export interface IsochroneBand {
   area_km2: number;
   geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
 }
+
+/** The result of one kind. */
+export type Of<K extends AnalysisKind> = Extract<AnalysisResult, { kind: K }>;
 
 /** The key of a pair of units in `paths`: `a>b`. */
 export const pairKey = (a: string, b: string): string => `${a}>${b}`;

@@ -5,7 +5,15 @@
  * given before and after with the change in rank. A gain is the baseline minus this run for
  * distances and minutes (positive: nearer), and this run minus the baseline for the index.
  */
-import { accessValues, type AccessMeasure, type AnalysisResult } from './analysis.ts';
+import {
+  accessValues,
+  compareDefOf,
+  type AccessGrid,
+  type AccessMeasure,
+  type AnalysisResult,
+  type KindWord,
+  type UnitScore,
+} from './analysis.ts';
 
 /**
  * What a comparison is against: nothing; the same analysis at another horizon without the
@@ -19,17 +27,40 @@ export type CompareWith = (typeof COMPARE_WITH)[number];
 export const GAIN_WEIGHTS = ['population', 'area'] as const;
 export type GainWeight = (typeof GAIN_WEIGHTS)[number];
 
-/** Which results can be compared cell by cell or unit by unit on the map. */
-export const comparable = (r: AnalysisResult | null | undefined): boolean => r?.kind === 'access' || r?.kind === 'index';
+/** Which results can be compared cell by cell or unit by unit on the map (their definitions say how). */
+export const comparable = (r: AnalysisResult | null | undefined): boolean => !!r && compareDefOf(r) !== null;
+
+/** The grid a result is compared on cell by cell, if its kind is compared so. */
+function gridOf(r: AnalysisResult): AccessGrid | null {
+  const d = compareDefOf(r);
+  return d?.mode === 'cells' ? d.grid(r) : null;
+}
+
+/** The unit scores a result is compared on, if its kind is compared so. */
+function scoresOf(r: AnalysisResult): UnitScore[] | null {
+  const d = compareDefOf(r);
+  return d?.mode === 'units' ? d.scores(r) : null;
+}
+
+/** Why a kind compared unit by unit may show no change (a note's i18n key), if it says. */
+export function unchangedNote(r: AnalysisResult): KindWord | null {
+  const d = compareDefOf(r);
+  return d?.mode === 'units' ? d.unchanged : null;
+}
+
+/** Whether a result is compared cell by cell on a grid's measure (distances, minutes: lower is better). */
+export const comparedByCells = (r: AnalysisResult): boolean => compareDefOf(r)?.mode === 'cells';
 
 /**
  * Per cell, this run − the baseline for a measure (NaN where either has no value, or the grids differ).
  * @example cellDelta(after, before, 'minutes_to_seaport')[i] // −12.5: twelve and a half minutes nearer
  */
 export function cellDelta(run: AnalysisResult, base: AnalysisResult, measure: AccessMeasure): Float32Array {
-  if (run.kind !== 'access' || base.kind !== 'access') return new Float32Array(0);
-  const a = accessValues(run.grid, measure).values;
-  const b = accessValues(base.grid, measure).values;
+  const ga = gridOf(run);
+  const gb = gridOf(base);
+  if (!ga || !gb) return new Float32Array(0);
+  const a = accessValues(ga, measure).values;
+  const b = accessValues(gb, measure).values;
   const out = new Float32Array(a.length).fill(NaN);
   if (a.length !== b.length) return out;
   for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]!) && Number.isFinite(b[i]!)) out[i] = a[i]! - b[i]!;
@@ -69,16 +100,18 @@ export function unitGains(
   weight: GainWeight,
   weights: ReadonlyMap<string, { population: number | null; area: number }>,
 ): GainTable {
-  if (run.kind !== 'access' || base.kind !== 'access') return { rows: [], weight, region: null };
-  const a = accessValues(run.grid, measure).values;
-  const b = accessValues(base.grid, measure).values;
+  const ga = gridOf(run);
+  const gb = gridOf(base);
+  if (!ga || !gb) return { rows: [], weight, region: null };
+  const a = accessValues(ga, measure).values;
+  const b = accessValues(gb, measure).values;
   const n = run.units.length;
   const sumA = new Float64Array(n);
   const sumB = new Float64Array(n);
   const count = new Int32Array(n);
   if (a.length === b.length)
     for (let i = 0; i < a.length; i++) {
-      const u = run.grid.unit[i]!;
+      const u = ga.unit[i]!;
       if (!Number.isFinite(a[i]!) || !Number.isFinite(b[i]!)) continue;
       sumA[u] = sumA[u]! + a[i]!;
       sumB[u] = sumB[u]! + b[i]!;
@@ -126,18 +159,20 @@ export interface IndexChange {
   rank_change: number | null;
 }
 
-/** The linkage index before and after, best after first. */
+/** The linkage index (a kind's unit scores) before and after, best after first; none for a kind not compared unit by unit. */
 export function indexChanges(run: AnalysisResult, base: AnalysisResult): IndexChange[] {
-  if (run.kind !== 'index' || base.kind !== 'index') return [];
-  const before = new Map(base.rows.map((r) => [r.unit, r]));
-  return run.rows
+  const now = scoresOf(run);
+  const then = scoresOf(base);
+  if (!now || !then) return [];
+  const before = new Map(then.map((r) => [r.unit, r]));
+  return now
     .map((r) => {
       const b = before.get(r.unit);
       const rb = b?.rank ?? null;
       return {
         unit: r.unit,
-        index_before: b?.index ?? null,
-        index_after: r.index,
+        index_before: b?.value ?? null,
+        index_after: r.value,
         rank_before: rb,
         rank_after: r.rank,
         rank_change: rb !== null && r.rank !== null ? rb - r.rank : null,
@@ -151,7 +186,7 @@ export function indexChanges(run: AnalysisResult, base: AnalysisResult): IndexCh
  * (accessibility) or of the index; 0 where nothing changes.
  */
 export function differenceExtent(run: AnalysisResult, base: AnalysisResult, measure: AccessMeasure): number {
-  if (run.kind === 'access') return symmetricExtent(cellDelta(run, base, measure));
+  if (comparedByCells(run)) return symmetricExtent(cellDelta(run, base, measure));
   return symmetricExtent(indexChanges(run, base).map((c) => (c.index_after ?? NaN) - (c.index_before ?? NaN)));
 }
 

@@ -5,6 +5,7 @@ import { en } from './en.ts';
 import { vi, type MessageKey } from './vi.ts';
 import type { Msg, MsgValue } from '../core/messages.ts';
 import type { BaseColumn } from '../core/columns.ts';
+import type { KindWord } from '../core/analysis.ts';
 
 export type { MessageKey };
 
@@ -18,6 +19,8 @@ export type PlaceholdersOf<K extends MessageKey> = Placeholders<(typeof vi)[K]>;
 type NoneMissing<T extends never> = T;
 /** Every result field (core/columns.ts) has its label, `Col.<field>`, in both languages. */
 export type ColumnLabels = NoneMissing<Exclude<`Col.${BaseColumn}`, MessageKey>>;
+/** Every word an analysis kind's definition names exists. */
+export type KindWords = NoneMissing<Exclude<KindWord, MessageKey>>;
 
 /** The keys whose text has no placeholders (labels, names of values). */
 export type PlainKey = { [K in MessageKey]: [PlaceholdersOf<K>] extends [never] ? K : never }[MessageKey];

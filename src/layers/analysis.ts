@@ -6,7 +6,15 @@
  */
 import { ArcLayer, LineLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { Layer, Position } from '@deck.gl/core';
-import { accessValues, hexCorners, pairKey, type AccessMeasure, type AnalysisKind, type AnalysisResult } from '../core/analysis.ts';
+import {
+  accessValues,
+  hexCorners,
+  pairKey,
+  sameKind,
+  type AccessMeasure,
+  type AnalysisKind,
+  type AnalysisResult,
+} from '../core/analysis.ts';
 import {
   CATEGORICAL,
   HIGHLIGHT,
@@ -186,8 +194,9 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
   index: (r, c) => {
     const cmp = c.props.compare;
     const now = new Map(r.rows.map((x) => [x.unit, x.index ?? NaN]));
-    if (!cmp || cmp.baseline.kind !== 'index') return [choropleth('analysis-index', now, c)];
-    const before = new Map(cmp.baseline.rows.map((x) => [x.unit, x.index ?? NaN]));
+    const baseline = cmp && sameKind(r, cmp.baseline) ? cmp.baseline : null;
+    if (!cmp || !baseline) return [choropleth('analysis-index', now, c)];
+    const before = new Map(baseline.rows.map((x) => [x.unit, x.index ?? NaN]));
     if (cmp.view === 'swipe') {
       // West of the line the baseline's index, east of it this run's, on one scale.
       const centre = new Map(r.units.map((u) => [u.id, u.centre[0]]));
@@ -272,10 +281,10 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
   access: (r, c) => {
     const { props, base } = c;
     const { selected } = props;
-    const cmp = props.compare?.baseline.kind === 'access' ? props.compare : null;
+    const cmp = props.compare && sameKind(r, props.compare.baseline) ? { ...props.compare, baseline: props.compare.baseline } : null;
     if (cmp?.view === 'difference') return [accessDifference(r, cmp.baseline, c)];
     const here = accessValues(r.grid, props.measure).values;
-    const before = cmp ? accessValues((cmp.baseline as Of<'access'>).grid, props.measure).values : null;
+    const before = cmp ? accessValues(cmp.baseline.grid, props.measure).values : null;
     // Swiping: west of the line the baseline's values, east of it this run's, on one scale.
     const values =
       before && before.length === here.length && cmp ? here.map((v, i) => (r.grid.centres[2 * i]! < cmp.swipeLon ? before[i]! : v)) : here;

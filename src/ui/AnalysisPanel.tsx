@@ -1,18 +1,20 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
-  ACCESS_MEASURES_KM,
-  accessMeasures,
+  activeParams,
   firstMeasure,
+  legendNoteOf,
   PARAM_DEFS,
-  PARAMS_USED,
   PARAM_RANGES,
-  measuresMinutes,
   readParam,
+  usesParam,
+  viewMeasures,
+  viewMethods,
   writeParam,
   type AnalysisParams,
   type ParamDef,
   type ParamKey,
+  ANALYSIS_DEFS,
 } from '../core/analysis.ts';
 import { analysisLegend, rampCss } from '../core/analysis-style.ts';
 import { formatNumber, render, t, type Lang } from '../i18n/index.ts';
@@ -115,17 +117,9 @@ const CHOICE_TEXT: { [K in ChoiceKey]: (lang: Lang, v: AnalysisParams[K]) => str
   modes: (lang, v) => t(lang, `Analysis.modes.${v}`),
 };
 
-/**
- * Whether a parameter the analysis reads matters with the others as they are: the base of an
- * area mass does not, nor population or area when a table's column is the mass.
- */
+/** Whether a parameter is shown: the ones that matter for the run, but not population or area when a table's column is the mass. */
 const shown = (key: ParamKey, p: AnalysisParams, tableMass: boolean): boolean =>
-  !(key === 'popBase' && PARAMS_USED[p.kind].includes('mass') && p.mass === 'area') &&
-  !(tableMass && (key === 'mass' || key === 'popBase')) &&
-  // Gravity in km needs no network: its horizon and corridors matter only with minutes.
-  !(p.kind === 'gravity' && p.impedance === 'km' && (key === 'horizon' || key === 'corridorKind')) &&
-  // The modes matter only where minutes are measured.
-  !((key === 'modes' || key === 'detour') && !measuresMinutes(p));
+  activeParams(p).includes(key) && !(tableMass && (key === 'mass' || key === 'popBase'));
 
 /** The mass from one of the user's tables: none (population or area), or a table's figure column. */
 function MassTableControl({ lang, store }: { lang: Lang; store: AppStore }) {
@@ -305,7 +299,9 @@ export default function AnalysisPanel() {
   }, [result, base]);
   const comparing = base !== null && s.compareWith !== 'none' && comparable(result) && s.compareView === 'difference';
   const table = tables.find((x) => x.name === view.table) ?? tables[0];
-  const used = PARAMS_USED[params.kind];
+  const def = ANALYSIS_DEFS[params.kind];
+  const measures = viewMeasures(params, result);
+  const methods = viewMethods(params, result);
 
   return (
     <section className="panel analysis" aria-label={t(lang, 'Analysis.Title')} data-testid="analysis-panel">
@@ -316,11 +312,11 @@ export default function AnalysisPanel() {
         </button>
       </div>
       {(Object.keys(PARAM_DEFS) as ParamKey[])
-        .filter((key) => key === 'kind' || (used.includes(key) && shown(key, params, s.tableMass)))
+        .filter((key) => key === 'kind' || shown(key, params, s.tableMass))
         .map((key) => (
           <ParamControl key={key} lang={lang} param={key} params={params} store={store} />
         ))}
-      {used.includes('mass') && <MassTableControl lang={lang} store={store} />}
+      {usesParam(params, 'mass') && <MassTableControl lang={lang} store={store} />}
       {(s.scenario.edits.length > 0 || Object.keys(s.scenario.speeds).length > 0) && (
         <p className="hint scenario-active" data-testid="scenario-active">
           <span className="scenario-swatch add" aria-hidden="true" />{' '}
@@ -333,36 +329,32 @@ export default function AnalysisPanel() {
           </button>
         </p>
       )}
-      {params.kind === 'access' && (
-        <>
-          <label className="field">
-            <span className="field-label">{t(lang, 'Analysis.Measure')}</span>
-            <select
-              value={view.measure}
-              data-testid="analysis-measure"
-              onChange={(e) => setView({ measure: e.target.value as AnalysisView['measure'] })}
-            >
-              {(result?.kind === 'access' ? accessMeasures(result.grid) : ACCESS_MEASURES_KM).map((m) => (
-                <option key={m} value={m}>
-                  {t(lang, `Analysis.measure.${m}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="layer-toggle">
-            <input type="checkbox" checked={view.extrude} onChange={(e) => setView({ extrude: e.target.checked })} />{' '}
-            {t(lang, 'Analysis.Extrude')}
-          </label>
-        </>
+      {def.view.includes('measure') && measures.length > 0 && (
+        <label className="field">
+          <span className="field-label">{t(lang, 'Analysis.Measure')}</span>
+          <select
+            value={view.measure}
+            data-testid="analysis-measure"
+            onChange={(e) => setView({ measure: e.target.value as AnalysisView['measure'] })}
+          >
+            {measures.map((m) => (
+              <option key={m} value={m}>
+                {t(lang, `Analysis.measure.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       )}
-      {params.kind === 'hinterland' && (
+      {def.view.includes('extrude') && (
+        <label className="layer-toggle">
+          <input type="checkbox" checked={view.extrude} onChange={(e) => setView({ extrude: e.target.checked })} />{' '}
+          {t(lang, 'Analysis.Extrude')}
+        </label>
+      )}
+      {def.view.includes('method') && methods.length > 0 && (
         <Segs
           label={t(lang, 'Analysis.Method')}
-          options={
-            result?.kind === 'hinterland' && result.grid.port_minutes
-              ? (['minutes', 'network', 'straight'] as const)
-              : (['network', 'straight'] as const)
-          }
+          options={methods}
           value={view.method}
           text={(m) => t(lang, `Analysis.method.${m}`)}
           onPick={(method) => setView({ method })}
@@ -433,6 +425,7 @@ export default function AnalysisPanel() {
 function AnalysisLegend(props: { lang: Lang; view: AnalysisView; result: NonNullable<AppState['analysis']['result']> }) {
   const { lang, result: r } = props;
   const spec = analysisLegend(r, props.view);
+  const note = legendNoteOf(r.kind);
   if (spec.type === 'categories')
     return (
       <ul className="legend-list analysis-legend" data-testid="analysis-legend">
@@ -452,7 +445,7 @@ function AnalysisLegend(props: { lang: Lang; view: AnalysisView; result: NonNull
         <span>{fmt(spec.range[0])}</span>
         <span>{fmt(spec.range[1])}</span>
       </div>
-      {r.kind === 'index' && <p className="hint-muted">{t(lang, 'Analysis.IndexDoc')}</p>}
+      {note && <p className="hint-muted">{t(lang, note)}</p>}
     </div>
   );
 }

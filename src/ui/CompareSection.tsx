@@ -1,10 +1,20 @@
 import { useMemo } from 'react';
 import { FilePicker, SCENARIO_ACCEPT } from './FilePicker.tsx';
 import { useShallow } from 'zustand/react/shallow';
-import { COMPARE_WITH, GAIN_WEIGHTS, comparable, differenceExtent, indexChanges, unitGains, type GainWeight } from '../core/compare.ts';
+import {
+  COMPARE_WITH,
+  GAIN_WEIGHTS,
+  comparable,
+  comparedByCells,
+  differenceExtent,
+  indexChanges,
+  unchangedNote,
+  unitGains,
+  type GainWeight,
+} from '../core/compare.ts';
 import { HORIZONS, type Horizon } from '../core/layers.ts';
 import { RAMP_DIVERGING, rampCss } from '../core/analysis-style.ts';
-import { accessValues, sumOfMembers, type AnalysisResult } from '../core/analysis.ts';
+import { measureUnit, sumOfMembers, type AnalysisResult } from '../core/analysis.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import { shownBaseline, useAppStore, useStoreApi, type AppState } from '../state/store.ts';
 import { Segs } from './Segs.tsx';
@@ -67,13 +77,15 @@ export function CompareSection({ result }: { result: AnalysisResult | null }) {
   const base = baseline && result ? shownBaseline(store.getState()) : null;
   const same = result !== null && base !== null && store.getState().analysis.key === baseline.key;
   const gains = useMemo(
-    () => (result && base && result.kind === 'access' ? unitGains(result, base, measure, compare.weight, weightsOf(data, result)) : null),
+    () => (result && base && comparedByCells(result) ? unitGains(result, base, measure, compare.weight, weightsOf(data, result)) : null),
     [result, base, measure, compare.weight, data],
   );
   const changes = useMemo(() => (result && base ? indexChanges(result, base) : []), [result, base]);
   const half = useMemo(() => (result && base ? differenceExtent(result, base, measure) : 0), [result, base, measure]);
   const names = new Map((result?.units ?? []).map((u) => [u.id, lang === 'vi' ? u.name_vi : u.name_en]));
-  const unit = result?.kind === 'access' ? (accessValues(result.grid, measure).unit === 'min' ? t(lang, 'Unit.min') : 'km') : '';
+  const byCells = result !== null && comparedByCells(result);
+  const unit = byCells ? (measureUnit(measure) === 'min' ? t(lang, 'Unit.min') : 'km') : '';
+  const unchanged = result ? unchangedNote(result) : null;
   const sides = result ? sidesOf(lang, s, result) : null;
 
   return (
@@ -138,7 +150,7 @@ export function CompareSection({ result }: { result: AnalysisResult | null }) {
               />
               {half === 0 && (
                 <p className="hint" data-testid="compare-nochange">
-                  {t(lang, 'Compare.NoChange')} {result.kind === 'index' && t(lang, 'Compare.IndexKm')}
+                  {t(lang, 'Compare.NoChange')} {unchanged && t(lang, unchanged)}
                 </p>
               )}
               {compare.view === 'swipe' ? (
@@ -161,12 +173,12 @@ export function CompareSection({ result }: { result: AnalysisResult | null }) {
                   <div className="ramp" style={{ background: rampCss(RAMP_DIVERGING) }} />
                   <div className="ramp-labels">
                     <span>
-                      {result.kind === 'access'
+                      {byCells
                         ? `+${fmt(lang, half)} ${unit} ${t(lang, 'Compare.Legend.farther')}`
                         : `−${fmt(lang, half)} ${t(lang, 'Compare.Legend.lower')}`}
                     </span>
                     <span>
-                      {result.kind === 'access'
+                      {byCells
                         ? `−${fmt(lang, half)} ${unit} ${t(lang, 'Compare.Legend.nearer')}`
                         : `+${fmt(lang, half)} ${t(lang, 'Compare.Legend.higher')}`}
                     </span>

@@ -3,8 +3,8 @@
  * classes first, then the foundation layers, the thematic layers shown and the analysis.
  */
 import { RAMP_DIVERGING, analysisLegend, rampColor } from '../core/analysis-style.ts';
-import { accessValues } from '../core/analysis.ts';
-import { comparable, differenceExtent } from '../core/compare.ts';
+import { measureUnit } from '../core/analysis.ts';
+import { comparable, comparedByCells, differenceExtent } from '../core/compare.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { THEMATIC_LAYERS } from '../core/layers.ts';
 import { COLORS } from '../core/palette.ts';
@@ -64,8 +64,8 @@ function analysisItems(s: AppState, lang: Lang): LegendItem[] {
   const base = shownBaseline(s);
   const fmt = (v: number): string => formatNumber(lang, v, 1);
   if (base && s.compare.with !== 'none' && s.compare.view === 'difference' && comparable(r)) {
-    const access = r.kind === 'access';
-    const unit = access && accessValues(r.grid, s.analysisView.measure).unit === 'min' ? ` ${t(lang, 'Unit.min')}` : access ? ' km' : '';
+    const access = comparedByCells(r);
+    const unit = access ? (measureUnit(s.analysisView.measure) === 'min' ? ` ${t(lang, 'Unit.min')}` : ' km') : '';
     const half = differenceExtent(r, base, s.analysisView.measure);
     return [
       {

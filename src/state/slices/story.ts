@@ -1,7 +1,7 @@
 /** The story: its scenes, the one shown, playing it, and editing it with undo. */
 import type { StateCreator } from 'zustand';
 import { type ThematicLayerId, STATUSES } from '../../core/layers.ts';
-import { firstMeasure } from '../../core/analysis.ts';
+import { viewMeasures } from '../../core/analysis.ts';
 import type { Scene, Story } from '../../core/story.ts';
 import type { AppServices, AppState, Mutators } from '../store.ts';
 import { tableRefOf } from './tables.ts';
@@ -185,7 +185,9 @@ export const createStorySlice =
         };
         if (sc.analysis) {
           patch.analysisParams = { ...get().analysisParams, ...sc.analysis };
-          if (sc.analysis.kind === 'access') patch.analysisView = { ...get().analysisView, measure: firstMeasure(sc.analysis.metric) };
+          // A kind coloured by a measure opens with its first (minutes to a seaport with the minutes metric).
+          const first = viewMeasures({ ...patch.analysisParams, edition: sc.edition, horizon: sc.horizon }, null)[0];
+          if (first) patch.analysisView = { ...get().analysisView, measure: first };
         }
         if (sc.edition !== get().edition) patch.edition = sc.edition;
         patch.compare = sc.compare
