@@ -471,7 +471,16 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
   });
 
   // Railway stations (the metre-gauge line's, today; the high-speed line's, at its horizon) and expressway interchanges.
-  const station = (id: string, name: string, at: Position, acc: number, source: string, line: 'railway' | 'high_speed_railway', km: number | null, kind: string) =>
+  const station = (
+    id: string,
+    name: string,
+    at: Position,
+    acc: number,
+    source: string,
+    line: 'railway' | 'high_speed_railway',
+    km: number | null,
+    kind: string,
+  ) =>
     pointFeature(
       {
         id,

@@ -21,7 +21,10 @@ export const CORRIDOR_WIDTH_PX: Record<'road' | 'expressway' | 'railway' | 'high
 /** Dash pattern (dash, gap, in line widths) for what is not fully built. */
 export const DASH: [number, number] = [3, 2];
 
-export const POINT_COLORS: Record<'seaports' | 'airports' | 'border-gates' | 'stations' | 'interchanges' | 'islands' | 'baseline-points', RGB> = {
+export const POINT_COLORS: Record<
+  'seaports' | 'airports' | 'border-gates' | 'stations' | 'interchanges' | 'islands' | 'baseline-points',
+  RGB
+> = {
   seaports: [16, 72, 160],
   stations: [40, 40, 40],
   interchanges: [0, 120, 90],

@@ -48,7 +48,10 @@ const LAYER_ROWS: Record<LayerFileId, (c: InfoContext) => void> = {
   },
   stations: ({ add, p, lang, str }) => {
     add('Feature.Mode', enumText(lang, 'Mode', str('line')));
-    add('Feature.KmPost', p['km_post'] === null ? t(lang, 'Feature.None') : t(lang, 'Feature.Km', { value: formatNumber(lang, Number(p['km_post']), 0) }));
+    add(
+      'Feature.KmPost',
+      p['km_post'] === null ? t(lang, 'Feature.None') : t(lang, 'Feature.Km', { value: formatNumber(lang, Number(p['km_post']), 0) }),
+    );
   },
   interchanges: ({ add, str }) => {
     add('Feature.Section', str('section'));
@@ -70,7 +73,8 @@ const LAYER_ROWS: Record<LayerFileId, (c: InfoContext) => void> = {
     add('Feature.Axis', enumText(lang, 'Axis', str('axis')));
     add('Feature.Mode', enumText(lang, 'Mode', str('mode')));
     add('Feature.LengthKm', t(lang, 'Feature.Km', { value: formatNumber(lang, Number(p['length_km']), 1) }));
-    if (typeof p['published_km'] === 'number') add('Feature.PublishedKm', t(lang, 'Feature.Km', { value: formatNumber(lang, p['published_km'], 1) }));
+    if (typeof p['published_km'] === 'number')
+      add('Feature.PublishedKm', t(lang, 'Feature.Km', { value: formatNumber(lang, p['published_km'], 1) }));
     if (str('opened')) add('Feature.Opened', str('opened'));
     if (typeof p['planned_year'] === 'number') add('Feature.PlannedYear', String(p['planned_year']));
     if (typeof p['lanes'] === 'number') add('Feature.Lanes', String(p['lanes']));
