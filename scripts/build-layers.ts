@@ -331,7 +331,7 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
         id: a.id,
         name_vi: `Cảng hàng không ${a.name}`,
         name_en: `${stripDiacritics(a.name)} Airport`,
-        source: 'QD648',
+        source: a.id === 'phan-thiet-airport' ? 'QD648; PHANTHIET-AIRPORT' : 'QD648',
         accuracy_m: a.acc,
         schematic: false,
         status: a.status,
