@@ -83,6 +83,8 @@ export interface TimeNetwork {
   along: Uint8Array;
   /** Nodes a place can join at (a road's or an expressway's, and the stations). */
   entries: Int32Array;
+  /** The entries of the roads alone (a station or an interchange is joined to these, never to another one). */
+  roadEntries: Int32Array;
   model: TravelModel;
   /** The stations that lie on a railway the trip may use (the others are left out). */
   stationsUsed: number;
@@ -209,7 +211,7 @@ function withGated(
     // The roads, by the station's nearest way onto them only: two ways would let a trip walk
     // between two roads through the station without taking the train. (A place still walks
     // straight to the station: it is an entry.)
-    const joins = joinsOf(road, u.at[0], u.at[1]);
+    const joins = joinsOf({ ...road, entries: road.roadEntries }, u.at[0], u.at[1]);
     const j = joins.reduce<Join | null>((a, b) => (a === null || b.leg < a.leg ? b : a), null);
     if (j && j.edge < 0) link(sNode, j.node, j.leg);
     else if (j) {
@@ -239,6 +241,7 @@ function withGated(
     along,
     // A place walks to a station or an interchange as it walks to an expressway's vertex.
     entries: Int32Array.from([...road.entries, ...used.map((_, k) => s0 + k)]),
+    roadEntries: road.roadEntries,
     model,
     stationsUsed: road.stationsUsed,
     interchangesUsed: road.interchangesUsed,
@@ -272,7 +275,8 @@ function buildRoadNetwork(lines: readonly TimedLine[], model: TravelModel): Time
   }
   const entries: number[] = [];
   entry.forEach((v, i) => v && entries.push(i));
-  return { net, emin, along, entries: Int32Array.from(entries), model, stationsUsed: 0, interchangesUsed: 0 };
+  const roadEntries = Int32Array.from(entries);
+  return { net, emin, along, entries: roadEntries, roadEntries, model, stationsUsed: 0, interchangesUsed: 0 };
 }
 
 /** Minutes for a straight leg of `km`, at the access speed, with the detour. */

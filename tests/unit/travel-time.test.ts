@@ -102,7 +102,7 @@ describe('travel time', () => {
       const km = Math.min(...ports.map(([a, b]) => haversineKm(lon, lat, a, b)));
       expect(Number.isFinite(minutes[i]!)).toBe(true);
       // Within the rounding of the 32-bit figures the grid keeps.
-      expect(minutes[i]!).toBeGreaterThanOrEqual((km / 90) * 60 * (1 - 1e-6));
+      expect(minutes[i]!).toBeGreaterThanOrEqual((km / DEFAULT_SPEEDS.expressway.kmh) * 60 * (1 - 1e-6));
       // The straight leg alone is one way there.
       expect(minutes[i]!).toBeLessThanOrEqual(((km * 1.3) / 30) * 60 * (1 + 1e-6));
     }
@@ -120,7 +120,7 @@ describe('accessibility in minutes', () => {
       expect(g[m]!.length).toBe(g.unit.length);
       expect([...g[m]!].every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
     }
-    expect(r.notes.map((n) => n.en).join(' ')).toMatch(/assumed speeds.*expressways 90.*national roads 50/);
+    expect(r.notes.map((n) => n.en).join(' ')).toMatch(/expressways 80.*national roads 50/);
     expect(r.notes.map((n) => n.vi).join(' ')).toMatch(/tốc độ giả định/);
     const cells = resultTables(r)[0]!;
     expect(cells.columns).toContain('minutes_to_centre');
@@ -153,7 +153,7 @@ describe('accessibility in minutes', () => {
       defaultModel(),
     );
     const km = haversineKm(106, 16, 107, 16);
-    expect(minutesTo(timesFrom(tn, [[107, 16]]), 106, 16)).toBeCloseTo((km / 90) * 60, 9);
+    expect(minutesTo(timesFrom(tn, [[107, 16]]), 106, 16)).toBeCloseTo((km / DEFAULT_SPEEDS.expressway.kmh) * 60, 9);
     // A place beside the middle joins the road there, rather than walking to an expressway vertex.
     const alone = buildTimeNetwork([{ id: 'exp', cls: 'expressway', coordinates: seg }], defaultModel());
     const beside = (t: typeof tn) => minutesTo(timesFrom(t, [[107, 16]]), 106.5, 16.02);
@@ -278,8 +278,22 @@ describe('railways, boarded at stations', () => {
     );
   });
 
-  it('in the analyses: roads and railways with a scenario’s stations, noted; without stations, noted and the same as roads only', () => {
+  it('in the analyses: the bundled stations are used by default (road_rail differs from roads only today)', () => {
     const inputs = loadInputs();
+    const p = { ...DEFAULT_PARAMS, kind: 'gravity' as const, impedance: 'minutes' as const };
+    const roads = runAnalysis(inputs, p, () => {});
+    const rail = runAnalysis(inputs, { ...p, modes: 'road_rail' }, () => {});
+    if (roads.kind !== 'gravity' || rail.kind !== 'gravity') throw new Error('not gravity');
+    expect(rail.notes.map((n) => n.en).join(' ')).not.toMatch(/railways are not used/);
+    const byRoad = new Map(roads.rows.map((r) => [`${r.a}>${r.b}`, r.minutes ?? Infinity]));
+    const faster = rail.rows.filter((r) => (r.minutes ?? Infinity) < byRoad.get(`${r.a}>${r.b}`)! - 1e-6);
+    for (const r of rail.rows) expect(r.minutes ?? Infinity).toBeLessThanOrEqual(byRoad.get(`${r.a}>${r.b}`)! + 1e-6);
+    expect(faster.length).toBeGreaterThan(0);
+  });
+
+  it('in the analyses: roads and railways with a scenario’s stations, noted; without stations, noted and the same as roads only', () => {
+    const inputs = { ...loadInputs() };
+    delete inputs.stations;
     const p = { ...DEFAULT_PARAMS, kind: 'gravity' as const, impedance: 'minutes' as const, horizon: '2045' as const };
     const roads = runAnalysis(inputs, p, () => {});
     const noStations = runAnalysis(inputs, { ...p, modes: 'road_rail' }, () => {});
@@ -345,11 +359,11 @@ describe('expressways with listed interchanges', () => {
     const km = haversineKm(106, 16, 106.5, 16) + haversineKm(106.5, 16, 107, 16);
     const gated = buildTimeNetwork([exp, road], model, [], ends);
     expect(gated.interchangesUsed).toBe(2);
-    expect(minutesTo(timesFrom(gated, [[107, 16]]), 106, 16)).toBeCloseTo((km / 90) * 60, 6);
+    expect(minutesTo(timesFrom(gated, [[107, 16]]), 106, 16)).toBeCloseTo((km / DEFAULT_SPEEDS.expressway.kmh) * 60, 6);
     // From the middle vertex: without interchanges the expressway is entered there; with them, the road is taken.
     const open = buildTimeNetwork([exp, road], model);
     const fromMiddle = (tn: typeof open) => minutesTo(timesFrom(tn, [[107, 16]]), 106.5, 16);
-    expect(fromMiddle(open)).toBeCloseTo((haversineKm(106.5, 16, 107, 16) / 90) * 60, 6);
+    expect(fromMiddle(open)).toBeCloseTo((haversineKm(106.5, 16, 107, 16) / DEFAULT_SPEEDS.expressway.kmh) * 60, 6);
     expect(fromMiddle(gated)).toBeCloseTo((haversineKm(106.5, 16, 107, 16) / 50) * 60, 6);
   });
 
