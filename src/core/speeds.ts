@@ -60,16 +60,20 @@ export const DEFAULT_SPEEDS: Readonly<Record<SpeedClass, SpeedDefault>> = {
     kind: 'assumption',
     source: 'assumption; TT38',
     limit_kmh: 80,
-    note_en: 'Assumption: a two-lane mountain road, slower than the national road average (TT38: 80 km/h on two-way roads outside built-up areas); no published trip time at hand.',
-    note_vi: 'Giả định: đường miền núi hai làn, chậm hơn quốc lộ (TT38: 80 km/h trên đường hai chiều ngoài khu đông dân cư); chưa có thời gian chuyến đi công bố.',
+    note_en:
+      'Assumption: a two-lane mountain road, slower than the national road average (TT38: 80 km/h on two-way roads outside built-up areas); no published trip time at hand.',
+    note_vi:
+      'Giả định: đường miền núi hai làn, chậm hơn quốc lộ (TT38: 80 km/h trên đường hai chiều ngoài khu đông dân cư); chưa có thời gian chuyến đi công bố.',
   },
   coastal_road: {
     kmh: 45,
     kind: 'assumption',
     source: 'assumption; TT38',
     limit_kmh: 80,
-    note_en: 'Assumption: partly built, through coastal towns (TT38: 80 km/h on two-way roads outside built-up areas); no published trip time at hand.',
-    note_vi: 'Giả định: mới xây dựng một phần, qua các thị trấn ven biển (TT38: 80 km/h trên đường hai chiều ngoài khu đông dân cư); chưa có thời gian chuyến đi công bố.',
+    note_en:
+      'Assumption: partly built, through coastal towns (TT38: 80 km/h on two-way roads outside built-up areas); no published trip time at hand.',
+    note_vi:
+      'Giả định: mới xây dựng một phần, qua các thị trấn ven biển (TT38: 80 km/h trên đường hai chiều ngoài khu đông dân cư); chưa có thời gian chuyến đi công bố.',
   },
   railway: {
     kmh: 55,
@@ -87,7 +91,8 @@ export const DEFAULT_SPEEDS: Readonly<Record<SpeedClass, SpeedDefault>> = {
     source: 'assumption; NQ172',
     limit_kmh: 350,
     note_en: 'Assumption: an average with stops, below the 350 km/h design speed of NQ172, which aims at basic completion in 2035.',
-    note_vi: 'Giả định: tốc độ trung bình kể cả dừng đỗ, thấp hơn tốc độ thiết kế 350 km/h theo NQ172 (phấn đấu cơ bản hoàn thành năm 2035).',
+    note_vi:
+      'Giả định: tốc độ trung bình kể cả dừng đỗ, thấp hơn tốc độ thiết kế 350 km/h theo NQ172 (phấn đấu cơ bản hoàn thành năm 2035).',
   },
   access: {
     kmh: 30,
