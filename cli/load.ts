@@ -22,6 +22,8 @@ export function loadInputs(): AnalysisInputs {
     seaports: parseLayer('seaports', read('seaports.geojson'), 'seaports.geojson'),
     airports: parseLayer('airports', read('airports.geojson'), 'airports.geojson'),
     gates: parseLayer('border-gates', read('border-gates.geojson'), 'border-gates.geojson'),
+    stations: parseLayer('stations', read('stations.geojson'), 'stations.geojson'),
+    interchanges: parseLayer('interchanges', read('interchanges.geojson'), 'interchanges.geojson'),
   };
 }
 

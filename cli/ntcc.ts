@@ -40,6 +40,7 @@ import { readTable, shapeTable, TableError, type Table } from '../src/data/table
 import { AGGREGATES, guessKeyField, joinTable, JoinError, type Aggregate } from '../src/data/join.ts';
 import { tableLayer } from '../src/export/table-layer.ts';
 import type { NumberFormat } from '../src/core/figures.ts';
+import { addNetworkCommand } from './network.ts';
 import { loadInputs, loadLayer } from './load.ts';
 
 /** A bad argument: printed as given, exit code 2. */
@@ -629,6 +630,7 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
     .description(t(lang, 'Cli.Cmd.validate'))
     .argument('<file>', t(lang, 'Cli.Arg.file'))
     .action((file: string) => validateCmd(lang, file, out));
+  addNetworkCommand(program, lang, out);
   return program;
 }
 

@@ -20,7 +20,20 @@ import type { Province2022Props, Province2025Props, ProvinceCollection } from '.
 import { BELT_KM_CHOICES, type Horizon, type Sensitivity, type Status } from '../src/core/layers.ts';
 import { borderBelt } from '../src/analysis/border-belt.ts';
 import { stripDiacritics } from '../src/core/text.ts';
-import { AIRPORTS, BASELINE_POINTS, CORRIDORS, GATES, ISLANDS, MILITARY_REGIONS, SEAPORTS, ZONES } from './facts-layers.ts';
+import { AIRPORTS, BASELINE_POINTS, GATES, ISLANDS, MILITARY_REGIONS, SEAPORTS, ZONES } from './facts-layers.ts';
+import {
+  EXPRESSWAY_SECTIONS,
+  HSR,
+  HSR_STATIONS,
+  INTERCHANGES,
+  NETWORK_CURRENT_TO,
+  PLACES,
+  PLANNED_EXPRESSWAYS,
+  RAILWAY,
+  ROADS,
+  STATIONS,
+  type LineFact,
+} from './facts-network.ts';
 import type { VietnamTopology } from './lib/natural-earth.ts';
 import { roundCoords, serialise } from './lib/natural-earth.ts';
 
@@ -227,6 +240,41 @@ function pointFeature<P extends Common>(props: P, at: Position): Feature<Point, 
 
 const notes = (vi: string | null, en: string | null) => ({ note_vi: vi, note_en: en });
 
+/** No segment of a built line is longer than this (km): longer ones get vertices in between. */
+export const MAX_SEGMENT_KM = 10;
+
+/**
+ * The line with vertices added so that no segment is longer than `maxKm` (evenly, along the
+ * straight segment in lon/lat). The added vertices say nothing new about the route: the line is
+ * as accurate as the waypoints it was drawn through.
+ */
+export function densify(coords: readonly Position[], maxKm: number): Position[] {
+  const out: Position[] = [];
+  coords.forEach((b, i) => {
+    if (i === 0) {
+      out.push(b);
+      return;
+    }
+    const a = coords[i - 1] as Position;
+    const n = Math.ceil(distance(a, b, { units: 'kilometers' }) / maxKm);
+    for (let k = 1; k < n; k++)
+      out.push([(a[0] ?? 0) + (((b[0] ?? 0) - (a[0] ?? 0)) * k) / n, (a[1] ?? 0) + (((b[1] ?? 0) - (a[1] ?? 0)) * k) / n]);
+    out.push(b);
+  });
+  return out;
+}
+
+/** A line's waypoints with their name (null for an unnamed hand-placed point), ± metres and source. */
+function resolveVia(c: LineFact): { at: Position; name: string | null; acc: number; source: string }[] {
+  return c.via.map((v) => {
+    if (typeof v === 'string') {
+      const p = PLACES[v];
+      return { at: [p[0], p[1]], name: v, acc: p[2], source: p[3] };
+    }
+    return { at: [v[0], v[1]], name: null, acc: v[2], source: 'HAND' };
+  });
+}
+
 /** Builds every thematic layer file; returns their text keyed by file name. */
 export function buildLayers(inp: LayerInputs): Record<string, string> {
   const { provinces2022: p22, provinces2025: p25 } = inp;
@@ -283,7 +331,7 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
         id: a.id,
         name_vi: `Cảng hàng không ${a.name}`,
         name_en: `${stripDiacritics(a.name)} Airport`,
-        source: 'QD648',
+        source: a.id === 'phan-thiet-airport' ? 'QD648; PHANTHIET-AIRPORT' : 'QD648',
         accuracy_m: a.acc,
         schematic: false,
         status: a.status,
@@ -368,14 +416,15 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
     return { type: 'Feature' as const, id: z.id, properties: props, geometry };
   });
 
-  const corridors = CORRIDORS.map((c) => {
-    // The ends sit on the gate and the terminal where the map draws them (after snapping).
-    const coords: Position[] = c.waypoints.map(([lon, lat], i) => {
-      if (i === c.waypoints.length - 1 && c.gate_end) return gatePositions.get(c.gate_end) ?? [lon, lat];
-      if (i === 0 && c.port_end) return terminalPositions.get(c.port_end) ?? [lon, lat];
-      return [lon, lat];
+  const corridors = [...ROADS, ...EXPRESSWAY_SECTIONS, ...PLANNED_EXPRESSWAYS, RAILWAY, HSR].map((c) => {
+    // The places it runs through; the ends sit on the gate and the terminal where the map draws them (after snapping).
+    const pts = resolveVia(c);
+    const coords: Position[] = pts.map((q, i) => {
+      if (i === pts.length - 1 && c.gate_end) return gatePositions.get(c.gate_end) ?? q.at;
+      if (i === 0 && c.port_end) return terminalPositions.get(c.port_end) ?? q.at;
+      return q.at;
     });
-    const line: LineString = { type: 'LineString', coordinates: coords.map(round) };
+    const line: LineString = { type: 'LineString', coordinates: densify(coords, MAX_SEGMENT_KM).map(round) };
     const km = length({ type: 'Feature', properties: {}, geometry: line }, { units: 'kilometers' });
     // Provinces crossed: sample the line every 2 km (point-in-polygon only; a sample at sea counts for none).
     const crossed = (fc: ProvinceCollection) => {
@@ -387,12 +436,15 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
       }
       return fc.features.map((f) => f.properties.iso).filter((iso) => set.has(iso));
     };
+    // A line is as far off as its least certain waypoint.
+    const acc = Math.max(...pts.map((q) => q.acc));
+    const sources = [c.source, c.published_source, ...new Set(pts.map((q) => q.source))].filter((x): x is string => !!x);
     const props = {
       id: c.id,
       name_vi: c.name_vi,
       name_en: c.name_en,
-      source: c.source,
-      accuracy_m: c.schematic ? null : c.acc,
+      source: [...new Set(sources.flatMap((x) => x.split('; ')))].join('; '),
+      accuracy_m: c.schematic ? null : acc,
       schematic: c.schematic,
       status: c.status,
       horizon: c.horizon,
@@ -403,13 +455,81 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
       axis: c.axis,
       mode: c.mode,
       length_km: Math.round(km * 10) / 10,
+      published_km: c.published_km,
       port_end: c.port_end,
       gate_end: c.gate_end,
-      waypoints: c.waypoints.map((w) => w[2]),
+      waypoints: pts.filter((q) => q.name !== null).map((q) => q.name as string),
       provinces_2022: crossed(p22),
       provinces_2025: crossed(p25),
+      current_to: NETWORK_CURRENT_TO,
+      investor: c.section?.investor ?? null,
+      opened: c.section?.opened ?? null,
+      planned_year: c.section?.planned_year ?? (c.id === HSR.id ? 2035 : null),
+      lanes: c.section?.lanes ?? null,
     };
     return { type: 'Feature' as const, id: c.id, properties: props, geometry: line };
+  });
+
+  // Railway stations (the metre-gauge line's, today; the high-speed line's, at its horizon) and expressway interchanges.
+  const station = (
+    id: string,
+    name: string,
+    at: Position,
+    acc: number,
+    source: string,
+    line: 'railway' | 'high_speed_railway',
+    km: number | null,
+    kind: string,
+  ) =>
+    pointFeature(
+      {
+        id,
+        name_vi: `Ga ${name}`,
+        name_en: `${stripDiacritics(name)} station`,
+        source,
+        accuracy_m: acc,
+        schematic: false,
+        status: line === 'railway' ? ('existing' as const) : ('planned' as const),
+        horizon: line === 'railway' ? ('today' as const) : ('2045' as const),
+        sensitivity: 'public' as const,
+        ...where(at),
+        ...notes(
+          line === 'railway' ? null : 'Ga hành khách đường sắt tốc độ cao (NQ 172); vị trí theo tên xã công bố, chưa cố định.',
+          line === 'railway' ? null : 'A high-speed railway passenger station (NQ172); placed at the commune published, not fixed.',
+        ),
+        line,
+        km_post: km,
+        station_kind: kind,
+      },
+      at,
+    );
+  const stations = [
+    ...STATIONS.map((s) => {
+      const pl = PLACES[s.place];
+      return station(s.id, s.name, [pl[0], pl[1]], pl[2], `${s.source}; ${pl[3]}`, 'railway', s.km, s.kind);
+    }),
+    ...HSR_STATIONS.map((s) => station(s.id, s.name, s.at, s.acc, 'NQ172; HSR-STATIONS; HAND', 'high_speed_railway', null, 'passenger')),
+  ];
+  const sectionOf = new Map(EXPRESSWAY_SECTIONS.map((x) => [x.id, x]));
+  const interchanges = INTERCHANGES.map((i) => {
+    const sec = sectionOf.get(i.section);
+    return pointFeature(
+      {
+        id: i.id,
+        name_vi: `Nút giao ${i.name}`,
+        name_en: `${stripDiacritics(i.name)} interchange`,
+        source: `${i.source}; HAND`,
+        accuracy_m: i.acc,
+        schematic: false,
+        status: sec?.status === 'existing' ? ('existing' as const) : ('under_construction' as const),
+        horizon: sec?.horizon ?? ('2030' as const),
+        sensitivity: 'public' as const,
+        ...where(i.at),
+        ...notes(null, null),
+        section: i.section,
+      },
+      i.at,
+    );
   });
 
   const restricted = 'restricted' as const;
@@ -521,6 +641,8 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
 
   return {
     'corridors.geojson': serialise(corridors),
+    'stations.geojson': serialise(stations),
+    'interchanges.geojson': serialise(interchanges),
     'seaports.geojson': serialise(seaports),
     'airports.geojson': serialise(airports),
     'border-gates.geojson': serialise(gates),

@@ -26,6 +26,30 @@ export interface AnalysisInputs {
   seaports: LayerCollection<'seaports'>;
   airports: LayerCollection<'airports'>;
   gates: LayerCollection<'border-gates'>;
+  /** The bundled railway stations (trains are boarded there); absent: none. */
+  stations?: LayerCollection<'stations'>;
+  /** The bundled expressway interchanges (expressways are entered there); absent: none. */
+  interchanges?: LayerCollection<'interchanges'>;
+}
+
+/** A station of the bundled data at the horizon, with the kind of railway it serves. */
+export interface StationPoint {
+  at: [number, number];
+  cls: 'railway' | 'high_speed_railway';
+}
+
+/** The bundled stations that exist at the horizon. */
+export function stationsFor(inputs: Pick<AnalysisInputs, 'stations'>, horizon: Horizon): StationPoint[] {
+  return (inputs.stations?.features ?? [])
+    .filter((f) => existsAt(f.properties.horizon, horizon))
+    .map((f) => ({ at: f.geometry.coordinates as [number, number], cls: f.properties.line }));
+}
+
+/** The bundled interchanges that exist at the horizon. */
+export function interchangesFor(inputs: Pick<AnalysisInputs, 'interchanges'>, horizon: Horizon): [number, number][] {
+  return (inputs.interchanges?.features ?? [])
+    .filter((f) => existsAt(f.properties.horizon, horizon))
+    .map((f) => f.geometry.coordinates as [number, number]);
 }
 
 /** Which units a run takes, and from which population base. */

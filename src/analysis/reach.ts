@@ -88,6 +88,35 @@ export function corridorCrossings(
   return rows;
 }
 
+/** A polygon's coordinates rounded to `digits` decimals (about 0.1 m at 6), so that nearly equal vertices coincide. */
+function rounded(f: Feature<Polygon | MultiPolygon>, digits: number): Feature<Polygon | MultiPolygon> {
+  const k = 10 ** digits;
+  const ring = (r: number[][]) => r.map(([x, y]) => [Math.round(x! * k) / k, Math.round(y! * k) / k]);
+  const g = f.geometry;
+  return {
+    ...f,
+    geometry:
+      g.type === 'Polygon'
+        ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
+        : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) },
+  };
+}
+
+/**
+ * The union of many buffers. The polygon clipper can fail to close a ring where thousands of
+ * nearly coincident edges meet (many corridors sharing towns); then the buffers are rounded to
+ * about 0.1 m and joined one at a time, which it handles.
+ */
+function robustUnion(buffers: Feature<Polygon | MultiPolygon>[]): Feature<Polygon | MultiPolygon> | null {
+  try {
+    return union(featureCollection(buffers));
+  } catch {
+    let acc: Feature<Polygon | MultiPolygon> | null = null;
+    for (const b of buffers.map((x) => rounded(x, 6))) acc = acc ? (union(featureCollection([acc, b])) ?? acc) : b;
+    return acc;
+  }
+}
+
 /**
  * Share of each unit's area within `bufferKm` of any of the lines.
  * @param bufferKm - band width either side of the lines, km
@@ -110,7 +139,7 @@ export function areaWithin(
     )
     .filter((b): b is Feature<Polygon | MultiPolygon> => !!b);
   if (buffers.length === 1) band = buffers[0]!;
-  else if (buffers.length > 1) band = union(featureCollection(buffers));
+  else if (buffers.length > 1) band = robustUnion(buffers);
   onProgress?.(0.5);
   return units.map((u) => {
     const f: Feature<Polygon | MultiPolygon> = { type: 'Feature', properties: {}, geometry: u.geometry };

@@ -32,7 +32,16 @@ import { computeAdjacency } from './adjacency.ts';
 import { computeDistances } from './distance.ts';
 import { computeGravity, computeGravityMinutes, massOf, strongestFirst } from './gravity.ts';
 import { computeHinterland } from './hinterland.ts';
-import { corridorsFor, pointsFor, pointsFromCollection, unitsFor, unitsFromCollection, type AnalysisInputs } from './inputs.ts';
+import {
+  corridorsFor,
+  interchangesFor,
+  pointsFor,
+  pointsFromCollection,
+  stationsFor,
+  unitsFor,
+  unitsFromCollection,
+  type AnalysisInputs,
+} from './inputs.ts';
 import { computeLinkageIndex } from './linkage-index.ts';
 import { areaWithin, corridorCrossings } from './reach.ts';
 
@@ -230,7 +239,15 @@ function travelOf(c: RunContext): TimeNetwork {
     const p = props.get(l.id);
     if (!p) return [];
     const kmh = speedOf.get(l.id);
-    return [{ id: l.id, coordinates: l.coordinates, cls: classOf.get(l.id) ?? speedClassOf(p), ...(kmh === undefined ? {} : { kmh }) }];
+    return [
+      {
+        id: l.id,
+        coordinates: l.coordinates,
+        cls: classOf.get(l.id) ?? speedClassOf(p),
+        ...(kmh === undefined ? {} : { kmh }),
+        ...(classOf.has(l.id) ? { added: true } : {}),
+      },
+    ];
   });
   const model = { ...defaultModel(c.speeds, classesOf(c.params.modes)), detour: c.params.detour };
   if (!lines.some((l) => model.classes.includes(l.cls))) c.notes.push(msg('Analysis.NoTravelNetwork', {}));
@@ -246,9 +263,12 @@ function travelOf(c: RunContext): TimeNetwork {
       detour: num(model.detour, 1),
     }),
   );
-  const tn = buildTimeNetwork(lines, model, c.scenario.stations, c.scenario.interchanges);
-  if (c.scenario.interchanges.length)
-    c.notes.push(msg('Analysis.InterchangeNote', { n: tn.interchangesUsed, listed: c.scenario.interchanges.length, km: STATION_KM }));
+  // The bundled stations and interchanges at the horizon, and the scenario's.
+  const bundledStations = stationsFor(c.inputs, c.params.horizon);
+  const bundledInterchanges = interchangesFor(c.inputs, c.params.horizon);
+  const tn = buildTimeNetwork(lines, model, [...bundledStations, ...c.scenario.stations], c.scenario.interchanges, bundledInterchanges);
+  const listed = c.scenario.interchanges.length + bundledInterchanges.length;
+  if (listed) c.notes.push(msg('Analysis.InterchangeNote', { n: tn.interchangesUsed, listed, km: STATION_KM }));
   if (c.params.modes === 'road_rail')
     c.notes.push(
       tn.stationsUsed

@@ -2,8 +2,9 @@
  * Travel time on the corridor network, in minutes. Each corridor's edges take its class's
  * speed (or its own); a place reaches the network by a straight leg at the access speed, times
  * a detour factor: anywhere along a road, but onto an expressway only at its vertices and
- * junctions (or, where a scenario lists interchanges, only there). Railways are boarded only
- * at stations, which the data does not fix: a scenario places them.
+ * junctions, or, where interchanges are listed (the bundled ones, and a scenario's), only there.
+ * Railways are boarded only at stations: the bundled ones (each on its own kind of railway) and
+ * those a scenario places.
  *
  * Times to the nearest of many destinations are found with one search from all of them at
  * once (multi-source Dijkstra over the nodes), then each place takes the best of: its straight
@@ -32,7 +33,18 @@ export interface TimedLine {
   cls: SpeedClass;
   /** Its own speed, km/h (a scenario's added or slowed corridor); otherwise its class's. */
   kmh?: number;
+  /** Added by a scenario: an added expressway is entered at its vertices unless the scenario lists interchanges. */
+  added?: boolean;
 }
+
+/** A station: where it is, and which kind of railway it serves (any, when not said). */
+export type StationAt = readonly [number, number] | { at: readonly [number, number]; cls?: SpeedClass };
+
+const stationOf = (s: StationAt): { at: [number, number]; cls: SpeedClass | null } => {
+  if (isPair(s)) return { at: [s[0], s[1]], cls: null };
+  return { at: [s.at[0], s.at[1]], cls: s.cls ?? null };
+};
+const isPair = (s: StationAt): s is readonly [number, number] => Array.isArray(s);
 
 /** The model: speeds per class (km/h), the detour of the straight leg, and which classes a trip may use. */
 export interface TravelModel {
@@ -71,6 +83,8 @@ export interface TimeNetwork {
   along: Uint8Array;
   /** Nodes a place can join at (a road's or an expressway's, and the stations). */
   entries: Int32Array;
+  /** The entries of the roads alone (a station or an interchange is joined to these, never to another one). */
+  roadEntries: Int32Array;
   model: TravelModel;
   /** The stations that lie on a railway the trip may use (the others are left out). */
   stationsUsed: number;
@@ -94,27 +108,56 @@ const isRail = (c: SpeedClass): boolean => RAIL_CLASSES.includes(c);
 export function buildTimeNetwork(
   lines: readonly TimedLine[],
   model: TravelModel,
-  stations: readonly [number, number][] = [],
+  stations: readonly StationAt[] = [],
   interchanges: readonly [number, number][] = [],
+  bundledInterchanges: readonly [number, number][] = [],
 ): TimeNetwork {
   const allowed = (l: TimedLine): boolean => model.classes.includes(l.cls);
-  const gated = (l: TimedLine): boolean => interchanges.length > 0 && l.cls === 'expressway';
+  const allInterchanges = [...bundledInterchanges, ...interchanges];
+  // An expressway with interchanges on it (the data's or a scenario's) is entered only there;
+  // one without any listed (a planned one whose interchanges are not published) at its
+  // vertices and junctions, as before.
+  const gated = (l: TimedLine): boolean =>
+    l.cls === 'expressway' && allInterchanges.some(([lon, lat]) => nearLine(l.coordinates, lon, lat));
   let tn = buildRoadNetwork(
     lines.filter((l) => !gated(l)),
     model,
   );
   const rail = lines.filter((l) => allowed(l) && isRail(l.cls));
-  if (rail.length && stations.length) tn = withGated(tn, rail, stations, model.boardMinutes, 'stationsUsed');
+  if (rail.length && stations.length) tn = withGated(tn, rail, stations.map(stationOf), model.boardMinutes, 'stationsUsed');
   const expressways = lines.filter((l) => allowed(l) && gated(l));
-  if (expressways.length) tn = withGated(tn, expressways, interchanges, 0, 'interchangesUsed');
+  if (expressways.length)
+    tn = withGated(
+      tn,
+      expressways,
+      allInterchanges.map((at) => ({ at, cls: null })),
+      0,
+      'interchangesUsed',
+    );
   return tn;
 }
 
+/** Whether a point lies within STATION_KM of a line. */
+function nearLine(coordinates: readonly [number, number][], lon: number, lat: number): boolean {
+  const { x, y } = planar(lat);
+  for (let i = 0; i + 1 < coordinates.length; i++) {
+    const [a, b] = [coordinates[i]!, coordinates[i + 1]!];
+    if (closestOnSegment(x(lon), y(lat), x(a[0]), y(a[1]), x(b[0]), y(b[1])).d2 <= STATION_KM * STATION_KM) return true;
+  }
+  return false;
+}
+
 /** A station's point on the nearest of the lines (a vertex inserted there), or null when none is within STATION_KM. */
-function putOnLine(lines: { coordinates: [number, number][] }[], lon: number, lat: number): [number, number] | null {
+function putOnLine(
+  lines: { coordinates: [number, number][]; cls: SpeedClass }[],
+  lon: number,
+  lat: number,
+  cls: SpeedClass | null,
+): [number, number] | null {
   const { x, y } = planar(lat);
   let best: { li: number; seg: number; t: number; km: number } | null = null;
   lines.forEach((l, li) => {
+    if (cls !== null && l.cls !== cls) return;
     for (let i = 0; i + 1 < l.coordinates.length; i++) {
       const [a, b] = [l.coordinates[i]!, l.coordinates[i + 1]!];
       const c = closestOnSegment(x(lon), y(lat), x(a[0]), y(a[1]), x(b[0]), y(b[1]));
@@ -135,14 +178,14 @@ function putOnLine(lines: { coordinates: [number, number][] }[], lon: number, la
 function withGated(
   road: TimeNetwork,
   rail: readonly TimedLine[],
-  stations: readonly [number, number][],
+  stations: readonly { at: [number, number]; cls: SpeedClass | null }[],
   boardMinutes: number,
   count: 'stationsUsed' | 'interchangesUsed',
 ): TimeNetwork {
   const { model } = road;
   const lines = rail.map((l) => ({ ...l, coordinates: l.coordinates.map((c) => [c[0], c[1]] as [number, number]) }));
-  const onLine = stations.map(([lon, lat]) => putOnLine(lines, lon, lat));
-  const used = stations.flatMap((s, k) => (onLine[k] ? [{ at: s, on: onLine[k] }] : []));
+  const onLine = stations.map((s) => putOnLine(lines, s.at[0], s.at[1], s.cls));
+  const used = stations.flatMap((s, k) => (onLine[k] ? [{ at: s.at, on: onLine[k] }] : []));
   if (!used.length) return road;
   const railNet = buildNetwork(lines, model.toleranceKm, FRAME_LAT, true);
   const r0 = road.net.lon.length;
@@ -179,7 +222,7 @@ function withGated(
     // The roads, by the station's nearest way onto them only: two ways would let a trip walk
     // between two roads through the station without taking the train. (A place still walks
     // straight to the station: it is an entry.)
-    const joins = joinsOf(road, u.at[0], u.at[1]);
+    const joins = joinsOf({ ...road, entries: road.roadEntries }, u.at[0], u.at[1]);
     const j = joins.reduce<Join | null>((a, b) => (a === null || b.leg < a.leg ? b : a), null);
     if (j && j.edge < 0) link(sNode, j.node, j.leg);
     else if (j) {
@@ -209,6 +252,7 @@ function withGated(
     along,
     // A place walks to a station or an interchange as it walks to an expressway's vertex.
     entries: Int32Array.from([...road.entries, ...used.map((_, k) => s0 + k)]),
+    roadEntries: road.roadEntries,
     model,
     stationsUsed: road.stationsUsed,
     interchangesUsed: road.interchangesUsed,
@@ -242,7 +286,8 @@ function buildRoadNetwork(lines: readonly TimedLine[], model: TravelModel): Time
   }
   const entries: number[] = [];
   entry.forEach((v, i) => v && entries.push(i));
-  return { net, emin, along, entries: Int32Array.from(entries), model, stationsUsed: 0, interchangesUsed: 0 };
+  const roadEntries = Int32Array.from(entries);
+  return { net, emin, along, entries: roadEntries, roadEntries, model, stationsUsed: 0, interchangesUsed: 0 };
 }
 
 /** Minutes for a straight leg of `km`, at the access speed, with the detour. */

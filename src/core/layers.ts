@@ -22,6 +22,8 @@ export type ThematicLayerId =
   | 'seaports'
   | 'airports'
   | 'border-gates'
+  | 'stations'
+  | 'interchanges'
   | 'economic-zones'
   | 'military-regions'
   | 'border-line'
@@ -87,6 +89,25 @@ export const THEMATIC_LAYERS = [
     file: 'border-gates.geojson',
     sensitivity: 'public',
     defaultOn: true,
+    geometry: 'point',
+    tileLayer: 'th_points',
+  },
+  // Where trains are boarded and expressways entered (issue 26): off until asked for.
+  {
+    id: 'stations',
+    theme: 'transport',
+    file: 'stations.geojson',
+    sensitivity: 'public',
+    defaultOn: false,
+    geometry: 'point',
+    tileLayer: 'th_points',
+  },
+  {
+    id: 'interchanges',
+    theme: 'transport',
+    file: 'interchanges.geojson',
+    sensitivity: 'public',
+    defaultOn: false,
     geometry: 'point',
     tileLayer: 'th_points',
   },

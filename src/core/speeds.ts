@@ -1,8 +1,10 @@
 /**
- * Travel speeds for the travel-time model, per kind of link. Legal limits are facts (TT31,
- * NQ172); the speeds a trip averages on this region's links (traffic, towns, slopes, stops)
- * are not published, so every default is an assumption, labelled as one with a note, and the
- * user can change it (a speeds file, or the panel).
+ * Travel speeds for the travel-time model, per kind of link. Legal limits are facts (Circular
+ * 38/2024/TT-BGTVT, in force 1 January 2025, which replaced Circular 31/2019; limits posted per
+ * expressway section; NQ172 for the high-speed railway); the speed a trip averages on a link
+ * (towns, slopes, stops) is calibrated against published trip times where they exist
+ * (`npx ntcc network check`, data/reference-trips.json) and is otherwise an assumption. Each
+ * default says which it is (`kind`) and where it comes from; the user can change any of them.
  */
 
 /** The kinds of link a corridor can be, and the leg that reaches the network. */
@@ -17,63 +19,92 @@ export const SPEED_CLASSES = [
 ] as const;
 export type SpeedClass = (typeof SPEED_CLASSES)[number];
 
+/** What a speed is: a legal limit, a value calibrated against published trip times, or an assumption. */
+export type SpeedKind = 'legal_limit' | 'calibrated' | 'assumption';
+
 export interface SpeedDefault {
   kmh: number;
-  /** A source key (data/SOURCES.md), or `assumption`. */
+  kind: SpeedKind;
+  /** Source keys (data/SOURCES.md), or `assumption`. */
   source: string;
+  /** The legal limit of this kind of link, km/h, where one applies (cars up to 28 seats), with its source. */
+  limit_kmh: number | null;
   note_en: string;
   note_vi: string;
 }
 
-/** The default speeds, km/h, each with where it comes from. */
+/** The default speeds, km/h, each with what it is and where it comes from. */
 export const DEFAULT_SPEEDS: Readonly<Record<SpeedClass, SpeedDefault>> = {
   expressway: {
-    kmh: 90,
-    source: 'assumption',
-    note_en: 'Assumption: an average below the 120 km/h limit TT31 allows on expressways (limits are posted per section).',
-    note_vi: 'Giả định: tốc độ trung bình thấp hơn giới hạn 120 km/h của TT31 trên cao tốc (giới hạn cắm biển theo đoạn).',
+    kmh: 80,
+    kind: 'calibrated',
+    source: 'SGGP-VHPT; TT38',
+    limit_kmh: 120,
+    note_en:
+      'Calibrated: Vĩnh Hảo – Phan Thiết, 100.8 km end to end in about 1 h 15 min (80 km/h, its operating speed). TT38 allows at most 120 km/h on expressways; the sections here post 80–90 (four lanes) or 80–100 (two lanes).',
+    note_vi:
+      'Hiệu chỉnh: Vĩnh Hảo – Phan Thiết 100,8 km đi hết khoảng 1 giờ 15 phút (80 km/h, tốc độ khai thác). TT38 cho phép tối đa 120 km/h trên cao tốc; các đoạn trong vùng cắm biển 80–90 (bốn làn) hoặc 80–100 (hai làn).',
   },
   national_road: {
     kmh: 50,
-    source: 'assumption',
-    note_en: 'Assumption: an average below the 80–90 km/h TT31 allows outside towns (50–60 km/h inside them).',
-    note_vi: 'Giả định: tốc độ trung bình thấp hơn 80–90 km/h TT31 cho phép ngoài khu dân cư (50–60 km/h trong khu dân cư).',
+    kind: 'calibrated',
+    source: 'LP-DONGHOI; WIKIVOYAGE-QNG; TT38',
+    limit_kmh: 90,
+    note_en:
+      'Calibrated: buses on QL1 before the expressway (Đồng Hới – Vinh 197 km in 4 h, Đồng Hới – Đông Hà 95 km in 2 h, Quảng Ngãi – Đà Nẵng 130 km in 3 h) average 43–49 km/h. TT38 limits: 90 (divided) or 80 km/h outside built-up areas, 60 or 50 inside them.',
+    note_vi:
+      'Hiệu chỉnh: xe khách trên QL1 trước khi có cao tốc (Đồng Hới – Vinh 197 km 4 giờ, Đồng Hới – Đông Hà 95 km 2 giờ, Quảng Ngãi – Đà Nẵng 130 km 3 giờ) chạy trung bình 43–49 km/h. Giới hạn TT38: 90 (đường đôi) hoặc 80 km/h ngoài khu đông dân cư, 60 hoặc 50 trong khu đông dân cư.',
   },
   ho_chi_minh_road: {
     kmh: 45,
-    source: 'assumption',
-    note_en: 'Assumption: a mountain road, slower than the national road average.',
-    note_vi: 'Giả định: đường miền núi, chậm hơn tốc độ trung bình của quốc lộ.',
+    kind: 'assumption',
+    source: 'assumption; TT38',
+    limit_kmh: 80,
+    note_en:
+      'Assumption: a two-lane mountain road, slower than the national road average (TT38: 80 km/h on two-way roads outside built-up areas); no published trip time at hand.',
+    note_vi:
+      'Giả định: đường miền núi hai làn, chậm hơn quốc lộ (TT38: 80 km/h trên đường hai chiều ngoài khu đông dân cư); chưa có thời gian chuyến đi công bố.',
   },
   coastal_road: {
     kmh: 45,
-    source: 'assumption',
-    note_en: 'Assumption: partly built, through coastal towns.',
-    note_vi: 'Giả định: mới xây dựng một phần, qua các thị trấn ven biển.',
+    kind: 'assumption',
+    source: 'assumption; TT38',
+    limit_kmh: 80,
+    note_en:
+      'Assumption: partly built, through coastal towns (TT38: 80 km/h on two-way roads outside built-up areas); no published trip time at hand.',
+    note_vi:
+      'Giả định: mới xây dựng một phần, qua các thị trấn ven biển (TT38: 80 km/h trên đường hai chiều ngoài khu đông dân cư); chưa có thời gian chuyến đi công bố.',
   },
   railway: {
     kmh: 55,
-    source: 'assumption',
+    kind: 'calibrated',
+    source: 'WIKI-NSR; LP-DONGHOI',
+    limit_kmh: null,
     note_en:
-      'Assumption: the metre-gauge through trains average about 55 km/h, stops included (Hà Nội–Sài Gòn, about 1,726 km in 30–33 h).',
+      'Calibrated: the fastest Reunification trains take 2½ h for the 166 km Đồng Hới – Huế and 3½ h for the 203 km Vinh – Đồng Hới (about 58–66 km/h); the line is metre gauge, single track.',
     note_vi:
-      'Giả định: tàu Thống Nhất khổ 1 m chạy trung bình khoảng 55 km/h kể cả dừng đỗ (Hà Nội–Sài Gòn khoảng 1.726 km trong 30–33 giờ).',
+      'Hiệu chỉnh: tàu Thống Nhất nhanh nhất đi 166 km Đồng Hới – Huế trong 2,5 giờ và 203 km Vinh – Đồng Hới trong 3,5 giờ (khoảng 58–66 km/h); đường khổ 1 m, đường đơn.',
   },
   high_speed_railway: {
     kmh: 250,
-    source: 'assumption',
-    note_en: 'Assumption: an average with stops, below the 350 km/h design speed of NQ172.',
-    note_vi: 'Giả định: tốc độ trung bình kể cả dừng đỗ, thấp hơn tốc độ thiết kế 350 km/h theo NQ172.',
+    kind: 'assumption',
+    source: 'assumption; NQ172',
+    limit_kmh: 350,
+    note_en: 'Assumption: an average with stops, below the 350 km/h design speed of NQ172, which aims at basic completion in 2035.',
+    note_vi:
+      'Giả định: tốc độ trung bình kể cả dừng đỗ, thấp hơn tốc độ thiết kế 350 km/h theo NQ172 (phấn đấu cơ bản hoàn thành năm 2035).',
   },
   access: {
     kmh: 30,
+    kind: 'assumption',
     source: 'assumption',
-    note_en: 'Assumption: the way from a place to the network, along local roads.',
-    note_vi: 'Giả định: quãng đường từ một nơi ra mạng lưới, theo đường địa phương.',
+    limit_kmh: null,
+    note_en: 'Assumption: the way from a place to the network, along local roads (no published figure).',
+    note_vi: 'Giả định: quãng đường từ một nơi ra mạng lưới, theo đường địa phương (không có số liệu công bố).',
   },
 };
 
-/** The straight leg to the network is this many times longer along real roads (an assumption). */
+/** The straight leg to the network is this many times longer along real roads (an assumption: no published figure). */
 export const DEFAULT_DETOUR = 1.3;
 
 /** Minutes to change between road and rail at a station, waiting included (an assumption). */
@@ -106,7 +137,7 @@ export function speedClassOf(c: CorridorKindProps): SpeedClass {
   return 'national_road';
 }
 
-/** Which classes a trip may use: roads by default (the railways need stations, which the data does not fix yet). */
+/** Which classes a trip may use by default: roads (`--modes road_rail` adds the railways, boarded at the bundled stations). */
 export const ROAD_CLASSES: readonly SpeedClass[] = ['expressway', 'national_road', 'ho_chi_minh_road', 'coastal_road'];
 
 /** The classes a mode allows. */

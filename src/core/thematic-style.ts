@@ -21,8 +21,13 @@ export const CORRIDOR_WIDTH_PX: Record<'road' | 'expressway' | 'railway' | 'high
 /** Dash pattern (dash, gap, in line widths) for what is not fully built. */
 export const DASH: [number, number] = [3, 2];
 
-export const POINT_COLORS: Record<'seaports' | 'airports' | 'border-gates' | 'islands' | 'baseline-points', RGB> = {
+export const POINT_COLORS: Record<
+  'seaports' | 'airports' | 'border-gates' | 'stations' | 'interchanges' | 'islands' | 'baseline-points',
+  RGB
+> = {
   seaports: [16, 72, 160],
+  stations: [40, 40, 40],
+  interchanges: [0, 120, 90],
   airports: [112, 48, 160],
   'border-gates': [196, 84, 0],
   islands: [176, 24, 48],
@@ -52,6 +57,8 @@ export type LegendLabel =
   | 'Legend.PortClassIII'
   | 'Legend.Airport'
   | 'Legend.BorderGate'
+  | 'Legend.Station'
+  | 'Legend.Interchange'
   | 'Legend.EconomicZone'
   | 'Legend.MilitaryRegion'
   | 'Legend.BorderLine'
@@ -90,6 +97,11 @@ const LEGENDS: Record<ThematicLayerId, LegendEntry[]> = {
     { kind: 'point', color: POINT_COLORS.airports, label: 'Legend.NotBuilt', radiusPx: POINT_RADIUS_PX, hollow: true },
   ],
   'border-gates': [{ kind: 'point', color: POINT_COLORS['border-gates'], label: 'Legend.BorderGate', radiusPx: POINT_RADIUS_PX }],
+  stations: [
+    { kind: 'point', color: POINT_COLORS.stations, label: 'Legend.Station', radiusPx: SMALL_POINT_RADIUS_PX },
+    { kind: 'point', color: POINT_COLORS.stations, label: 'Legend.NotBuilt', radiusPx: SMALL_POINT_RADIUS_PX, hollow: true },
+  ],
+  interchanges: [{ kind: 'point', color: POINT_COLORS.interchanges, label: 'Legend.Interchange', radiusPx: SMALL_POINT_RADIUS_PX }],
   'economic-zones': [{ kind: 'area', color: AREA_COLORS['economic-zones'], label: 'Legend.EconomicZone', dashed: true }],
   'military-regions': [{ kind: 'line', color: AREA_COLORS['military-regions'], label: 'Legend.MilitaryRegion', widthPx: 2.5 }],
   'border-line': [{ kind: 'line', color: BORDER_LINE_COLOR, label: 'Legend.BorderLine', widthPx: 2.5 }],

@@ -61,6 +61,15 @@ export const SCHEMAS = {
         axis: v.picklist(['north_south', 'east_west', 'coastal']),
         mode: v.picklist(['road', 'expressway', 'railway', 'high_speed_railway']),
         length_km: v.pipe(v.number(), v.minValue(0)),
+        /** The published length, km, where one is at hand (the network data of issue 26). */
+        published_km: v.optional(v.nullable(v.pipe(v.number(), v.minValue(0))), null),
+        /** The date the network data is current to ("today" means open by then). */
+        current_to: v.optional(v.nullable(v.string()), null),
+        /** Expressway sections: investor or deciding body, opening date, planned year, lanes. */
+        investor: v.optional(v.nullable(v.string()), null),
+        opened: v.optional(v.nullable(v.string()), null),
+        planned_year: v.optional(v.nullable(v.pipe(v.number(), v.integer())), null),
+        lanes: v.optional(v.nullable(v.pipe(v.number(), v.integer())), null),
         port_end: v.nullable(v.string()),
         gate_end: v.nullable(v.string()),
         waypoints: v.array(v.string()),
@@ -104,6 +113,18 @@ export const SCHEMAS = {
       }),
     ),
   ),
+  stations: collection(
+    feature(
+      PointGeometry,
+      props({
+        line: v.picklist(['railway', 'high_speed_railway']),
+        /** Km post from Hà Nội, where the source gives it. */
+        km_post: v.nullable(v.pipe(v.number(), v.minValue(0))),
+        station_kind: v.picklist(['passenger', 'passenger_freight']),
+      }),
+    ),
+  ),
+  interchanges: collection(feature(PointGeometry, props({ section: v.string() }))),
   'economic-zones': collection(
     feature(
       AreaGeometry,

@@ -46,6 +46,16 @@ const LAYER_ROWS: Record<LayerFileId, (c: InfoContext) => void> = {
     add('Feature.Country', enumText(lang, 'Country', str('country')));
     add('Feature.Road', str('road') ?? t(lang, 'Feature.None'));
   },
+  stations: ({ add, p, lang, str }) => {
+    add('Feature.Mode', enumText(lang, 'Mode', str('line')));
+    add(
+      'Feature.KmPost',
+      p['km_post'] === null ? t(lang, 'Feature.None') : t(lang, 'Feature.Km', { value: formatNumber(lang, Number(p['km_post']), 0) }),
+    );
+  },
+  interchanges: ({ add, str }) => {
+    add('Feature.Section', str('section'));
+  },
   'economic-zones': ({ add, p, lang, str }) => {
     add(
       'Feature.AreaHa',
@@ -63,6 +73,13 @@ const LAYER_ROWS: Record<LayerFileId, (c: InfoContext) => void> = {
     add('Feature.Axis', enumText(lang, 'Axis', str('axis')));
     add('Feature.Mode', enumText(lang, 'Mode', str('mode')));
     add('Feature.LengthKm', t(lang, 'Feature.Km', { value: formatNumber(lang, Number(p['length_km']), 1) }));
+    if (typeof p['published_km'] === 'number')
+      add('Feature.PublishedKm', t(lang, 'Feature.Km', { value: formatNumber(lang, p['published_km'], 1) }));
+    if (str('opened')) add('Feature.Opened', str('opened'));
+    if (typeof p['planned_year'] === 'number') add('Feature.PlannedYear', String(p['planned_year']));
+    if (typeof p['lanes'] === 'number') add('Feature.Lanes', String(p['lanes']));
+    if (str('investor')) add('Feature.Investor', str('investor'));
+    if (str('current_to')) add('Feature.CurrentTo', str('current_to'));
     add('Feature.Waypoints', (p['waypoints'] as string[]).join(' · '));
     add('Feature.Provinces2022', (p['provinces_2022'] as string[]).map((iso) => provinceName(iso, '2022')).join(', '));
     if (str('port_end')) add('Feature.PortEnd', str('port_end'));

@@ -17,7 +17,17 @@ async function loadInputs(): Promise<AnalysisInputs> {
   const { corridors, seaports, airports } = data;
   const gates = data['border-gates'];
   if (!corridors || !seaports || !airports || !gates) throw new Error(errors.join('; ') || 'missing layer');
-  return { provinces2022, provinces2025, corridors, seaports, airports, gates };
+  const { stations, interchanges } = data;
+  return {
+    provinces2022,
+    provinces2025,
+    corridors,
+    seaports,
+    airports,
+    gates,
+    ...(stations ? { stations } : {}),
+    ...(interchanges ? { interchanges } : {}),
+  };
 }
 
 const api = {

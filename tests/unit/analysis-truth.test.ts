@@ -140,8 +140,8 @@ describe('neighbours beyond the region', () => {
 });
 
 describe('no free points in the index', () => {
-  it('with railways only, no unit has a network closeness or a network path to a port: both parts are left out', () => {
-    const r = run({ kind: 'index', corridorKind: 'railway' });
+  it('with the high-speed railway only (not built today), no unit has a network closeness or a network path to a port: both parts are left out', () => {
+    const r = run({ kind: 'index', corridorKind: 'high_speed_railway', horizon: 'today' });
     if (r.kind !== 'index') throw new Error('wrong kind');
     expect(r.parts_dropped).toEqual(['closeness', 'port_km']);
     expect(r.notes.some((n) => render('en', n).startsWith('Left out of the mean'))).toBe(true);

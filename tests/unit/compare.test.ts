@@ -128,9 +128,15 @@ describe('comparing runs', () => {
     const after = runAnalysis(inputs, p);
     const before = runAnalysis(inputs, { ...p, horizon: scene.compare!.horizon });
     const g = unitGains(after, before, 'minutes_to_seaport', 'population', WEIGHTS);
-    const quangNam = g.rows.find((r) => r.unit === 'VN-27')!;
-    expect(scene.figures[0]!.value.en).toBe(`≈ ${quangNam.gain!.toFixed(1)} min`);
+    // The first figure is the unit that gains most (the rows come ranked), the second the region.
+    const top = g.rows[0]!;
+    const name = inputs.provinces2022.features.find((f) => f.properties.iso === top.unit)!.properties.name_vi;
+    expect(scene.figures[0]!.label.vi).toContain(name);
+    expect(scene.figures[0]!.value.en).toBe(`≈ ${top.gain!.toFixed(1)} min`);
     expect(scene.figures[1]!.value.en).toBe(`≈ ${g.region!.toFixed(1)} min`);
+    // Each figure is said in the notes too, in both languages.
+    expect(scene.notes.en).toContain(`${top.gain!.toFixed(1)} minutes`);
+    expect(scene.notes.vi).toContain(`${top.gain!.toFixed(1).replace('.', ',')} phút`);
   });
 
   it('differences an isochrone band by band (matched on its minutes), a pair row by its pair', () => {

@@ -62,6 +62,8 @@ const AIRPORT_PROVINCE: Record<string, string> = {
 };
 const GATE_PROVINCE: Record<string, [string, string]> = {
   'na-meo': ['VN-21', 'VN-21'],
+  'ten-tan': ['VN-21', 'VN-21'],
+  'thong-thu': ['VN-22', 'VN-22'],
   'nam-can': ['VN-22', 'VN-22'],
   'thanh-thuy': ['VN-22', 'VN-22'],
   'cau-treo': ['VN-23', 'VN-23'],
@@ -130,7 +132,7 @@ describe('computed provinces', () => {
       expect(f.properties.province_2022, f.properties.id).toBe(AIRPORT_PROVINCE[f.properties.iata ?? '']);
   });
   it('match the brief for every border gate, in 2022 and 2025', () => {
-    expect(gates.features).toHaveLength(12);
+    expect(gates.features).toHaveLength(14);
     for (const f of gates.features)
       expect([f.properties.province_2022, f.properties.province_2025], f.properties.id).toEqual(GATE_PROVINCE[f.properties.id]);
   });

@@ -103,7 +103,7 @@ describe('travel time', () => {
       const km = Math.min(...ports.map(([a, b]) => haversineKm(lon, lat, a, b)));
       expect(Number.isFinite(minutes[i]!)).toBe(true);
       // Within the rounding of the 32-bit figures the grid keeps.
-      expect(minutes[i]!).toBeGreaterThanOrEqual((km / 90) * 60 * (1 - 1e-6));
+      expect(minutes[i]!).toBeGreaterThanOrEqual((km / DEFAULT_SPEEDS.expressway.kmh) * 60 * (1 - 1e-6));
       // The straight leg alone is one way there.
       expect(minutes[i]!).toBeLessThanOrEqual(((km * 1.3) / 30) * 60 * (1 + 1e-6));
     }
@@ -121,7 +121,7 @@ describe('accessibility in minutes', () => {
       expect(g[m]!.length).toBe(g.unit.length);
       expect([...g[m]!].every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
     }
-    expect(r.notes.map((n) => render('en', n)).join(' ')).toMatch(/assumed speeds.*expressways 90.*national roads 50/);
+    expect(r.notes.map((n) => render('en', n)).join(' ')).toMatch(/expressways 80.*national roads 50/);
     expect(r.notes.map((n) => render('vi', n)).join(' ')).toMatch(/tốc độ giả định/);
     const cells = resultTables(r)[0]!;
     expect(cells.columns).toContain('minutes_to_centre');
@@ -154,7 +154,7 @@ describe('accessibility in minutes', () => {
       defaultModel(),
     );
     const km = haversineKm(106, 16, 107, 16);
-    expect(minutesTo(timesFrom(tn, [[107, 16]]), 106, 16)).toBeCloseTo((km / 90) * 60, 9);
+    expect(minutesTo(timesFrom(tn, [[107, 16]]), 106, 16)).toBeCloseTo((km / DEFAULT_SPEEDS.expressway.kmh) * 60, 9);
     // A place beside the middle joins the road there, rather than walking to an expressway vertex.
     const alone = buildTimeNetwork([{ id: 'exp', cls: 'expressway', coordinates: seg }], defaultModel());
     const beside = (t: typeof tn) => minutesTo(timesFrom(t, [[107, 16]]), 106.5, 16.02);
@@ -279,8 +279,22 @@ describe('railways, boarded at stations', () => {
     );
   });
 
-  it('in the analyses: roads and railways with a scenario’s stations, noted; without stations, noted and the same as roads only', () => {
+  it('in the analyses: the bundled stations are used by default (road_rail differs from roads only today)', () => {
     const inputs = loadInputs();
+    const p = { ...DEFAULT_PARAMS, kind: 'gravity' as const, impedance: 'minutes' as const };
+    const roads = runAnalysis(inputs, p, () => {});
+    const withRail = runAnalysis(inputs, { ...p, modes: 'road_rail' }, () => {});
+    if (roads.kind !== 'gravity' || withRail.kind !== 'gravity') throw new Error('not gravity');
+    expect(withRail.notes.map((n) => render('en', n)).join(' ')).not.toMatch(/railways are not used/);
+    const byRoad = new Map(roads.rows.map((r) => [`${r.a}>${r.b}`, r.minutes ?? Infinity]));
+    const faster = withRail.rows.filter((r) => (r.minutes ?? Infinity) < byRoad.get(`${r.a}>${r.b}`)! - 1e-6);
+    for (const r of withRail.rows) expect(r.minutes ?? Infinity).toBeLessThanOrEqual(byRoad.get(`${r.a}>${r.b}`)! + 1e-6);
+    expect(faster.length).toBeGreaterThan(0);
+  });
+
+  it('in the analyses: roads and railways with a scenario’s stations, noted; without stations, noted and the same as roads only', () => {
+    const inputs = { ...loadInputs() };
+    delete inputs.stations;
     const p = { ...DEFAULT_PARAMS, kind: 'gravity' as const, impedance: 'minutes' as const, horizon: '2045' as const };
     const roads = runAnalysis(inputs, p, () => {});
     const noStations = runAnalysis(inputs, { ...p, modes: 'road_rail' }, () => {});
@@ -342,25 +356,34 @@ describe('expressways with listed interchanges', () => {
     [107, 16],
   ];
 
+  it('an expressway with no interchange on it is entered at its vertices, even when others have interchanges', () => {
+    const elsewhere = buildTimeNetwork([exp, road], model, [], [[108, 17]]);
+    const open = buildTimeNetwork([exp, road], model);
+    expect(minutesTo(timesFrom(elsewhere, [[107, 16]]), 106.5, 16)).toBeCloseTo(minutesTo(timesFrom(open, [[107, 16]]), 106.5, 16), 9);
+  });
+
   it('are entered only at the interchanges: end to end at expressway speed, but not from the middle vertex', () => {
     const km = haversineKm(106, 16, 106.5, 16) + haversineKm(106.5, 16, 107, 16);
     const gated = buildTimeNetwork([exp, road], model, [], ends);
     expect(gated.interchangesUsed).toBe(2);
-    expect(minutesTo(timesFrom(gated, [[107, 16]]), 106, 16)).toBeCloseTo((km / 90) * 60, 6);
+    expect(minutesTo(timesFrom(gated, [[107, 16]]), 106, 16)).toBeCloseTo((km / DEFAULT_SPEEDS.expressway.kmh) * 60, 6);
     // From the middle vertex: without interchanges the expressway is entered there; with them, the road is taken.
     const open = buildTimeNetwork([exp, road], model);
     const fromMiddle = (tn: typeof open) => minutesTo(timesFrom(tn, [[107, 16]]), 106.5, 16);
-    expect(fromMiddle(open)).toBeCloseTo((haversineKm(106.5, 16, 107, 16) / 90) * 60, 6);
+    expect(fromMiddle(open)).toBeCloseTo((haversineKm(106.5, 16, 107, 16) / DEFAULT_SPEEDS.expressway.kmh) * 60, 6);
     expect(fromMiddle(gated)).toBeCloseTo((haversineKm(106.5, 16, 107, 16) / 50) * 60, 6);
   });
 
-  it('adding an interchange never lengthens a trip', () => {
+  it('adding an interchange to an expressway that has one never lengthens a trip', () => {
     const pt = fc.tuple(fc.double({ min: 105.8, max: 107.2, noNaN: true }), fc.double({ min: 15.8, max: 16.2, noNaN: true }));
     fc.assert(
-      fc.property(fc.array(pt, { minLength: 1, maxLength: 3 }), pt, pt, pt, (listed, extra, dest, place) => {
+      fc.property(fc.array(pt, { minLength: 0, maxLength: 3 }), pt, pt, pt, (more, extra, dest, place) => {
+        const listed: [number, number][] = [ends[0]!, ...more];
         const before = minutesTo(timesFrom(buildTimeNetwork([exp, road], model, [], listed), [dest]), place[0], place[1]);
         const after = minutesTo(timesFrom(buildTimeNetwork([exp, road], model, [], [...listed, extra]), [dest]), place[0], place[1]);
-        expect(after).toBeLessThanOrEqual(before * (1 + 1e-9) + 1e-9);
+        // Splitting a segment at a new interchange moves the sums by the planar frame's rounding (seen: up to
+        // 2.4e-6 minutes, a few millimetres): allowed up to 1e-4 minutes (6 ms).
+        expect(after).toBeLessThanOrEqual(before + 1e-4);
       }),
       { numRuns: Number(process.env['TT_RUNS'] ?? 300) },
     );
