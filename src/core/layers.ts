@@ -168,6 +168,11 @@ export const THEMATIC_LAYERS = [
   },
 ] as const satisfies readonly ThematicLayerDef[];
 
+/** Every thematic layer's id, in the catalogue's order. */
+export const THEMATIC_LAYER_IDS: readonly ThematicLayerId[] = THEMATIC_LAYERS.map((l) => l.id);
+/** Whether a text (an address, a file) names a thematic layer. */
+export const isThematicLayerId = (x: string): x is ThematicLayerId => THEMATIC_LAYER_IDS.some((id) => id === x);
+
 type LayerOf<G extends ThematicLayerDef['geometry']> = Extract<(typeof THEMATIC_LAYERS)[number], { geometry: G }>;
 /** The layers drawn as points, and as lines. */
 export type PointLayerId = LayerOf<'point'>['id'];

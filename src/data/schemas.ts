@@ -3,7 +3,7 @@
  * and by the app when it loads a file. An error names the file, the feature and the field.
  */
 import * as v from 'valibot';
-import { BELT_KM_CHOICES, HORIZONS, STATUSES, type ThematicLayerId } from '../core/layers.ts';
+import { BELT_KM_CHOICES, HORIZONS, STATUSES, THEMATIC_LAYER_IDS, isThematicLayerId, type ThematicLayerId } from '../core/layers.ts';
 
 const ISO = v.pipe(v.string(), v.regex(/^VN-[0-9A-Z]{2}$/, 'an ISO 3166-2 code such as VN-DN'));
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(500));
@@ -143,11 +143,14 @@ export const SCHEMAS = {
   'border-belt': collection(feature(AreaGeometry, props({ km: v.picklist(BELT_KM_CHOICES) }))),
   islands: collection(feature(PointGeometry, props({}))),
   'baseline-points': collection(feature(PointGeometry, props({ code: v.pipe(v.string(), v.regex(/^A\d{1,2}$/)) }))),
-} as const;
+} as const satisfies { [K in ThematicLayerId]: v.GenericSchema };
 
-export type LayerFileId = keyof typeof SCHEMAS;
+/** A thematic layer with its file: every one (the schemas are keyed by the layers' own id type). */
+export type LayerFileId = ThematicLayerId;
 export type LayerCollection<K extends LayerFileId> = v.InferOutput<(typeof SCHEMAS)[K]>;
-export type AnyLayerFeature = LayerCollection<LayerFileId>['features'][number];
+/** A feature of one layer, with that layer's properties. */
+export type LayerFeature<K extends LayerFileId> = LayerCollection<K>['features'][number];
+export type AnyLayerFeature = LayerFeature<LayerFileId>;
 
 /** A layer file that does not match its schema: names the file, feature and field. */
 export class LayerDataError extends Error {
@@ -168,8 +171,8 @@ export class LayerDataError extends Error {
  * @throws LayerDataError naming the first bad feature and field
  */
 export function parseLayer<K extends LayerFileId>(layer: K, json: unknown, file: string): LayerCollection<K> {
-  const r = v.safeParse(SCHEMAS[layer] as v.GenericSchema, json);
-  if (r.success) return r.output as LayerCollection<K>;
+  const r = v.safeParse(SCHEMAS[layer], json);
+  if (r.success) return r.output;
   const issue = r.issues[0];
   const path = (issue.path ?? []).map((p) => p.key as string | number);
   let where = 'the collection';
@@ -186,6 +189,9 @@ export function parseLayer<K extends LayerFileId>(layer: K, json: unknown, file:
   })();
 }
 
+/** Whether a text (from an address, a file) names a thematic layer. */
+export const isLayerFileId: (x: string) => x is LayerFileId = isThematicLayerId;
+
 /** The layer ids the app loads a file for: every thematic layer (the belt's file serves the export; the map draws the belt from the tiles). */
-export const LAYER_FILE_IDS = Object.keys(SCHEMAS) as LayerFileId[];
+export const LAYER_FILE_IDS: readonly LayerFileId[] = THEMATIC_LAYER_IDS;
 export type { ThematicLayerId };

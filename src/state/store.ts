@@ -31,7 +31,7 @@ export * from './slices/thematic.ts';
 export * from './slices/ui.ts';
 export * from './slices/view.ts';
 
-export type { AnyLayerFeature, LayerFileId } from '../data/schemas.ts';
+export type { AnyLayerFeature, LayerFeature, LayerFileId } from '../data/schemas.ts';
 
 export type AppState = ViewSlice &
   BoundarySlice &

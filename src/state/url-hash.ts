@@ -9,13 +9,13 @@ import {
   beltKmOf,
   HORIZONS,
   STATUSES,
-  THEMATIC_LAYERS,
+  isThematicLayerId,
   type BeltKm,
   type Horizon,
   type Status,
   type ThematicLayerId,
 } from '../core/layers.ts';
-import { LAYER_FILE_IDS, type LayerFileId } from '../data/schemas.ts';
+import { isLayerFileId, type LayerFileId } from '../data/schemas.ts';
 import { DEFAULT_PARAMS, PARAM_DEFS, parseParams, writeParam, type AnalysisParams, type ParamKey } from '../core/analysis.ts';
 import { roundTo } from '../core/geo.ts';
 import { CLASS_COUNTS, CLASS_METHODS, PALETTE_NAMES, type ClassCount, type ClassMethod, type PaletteName } from '../core/classify.ts';
@@ -116,8 +116,8 @@ export function parseHash(hash: string): ParsedHash {
   const ly = params.get('ly');
   if (ly !== null) {
     const ids = ly === 'none' ? [] : ly.split(',');
-    const known = new Set<string>(THEMATIC_LAYERS.map((l) => l.id));
-    if (ids.every((x) => known.has(x))) state.visibleLayers = ids as ThematicLayerId[];
+    const layers = ids.filter(isThematicLayerId);
+    if (layers.length === ids.length) state.visibleLayers = layers;
     else invalid.push('ly');
   }
   const hz = params.get('hz');
@@ -141,8 +141,7 @@ export function parseHash(hash: string): ParsedHash {
   const ft = params.get('ft');
   if (ft !== null) {
     const [layer, id] = ft.split(':');
-    if (layer && id && (LAYER_FILE_IDS as string[]).includes(layer) && /^[a-z0-9-]{1,64}$/.test(id))
-      state.feature = { layer: layer as LayerFileId, id };
+    if (layer && id && isLayerFileId(layer) && /^[a-z0-9-]{1,64}$/.test(id)) state.feature = { layer, id };
     else invalid.push('ft');
   }
   const an = params.get('an');

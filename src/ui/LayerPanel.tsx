@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { BELT_KM_CHOICES, beltKmOf, HORIZONS, STATUSES, THEMATIC_LAYERS, THEMES, type ThematicLayerId } from '../core/layers.ts';
 import { legendFor } from '../core/thematic-style.ts';
 import { t } from '../i18n/index.ts';
-import { shownFeatures, useAppStore, type AppState, type LayerFileId, useStoreApi } from '../state/store.ts';
+import { shownFeatures, useAppStore, type AppState, useStoreApi } from '../state/store.ts';
 
 import { LegendSwatch } from './LegendSwatch.tsx';
 import { ImportedLayers } from './ImportedLayers.tsx';
@@ -11,9 +11,9 @@ import { Segs } from './Segs.tsx';
 
 function counts(s: AppState, id: ThematicLayerId): { shown: number; total: number } | null {
   if (id === 'border-belt') return null;
-  const fc = s.thematic[id as LayerFileId];
+  const fc = s.thematic[id];
   if (!fc) return null;
-  return { shown: shownFeatures(s, id as LayerFileId).length, total: fc.features.length };
+  return { shown: shownFeatures(s, id).length, total: fc.features.length };
 }
 
 /** Layers grouped by theme: toggle, opacity, feature count and legend; the horizon and status filters. */

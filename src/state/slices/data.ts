@@ -9,7 +9,7 @@ export interface DataSlice {
   data: { provinces2022: ProvinceCollection<Province2022Props>; provinces2025: ProvinceCollection<Province2025Props> } | null;
   setData: (d: DataSlice['data']) => void;
   /** Thematic layer files, once loaded and checked; a file that failed is absent. */
-  thematic: Partial<{ [K in LayerFileId]: LayerCollection<K> }>;
+  thematic: { [K in LayerFileId]?: LayerCollection<K> };
   setThematic: (t: DataSlice['thematic']) => void;
   /** Set by the map after its first idle: non-essential work may start. */
   mapReady: boolean;

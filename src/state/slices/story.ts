@@ -1,6 +1,6 @@
 /** The story: its scenes, the one shown, playing it, and editing it with undo. */
 import type { StateCreator } from 'zustand';
-import { type ThematicLayerId, STATUSES } from '../../core/layers.ts';
+import { THEMATIC_LAYER_IDS, STATUSES } from '../../core/layers.ts';
 import { viewMeasures } from '../../core/analysis.ts';
 import type { Scene, Story } from '../../core/story.ts';
 import type { AppServices, AppState, Mutators } from '../store.ts';
@@ -78,7 +78,7 @@ export function sceneFromState(s: AppState, id: string): Scene {
       ...(s.mapSize ? { viewport: s.mapSize } : {}),
     },
     edition: s.edition,
-    layers: (Object.keys(s.layers) as ThematicLayerId[]).filter((k) => s.layers[k].visible),
+    layers: THEMATIC_LAYER_IDS.filter((k) => s.layers[k].visible),
     horizon: s.horizon,
     statuses: [...s.statuses],
     analysis: s.analysisOpen ? analysis : null,
@@ -153,8 +153,7 @@ export const createStorySlice =
         const sc = story.scenes[index]!;
         const cur = get().layers;
         const hideOnly = { ...cur };
-        for (const id of Object.keys(cur) as ThematicLayerId[])
-          hideOnly[id] = { ...cur[id], visible: cur[id].visible && sc.layers.includes(id) };
+        for (const id of THEMATIC_LAYER_IDS) hideOnly[id] = { ...cur[id], visible: cur[id].visible && sc.layers.includes(id) };
         // Leaving: hide what the next scene does not show and close an analysis it does not have
         // (cheap); the rest is revealed on arrival when the map says it defers (see revealScene).
         set({
@@ -174,7 +173,7 @@ export const createStorySlice =
         const sc = get().story.scenes[index];
         if (!sc) return;
         const layers = { ...get().layers };
-        for (const id of Object.keys(layers) as ThematicLayerId[]) layers[id] = { ...layers[id], visible: sc.layers.includes(id) };
+        for (const id of THEMATIC_LAYER_IDS) layers[id] = { ...layers[id], visible: sc.layers.includes(id) };
         const patch: Partial<AppState> = {
           pendingScene: null,
           layers,

@@ -1,7 +1,7 @@
 /** The thematic layers shown, their filters (horizon, status, belt width) and the feature selected. */
 import type { StateCreator } from 'zustand';
 import { THEMATIC_LAYERS, type BeltKm, type Horizon, type Status, type ThematicLayerId, STATUSES, existsAt } from '../../core/layers.ts';
-import type { AnyLayerFeature, LayerCollection, LayerFileId } from '../../data/schemas.ts';
+import type { AnyLayerFeature, LayerFileId } from '../../data/schemas.ts';
 import type { AppState, Mutators } from '../store.ts';
 
 export interface LayerState {
@@ -61,20 +61,15 @@ export const createThematicSlice: StateCreator<AppState, Mutators, [], ThematicS
  * Features of a loaded layer that exist at the chosen horizon and have a chosen status.
  * @example shownFeatures(state, 'corridors').length
  */
-export function shownFeatures<K extends LayerFileId>(
-  s: Pick<AppState, 'thematic' | 'horizon' | 'statuses'>,
-  layer: K,
-): LayerCollection<K>['features'] {
-  const fc = s.thematic[layer];
-  if (!fc) return [];
-  return (fc.features as AnyLayerFeature[]).filter(
-    (f) => existsAt(f.properties.horizon, s.horizon) && s.statuses.includes(f.properties.status),
-  ) as LayerCollection<K>['features'];
+export function shownFeatures(s: Pick<AppState, 'thematic' | 'horizon' | 'statuses'>, layer: LayerFileId): AnyLayerFeature[] {
+  const features: readonly AnyLayerFeature[] = s.thematic[layer]?.features ?? [];
+  return features.filter((f) => existsAt(f.properties.horizon, s.horizon) && s.statuses.includes(f.properties.status));
 }
 
 /** The selected thematic feature, if loaded. */
 export function selectedFeature(s: Pick<AppState, 'thematic' | 'feature'>): AnyLayerFeature | null {
   if (!s.feature) return null;
-  const fc = s.thematic[s.feature.layer] as { features: AnyLayerFeature[] } | undefined;
-  return fc?.features.find((f) => f.properties.id === s.feature?.id) ?? null;
+  const id = s.feature.id;
+  const features: readonly AnyLayerFeature[] = s.thematic[s.feature.layer]?.features ?? [];
+  return features.find((f) => f.properties.id === id) ?? null;
 }
