@@ -1,12 +1,18 @@
 /**
- * Fixture tests in the Turf style: every input under src/analysis/__fixtures__/<op>/in is
- * run through its operation and compared with out/<name>.json. `REGEN=1 npx vitest run`
- * rewrites the expected files so a reviewer sees any change as a diff.
+ * Fixture tests in the Turf style: every input under src/analysis/__fixtures__/<kind>/in is
+ * run through its analysis kind's operation and compared with out/<name>.json. The runner
+ * walks the analysis kinds (a kind without an operation here fails to compile, one with fewer
+ * than three fixtures fails); an input without its expected output fails, and only
+ * `REGEN=1 npx vitest run` writes or rewrites the expected files, so a reviewer sees any
+ * change as a diff.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { area } from '@turf/area';
 import { describe, expect, it } from 'vitest';
-import type { AnalysisLine, AnalysisPoint, AnalysisUnit } from '../../src/core/analysis.ts';
+import { ANALYSES, type AnalysisKind, type AnalysisLine, type AnalysisPoint, type AnalysisUnit } from '../../src/core/analysis.ts';
+import { computeIsochrones } from '../../src/analysis/isochrone.ts';
+import { buildTimeNetwork, defaultModel } from '../../src/analysis/travel-time.ts';
+import { DEFAULT_DETOUR, DEFAULT_SPEEDS, SPEED_CLASSES, type SpeedClass } from '../../src/core/speeds.ts';
 import { computeAccess } from '../../src/analysis/access.ts';
 import { computeAdjacency } from '../../src/analysis/adjacency.ts';
 import { computeDistances } from '../../src/analysis/distance.ts';
@@ -18,13 +24,13 @@ import { areaWithin, corridorCrossings } from '../../src/analysis/reach.ts';
 const ROOT = 'src/analysis/__fixtures__';
 
 interface Fixture {
-  params: Record<string, number | string>;
+  params: Record<string, number | string | number[]>;
   features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[];
 }
 
 function split(fx: Fixture) {
   const units: AnalysisUnit[] = [];
-  const lines: AnalysisLine[] = [];
+  const lines: (AnalysisLine & { cls: SpeedClass })[] = [];
   const points: Record<string, AnalysisPoint[]> = { port: [], airport: [], gate: [] };
   for (const f of fx.features) {
     const p = f.properties;
@@ -42,7 +48,14 @@ function split(fx: Fixture) {
         area_km2: area({ type: 'Feature', properties: {}, geometry: f.geometry as AnalysisUnit['geometry'] }) / 1e6,
         geometry: f.geometry as AnalysisUnit['geometry'],
       });
-    else if (p.role === 'corridor') lines.push({ id, name_vi: id, name_en: id, coordinates: f.geometry.coordinates as [number, number][] });
+    else if (p.role === 'corridor')
+      lines.push({
+        id,
+        name_vi: id,
+        name_en: id,
+        coordinates: f.geometry.coordinates as [number, number][],
+        cls: SPEED_CLASSES.find((c) => c === p.cls) ?? 'national_road',
+      });
     else
       points[String(p.role)]!.push({
         id,
@@ -59,7 +72,26 @@ function split(fx: Fixture) {
 
 const arr = (a: ArrayLike<number>, d = 3): number[] => Array.from(a, (v) => (Number.isFinite(v) ? Math.round(v * 10 ** d) / 10 ** d : -1));
 
-const OPS: Record<string, (fx: Fixture) => unknown> = {
+const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Each kind's operation on a fixture (a kind without one fails to compile). */
+const OPS: { [K in AnalysisKind]: (fx: Fixture) => unknown } = {
+  isochrone: (fx) => {
+    const { units, lines } = split(fx);
+    const tn = buildTimeNetwork(lines, defaultModel());
+    const from = fx.params.from as [number, number];
+    const { bands, sampled } = computeIsochrones(tn, from, fx.params.minutes as number[], units, Number(fx.params.cellKm));
+    // Areas to 0.1 km² and the rings' sizes: the shape's outline, not every interpolated vertex.
+    return {
+      sampled,
+      bands: bands.map((b) => ({
+        minutes: b.minutes,
+        area_km2: round(b.area_km2, 1),
+        polygons: b.geometry.coordinates.length,
+        holes: b.geometry.coordinates.reduce((n, poly) => n + poly.length - 1, 0),
+      })),
+    };
+  },
   adjacency: (fx) => computeAdjacency(split(fx).units, { toleranceKm: Number(fx.params.toleranceKm) }),
   distance: (fx) => {
     const { units, lines } = split(fx);
@@ -109,20 +141,30 @@ const OPS: Record<string, (fx: Fixture) => unknown> = {
   },
 };
 
-const load = (op: string, name: string): Fixture => JSON.parse(readFileSync(`${ROOT}/${op}/in/${name}.geojson`, 'utf8')) as Fixture;
-const result = (op: string, name: string): unknown => JSON.parse(JSON.stringify(OPS[op]!(load(op, name))));
+const load = (op: AnalysisKind, name: string): Fixture => JSON.parse(readFileSync(`${ROOT}/${op}/in/${name}.geojson`, 'utf8')) as Fixture;
+const result = (op: AnalysisKind, name: string): unknown => JSON.parse(JSON.stringify(OPS[op](load(op, name))));
+const inputsOf = (op: AnalysisKind): string[] =>
+  existsSync(`${ROOT}/${op}/in`)
+    ? readdirSync(`${ROOT}/${op}/in`)
+        .filter((f) => f.endsWith('.geojson'))
+        .map((f) => f.replace(/\.geojson$/, ''))
+    : [];
 
 describe('analysis fixtures (in/*.geojson → out/*.json)', () => {
-  for (const op of Object.keys(OPS)) {
-    for (const file of readdirSync(`${ROOT}/${op}/in`).filter((f) => f.endsWith('.geojson'))) {
-      const name = file.replace(/\.geojson$/, '');
+  for (const op of ANALYSES) {
+    it(`${op}: has at least three fixtures`, () => {
+      expect(inputsOf(op).length).toBeGreaterThanOrEqual(3);
+    });
+    for (const name of inputsOf(op)) {
       it(`${op}: ${name}`, () => {
         const got = result(op, name);
         const outFile = `${ROOT}/${op}/out/${name}.json`;
-        if (process.env.REGEN || !existsSync(outFile)) {
+        if (process.env.REGEN) {
           mkdirSync(`${ROOT}/${op}/out`, { recursive: true });
           writeFileSync(outFile, JSON.stringify(got, null, 1) + '\n');
         }
+        // A missing expected file is a failure: only REGEN=1 writes one, for a reviewer to read.
+        expect(existsSync(outFile), `${outFile} is missing: run REGEN=1 npx vitest run tests/unit/analysis-fixtures.test.ts`).toBe(true);
         expect(got).toEqual(JSON.parse(readFileSync(outFile, 'utf8')));
       });
     }
@@ -217,5 +259,27 @@ describe('hand-checked cases', () => {
     expect(corner.index).toBe(0);
     // The centre has the most of both: 100.
     expect(r.rows[0]).toMatchObject({ unit: 'g11', index: 100, rank: 1 });
+  });
+
+  it('overlapping bands are counted once: two corridors 1 km apart with 1 km bands cover a 3 km strip', () => {
+    const r = result('reach', 'overlapping-bands') as { shares: { within_km2: number }[] };
+    // 3 km across the 0.1° square (11.12 km along): about 33.4 km², not the 44.5 two separate bands would give.
+    expect(r.shares[0]!.within_km2).toBeCloseTo(3 * 0.1 * DEG_KM, 0);
+  });
+
+  it('without a road an isochrone is the disc the straight leg reaches', () => {
+    const r = result('isochrone', 'no-road') as { bands: { minutes: number; area_km2: number }[] };
+    const [near] = r.bands;
+    // The leg's speed and detour from the travel model's defaults: radius = minutes × speed ÷ detour.
+    const radius = ((near!.minutes / 60) * DEFAULT_SPEEDS.access.kmh) / DEFAULT_DETOUR;
+    expect(near!.area_km2 / (Math.PI * radius ** 2)).toBeCloseTo(1, 1);
+  });
+
+  it('isochrone bands grow with the minutes, and a road stretches them', () => {
+    const road = result('isochrone', 'one-road') as { bands: { area_km2: number }[] };
+    const none = result('isochrone', 'no-road') as { bands: { area_km2: number }[] };
+    expect(road.bands[1]!.area_km2).toBeGreaterThan(road.bands[0]!.area_km2);
+    // 30 minutes with a road reach more than 20 minutes without one.
+    expect(road.bands[1]!.area_km2).toBeGreaterThan(none.bands[0]!.area_km2);
   });
 });
