@@ -35,6 +35,8 @@ export interface TimedLine {
   kmh?: number;
   /** Added by a scenario: an added expressway is entered at its vertices unless the scenario lists interchanges. */
   added?: boolean;
+  /** Its published length ÷ its drawn length (absent: 1); every edge counts this many times its drawn km. */
+  lengthFactor?: number;
 }
 
 /** A station: where it is, and which kind of railway it serves (any, when not said). */
