@@ -1,0 +1,14 @@
+import { loadInputs } from '../cli/load.ts';
+import { runAnalysis } from '../src/analysis/run.ts';
+import { DEFAULT_PARAMS } from '../src/core/analysis.ts';
+import { unitGains } from '../src/core/compare.ts';
+import { BUILTIN_STORY } from '../src/presentation/builtin-story.ts';
+const inputs = loadInputs();
+const WEIGHTS = new Map(inputs.provinces2022.features.map((f) => [f.properties.iso, { population: f.properties.population_2023, area: f.properties.area_computed_km2 }]));
+const scene = BUILTIN_STORY.scenes.find((s) => s.id === 'network-2030')!;
+const p = { ...DEFAULT_PARAMS, ...scene.analysis!, edition: scene.edition, horizon: scene.horizon };
+const after = runAnalysis(inputs, p);
+const before = runAnalysis(inputs, { ...p, horizon: scene.compare!.horizon! });
+const g = unitGains(after, before, 'minutes_to_seaport' as any, 'population' as any, WEIGHTS as any);
+const names = new Map(inputs.provinces2022.features.map((f) => [f.properties.iso, f.properties.name_vi]));
+console.log(g.rows.slice(0, 14).map((r: any) => `${names.get(r.unit)} ${r.gain?.toFixed(1)}`).join('\n'), '\nregion', g.region?.toFixed(1));
