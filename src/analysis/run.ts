@@ -9,7 +9,6 @@ import {
   type AnalysisParams,
   type AnalysisResult,
   type AnalysisKind,
-  type AnalysisLine,
   type AnalysisPoint,
   type AnalysisUnit,
   type IndexPart,
