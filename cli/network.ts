@@ -74,7 +74,7 @@ export function checkTrips(inputs: AnalysisInputs, trips: readonly ReferenceTrip
     const classes = n === 'rail' ? classesOf('road_rail') : n === 'road' ? ROAD_CLASSES : ROAD_CLASSES.filter((k) => k !== 'expressway');
     const timed: TimedLine[] = all.flatMap((l) => {
       const p = props.get(l.id);
-      return p ? [{ id: l.id, coordinates: l.coordinates, cls: speedClassOf(p) }] : [];
+      return p ? [{ id: l.id, coordinates: l.coordinates, cls: speedClassOf(p), lengthFactor: l.lengthFactor }] : [];
     });
     const tn = buildTimeNetwork(timed, defaultModel({}, classes), n === 'rail' ? stations : [], [], interchanges);
     c = { lines, tn };

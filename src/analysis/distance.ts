@@ -1,11 +1,11 @@
 /**
  * Distances between unit centres: great-circle, and along the corridor network (a straight
- * leg from each centre to the nearest point of the network, then the shortest path), with
- * the path itself.
+ * leg from each centre to the nearest point of the network, then the shortest path, each line
+ * counted at its published length where it has one), with the path itself.
  */
 import { pairKey, type AnalysisLine, type AnalysisUnit, type DistanceRow } from '../core/analysis.ts';
 import { haversineKm, roundTo } from './geo.ts';
-import { attachAll, buildNetwork, pathTo, reachTarget, shortestPaths, type Source } from './network.ts';
+import { attachAll, buildNetwork, pathTo, reachTarget, shortestPaths, type NetworkLine, type Source } from './network.ts';
 
 /**
  * Every pair of units (a before b in input order), with both distances and the network path.
@@ -17,7 +17,7 @@ import { attachAll, buildNetwork, pathTo, reachTarget, shortestPaths, type Sourc
  */
 export function computeDistances(
   units: readonly Pick<AnalysisUnit, 'id' | 'centre'>[],
-  lines: readonly Pick<AnalysisLine, 'coordinates'>[],
+  lines: readonly (Pick<AnalysisLine, 'coordinates'> & Pick<NetworkLine, 'lengthFactor'>)[],
   toleranceKm: number,
   onProgress?: (done: number) => void,
 ): { rows: DistanceRow[]; paths: Record<string, [number, number][]> } {

@@ -7,7 +7,7 @@
 import type { AnalysisLine, AnalysisPoint, AnalysisUnit, HexGrid, HinterlandPortRow, HinterlandUnitRow } from '../core/analysis.ts';
 import { haversineKm, roundTo } from './geo.ts';
 import { buildHexGrid } from './hex-grid.ts';
-import { attachAll, buildNetwork, reachTarget, shortestPaths, type Source } from './network.ts';
+import { attachAll, buildNetwork, reachTarget, shortestPaths, type NetworkLine, type Source } from './network.ts';
 import { nearestTo, timesFrom, type TimeNetwork } from './travel-time.ts';
 
 export interface HinterlandResult {
@@ -29,7 +29,7 @@ export interface HinterlandResult {
 export function computeHinterland(
   units: readonly Pick<AnalysisUnit, 'id' | 'centre' | 'population' | 'geometry'>[],
   ports: readonly AnalysisPoint[],
-  lines: readonly Pick<AnalysisLine, 'coordinates'>[],
+  lines: readonly (Pick<AnalysisLine, 'coordinates'> & Pick<NetworkLine, 'lengthFactor'>)[],
   options: { toleranceKm: number; cellKm: number },
   onProgress?: (done: number) => void,
   travel?: TimeNetwork,

@@ -2,11 +2,34 @@
  * The corridor network as a graph: corridors are joined where they cross, and where a
  * vertex of one passes within `toleranceKm` of another (a short connector edge is added).
  * Points (unit centres, ports) reach the network by a straight leg to its nearest point.
- * Edge lengths are great-circle km; shortest paths by Dijkstra.
+ * Edge lengths are great-circle km, times the line's length factor where it has one (a line
+ * drawn through its waypoints cuts across the bends of the road; where its published length is
+ * known, the network counts that: see `lengthFactorOf`); shortest paths by Dijkstra.
  */
 import TinyQueue from 'tinyqueue';
-import type { AnalysisLine } from '../core/analysis.ts';
 import { closestOnSegment, haversineKm, meanLat, planar, type Planar } from './geo.ts';
+
+/** A line of the network: its vertices (lon/lat) and, where known, its length factor. */
+export interface NetworkLine {
+  coordinates: [number, number][];
+  /**
+   * The published length of the line ÷ its drawn length (1 or absent: the drawn length). Every
+   * edge of the line is counted this many times its great-circle length.
+   */
+  lengthFactor?: number;
+}
+
+/**
+ * A corridor's length factor: its published length (`published_km`, the length of the line
+ * as drawn, from the source it names) ÷ its drawn length (`length_km`); 1 where no length is
+ * published.
+ * @example lengthFactorOf({ published_km: 49, length_km: 45.5 }) // 1.077
+ */
+export function lengthFactorOf(p: { published_km?: number | null; length_km?: number | null }): number {
+  const pub = p.published_km ?? null;
+  const drawn = p.length_km ?? null;
+  return pub !== null && drawn !== null && pub > 0 && drawn > 0 ? pub / drawn : 1;
+}
 
 export interface Network {
   proj: Planar;
@@ -47,12 +70,7 @@ export interface Attachment {
  *   edge stands for all (distances: one length)
  * @example buildNetwork(corridors, 0.5).eu.length // number of edges
  */
-export function buildNetwork(
-  lines: readonly Pick<AnalysisLine, 'coordinates'>[],
-  toleranceKm: number,
-  frameLat?: number,
-  parallel = false,
-): Network {
+export function buildNetwork(lines: readonly NetworkLine[], toleranceKm: number, frameLat?: number, parallel = false): Network {
   const proj = planar(frameLat ?? (meanLat(lines.map((l) => l.coordinates)) || 15));
   const lonA: number[] = [];
   const latA: number[] = [];
@@ -84,10 +102,13 @@ export function buildNetwork(
     lat0: number;
     lon1: number;
     lat1: number;
+    /** The line's length factor. */
+    factor: number;
     splits: { t: number; node: number }[];
   }
   const segs: Seg[] = [];
   lines.forEach((l, li) => {
+    const factor = l.lengthFactor ?? 1;
     for (let i = 0; i + 1 < l.coordinates.length; i++) {
       const [lon0, lat0] = l.coordinates[i]!;
       const [lon1, lat1] = l.coordinates[i + 1]!;
@@ -102,6 +123,7 @@ export function buildNetwork(
         lat0,
         lon1,
         lat1,
+        factor,
         splits: [
           { t: 0, node: node(lon0, lat0) },
           { t: 1, node: node(lon1, lat1) },
@@ -181,7 +203,7 @@ export function buildNetwork(
     s.splits.sort((p, q) => p.t - q.t);
     // A split segment's parts share its length in proportion: splitting never lengthens a way
     // (the great-circle lengths of the parts would add up to a hair more than the whole's).
-    const km = haversineKm(s.lon0, s.lat0, s.lon1, s.lat1);
+    const km = haversineKm(s.lon0, s.lat0, s.lon1, s.lat1) * s.factor;
     for (let i = 0; i + 1 < s.splits.length; i++)
       addEdge(s.splits[i]!.node, s.splits[i + 1]!.node, s.line, (s.splits[i + 1]!.t - s.splits[i]!.t) * km);
   }

@@ -9,7 +9,6 @@ import {
   type AnalysisParams,
   type AnalysisResult,
   type AnalysisKind,
-  type AnalysisLine,
   type AnalysisPoint,
   type AnalysisUnit,
   type IndexPart,
@@ -41,6 +40,7 @@ import {
   unitsFor,
   unitsFromCollection,
   type AnalysisInputs,
+  type CorridorLine,
 } from './inputs.ts';
 import { computeLinkageIndex } from './linkage-index.ts';
 import { areaWithin, corridorCrossings } from './reach.ts';
@@ -210,8 +210,8 @@ interface RunContext {
   /** The region's units. */
   region: AnalysisUnit[];
   inRegion: ReadonlySet<string>;
-  /** The corridors of the chosen kind at the horizon. */
-  lines: AnalysisLine[];
+  /** The corridors of the chosen kind at the horizon (each with its length factor). */
+  lines: CorridorLine[];
   /** Whether the neighbours outside the region were taken in. */
   context: boolean;
   /** Notes the run adds to (codes with values, rendered when shown). */
@@ -244,6 +244,7 @@ function travelOf(c: RunContext): TimeNetwork {
         id: l.id,
         coordinates: l.coordinates,
         cls: classOf.get(l.id) ?? speedClassOf(p),
+        lengthFactor: l.lengthFactor,
         ...(kmh === undefined ? {} : { kmh }),
         ...(classOf.has(l.id) ? { added: true } : {}),
       },

@@ -35,6 +35,8 @@ export interface TimedLine {
   kmh?: number;
   /** Added by a scenario: an added expressway is entered at its vertices unless the scenario lists interchanges. */
   added?: boolean;
+  /** Its published length ÷ its drawn length (absent: 1); every edge counts this many times its drawn km. */
+  lengthFactor?: number;
 }
 
 /** A station: where it is, and which kind of railway it serves (any, when not said). */
@@ -116,9 +118,17 @@ export function buildTimeNetwork(
   const allInterchanges = [...bundledInterchanges, ...interchanges];
   // An expressway with interchanges on it (the data's or a scenario's) is entered only there;
   // one without any listed (a planned one whose interchanges are not published) at its
-  // vertices and junctions, as before.
-  const gated = (l: TimedLine): boolean =>
-    l.cls === 'expressway' && allInterchanges.some(([lon, lat]) => nearLine(l.coordinates, lon, lat));
+  // vertices and junctions, as before. An interchange is on the expressway nearest to it (within
+  // STATION_KM): one near the junction of two expressways does not gate the other, which would
+  // then have no entry at all.
+  const expresswayLines = lines.filter((l) => l.cls === 'expressway');
+  const withInterchange = new Set(
+    allInterchanges.flatMap(([lon, lat]) => {
+      const i = nearestLine(expresswayLines, lon, lat);
+      return i < 0 ? [] : [expresswayLines[i]!];
+    }),
+  );
+  const gated = (l: TimedLine): boolean => withInterchange.has(l);
   let tn = buildRoadNetwork(
     lines.filter((l) => !gated(l)),
     model,
@@ -137,14 +147,22 @@ export function buildTimeNetwork(
   return tn;
 }
 
-/** Whether a point lies within STATION_KM of a line. */
-function nearLine(coordinates: readonly [number, number][], lon: number, lat: number): boolean {
+/** The index of the line nearest a point (the first of equals), or -1 when none passes within STATION_KM. */
+function nearestLine(lines: readonly { coordinates: readonly [number, number][] }[], lon: number, lat: number): number {
   const { x, y } = planar(lat);
-  for (let i = 0; i + 1 < coordinates.length; i++) {
-    const [a, b] = [coordinates[i]!, coordinates[i + 1]!];
-    if (closestOnSegment(x(lon), y(lat), x(a[0]), y(a[1]), x(b[0]), y(b[1])).d2 <= STATION_KM * STATION_KM) return true;
-  }
-  return false;
+  let best = -1;
+  let bestD2 = Infinity;
+  lines.forEach((l, li) => {
+    for (let i = 0; i + 1 < l.coordinates.length; i++) {
+      const [a, b] = [l.coordinates[i]!, l.coordinates[i + 1]!];
+      const d2 = closestOnSegment(x(lon), y(lat), x(a[0]), y(a[1]), x(b[0]), y(b[1])).d2;
+      if (d2 <= STATION_KM * STATION_KM && d2 < bestD2) {
+        bestD2 = d2;
+        best = li;
+      }
+    }
+  });
+  return best;
 }
 
 /** A station's point on the nearest of the lines (a vertex inserted there), or null when none is within STATION_KM. */
