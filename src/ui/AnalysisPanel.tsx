@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   activeParams,
@@ -29,6 +29,8 @@ import {
 } from '../state/store.ts';
 import { deltaTable, resultTables } from '../export/results.ts';
 import { AnalysisTable } from './AnalysisTable.tsx';
+import { AnalysisChart } from './AnalysisChart.tsx';
+import { chartOf } from '../export/charts.ts';
 import { CompareSection } from './CompareSection.tsx';
 import { comparable } from '../core/compare.ts';
 import { Segs } from './Segs.tsx';
@@ -299,6 +301,11 @@ export default function AnalysisPanel() {
   }, [result, base]);
   const comparing = base !== null && s.compareWith !== 'none' && comparable(result) && s.compareView === 'difference';
   const table = tables.find((x) => x.name === view.table) ?? tables[0];
+  const chart = useMemo(
+    () => (result ? chartOf(result, { measure: view.measure, method: view.method }) : null),
+    [result, view.measure, view.method],
+  );
+  const pick = useCallback((unit: string) => getState().select(unit), [getState]);
   const def = ANALYSIS_DEFS[params.kind];
   const measures = viewMeasures(params, result);
   const methods = viewMethods(params, result);
@@ -398,6 +405,7 @@ export default function AnalysisPanel() {
         </p>
       ))}
       {result && <p className="hint-muted">{t(lang, 'Analysis.SelectHint')}</p>}
+      {chart && result && <AnalysisChart lang={lang} spec={chart} selected={s.selected} onPick={pick} name={`ntcc-${result.kind}-chart`} />}
       {tables.length > 1 && table && (
         <Segs
           label={t(lang, 'Analysis.Table')}

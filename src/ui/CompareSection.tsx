@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { FilePicker, SCENARIO_ACCEPT } from './FilePicker.tsx';
 import { useShallow } from 'zustand/react/shallow';
 import {
@@ -18,6 +18,8 @@ import { measureUnit, sumOfMembers, type AnalysisResult } from '../core/analysis
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import { shownBaseline, useAppStore, useStoreApi, type AppState } from '../state/store.ts';
 import { Segs } from './Segs.tsx';
+import { AnalysisChart } from './AnalysisChart.tsx';
+import { gainChart } from '../export/charts.ts';
 
 /** This run and the baseline in words: their horizons, and the scenario where there is one. */
 function sidesOf(lang: Lang, s: Pick<AppState, 'horizon' | 'compare' | 'scenario'>, r: AnalysisResult): { before: string; after: string } {
@@ -87,6 +89,23 @@ export function CompareSection({ result }: { result: AnalysisResult | null }) {
   const unit = byCells ? (measureUnit(measure) === 'min' ? t(lang, 'Unit.min') : 'km') : '';
   const unchanged = result ? unchangedNote(result) : null;
   const sides = result ? sidesOf(lang, s, result) : null;
+  const selected = useAppStore((x) => x.selected);
+  const pick = useCallback((u: string) => store.getState().select(u), [store]);
+  // Gains per unit as a diverging chart: mean km or minutes nearer for a grid, points of index for the index.
+  const chart = useMemo(() => {
+    if (!result) return null;
+    if (gains) return gainChart(result, gains.rows, measureUnit(measure) === 'min' ? 'min' : 'km');
+    if (changes.length)
+      return gainChart(
+        result,
+        changes.map((c) => ({
+          unit: c.unit,
+          gain: c.index_after !== null && c.index_before !== null ? c.index_after - c.index_before : null,
+        })),
+        'index',
+      );
+    return null;
+  }, [result, gains, changes, measure]);
 
   return (
     <fieldset className="compare" data-testid="compare">
@@ -188,6 +207,16 @@ export function CompareSection({ result }: { result: AnalysisResult | null }) {
             </>
           ) : (
             <p className="hint-muted">{t(lang, 'Compare.TableOnly')}</p>
+          )}
+          {chart && half > 0 && (
+            <AnalysisChart
+              lang={lang}
+              spec={chart}
+              selected={selected}
+              onPick={pick}
+              name={`ntcc-${result.kind}-gains`}
+              testid="compare-chart"
+            />
           )}
           {gains && <GainTable lang={lang} gains={gains} names={names} unit={unit} onWeight={(weight) => set({ weight })} />}
           {changes.length > 0 && <p className="hint-muted">{t(lang, 'Compare.IndexRelative')}</p>}

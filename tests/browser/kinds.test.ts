@@ -1,0 +1,50 @@
+/**
+ * Every analysis kind in the browser, walked from the registry: the address `#an=<kind>`
+ * opens the panel, runs it in the worker, and shows its legend, model line and table with no
+ * error on the page. A kind added to ANALYSES is tested here without a line more.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ANALYSES } from '../../src/core/analysis.ts';
+import { launch, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+
+describe('every analysis kind opens from the address', () => {
+  before(async () => {
+    server = await startServer(4190);
+    browser = await launch(1366, 768);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const kind of ANALYSES)
+    it(`${kind}: legend, model and table`, async () => {
+      const { page, errors } = browser;
+      errors.length = 0;
+      await page.goto('about:blank');
+      // Coarse cells keep the grid kinds quick; kinds without cells ignore it.
+      await page.goto(`${server.origin}/#an=${kind}&cell=20`);
+      await page.waitForFunction(
+        (k) => {
+          const a = window.__ntcc?.store.getState().analysis;
+          return a?.status === 'done' && a.result?.kind === k;
+        },
+        kind,
+        { timeout: 90_000, polling: 100 },
+      );
+      await waitForMapIdle(page);
+      const panel = page.getByTestId('analysis-panel');
+      assert.ok(await panel.isVisible(), 'the analysis panel is open');
+      assert.ok(await page.getByTestId('analysis-legend').first().isVisible(), 'a legend');
+      const model = (await page.getByTestId('analysis-model').textContent()) ?? '';
+      assert.ok(model.length > 20 && !/\{\w+\}/.test(model), `model line: ${model}`);
+      const rows = await page.locator('[data-testid="analysis-table"] tbody tr').count();
+      assert.ok(rows > 0, 'the table has rows');
+      await screenshot(page, `kind-${kind}`);
+      assert.deepEqual(errors, []);
+    });
+});
