@@ -41,6 +41,9 @@ import { AGGREGATES, guessKeyField, joinTable, JoinError, type Aggregate } from 
 import { tableLayer } from '../src/export/table-layer.ts';
 import type { NumberFormat } from '../src/core/figures.ts';
 import { loadInputs, loadLayer } from './load.ts';
+import { addNetworkInputOptions, CliExit, networkOverride, registerNetworkBuild } from './network-build.ts';
+import { registerRoute } from './route.ts';
+import { populationArg } from './population.ts';
 
 /** A bad argument: printed as given, exit code 2. */
 class UsageError extends Error {}
@@ -227,6 +230,9 @@ async function analyze(lang: Lang, kind: string, v: Record<string, string | bool
       t(lang, 'Cli.BadValue', { flag: PARAM_DEFS[bad.param].flag, value: bad.value, allowed: allowed(lang, bad.param) }),
     );
   const overrides = await overridesOf(lang, v as Record<string, string | undefined>, params.edition as '2022' | '2025');
+  // Your own road network and population grid (issue 27).
+  if (typeof v['network'] === 'string') overrides.network = await networkOverride(lang, v['network'], params.detour, v);
+  if (typeof v['population'] === 'string') overrides.population = await populationArg(lang, v['population']);
   const inputs = loadInputs();
   const known = new Set(inputs.corridors.features.map((f) => f.properties.id));
   const speeds = v['speeds'] === undefined ? {} : speedsArg(lang, String(v['speeds']));
@@ -566,6 +572,9 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
     .addOption(new Option('--speeds <file>', t(lang, 'Cli.Opt.speeds')))
     .addOption(new Option('--compare-horizon <horizon>', describe(lang, t(lang, 'Cli.Opt.compareHorizon'), HORIZONS.join(', '))))
     .addOption(new Option('--compare-scenario <file>', t(lang, 'Cli.Opt.compareScenario')))
+    .addOption(new Option('--network <file>', t(lang, 'Cli.Opt.network')))
+    .addOption(new Option('--population <file.tif>', t(lang, 'Cli.Opt.population')));
+  addNetworkInputOptions(analyzeCmd, lang)
     .addHelpText(
       'after',
       `\n${t(lang, 'Cli.Analyses')}\n${ANALYSES.map((k) => `  ${k.padEnd(12)}${t(lang, `Analysis.kind.${k}`)}`).join('\n')}\n`,
@@ -623,6 +632,8 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
     .description(t(lang, 'Cli.Cmd.validate'))
     .argument('<file>', t(lang, 'Cli.Arg.file'))
     .action((file: string) => validateCmd(lang, file, out));
+  registerNetworkBuild(program, lang, configure, out);
+  registerRoute(program, lang, configure, out);
   return program;
 }
 
@@ -672,6 +683,6 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       return 2;
     }
     process.stderr.write(`ntcc: ${e instanceof Error ? e.message : String(e)}\n`);
-    return e instanceof UsageError ? 2 : 1;
+    return e instanceof UsageError ? 2 : e instanceof CliExit ? e.exitCode : 1;
   }
 }

@@ -345,7 +345,10 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
     const bu = net.eu[b.edge]!;
     const bv = net.ev[b.edge]!;
     const arrive = (dist: Float64Array): number =>
-      Math.min(dist[bu]! + along(b.edge, 0, b.pos) + b.leg, oneway(b.edge) ? Infinity : dist[bv]! + along(b.edge, b.pos, net.km[b.edge]!) + b.leg);
+      Math.min(
+        dist[bu]! + along(b.edge, 0, b.pos) + b.leg,
+        oneway(b.edge) ? Infinity : dist[bv]! + along(b.edge, b.pos, net.km[b.edge]!) + b.leg,
+      );
     const { dist } = search(seedsOf(a, false, 0), false, prevArc, (d) => Math.min(best, arrive(d)));
     const viaNetwork = arrive(dist);
     const direct = best <= viaNetwork;
@@ -355,7 +358,7 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
     const entry = direct ? -1 : dist[bu]! + along(b.edge, 0, b.pos) + b.leg <= viaNetwork ? bu : bv;
     const edges: { e: number; forward: boolean }[] = [];
     if (entry >= 0)
-      for (let n = entry; prevArc[n]! >= 0; ) {
+      for (let n = entry; prevArc[n]! >= 0;) {
         const e = prevArc[n]!;
         const forward = net.ev[e] === n;
         edges.push({ e, forward });

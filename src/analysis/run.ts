@@ -14,6 +14,10 @@ import {
   type AnalysisPoint,
   type AnalysisUnit,
   type Bilingual,
+  type HexGrid,
+  type NetworkOverride,
+  type PopulationOverride,
+  type PopulationSummary,
   type IndexPart,
   type ResultBase,
   type ResultUnit,
@@ -27,7 +31,9 @@ import { applyScenario, type ScenarioInputs } from './scenario.ts';
 import { EARTH_RADIUS_KM } from '../core/geo.ts';
 import { formatNumber, t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { computeAccess } from './access.ts';
-import { buildTimeNetwork, defaultModel, type TimedLine, type TimeNetwork } from './travel-time.ts';
+import { buildTimeNetwork, defaultModel, type TimedLine } from './travel-time.ts';
+import { graphOf, type Travel } from './travel-graph.ts';
+import { modelSuffix, networkNotes, populationNote, weighBands, weighCells, weighPorts } from './own-data.ts';
 import { classesOf, speedClassOf, STATION_KM, type SpeedClass } from '../core/speeds.ts';
 import { computeAdjacency } from './adjacency.ts';
 import { computeDistances } from './distance.ts';
@@ -182,13 +188,31 @@ export function runAnalysis(
     scenario: applied,
     speeds: overrides.scenario?.speeds ?? {},
     ports: () => (overrides.ports ? pointsFromCollection(overrides.ports.fc) : pointsFor(inputs.seaports, params.horizon)),
+    network: overrides.network ?? null,
+    population: overrides.population ?? null,
+    populationSummary: null,
   };
   // One line per kind in RUNS; the fields it returns are typed by the kind (the union cannot follow the lookup).
   const fields = (RUNS[params.kind] as (c: RunContext) => KindFields<AnalysisKind>)(ctx);
   const parts = 'parts_used' in fields ? (fields as KindFields<'index'>).parts_used : undefined;
+  // The user's network and population grid (issue 27): weigh the cells, say so in the model line and the notes.
+  const usesNetwork = Boolean(ctx.network) && measuresMinutes(params);
+  const grid = 'grid' in fields ? (fields as { grid: HexGrid }).grid : null;
+  if (ctx.population && grid && !ctx.populationSummary) ctx.populationSummary = weighCells(grid, units, ctx.population);
+  if (params.kind === 'hinterland' && grid)
+    weighPorts(
+      (fields as KindFields<'hinterland'>).ports,
+      (fields as KindFields<'hinterland'>).port_ids,
+      (fields as KindFields<'hinterland'>).grid,
+    );
+  if (ctx.populationSummary) notes.push(populationNote(ctx.populationSummary, new Map(units.map((u) => [u.id, u]))));
+  const base = modelLine(params, custom, massTable, parts);
+  const suffix = modelSuffix(usesNetwork ? ctx.network : null, ctx.populationSummary);
   return {
     params: asked,
-    model: modelLine(params, custom, massTable, parts),
+    model: suffix ? { vi: `${base.vi} ${suffix.vi}`, en: `${base.en} ${suffix.en}` } : base,
+    network: usesNetwork ? ctx.network!.summary : null,
+    population_grid: ctx.populationSummary,
     units: units.map((u) => resultUnit(u, params, custom)),
     notes,
     units_source: custom ? { layer: custom.layer, code: custom.code, name: custom.name } : null,
@@ -222,6 +246,10 @@ interface RunContext {
   scenario: ScenarioInputs;
   /** The scenario's speeds per class (replacing the defaults). */
   speeds: Partial<Record<SpeedClass, number>>;
+  /** The user's road network (instead of the corridors, for minutes) and population grid. */
+  network: NetworkOverride | null;
+  population: PopulationOverride | null;
+  populationSummary: PopulationSummary | null;
 }
 
 /** What a kind's result holds beyond what every result holds. */
@@ -231,7 +259,11 @@ type KindFields<K extends AnalysisKind> = Omit<Extract<AnalysisResult, { kind: K
  * The timed network of the run's corridors (their classes, the scenario's speeds and stations,
  * the modes asked for), for the minutes metric; its notes say the speeds and what the railways did.
  */
-function travelOf(c: RunContext): TimeNetwork {
+function travelOf(c: RunContext): Travel {
+  if (c.network) {
+    c.notes.push(...networkNotes(c.network));
+    return c.network.graph;
+  }
   const props = new Map(c.inputs.corridors.features.map((f) => [f.properties.id, f.properties]));
   const { classOf, speedOf } = c.scenario;
   const lines = c.lines.flatMap((l): TimedLine[] => {
@@ -314,7 +346,9 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
   }),
   isochrone: (c) => {
     const from: [number, number] = [c.params.from[0], c.params.from[1]];
-    const { bands, sampled } = computeIsochrones(travelOf(c), from, c.params.minutes, c.region, c.params.cellKm, c.onProgress);
+    const travel = travelOf(c);
+    const { bands, sampled } = computeIsochrones(travel, from, c.params.minutes, c.region, c.params.cellKm, c.onProgress);
+    if (c.population) c.populationSummary = weighBands(bands, graphOf(travel), from, c.region, c.params.cellKm, c.population);
     return { from, bands, sampled };
   },
   index: (c) => {

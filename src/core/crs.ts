@@ -82,12 +82,26 @@ export function vn2000Tm3(cm: number): CrsDef | null {
 }
 
 /** WGS 84 longitude/latitude. */
-export const WGS84: CrsDef = { id: 'EPSG:4326', epsg: 4326, name: 'WGS 84', geographic: true, proj4: '+proj=longlat +datum=WGS84 +no_defs', wkt: WGS84_GEOG };
+export const WGS84: CrsDef = {
+  id: 'EPSG:4326',
+  epsg: 4326,
+  name: 'WGS 84',
+  geographic: true,
+  proj4: '+proj=longlat +datum=WGS84 +no_defs',
+  wkt: WGS84_GEOG,
+};
 
 /** The fixed systems by EPSG code. */
 const BY_EPSG: Readonly<Record<number, () => CrsDef>> = {
   4326: () => WGS84,
-  4756: () => ({ id: 'EPSG:4756', epsg: 4756, name: 'VN-2000', geographic: true, proj4: `+proj=longlat +ellps=WGS84 +towgs84=${TOWGS} +no_defs`, wkt: VN2000_GEOG }),
+  4756: () => ({
+    id: 'EPSG:4756',
+    epsg: 4756,
+    name: 'VN-2000',
+    geographic: true,
+    proj4: `+proj=longlat +ellps=WGS84 +towgs84=${TOWGS} +no_defs`,
+    wkt: VN2000_GEOG,
+  }),
   3405: () => tm({ id: 'EPSG:3405', epsg: 3405, name: 'VN-2000 / UTM zone 48N', vn2000: true, cm: 105, k: 0.9996 }),
   3406: () => tm({ id: 'EPSG:3406', epsg: 3406, name: 'VN-2000 / UTM zone 49N', vn2000: true, cm: 111, k: 0.9996 }),
   32648: () => tm({ id: 'EPSG:32648', epsg: 32648, name: 'WGS 84 / UTM zone 48N', vn2000: false, cm: 105, k: 0.9996 }),

@@ -37,7 +37,9 @@ export function writeNetworkFile(net: RoadNetwork): Uint8Array {
   const V = net.lonE7.length;
   const M = net.eu.length;
   const G = net.geomLon.length;
-  const header = new TextEncoder().encode(JSON.stringify({ meta: net.meta, labels: net.labels, counts: { nodes: V, edges: M, vertices: G } }));
+  const header = new TextEncoder().encode(
+    JSON.stringify({ meta: net.meta, labels: net.labels, counts: { nodes: V, edges: M, vertices: G } }),
+  );
   const hlen = pad4(header.length);
   const sections: ArrayBufferView[] = [
     net.lonE7,

@@ -20,7 +20,7 @@ export interface LineFields {
   speedField?: string | undefined;
   onewayField?: string | undefined;
   /** The layer's class values → network classes (values that already are class names need no entry). */
-  classMap?: Readonly<Record<string, NetClass>>;
+  classMap?: Readonly<Record<string, NetClass | 'none'>>;
 }
 
 /** The project's own speed classes read as network classes too (a layer written for the bundled model). */
@@ -31,11 +31,12 @@ const SPEED_CLASS_ALIASES: Readonly<Record<string, NetClass>> = { expressway: 'm
  * @throws NetworkError `bad-class-map` naming the entry
  * @example readClassMap('cao tốc=motorway,quốc lộ=trunk') // { 'cao tốc': 'motorway', 'quốc lộ': 'trunk' }
  */
-export function readClassMap(text: string): Record<string, NetClass> {
-  const out: Record<string, NetClass> = {};
+export function readClassMap(text: string): Record<string, NetClass | 'none'> {
+  const out: Record<string, NetClass | 'none'> = {};
   const put = (k: string, v: unknown): void => {
-    const c = String(v).trim() as NetClass;
-    if (!NET_CLASSES.includes(c) || !k.trim()) throw new NetworkError('bad-class-map', { entry: `${k}=${String(v)}`, classes: NET_CLASSES.join(', ') });
+    const c = String(v).trim() as NetClass | 'none';
+    if ((c !== 'none' && !NET_CLASSES.includes(c)) || !k.trim())
+      throw new NetworkError('bad-class-map', { entry: `${k}=${String(v)}`, classes: NET_CLASSES.join(', ') });
     out[k.trim().normalize('NFC')] = c;
   };
   const t = text.trim();
@@ -46,7 +47,8 @@ export function readClassMap(text: string): Record<string, NetClass> {
     } catch {
       throw new NetworkError('bad-class-map', { entry: t.slice(0, 40), classes: NET_CLASSES.join(', ') });
     }
-    if (!json || typeof json !== 'object' || Array.isArray(json)) throw new NetworkError('bad-class-map', { entry: t.slice(0, 40), classes: NET_CLASSES.join(', ') });
+    if (!json || typeof json !== 'object' || Array.isArray(json))
+      throw new NetworkError('bad-class-map', { entry: t.slice(0, 40), classes: NET_CLASSES.join(', ') });
     for (const [k, v] of Object.entries(json)) put(k, v);
   } else
     for (const part of t.split(',')) {
@@ -112,7 +114,8 @@ async function fromGeoJSON(bytes: Uint8Array): Promise<{ fc: FeatureCollection; 
   } catch (e) {
     throw new NetworkError('lines-unreadable', { detail: e instanceof Error ? e.message.slice(0, 80) : 'JSON' });
   }
-  if (!json || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) throw new NetworkError('lines-unreadable', { detail: 'not a FeatureCollection' });
+  if (!json || json.type !== 'FeatureCollection' || !Array.isArray(json.features))
+    throw new NetworkError('lines-unreadable', { detail: 'not a FeatureCollection' });
   const fc = json as unknown as FeatureCollection;
   const named = json.crs?.properties?.name;
   if (named !== undefined && !/(4326|CRS84)$/i.test(String(named))) {
@@ -191,14 +194,18 @@ async function fromGeoPackage(bytes: Uint8Array): Promise<{ fc: FeatureCollectio
   try {
     let cols: unknown[][];
     try {
-      cols = db.exec("SELECT table_name, column_name, srs_id FROM gpkg_geometry_columns WHERE geometry_type_name LIKE '%LINESTRING%' OR geometry_type_name = 'GEOMETRY'")[0]?.values ?? [];
+      cols =
+        db.exec(
+          "SELECT table_name, column_name, srs_id FROM gpkg_geometry_columns WHERE geometry_type_name LIKE '%LINESTRING%' OR geometry_type_name = 'GEOMETRY'",
+        )[0]?.values ?? [];
     } catch {
       throw new NetworkError('lines-unreadable', { detail: 'GeoPackage' });
     }
     const first = cols[0];
     if (!first) throw new NetworkError('no-lines');
     const [table, column, srs] = first as [string, string, number];
-    const def = (db.exec('SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?', [srs])[0]?.values[0] ?? []) as [string, number, string];
+    const def = (db.exec('SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?', [srs])[0]
+      ?.values[0] ?? []) as [string, number, string];
     const known = def[0]?.toUpperCase() === 'EPSG' ? crsByEpsg(def[1]) : null;
     const project = known && known.epsg === 4326 ? null : await toWgs84(known?.proj4 ?? def[2] ?? '');
     const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
@@ -262,7 +269,10 @@ export interface LinesBuildInput extends BuildOptions, LineFields {
  */
 export async function buildFromLines(input: LinesBuildInput): Promise<RoadNetwork> {
   if (input.bytes.length > MAX_NETWORK_INPUT_BYTES)
-    throw new NetworkError('too-large', { size: Math.round(input.bytes.length / 1024 / 1024), limit: MAX_NETWORK_INPUT_BYTES / 1024 / 1024 });
+    throw new NetworkError('too-large', {
+      size: Math.round(input.bytes.length / 1024 / 1024),
+      limit: MAX_NETWORK_INPUT_BYTES / 1024 / 1024,
+    });
   if (!input.bytes.length) throw new NetworkError('empty');
   const { fc } = await readLineFile(input.name, input.bytes);
   const lines = linesOf(fc);
@@ -271,15 +281,25 @@ export async function buildFromLines(input: LinesBuildInput): Promise<RoadNetwor
   for (const f of [input.classField, input.speedField, input.onewayField])
     if (f !== undefined && !fields.includes(f)) throw new NetworkError('no-field', { field: f, fields: fields.join(', ') });
   const map = new Map(Object.entries(input.classMap ?? {}).map(([k, v]) => [k.normalize('NFC').toLowerCase(), v]));
-  const classOf = (v: unknown): NetClass | undefined => {
-    const s = String(v ?? '').trim().normalize('NFC');
+  const classOf = (v: unknown): NetClass | 'none' | undefined => {
+    const s = String(v ?? '')
+      .trim()
+      .normalize('NFC');
     const mapped = map.get(s.toLowerCase());
     if (mapped) return mapped;
     if ((NET_CLASSES as readonly string[]).includes(s)) return s as NetClass;
     return SPEED_CLASS_ALIASES[s];
   };
-  const unmapped = [...new Set(lines.map((l) => l.props[input.classField]).filter((v) => !classOf(v)).map((v) => String(v ?? '')))];
-  if (unmapped.length) throw new NetworkError('class-unmapped', { values: unmapped.slice(0, 12).join(', '), classes: NET_CLASSES.join(', ') });
+  const unmapped = [
+    ...new Set(
+      lines
+        .map((l) => l.props[input.classField])
+        .filter((v) => !classOf(v))
+        .map((v) => String(v ?? '')),
+    ),
+  ];
+  if (unmapped.length)
+    throw new NetworkError('class-unmapped', { values: unmapped.slice(0, 12).join(', '), classes: NET_CLASSES.join(', ') });
 
   const nodeOf = new Map<string, number>();
   const lon = new Grow((n) => new Int32Array(n));
@@ -295,6 +315,7 @@ export async function buildFromLines(input: LinesBuildInput): Promise<RoadNetwor
   const labelIndex = new Map<string, number>([['\u0000', 0]]);
   lines.forEach((l, i) => {
     const c = classOf(l.props[input.classField])!;
+    if (c === 'none') return;
     const dir = input.onewayField === undefined ? 'both' : readOneway(l.props[input.onewayField]);
     if (dir === undefined) throw new NetworkError('bad-oneway', { feature: i + 1, value: String(l.props[input.onewayField!]) });
     let speed = NaN;
@@ -305,7 +326,8 @@ export async function buildFromLines(input: LinesBuildInput): Promise<RoadNetwor
         if (!(speed >= 1 && speed <= 300)) throw new NetworkError('bad-speed', { feature: i + 1, value: String(raw) });
       }
     }
-    const text = (k: string): string => (typeof l.props[k] === 'string' || typeof l.props[k] === 'number' ? String(l.props[k]).slice(0, 200) : '');
+    const text = (k: string): string =>
+      typeof l.props[k] === 'string' || typeof l.props[k] === 'number' ? String(l.props[k]).slice(0, 200) : '';
     const ref = text('ref') || text('so_hieu') || text('ma_duong');
     const name = text('name') || text('ten') || text('ten_duong') || text('name_vi');
     const key = `${ref}\u0000${name}`;
@@ -343,6 +365,7 @@ export async function buildFromLines(input: LinesBuildInput): Promise<RoadNetwor
     }
   });
   wayStart.push(wayNodes.n);
+  if (!cls.n) throw new NetworkError('nothing-drivable');
   const table: WayTable = {
     lonE7: lon.view(),
     latE7: lat.view(),

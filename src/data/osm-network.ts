@@ -90,7 +90,8 @@ export async function buildFromOsm(input: OsmBuildInput): Promise<RoadNetwork> {
   const read = (pass: OsmPass): Promise<OsmFileInfo> => (input.kind === 'osm-pbf' ? readOsmPbf : readOsmXml)(input.open(), pass);
   const size = input.size ?? 0;
   const bytes = (phase: 'ways' | 'nodes') => (n: number) => {
-    if (n > MAX_NETWORK_INPUT_BYTES) throw new NetworkError('too-large', { size: Math.round(n / 1024 / 1024), limit: MAX_NETWORK_INPUT_BYTES / 1024 / 1024 });
+    if (n > MAX_NETWORK_INPUT_BYTES)
+      throw new NetworkError('too-large', { size: Math.round(n / 1024 / 1024), limit: MAX_NETWORK_INPUT_BYTES / 1024 / 1024 });
     if (size) input.onProgress?.(phase, Math.min(1, n / size));
   };
 
@@ -177,7 +178,10 @@ export async function buildFromOsm(input: OsmBuildInput): Promise<RoadNetwork> {
   const newest = Math.max(first.newestTimestamp ?? -Infinity, second.newestTimestamp ?? -Infinity);
   const date =
     first.replicationTimestamp !== null
-      ? { extract_date: new Date(first.replicationTimestamp * 1000).toISOString(), extract_date_from: 'osmosis_replication_timestamp' as const }
+      ? {
+          extract_date: new Date(first.replicationTimestamp * 1000).toISOString(),
+          extract_date_from: 'osmosis_replication_timestamp' as const,
+        }
       : Number.isFinite(newest)
         ? { extract_date: new Date(newest * 1000).toISOString(), extract_date_from: 'newest_element_timestamp' as const }
         : { extract_date: null, extract_date_from: null };

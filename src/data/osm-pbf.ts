@@ -117,38 +117,34 @@ async function nextBlob(r: ByteReader): Promise<{ type: string; data: Uint8Array
   let type = '';
   let datasize = -1;
   try {
-    new Pbf(hb).readFields(
-      (tag, _res, p) => {
-        if (tag === 1) type = p.readString();
-        else if (tag === 3) datasize = p.readVarint();
-      },
-      {},
-    );
+    new Pbf(hb).readFields((tag, _res, p) => {
+      if (tag === 1) type = p.readString();
+      else if (tag === 3) datasize = p.readVarint();
+    }, {});
   } catch {
     throw new NetworkError('pbf-corrupt', { at: r.total, detail: 'blob header' });
   }
-  if (!type || datasize < 0 || datasize > MAX_BLOB) throw new NetworkError('pbf-corrupt', { at: r.total, detail: `blob ${type} ${datasize}` });
+  if (!type || datasize < 0 || datasize > MAX_BLOB)
+    throw new NetworkError('pbf-corrupt', { at: r.total, detail: `blob ${type} ${datasize}` });
   const body = await r.take(datasize);
   if (!body && datasize > 0) throw new NetworkError('pbf-truncated', { at: r.total });
   let raw: Uint8Array | null = null;
   let zlib: Uint8Array | null = null;
   let other = 0;
   try {
-    new Pbf(body ?? new Uint8Array(0)).readFields(
-      (tag, _res, p) => {
-        if (tag === 1) raw = p.readBytes();
-        else if (tag === 3) zlib = p.readBytes();
-        else if (tag >= 4 && tag <= 7) {
-          other = tag;
-          p.skip(p.type);
-        }
-      },
-      {},
-    );
+    new Pbf(body ?? new Uint8Array(0)).readFields((tag, _res, p) => {
+      if (tag === 1) raw = p.readBytes();
+      else if (tag === 3) zlib = p.readBytes();
+      else if (tag >= 4 && tag <= 7) {
+        other = tag;
+        p.skip(p.type);
+      }
+    }, {});
   } catch {
     throw new NetworkError('pbf-corrupt', { at: r.total, detail: 'blob' });
   }
-  if (other && !raw && !zlib) throw new NetworkError('pbf-compression', { kind: ['', '', '', '', 'lzma', 'bzip2', 'lz4', 'zstd'][other] ?? '' });
+  if (other && !raw && !zlib)
+    throw new NetworkError('pbf-compression', { kind: ['', '', '', '', 'lzma', 'bzip2', 'lz4', 'zstd'][other] ?? '' });
   if (raw) return { type, data: raw };
   if (!zlib) throw new NetworkError('pbf-corrupt', { at: r.total, detail: 'empty blob' });
   try {
@@ -164,14 +160,11 @@ type Span = [number, number];
 /** Reads the OSMHeader block: required features and the replication timestamp. */
 function readHeader(data: Uint8Array): { required: string[]; replication: number | null } {
   const out = { required: [] as string[], replication: null as number | null };
-  new Pbf(data).readFields(
-    (tag, o, p) => {
-      if (tag === 4) o.required.push(p.readString());
-      else if (tag === 32) o.replication = p.readVarint();
-      else p.skip(p.type);
-    },
-    out,
-  );
+  new Pbf(data).readFields((tag, o, p) => {
+    if (tag === 4) o.required.push(p.readString());
+    else if (tag === 32) o.replication = p.readVarint();
+    else p.skip(p.type);
+  }, out);
   return out;
 }
 
@@ -187,22 +180,19 @@ function readBlock(data: Uint8Array, pass: OsmPass, info: OsmFileInfo): void {
   let latOff = 0;
   let lonOff = 0;
   let dateGran = 1000;
-  p.readFields(
-    (tag, _o, q) => {
-      if (tag === 1 || tag === 2) {
-        const len = q.readVarint();
-        const span: Span = [q.pos, q.pos + len];
-        q.pos += len;
-        if (tag === 1) strings = span;
-        else groups.push(span);
-      } else if (tag === 17) gran = q.readVarint();
-      else if (tag === 18) dateGran = q.readVarint();
-      else if (tag === 19) latOff = q.readVarint(true);
-      else if (tag === 20) lonOff = q.readVarint(true);
-      else q.skip(q.type);
-    },
-    {},
-  );
+  p.readFields((tag, _o, q) => {
+    if (tag === 1 || tag === 2) {
+      const len = q.readVarint();
+      const span: Span = [q.pos, q.pos + len];
+      q.pos += len;
+      if (tag === 1) strings = span;
+      else groups.push(span);
+    } else if (tag === 17) gran = q.readVarint();
+    else if (tag === 18) dateGran = q.readVarint();
+    else if (tag === 19) latOff = q.readVarint(true);
+    else if (tag === 20) lonOff = q.readVarint(true);
+    else q.skip(q.type);
+  }, {});
   let table: string[] | null = null;
   const str = (i: number): string => {
     if (!table) {

@@ -440,7 +440,11 @@ function summarise(
     extract_date: source.extract_date,
     extract_date_from: source.extract_date_from,
     built: source.now ?? new Date().toISOString(),
-    options: { service: Boolean(options.service), ferries: Boolean(options.ferries), clip: options.clip ? 'region_and_neighbours' : 'none' },
+    options: {
+      service: Boolean(options.service),
+      ferries: Boolean(options.ferries),
+      clip: options.clip ? 'region_and_neighbours' : 'none',
+    },
     nodes: V,
     edges: M,
     directed_edges: 2 * M - oneway,
