@@ -135,6 +135,10 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
     emin[e] = Number.isFinite(own) ? own : (net.km[e]! / speed) * 60;
   }
   const oneway = (e: number): boolean => (net.flags[e]! & 1) === 1;
+  /** Whether a place joined at `j` may go to, or come from, its edge's start (eu): on a two-way edge, or when it joins at eu itself. */
+  const atStartOk = (j: { edge: number; pos: number }): boolean => !oneway(j.edge) || j.pos <= 1e-9;
+  /** Whether it may come from, or go to, its edge's end (ev) against the edge: on a two-way edge, or when it joins at ev itself. */
+  const atEndOk = (j: { edge: number; pos: number }): boolean => !oneway(j.edge) || net.km[j.edge]! - j.pos <= 1e-9;
   // Arcs: forward (from → to) and reverse (to → from), each in CSR order; arc value = edge id.
   const csr = (reverse: boolean): { off: Uint32Array; to: Uint32Array; edge: Uint32Array } => {
     const off = new Uint32Array(V + 1);
@@ -282,10 +286,10 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
     // Leaving the place: along the edge to ev (always), or back to eu (two-way only). Arriving: from eu (always), from ev (two-way only).
     if (toward) {
       out.push({ node: u, minutes: j.leg + along(e, 0, j.pos), point });
-      if (!oneway(e)) out.push({ node: v, minutes: j.leg + along(e, j.pos, net.km[e]!), point });
+      if (atEndOk(j)) out.push({ node: v, minutes: j.leg + along(e, j.pos, net.km[e]!), point });
     } else {
       out.push({ node: v, minutes: j.leg + along(e, j.pos, net.km[e]!), point });
-      if (!oneway(e)) out.push({ node: u, minutes: j.leg + along(e, 0, j.pos), point });
+      if (atStartOk(j)) out.push({ node: u, minutes: j.leg + along(e, 0, j.pos), point });
     }
     return out;
   };
@@ -322,10 +326,10 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
           if (toward) {
             // Leaving the place for a point: along to ev, or back to eu on a two-way street.
             take(j.leg + along(e, j.pos, net.km[e]!) + dist[v]!, nearest[v]!);
-            if (!oneway(e)) take(j.leg + along(e, 0, j.pos) + dist[u]!, nearest[u]!);
+            if (atStartOk(j)) take(j.leg + along(e, 0, j.pos) + dist[u]!, nearest[u]!);
           } else {
             take(dist[u]! + along(e, 0, j.pos) + j.leg, nearest[u]!);
-            if (!oneway(e)) take(dist[v]! + along(e, j.pos, net.km[e]!) + j.leg, nearest[v]!);
+            if (atEndOk(j)) take(dist[v]! + along(e, j.pos, net.km[e]!) + j.leg, nearest[v]!);
           }
           joins.forEach((pj, i) => {
             if (pj && pj.edge === e) take(toward ? sameEdge(j, pj) : sameEdge(pj, j), i);
@@ -347,7 +351,7 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
     const arrive = (dist: Float64Array): number =>
       Math.min(
         dist[bu]! + along(b.edge, 0, b.pos) + b.leg,
-        oneway(b.edge) ? Infinity : dist[bv]! + along(b.edge, b.pos, net.km[b.edge]!) + b.leg,
+        atEndOk(b) ? dist[bv]! + along(b.edge, b.pos, net.km[b.edge]!) + b.leg : Infinity,
       );
     const { dist } = search(seedsOf(a, false, 0), false, prevArc, (d) => Math.min(best, arrive(d)));
     const viaNetwork = arrive(dist);
@@ -370,7 +374,7 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
     const path: [number, number][] = [from, a.at];
     const roads: Route['roads'] = [];
     const addRoad = (e: number, km: number): void => {
-      if (km <= 0) return;
+      if (km <= 1e-6) return;
       const [ref, name] = net.labels[net.label[e]!] ?? ['', ''];
       const cls = NET_CLASSES[net.cls[e]!]!;
       const last = roads[roads.length - 1];

@@ -318,6 +318,16 @@ export function buildRoadNetwork(
           const q = seg[k]!;
           len += kmE7(ways.lonE7[p]!, ways.latE7[p]!, ways.lonE7[q]!, ways.latE7[q]!);
         }
+        // A closed way with no junction but its ends (an island's ring road): two edges, split at its middle vertex.
+        if (seg[0] === seg[seg.length - 1] && seg.length >= 3) {
+          const whole = seg.splice(0);
+          const mid = Math.floor(whole.length / 2);
+          seg.push(...whole.slice(0, mid + 1));
+          flush();
+          seg.push(...whole.slice(mid));
+          flush();
+          return;
+        }
         const ends = backward ? [seg[seg.length - 1]!, seg[0]!] : [seg[0]!, seg[seg.length - 1]!];
         if (ends[0] !== ends[1] && len > 0) {
           eu.push(idOf(ends[0]!));
