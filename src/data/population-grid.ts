@@ -6,7 +6,7 @@
  * people, in WGS 84 lon/lat, and its persons: what `analysis/population.ts` sums into the
  * hexagonal cells. The raster is read in strips, so a 100 m country grid fits in memory.
  */
-import { crsByEpsg, vn2000Tm3, WGS84, type CrsDef } from '../core/crs.ts';
+import { crsByEpsg, VN2000_TOWGS84, vn2000Tm3, WGS84, type CrsDef } from '../core/crs.ts';
 
 /** Why a grid was refused: a code and its values (`Pop.err.<code>` in i18n). */
 export class PopulationError extends Error {
@@ -44,7 +44,11 @@ export function crsOfKeys(k: Record<string, unknown>): { crs: CrsDef } | { name:
   const pcs = num('ProjectedCSTypeGeoKey');
   const gcs = num('GeographicTypeGeoKey');
   const datum = num('GeogGeodeticDatumGeoKey');
-  const vn2000 = gcs === 4756 || datum === 6756 || /VN-?2000/i.test(citation);
+  // VN-2000 by its code, its name, or (a user-defined datum) the WGS 84 ellipsoid with the Decision's seven parameters.
+  const towgs = k['GeogTOWGS84GeoKey'] as ArrayLike<number> | undefined;
+  const shifted = towgs !== undefined && towgs.length === 7 && VN2000_TOWGS84.every((v, i) => Math.abs(v - towgs[i]!) < 1e-6);
+  const wgsEllipsoid = num('GeogEllipsoidGeoKey') === 7030 || num('GeogSemiMajorAxisGeoKey') === 6378137;
+  const vn2000 = gcs === 4756 || datum === 6756 || /VN-?2000/i.test(citation) || (shifted && wgsEllipsoid);
   if (model === 1 || pcs !== undefined) {
     if (pcs !== undefined && pcs !== 32767) {
       const c = crsByEpsg(pcs);

@@ -136,6 +136,8 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
       notes: r.result.notes.map((n) => n.en),
       scenario: r.result.scenario ?? null,
       compared_with: r.baseline ? { params: { ...r.baseline.params }, scenario: r.baseline.scenario ?? null } : null,
+      network: r.result.network ?? null,
+      population_grid: r.result.population_grid ?? null,
     });
   }
   if (input.image) {

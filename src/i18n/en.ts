@@ -908,4 +908,8 @@ export const en: Record<MessageKey, string> = {
   'Cli.CrsNotFor': 'The {format} format holds WGS 84 (EPSG:4326) only.',
   'Cli.CrsNoEpsg':
     'The {format} format names its coordinate system by EPSG code, and the zone {crs} has none: write GeoPackage, Shapefile or FlatGeobuf.',
+  'Col.population': 'Population (persons)',
+  'Col.cells_population_straight': 'Population of the cells (straight)',
+  'Col.cells_population_network': 'Population of the cells (network)',
+  'Col.cells_population_minutes': 'Population of the cells (minutes)',
 };

@@ -902,6 +902,10 @@ export const vi = {
   'Cli.CrsNotFor': 'Định dạng {format} chỉ ghi WGS 84 (EPSG:4326).',
   'Cli.CrsNoEpsg':
     'Định dạng {format} ghi hệ tọa độ bằng mã EPSG, mà múi {crs} không có mã: hãy ghi GeoPackage, Shapefile hoặc FlatGeobuf.',
+  'Col.population': 'Dân số (người)',
+  'Col.cells_population_straight': 'Dân số các ô (đường thẳng)',
+  'Col.cells_population_network': 'Dân số các ô (mạng lưới)',
+  'Col.cells_population_minutes': 'Dân số các ô (thời gian)',
 } as const;
 
 export type MessageKey = keyof typeof vi;
