@@ -32,7 +32,8 @@ import { deltaTable, resultTables, unitGeometries } from '../src/export/results.
 import { readScenarioBytes } from '../src/data/scenario.ts';
 import { EMPTY_SCENARIO, type Scenario } from '../src/core/scenario.ts';
 import { checkSpeeds, SPEED_CLASSES, type SpeedClass } from '../src/core/speeds.ts';
-import { EXPORT_FORMATS, formatById, importFile, writeLayer, type ExportFormat } from '../src/export/formats.ts';
+import { CRS_CHOICES, crsByName, type CrsDef } from '../src/core/crs.ts';
+import { crsProblem, EXPORT_FORMATS, formatById, importFile, writeLayer, type ExportFormat } from '../src/export/formats.ts';
 import { EXPORT_LAYERS, beltAt, sensitivityOf, visiblePart } from '../src/export/catalogue.ts';
 import { exportFiles, type BundleInput } from '../src/export/bundle.ts';
 import { t, type Lang } from '../src/i18n/index.ts';
@@ -152,6 +153,20 @@ async function massTableArg(
   return { layer: `table:${name}`, name, field, values };
 }
 
+/** `--crs`: the system the files are written in, checked against every format asked for (exit 2 when one cannot hold it). */
+function crsArg(lang: Lang, text: unknown, formats: readonly string[]): CrsDef | undefined {
+  if (typeof text !== 'string') return undefined;
+  const crs = crsByName(text);
+  if (!crs) throw new UsageError(t(lang, 'Cli.BadCrs', { crs: text, choices: CRS_CHOICES.join(', ') }));
+  for (const f of formats) {
+    if (f === 'json') continue;
+    const problem = crsProblem(f as ExportFormat, crs);
+    if (problem === 'wgs84-only') throw new UsageError(t(lang, 'Cli.CrsNotFor', { format: f }));
+    if (problem === 'needs-epsg') throw new UsageError(t(lang, 'Cli.CrsNoEpsg', { format: f, crs: crs.id }));
+  }
+  return crs.epsg === 4326 ? undefined : crs;
+}
+
 /** The fields of a collection, in first-seen order. */
 const fieldsOf = (fc: FeatureCollection): string[] => [...new Set(fc.features.flatMap((f) => Object.keys(f.properties ?? {})))];
 const hasGeometry = (fc: FeatureCollection, types: string[]): boolean =>
@@ -269,8 +284,10 @@ async function analyze(lang: Lang, kind: string, v: Record<string, string | bool
   }
   if (v['out'] === undefined && !TO_STDOUT.includes(format)) throw new UsageError(t(lang, 'Cli.NeedOut', { format }));
   // The same bytes the app and `ntcc bundle` write for this table, to a file or (text formats) to stdout.
+  const crs = crsArg(lang, v['crs'], [format]);
   const file = await exportFiles({
     ...exportBase(params.edition, params.horizon, false),
+    ...(crs ? { crs } : {}),
     results: [{ result, tables: [table.name], baseline: before }],
     scenario: overrides.scenario ?? null,
     formats: [format as ExportFormat],
@@ -330,7 +347,13 @@ async function exportCmd(lang: Lang, v: Record<string, string | boolean | undefi
   // Decide the kind before writing (a bundle must go to a .zip), then write.
   const kind = layers.length === 1 ? 'file' : formatById(format as ExportFormat).writeMany ? 'gpkg' : 'bundle';
   checkOut(lang, outFile, kind, format);
-  const file = await exportFiles({ ...exportBase('2022', horizon ?? 'all', includeRestricted), layers, formats: [format as ExportFormat] });
+  const crs = crsArg(lang, v['crs'], [format]);
+  const file = await exportFiles({
+    ...exportBase('2022', horizon ?? 'all', includeRestricted),
+    ...(crs ? { crs } : {}),
+    layers,
+    formats: [format as ExportFormat],
+  });
   save(lang, outFile, file.bytes, rows);
 }
 
@@ -362,7 +385,9 @@ async function bundleCmd(lang: Lang, v: Record<string, string | boolean | undefi
   const results = analyses.map((kind) => runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: kind as AnalysisKind, edition, horizon: 'today' }));
   const layers = ids.map((id) => ({ id, fc: loadLayer(id) }));
   const { buildBundle } = await import('../src/export/bundle.ts');
+  const crs = crsArg(lang, v['crs'], formats);
   const { zip, metadata } = await buildBundle({
+    ...(crs ? { crs } : {}),
     ...exportBase(edition, 'today', includeRestricted),
     layers,
     results: results.map((result) => ({ result })),
@@ -497,7 +522,7 @@ async function joinCmd(lang: Lang, v: Record<string, string | boolean | undefine
     throw new Error(t(lang, 'Cli.Unmatched', { row: report.unmatched[0]!.sheetRow, key: report.unmatched[0]!.key }));
   const layer = tableLayer(joined, units[edition as '2022' | '2025'], '', units['2022']).fc;
   const name = basename(file).replace(/\.[^.]+$/, '');
-  const { bytes: written } = await writeLayer(layer, name, format as ExportFormat);
+  const { bytes: written } = await writeLayer(layer, name, format as ExportFormat, crsArg(lang, v['crs'], [format]));
   if (v['out'] === undefined) out(new TextDecoder().decode(written));
   else save(lang, String(v['out']), written, layer.features.length);
 }
@@ -573,6 +598,7 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
     .addOption(new Option('--compare-horizon <horizon>', describe(lang, t(lang, 'Cli.Opt.compareHorizon'), HORIZONS.join(', '))))
     .addOption(new Option('--compare-scenario <file>', t(lang, 'Cli.Opt.compareScenario')))
     .addOption(new Option('--network <file>', t(lang, 'Cli.Opt.network')))
+    .addOption(new Option('--crs <crs>', describe(lang, t(lang, 'Cli.Opt.crs'), CRS_CHOICES.join(', '), 'EPSG:4326')))
     .addOption(new Option('--population <file.tif>', t(lang, 'Cli.Opt.population')));
   addNetworkInputOptions(analyzeCmd, lang)
     .addHelpText(
@@ -583,6 +609,7 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
 
   configure(program.command('export'))
     .description(t(lang, 'Cli.Cmd.export'))
+    .addOption(new Option('--crs <crs>', describe(lang, t(lang, 'Cli.Opt.crs'), CRS_CHOICES.join(', '), 'EPSG:4326')))
     .addOption(new Option('--layers <list>', describe(lang, t(lang, 'Cli.Opt.layers'), `${EXPORT_LAYERS.join(', ')}, all`)))
     .addOption(new Option('--format <format>', describe(lang, t(lang, 'Cli.Opt.exportFormat'), EXPORT_FORMATS.join(', '), 'geojson')))
     .addOption(new Option('--out <file>', t(lang, 'Cli.Opt.out')))
@@ -593,6 +620,7 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
 
   configure(program.command('bundle'))
     .description(t(lang, 'Cli.Cmd.bundle'))
+    .addOption(new Option('--crs <crs>', describe(lang, t(lang, 'Cli.Opt.crs'), CRS_CHOICES.join(', '), 'EPSG:4326')))
     .addOption(new Option('--out <file.zip>', t(lang, 'Cli.Opt.out')))
     .addOption(new Option('--layers <list>', describe(lang, t(lang, 'Cli.Opt.layers'), `${EXPORT_LAYERS.join(', ')}, all`, 'all')))
     .addOption(new Option('--formats <list>', describe(lang, t(lang, 'Cli.Opt.formats'), EXPORT_FORMATS.join(', '), 'geojson,csv,gpkg')))
@@ -605,6 +633,7 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
 
   configure(program.command('join'))
     .description(t(lang, 'Cli.Cmd.join'))
+    .addOption(new Option('--crs <crs>', describe(lang, t(lang, 'Cli.Opt.crs'), CRS_CHOICES.join(', '), 'EPSG:4326')))
     .addOption(new Option('--table <file>', t(lang, 'Cli.Opt.tableFile')))
     .addOption(new Option('--sheet <sheet>', t(lang, 'Cli.Opt.sheet')))
     .addOption(new Option('--header-row <n>', t(lang, 'Cli.Opt.headerRow')))

@@ -16,8 +16,9 @@ import { RESTRICTED_NOTE, SOVEREIGNTY_NOTE, layerMetadata, sensitivityOf, type B
 import { deltaTable, resultTables, tableToGeoJSON } from './results.ts';
 import { writeScenario } from '../data/scenario.ts';
 import { isEmptyScenario, type Scenario } from '../core/scenario.ts';
-import { formatById, writeLayer, type ExportFormat } from './formats.ts';
+import { formatById, reprojectCollection, writeLayer, type ExportFormat } from './formats.ts';
 import type { TableLayerInfo } from './table-layer.ts';
+import type { CrsDef } from '../core/crs.ts';
 
 export interface BundleInput {
   /** Layers; a user's table joined to the units says what it is in `table`. */
@@ -32,6 +33,8 @@ export interface BundleInput {
   /** The planning scenario the results were run on: written as scenario.geojson beside the metadata. */
   scenario?: Scenario | null;
   formats: ExportFormat[];
+  /** The coordinate system of the files written (WGS 84 without it). */
+  crs?: CrsDef;
   /** The polygons of a result's units, by id (rows about one unit get its polygon). */
   unitGeometry?: (r: AnalysisResult) => ReadonlyMap<string, Geometry>;
   /** The map image (PNG), if the bundle is made in the app. */
@@ -106,11 +109,12 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
     restricted_note: restricted.length > 0 ? RESTRICTED_NOTE : null,
     image: null,
     sovereignty: SOVEREIGNTY_NOTE,
+    crs: input.crs?.id ?? 'EPSG:4326',
   };
   for (const { id, fc, table } of input.layers) {
     const names: string[] = [];
     for (const format of input.formats) {
-      const { bytes, filename } = await writeLayer(fc, id, format);
+      const { bytes, filename } = await writeLayer(fc, id, format, input.crs);
       files[`layers/${filename}`] = bytes;
       names.push(`layers/${filename}`);
       step();
@@ -121,7 +125,7 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
     const names: string[] = [];
     for (const format of input.formats) {
       for (const c of collections) {
-        const { bytes, filename } = await writeLayer(c.fc, c.name, format);
+        const { bytes, filename } = await writeLayer(c.fc, c.name, format, input.crs);
         files[`analysis/${filename}`] = bytes;
         names.push(`analysis/${filename}`);
         step();
@@ -176,13 +180,17 @@ export async function exportFiles(input: BundleInput, bundleName = 'ntcc-bundle'
       ...input.results.flatMap((r) => resultCollections(input, r)),
     ];
     if (collections.length === 1) {
-      const { bytes, filename } = await writeLayer(collections[0]!.fc, collections[0]!.name, format);
+      const { bytes, filename } = await writeLayer(collections[0]!.fc, collections[0]!.name, format, input.crs);
       input.onProgress?.(1);
       return { bytes, filename, mime: formatById(format).mime, kind: 'file' };
     }
     const f = formatById(format);
     if (f.writeMany && collections.length > 1) {
-      const bytes = await f.writeMany(collections);
+      const crs = input.crs && input.crs.epsg !== 4326 ? input.crs : undefined;
+      const bytes = await f.writeMany(
+        crs ? await Promise.all(collections.map(async (c) => ({ ...c, fc: await reprojectCollection(c.fc, crs) }))) : collections,
+        crs,
+      );
       input.onProgress?.(1);
       return { bytes, filename: `${bundleName}.${f.extensions[0]}`, mime: f.mime, kind: 'gpkg' };
     }

@@ -76,6 +76,8 @@ export function beltAt(fc: FeatureCollection, km: number): FeatureCollection {
 }
 
 export interface BundleMetadata {
+  /** The coordinate system of every file in the bundle (EPSG:4326 unless asked otherwise). */
+  crs?: string;
   app: { name: 'ntcc-atlas'; version: string };
   created: string;
   boundary_edition: string;

@@ -6,6 +6,7 @@
  * here.
  */
 import type { FeatureCollection } from 'geojson';
+import { WGS84, type CrsDef } from '../core/crs.ts';
 import { readCsv, readFile, readGeoJSON, readKml, readShapefileZip, type ImportResult, type Reader } from '../data/import.ts';
 import { toCsv, toFlatGeobuf, toGeoJSON, toGeoPackage, toGeoParquet, toKml, toShapefileZip } from './writers.ts';
 
@@ -17,26 +18,36 @@ export interface FileFormat {
   /** Reads a user's file, checked (absent: not imported). */
   read?: Reader;
   /** Writes one collection; `name` names the layer inside the file where the format has names. */
-  write?: (fc: FeatureCollection, name: string) => Promise<Uint8Array>;
+  write?: (fc: FeatureCollection, name: string, crs?: CrsDef) => Promise<Uint8Array>;
   /** Writes several collections into one file (a GeoPackage holds many tables). */
-  writeMany?: (layers: readonly { name: string; fc: FeatureCollection }[]) => Promise<Uint8Array>;
+  writeMany?: (layers: readonly { name: string; fc: FeatureCollection }[], crs?: CrsDef) => Promise<Uint8Array>;
+  /** Which coordinate systems it can hold: any (with its definition), those with an EPSG code, or WGS 84 alone. */
+  crs: 'any' | 'epsg' | 'wgs84';
 }
 
 /** Every format, in the order the export dialog and the help list them. */
 export const FORMATS = [
-  { id: 'geojson', extensions: ['geojson', 'json'], mime: 'application/geo+json', read: readGeoJSON, write: async (fc) => toGeoJSON(fc) },
-  { id: 'csv', extensions: ['csv'], mime: 'text/csv', read: readCsv, write: toCsv },
-  { id: 'kml', extensions: ['kml'], mime: 'application/vnd.google-earth.kml+xml', read: readKml, write: toKml },
-  { id: 'shp', extensions: ['shp.zip', 'zip'], mime: 'application/zip', read: readShapefileZip, write: toShapefileZip },
+  {
+    id: 'geojson',
+    extensions: ['geojson', 'json'],
+    mime: 'application/geo+json',
+    read: readGeoJSON,
+    write: async (fc, _name, crs) => toGeoJSON(fc, crs),
+    crs: 'epsg',
+  },
+  { id: 'csv', extensions: ['csv'], mime: 'text/csv', read: readCsv, write: toCsv, crs: 'any' },
+  { id: 'kml', extensions: ['kml'], mime: 'application/vnd.google-earth.kml+xml', read: readKml, write: toKml, crs: 'wgs84' },
+  { id: 'shp', extensions: ['shp.zip', 'zip'], mime: 'application/zip', read: readShapefileZip, write: toShapefileZip, crs: 'any' },
   {
     id: 'gpkg',
     extensions: ['gpkg'],
     mime: 'application/geopackage+sqlite3',
-    write: (fc, name) => toGeoPackage([{ name, fc }]),
+    write: (fc, name, crs) => toGeoPackage([{ name, fc }], crs),
     writeMany: toGeoPackage,
+    crs: 'any',
   },
-  { id: 'fgb', extensions: ['fgb'], mime: 'application/octet-stream', write: toFlatGeobuf },
-  { id: 'parquet', extensions: ['parquet'], mime: 'application/vnd.apache.parquet', write: toGeoParquet },
+  { id: 'fgb', extensions: ['fgb'], mime: 'application/octet-stream', write: toFlatGeobuf, crs: 'epsg' },
+  { id: 'parquet', extensions: ['parquet'], mime: 'application/vnd.apache.parquet', write: toGeoParquet, crs: 'wgs84' },
 ] as const satisfies readonly FileFormat[];
 
 export type FormatId = (typeof FORMATS)[number]['id'];
@@ -71,13 +82,50 @@ export function importFile(name: string, bytes: Uint8Array): Promise<ImportResul
 }
 
 /**
+ * Why a format cannot hold a coordinate system: it holds WGS 84 only (KML, GeoParquet here), or
+ * names systems by EPSG code and this one has none (a VN-2000 3° zone EPSG does not list); null when it can.
+ * @example crsProblem('kml', crsByName('EPSG:3405')!) // 'wgs84-only'
+ */
+export function crsProblem(id: ExportFormat, crs: CrsDef): 'wgs84-only' | 'needs-epsg' | null {
+  if (crs.epsg === 4326) return null;
+  const f = formatById(id);
+  if (f.crs === 'wgs84') return 'wgs84-only';
+  if (f.crs === 'epsg' && crs.epsg === null) return 'needs-epsg';
+  return null;
+}
+
+/** A collection's coordinates brought from WGS 84 lon/lat into another system (proj4). */
+export async function reprojectCollection(fc: FeatureCollection, crs: CrsDef): Promise<FeatureCollection> {
+  if (crs.epsg === 4326) return fc;
+  const { default: proj4 } = await import('proj4');
+  const p = proj4(WGS84.proj4, crs.proj4);
+  const walk = (c: unknown): unknown =>
+    typeof (c as number[])[0] === 'number' ? p.forward([(c as number[])[0]!, (c as number[])[1]!]) : (c as unknown[]).map(walk);
+  const geom = (g: FeatureCollection['features'][number]['geometry']): typeof g =>
+    !g
+      ? g
+      : g.type === 'GeometryCollection'
+        ? { ...g, geometries: g.geometries.map((x) => geom(x) as typeof x) }
+        : ({ ...g, coordinates: walk(g.coordinates) } as typeof g);
+  return { ...fc, features: fc.features.map((f) => ({ ...f, geometry: geom(f.geometry) })) };
+}
+
+/**
  * Writes one layer in a format.
  * @param name - the layer's name: the file's name and, where the format names layers, the layer's
  * @returns the file's bytes and its file name
  * @example await writeLayer(fc, 'seaports', 'gpkg') // { bytes, filename: 'seaports.gpkg' }
  */
-export async function writeLayer(fc: FeatureCollection, name: string, id: ExportFormat): Promise<{ bytes: Uint8Array; filename: string }> {
+export async function writeLayer(
+  fc: FeatureCollection,
+  name: string,
+  id: ExportFormat,
+  crs?: CrsDef,
+): Promise<{ bytes: Uint8Array; filename: string }> {
   const f = formatById(id);
   if (!f.write) throw new Error(`no writer for ${id}`);
-  return { bytes: await f.write(fc, name), filename: `${name}.${f.extensions[0]}` };
+  const other = crs && crs.epsg !== 4326 ? crs : undefined;
+  if (other && crsProblem(id, other)) throw new Error(`${id} cannot hold ${other.id}`);
+  const data = other ? await reprojectCollection(fc, other) : fc;
+  return { bytes: await f.write(data, name, other), filename: `${name}.${f.extensions[0]}` };
 }

@@ -10,6 +10,7 @@
  * hyparquet-writer (Parquet).
  */
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from 'geojson';
+import type { CrsDef } from '../core/crs.ts';
 
 /** The WGS 84 definition written as the Shapefile's .prj. */
 export const WGS84_PRJ =
@@ -46,10 +47,14 @@ function kindOf(fc: FeatureCollection, col: string): 'number' | 'boolean' | 'tex
 
 // ── GeoJSON ──────────────────────────────────────────────────────────────────────────────
 
-/** RFC 7946 GeoJSON: lon/lat, no `crs` member, outer rings counter-clockwise. */
-export function toGeoJSON(fc: FeatureCollection): Uint8Array {
-  const out: FeatureCollection = {
+/**
+ * RFC 7946 GeoJSON: lon/lat, no `crs` member, outer rings counter-clockwise. In another system
+ * (`crs`, coordinates already projected), the 2008 form: a `crs` member naming its EPSG code.
+ */
+export function toGeoJSON(fc: FeatureCollection, crs?: CrsDef): Uint8Array {
+  const out: FeatureCollection & { crs?: unknown } = {
     type: 'FeatureCollection',
+    ...(crs && crs.epsg !== 4326 ? { crs: { type: 'name', properties: { name: `urn:ogc:def:crs:EPSG::${crs.epsg}` } } } : {}),
     features: fc.features.map(
       (f) => ({ type: 'Feature', properties: f.properties ?? {}, geometry: f.geometry && rfc7946(f.geometry) }) as Feature,
     ),
@@ -73,11 +78,13 @@ function rfc7946(g: Geometry): Geometry {
 // ── CSV ──────────────────────────────────────────────────────────────────────────────────
 
 /** CSV: every attribute, then `lon`, `lat` for points or `wkt` for other geometries. UTF-8 with a BOM (Excel). */
-export async function toCsv(fc: FeatureCollection): Promise<Uint8Array> {
+export async function toCsv(fc: FeatureCollection, _name?: string, crs?: CrsDef): Promise<Uint8Array> {
   const [{ default: Papa }, { geoJSONToWkt }] = await Promise.all([import('papaparse'), import('betterknown')]);
   const cols = columnsOf(fc);
   const points = fc.features.every((f) => f.geometry?.type === 'Point');
-  const fields = points ? [...cols, 'lon', 'lat'] : [...cols, 'wkt'];
+  // Projected coordinates are x (easting) and y (northing), in metres.
+  const projected = crs !== undefined && !crs.geographic;
+  const fields = points ? [...cols, projected ? 'x' : 'lon', projected ? 'y' : 'lat'] : [...cols, 'wkt'];
   const data = fc.features.map((f) => {
     const row = cols.map((c) => flat(f.properties?.[c]) ?? '');
     if (points) {
@@ -144,7 +151,7 @@ const shpKind = (g: Geometry | null): ShpKind | null =>
  * when there is more than one. Field names are cut to 10 characters (dBASE), kept unique,
  * and the full names are listed in NAME_fields.csv.
  */
-export async function toShapefileZip(fc: FeatureCollection, name: string): Promise<Uint8Array> {
+export async function toShapefileZip(fc: FeatureCollection, name: string, crs?: CrsDef): Promise<Uint8Array> {
   const [shp, { zipSync }] = await Promise.all([import('@mapbox/shp-write'), import('fflate')]);
   const write = (shp as unknown as { default?: typeof shp }).default?.write ?? shp.write;
   const cols = columnsOf(fc);
@@ -175,7 +182,7 @@ export async function toShapefileZip(fc: FeatureCollection, name: string): Promi
       files[`${base}.shp`] = new Uint8Array(out.shp.buffer);
       files[`${base}.shx`] = new Uint8Array(out.shx.buffer);
       files[`${base}.dbf`] = new Uint8Array(out.dbf.buffer);
-      files[`${base}.prj`] = encoder.encode(WGS84_PRJ);
+      files[`${base}.prj`] = encoder.encode(crs && crs.epsg !== 4326 ? crs.wkt : WGS84_PRJ);
       files[`${base}.cpg`] = encoder.encode('UTF-8');
     });
   }
@@ -186,7 +193,7 @@ export async function toShapefileZip(fc: FeatureCollection, name: string): Promi
 // ── FlatGeobuf ───────────────────────────────────────────────────────────────────────────
 
 /** FlatGeobuf with the EPSG:4326 CRS and a spatial index. */
-export async function toFlatGeobuf(fc: FeatureCollection): Promise<Uint8Array> {
+export async function toFlatGeobuf(fc: FeatureCollection, _name?: string, crs?: CrsDef): Promise<Uint8Array> {
   const { geojson } = await import('flatgeobuf');
   const features = fc.features.map((f) => {
     const p: Record<string, string | number | boolean | null> = {};
@@ -198,7 +205,7 @@ export async function toFlatGeobuf(fc: FeatureCollection): Promise<Uint8Array> {
       g?.type === 'MultiLineString' && g.coordinates.length === 1 ? { type: 'LineString' as const, coordinates: g.coordinates[0]! } : g;
     return { ...f, geometry, properties: p };
   });
-  return geojson.serialize({ type: 'FeatureCollection', features } as never, 4326);
+  return geojson.serialize({ type: 'FeatureCollection', features } as never, crs?.epsg ?? 4326);
 }
 
 // ── GeoPackage ───────────────────────────────────────────────────────────────────────────
@@ -293,7 +300,7 @@ function envelope(g: Geometry): [number, number, number, number] {
 }
 
 /** GeoPackage binary geometry: the `GP` header (version 0, little-endian, envelope), SRS 4326, then WKB. */
-function gpkgGeometry(g: Geometry): Uint8Array {
+function gpkgGeometry(g: Geometry, srs = 4326): Uint8Array {
   const wkb = toWkb(g);
   const out = new Uint8Array(8 + 32 + wkb.length);
   const dv = new DataView(out.buffer);
@@ -301,7 +308,7 @@ function gpkgGeometry(g: Geometry): Uint8Array {
   out[1] = 0x50; // P
   out[2] = 0; // version
   out[3] = 0b0000_0011; // little-endian, envelope [minx, maxx, miny, maxy]
-  dv.setInt32(4, 4326, true);
+  dv.setInt32(4, srs, true);
   envelope(g).forEach((v, i) => dv.setFloat64(8 + 8 * i, v, true));
   out.set(wkb, 40);
   return out;
@@ -329,7 +336,10 @@ export function setSqlWasmUrl(url: string): void {
  * A GeoPackage 1.3 file with one feature table per layer (EPSG:4326), written with SQLite
  * compiled to WebAssembly (sql.js). Table and column names are kept as they are.
  */
-export async function toGeoPackage(layers: readonly { name: string; fc: FeatureCollection }[]): Promise<Uint8Array> {
+export async function toGeoPackage(layers: readonly { name: string; fc: FeatureCollection }[], crs?: CrsDef): Promise<Uint8Array> {
+  // Another system: its own row in the SRS table (its EPSG code, or a number of our own for a zone EPSG does not list).
+  const other = crs && crs.epsg !== 4326 ? crs : null;
+  const srs = other ? (other.epsg ?? 990000 + Math.round(Number(other.id.split(':')[1]) * 100)) : 4326;
   const { default: initSqlJs } = await import('sql.js');
   const SQL = await initSqlJs(sqlWasmUrl ? { locateFile: () => sqlWasmUrl! } : {});
   const db = new SQL.Database();
@@ -351,6 +361,15 @@ export async function toGeoPackage(layers: readonly { name: string; fc: FeatureC
         'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]',
       ],
     );
+    if (other)
+      db.run('INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)', [
+        other.name,
+        srs,
+        other.epsg ? 'EPSG' : 'NONE',
+        other.epsg ?? srs,
+        other.wkt,
+        other.name,
+      ]);
     for (const { name, fc } of layers) {
       const cols = columnsOf(fc).filter((c) => c.toLowerCase() !== 'fid' && c.toLowerCase() !== 'geom');
       const types = cols.map((c) => ({ number: 'REAL', boolean: 'BOOLEAN', text: 'TEXT' })[kindOf(fc, c)]);
@@ -364,7 +383,7 @@ export async function toGeoPackage(layers: readonly { name: string; fc: FeatureC
       );
       let env: [number, number, number, number] = [Infinity, -Infinity, Infinity, -Infinity];
       for (const f of fc.features) {
-        const geom = f.geometry ? gpkgGeometry(f.geometry) : null;
+        const geom = f.geometry ? gpkgGeometry(f.geometry, srs) : null;
         if (f.geometry) {
           const e = envelope(f.geometry);
           env = [Math.min(env[0], e[0]), Math.max(env[1], e[1]), Math.min(env[2], e[2]), Math.max(env[3], e[3])];
@@ -379,10 +398,10 @@ export async function toGeoPackage(layers: readonly { name: string; fc: FeatureC
       }
       stmt.free();
       db.run(
-        'INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, 4326)',
-        [name, 'features', name, env[0], env[2], env[1], env[3]],
+        'INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [name, 'features', name, env[0], env[2], env[1], env[3], srs],
       );
-      db.run('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, 4326, 0, 0)', [name, 'geom', gname]);
+      db.run('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)', [name, 'geom', gname, srs]);
     }
     return db.export();
   } finally {
