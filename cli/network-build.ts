@@ -16,7 +16,7 @@ import { clipTest, NetworkError, type ClipTest, type RoadNetwork } from '../src/
 import { buildFromOsm, MAX_NETWORK_INPUT_BYTES } from '../src/data/osm-network.ts';
 import { buildFromLines, readClassMap } from '../src/data/network-lines.ts';
 import { isNetworkFile, NETWORK_FILE_EXT, readNetworkFile, writeNetworkFile } from '../src/data/network-file.ts';
-import { defaultRoadModel, roadGraph, type RoadGraph } from '../src/analysis/road-graph.ts';
+import { asNetworkOverride, defaultRoadModel, roadGraph, type RoadGraph } from '../src/analysis/road-graph.ts';
 import { loadInputs } from './load.ts';
 
 /** A failure with its exit code: 2 for a bad argument or file, 1 for no answer (no route). */
@@ -129,28 +129,8 @@ export async function networkOverride(
   o: NetworkInputOptions,
 ): Promise<NetworkOverride & { road: RoadGraph }> {
   const net = await loadNetwork(lang, file, o);
-  const model = defaultRoadModel({}, detour);
-  const road = roadGraph(net, model);
-  const m = net.meta;
-  return {
-    name: basename(file),
-    road,
-    graph: road,
-    speeds: model.speeds,
-    accessKmh: model.accessKmh,
-    detour,
-    summary: {
-      file: basename(file),
-      source: m.source.file,
-      extract_date: m.extract_date,
-      extract_date_from: m.extract_date_from,
-      nodes: m.nodes,
-      edges: m.edges,
-      km_total: m.km_total,
-      components: m.components,
-      largest_component_km_share: m.largest_component_km_share,
-    },
-  };
+  const road = roadGraph(net, defaultRoadModel({}, detour));
+  return { ...asNetworkOverride(basename(file), road), road };
 }
 
 /** What a built network holds, in lines of text in the user's language. */

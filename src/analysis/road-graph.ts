@@ -16,6 +16,35 @@ import { DEFAULT_DETOUR, DEFAULT_SPEEDS } from '../core/speeds.ts';
 import { E7, type RoadNetwork } from '../data/road-network.ts';
 import { closestOnSegment, haversineKm, planar } from './geo.ts';
 import type { TravelGraph, TravelTimes, TripDirection } from './travel-graph.ts';
+import type { NetworkOverride } from '../core/analysis.ts';
+
+/**
+ * A road graph as the analyses take it (`AnalysisOverrides.network`): the graph, its speeds and
+ * detour, and the summary results and metadata.json carry.
+ * @param name - the network's name as the user knows it (its file name)
+ * @example runAnalysis(inputs, params, onProgress, { network: asNetworkOverride('vn.ntccnet', roadGraph(net)) })
+ */
+export function asNetworkOverride(name: string, graph: RoadGraph): NetworkOverride {
+  const m = graph.net.meta;
+  return {
+    name,
+    graph,
+    speeds: graph.model.speeds,
+    accessKmh: graph.model.accessKmh,
+    detour: graph.model.detour,
+    summary: {
+      file: name,
+      source: m.source.file,
+      extract_date: m.extract_date,
+      extract_date_from: m.extract_date_from,
+      nodes: m.nodes,
+      edges: m.edges,
+      km_total: m.km_total,
+      components: m.components,
+      largest_component_km_share: m.largest_component_km_share,
+    },
+  };
+}
 
 /** Speeds and the access leg of a road graph. */
 export interface RoadModel {

@@ -72,10 +72,12 @@ export async function* chunksOf(src: ByteChunks): AsyncGenerator<Uint8Array> {
   } else yield* src as AsyncIterable<Uint8Array>;
 }
 
-/** Reads exact byte counts from a chunk stream. */
+/** Reads exact byte counts from a chunk stream (each byte copied at most once). */
 class ByteReader {
-  private buf = new Uint8Array(0);
+  private chunks: Uint8Array[] = [];
+  /** Offset into the first chunk, and bytes held past it. */
   private off = 0;
+  private held = 0;
   total = 0;
   private it: AsyncGenerator<Uint8Array>;
   constructor(src: ByteChunks) {
@@ -83,21 +85,41 @@ class ByteReader {
   }
   /** The next `n` bytes, or null at the end of the stream before any of them; throws when it ends inside them. */
   async take(n: number): Promise<Uint8Array | null> {
-    while (this.buf.length - this.off < n) {
+    while (this.held < n) {
       const r = await this.it.next();
       if (r.done) {
-        if (this.buf.length === this.off) return null;
-        throw new NetworkError('pbf-truncated', { at: this.total + (this.buf.length - this.off) });
+        if (this.held === 0) return null;
+        throw new NetworkError('pbf-truncated', { at: this.total + this.held });
       }
-      const rest = this.buf.subarray(this.off);
-      const next = new Uint8Array(rest.length + r.value.length);
-      next.set(rest);
-      next.set(r.value, rest.length);
-      this.buf = next;
+      if (!r.value.length) continue;
+      this.chunks.push(r.value);
+      this.held += r.value.length;
+    }
+    const first = this.chunks[0]!;
+    let out: Uint8Array;
+    if (first.length - this.off >= n) {
+      out = first.subarray(this.off, this.off + n);
+      this.off += n;
+    } else {
+      out = new Uint8Array(n);
+      let at = 0;
+      while (at < n) {
+        const c = this.chunks[0]!;
+        const k = Math.min(n - at, c.length - this.off);
+        out.set(c.subarray(this.off, this.off + k), at);
+        at += k;
+        this.off += k;
+        if (this.off === c.length) {
+          this.chunks.shift();
+          this.off = 0;
+        }
+      }
+    }
+    if (this.chunks.length && this.off === this.chunks[0]!.length) {
+      this.chunks.shift();
       this.off = 0;
     }
-    const out = this.buf.subarray(this.off, this.off + n);
-    this.off += n;
+    this.held -= n;
     this.total += n;
     return out;
   }
