@@ -21,6 +21,7 @@
  */
 import type { NetworkMeta, RoadNetwork } from './road-network.ts';
 import { NetworkError } from './road-network.ts';
+import { NET_CLASSES } from '../core/network-classes.ts';
 
 const MAGIC = 'NTCCNET1';
 
@@ -121,8 +122,20 @@ export function readNetworkFile(bytes: Uint8Array): RoadNetwork {
     cls: take(Uint8Array, M!),
     flags: take(Uint8Array, M!),
   };
+  if (!net.labels.every((l) => Array.isArray(l) && typeof l[0] === 'string' && typeof l[1] === 'string')) bad('labels');
+  for (let i = 0; i < V!; i++) if (Math.abs(net.lonE7[i]!) > 180e7 || Math.abs(net.latE7[i]!) > 90e7) bad(`node ${i}`);
+  for (let i = 0; i < G!; i++) if (Math.abs(net.geomLon[i]!) > 180e7 || Math.abs(net.geomLat[i]!) > 90e7) bad(`vertex ${i}`);
   for (let e = 0; e < M!; e++) {
-    if (net.eu[e]! >= V! || net.ev[e]! >= V! || net.label[e]! >= net.labels.length || !(net.km[e]! >= 0)) bad(`edge ${e}`);
+    if (
+      net.eu[e]! >= V! ||
+      net.ev[e]! >= V! ||
+      net.label[e]! >= net.labels.length ||
+      !(net.km[e]! >= 0) ||
+      net.cls[e]! >= NET_CLASSES.length
+    )
+      bad(`edge ${e}`);
+    if (!(net.minutes[e]! >= 0) && !Number.isNaN(net.minutes[e]!)) bad(`edge ${e}`);
+    if (!(net.kmh[e]! > 0) && !Number.isNaN(net.kmh[e]!)) bad(`edge ${e}`);
     if (net.geomStart[e]! > net.geomStart[e + 1]! || net.geomStart[e + 1]! > G!) bad(`edge ${e}`);
   }
   return net;

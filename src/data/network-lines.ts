@@ -68,11 +68,16 @@ interface Line {
 
 function linesOf(fc: FeatureCollection): Line[] {
   const out: Line[] = [];
-  for (const f of fc.features) {
-    const g = f.geometry as Geometry | null;
-    if (g?.type === 'LineString') out.push({ parts: [g.coordinates], props: f.properties ?? {} });
-    else if (g?.type === 'MultiLineString') out.push({ parts: g.coordinates, props: f.properties ?? {} });
-  }
+  const isPosition = (c: unknown): boolean => Array.isArray(c) && c.length >= 2 && typeof c[0] === 'number' && typeof c[1] === 'number';
+  const isLine = (l: unknown): l is number[][] => Array.isArray(l) && l.every(isPosition);
+  fc.features.forEach((f, i) => {
+    const g = (f && typeof f === 'object' ? f.geometry : null) as Geometry | null;
+    if (!g || (g.type !== 'LineString' && g.type !== 'MultiLineString')) return;
+    const parts = g.type === 'LineString' ? [g.coordinates] : g.coordinates;
+    if (!Array.isArray(parts) || !parts.every(isLine)) throw new NetworkError('bad-coordinates', { feature: i + 1 });
+    const p = f.properties;
+    out.push({ parts, props: p && typeof p === 'object' && !Array.isArray(p) ? p : {} });
+  });
   return out;
 }
 

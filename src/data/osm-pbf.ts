@@ -410,7 +410,8 @@ export async function readOsmPbf(src: ByteChunks, pass: OsmPass): Promise<OsmFil
           info.replicationTimestamp = h.replication;
         } else if (blob.type === 'OSMData') readBlock(blob.data, pass, info);
       } catch (e) {
-        if (e instanceof NetworkError) throw e;
+        if (e instanceof NetworkError)
+          throw e.code === 'pbf-corrupt' && e.vars['at'] === undefined ? new NetworkError(e.code, { at: r.total, ...e.vars }) : e;
         throw new NetworkError('pbf-corrupt', { at: r.total, detail: e instanceof Error ? e.message.slice(0, 80) : String(e) });
       }
       info.bytes = r.total;

@@ -107,23 +107,36 @@ export async function readPopulationGrid(
   } catch (e) {
     throw new PopulationError('not-tiff', { detail: e instanceof Error ? e.message.slice(0, 80) : String(e) });
   }
-  const keys = image.getGeoKeys();
+  let keys: Record<string, unknown> | null;
   let origin: number[];
   let res: number[];
+  try {
+    keys = image.getGeoKeys() as Record<string, unknown> | null;
+  } catch (e) {
+    throw new PopulationError('not-tiff', { detail: e instanceof Error ? e.message.slice(0, 80) : String(e) });
+  }
   try {
     origin = image.getOrigin();
     res = image.getResolution();
   } catch {
     throw new PopulationError('crs', { crs: 'none (no georeferencing)' });
   }
-  const found = crsOfKeys((keys ?? {}) as Record<string, unknown>);
+  if (![...origin.slice(0, 2), ...res.slice(0, 2)].every((v) => Number.isFinite(v)) || res[0] === 0 || res[1] === 0)
+    throw new PopulationError('crs', { crs: 'none (no georeferencing)' });
+  const found = crsOfKeys(keys ?? {});
   if ('name' in found) throw new PopulationError('crs', { crs: found.name });
   const crs = found.crs;
   const { default: proj4 } = await import('proj4');
   const toLonLat = crs.epsg === 4326 ? null : proj4(crs.proj4, WGS84.proj4);
   const w = image.getWidth();
   const h = image.getHeight();
-  const nodata = image.getGDALNoData();
+  if (!(w > 0 && h > 0) || w * h > 2e9) throw new PopulationError('not-tiff', { detail: `${w} × ${h}` });
+  let nodata: number | null;
+  try {
+    nodata = image.getGDALNoData();
+  } catch {
+    nodata = null;
+  }
   const [ox, oy] = origin as [number, number];
   const [rx, ry] = res as [number, number];
   const [bx0, by0, bx1, by1] = options.box;
