@@ -220,3 +220,37 @@ describe('the network and the grid in the result and the bundle', () => {
     expect(runAnalysis(loadInputs(), params).network).toBeNull();
   });
 });
+
+describe('comparisons weigh by the grid', () => {
+  it("a unit's gain and the region's are means over the cells weighted by their persons", async () => {
+    const { unitGains } = await import('../../src/core/compare.ts');
+    const grid = (minutes: number[]) => ({
+      cellKm: 5,
+      lat0: 16,
+      centres: new Float64Array(6),
+      unit: Int32Array.from([0, 0, 1]),
+      population: Float64Array.from([30, 10, 60]),
+      seaport_km: new Float32Array(3),
+      airport_km: new Float32Array(3),
+      gate_km: new Float32Array(3),
+      corridor_km: new Float32Array(3),
+      minutes_to_seaport: Float32Array.from(minutes),
+    });
+    const units = [{ id: 'A' }, { id: 'B' }];
+    const after = { kind: 'access', units, grid: grid([10, 50, 20]) } as never;
+    const before = { kind: 'access', units, grid: grid([20, 50, 30]) } as never;
+    const weights = new Map([
+      ['A', { population: 1_000_000, area: 100 }],
+      ['B', { population: 1, area: 100 }],
+    ]);
+    const g = unitGains(after, before, 'minutes_to_seaport', 'population', weights);
+    expect(g.by_cells).toBe(true);
+    const a = g.rows.find((r) => r.unit === 'A')!;
+    // (30 × 10 + 10 × 0) / 40 = 7.5 minutes gained; B gains 10; the region (300 + 600) / 100 = 9.
+    expect(a.gain).toBeCloseTo(7.5, 9);
+    expect(a.weight).toBe(40);
+    expect(g.region).toBeCloseTo(9, 9);
+    // By area, cells weigh alike as before.
+    expect(unitGains(after, before, 'minutes_to_seaport', 'area', weights).rows.find((r) => r.unit === 'A')!.gain).toBeCloseTo(5, 9);
+  });
+});
