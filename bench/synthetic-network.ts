@@ -17,6 +17,17 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { PbfWriter } from 'pbf';
 import { zlibSync } from 'fflate';
 
+/** The first `n` values as differences from the one before (PBF's delta coding). */
+function delta(a: ArrayLike<number>, n: number): number[] {
+  const out: number[] = [];
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    out.push(a[i]! - prev);
+    prev = a[i]!;
+  }
+  return out;
+}
+
 /** Writes blobs to a stream. */
 class PbfFile {
   constructor(private out: WriteStream) {}
@@ -52,18 +63,9 @@ class PbfFile {
         g.writeMessage(
           2,
           (__: unknown, d: PbfWriter) => {
-            const delta = (a: ArrayLike<number>): number[] => {
-              const out: number[] = [];
-              let prev = 0;
-              for (let i = 0; i < n; i++) {
-                out.push(a[i]! - prev);
-                prev = a[i]!;
-              }
-              return out;
-            };
-            d.writePackedSVarint(1, delta(ids));
-            d.writePackedSVarint(8, delta(lat));
-            d.writePackedSVarint(9, delta(lon));
+            d.writePackedSVarint(1, delta(ids, n));
+            d.writePackedSVarint(8, delta(lat, n));
+            d.writePackedSVarint(9, delta(lon, n));
           },
           null,
         ),

@@ -14,6 +14,10 @@ import { addNetworkInputOptions, CliExit, networkOverride, type NetworkInputOpti
 const FORMATS = ['json', 'geojson', 'csv'] as const;
 
 const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
+/** A place as LON,LAT. */
+const place = (p: [number, number]): string => p.join(',');
+/** A CSV cell, quoted where it must be. */
+const q = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** The route command's work. */
 async function routeCmd(
@@ -48,7 +52,6 @@ async function routeCmd(
       2,
     );
   const { road } = await networkOverride(lang, o.network, detour, o);
-  const place = (p: [number, number]): string => p.join(',');
   for (const p of [from, to]) if (!road.join(p[0], p[1])) throw new CliExit(t(lang, 'Route.NoRoad', { place: place(p) }), 1);
   const r = road.route(from, to);
   if (!r) throw new CliExit(t(lang, 'Route.None', { from: place(from), to: place(to) }), 1);
@@ -96,7 +99,6 @@ async function routeCmd(
       }) + '\n',
     );
   else {
-    const q = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     out(
       [
         'ref,name,class,km,minutes',

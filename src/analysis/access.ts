@@ -105,11 +105,11 @@ export function computeAccess(
   const g = graphOf(travel);
   // From each cell to the nearest of the points: one search from all of them.
   const toNearest = (points: [number, number][]): Float32Array => {
-    const out = new Float32Array(grid.unit.length).fill(Infinity);
-    if (!points.length) return out;
+    const mins = new Float32Array(grid.unit.length).fill(Infinity);
+    if (!points.length) return mins;
     const times = g.timesFrom(points, 'to');
-    for (let i = 0; i < out.length; i++) out[i] = times.nearestTo(grid.centres[2 * i]!, grid.centres[2 * i + 1]!).minutes;
-    return out;
+    for (let i = 0; i < mins.length; i++) mins[i] = times.nearestTo(grid.centres[2 * i]!, grid.centres[2 * i + 1]!).minutes;
+    return mins;
   };
   out.minutes_to_seaport = toNearest(placesOf(targets.seaports));
   out.minutes_to_airport = toNearest(placesOf(targets.airports));

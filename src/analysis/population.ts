@@ -8,6 +8,9 @@ import type { HexGrid } from '../core/analysis.ts';
 import type { PopulationPoints } from '../data/population-grid.ts';
 import { planar } from './geo.ts';
 
+/** A hexagon's key from its column and row. */
+const key = (c: number, row: number): number => c * 1_000_003 + row;
+
 /** Persons per cell, and what fell outside every cell. */
 export interface CellPopulation {
   population: Float64Array;
@@ -23,7 +26,6 @@ export function cellPopulation(grid: HexGrid, points: Pick<PopulationPoints, 'lo
   const proj = planar(grid.lat0);
   const dx = 1.5 * grid.cellKm;
   const dy = Math.sqrt(3) * grid.cellKm;
-  const key = (c: number, row: number): number => c * 1_000_003 + row;
   const index = new Map<number, number>();
   const n = grid.unit.length;
   for (let i = 0; i < n; i++) {

@@ -168,13 +168,14 @@ describe('ntcc network build and route', () => {
   });
 });
 
-describe('bad network inputs exit 2 and write nothing', () => {
-  const attempt = async (input: string, extra: string[] = []) => {
-    const out = join(dir, `bad-${Math.random().toString(36).slice(2)}.ntccnet`);
-    const r = await runCli(['network', 'build', input, '--out', out, '--lang', 'en', ...extra]);
-    return { ...r, wrote: existsSync(out) };
-  };
+/** Builds a network from a bad input: its exit, messages, and whether it wrote the file. */
+async function attempt(input: string, extra: string[] = []) {
+  const out = join(dir, `bad-${Math.random().toString(36).slice(2)}.ntccnet`);
+  const r = await runCli(['network', 'build', input, '--out', out, '--lang', 'en', ...extra]);
+  return { ...r, wrote: existsSync(out) };
+}
 
+describe('bad network inputs exit 2 and write nothing', () => {
   it('a truncated PBF', async () => {
     const bytes = readFileSync(files.pbf);
     const cut = join(dir, 'cut.osm.pbf');

@@ -221,21 +221,23 @@ describe('the network and the grid in the result and the bundle', () => {
   });
 });
 
+/** An access grid of three cells in two units with persons 30, 10 and 60, and minutes to a seaport. */
+const grid = (minutes: number[]) => ({
+  cellKm: 5,
+  lat0: 16,
+  centres: new Float64Array(6),
+  unit: Int32Array.from([0, 0, 1]),
+  population: Float64Array.from([30, 10, 60]),
+  seaport_km: new Float32Array(3),
+  airport_km: new Float32Array(3),
+  gate_km: new Float32Array(3),
+  corridor_km: new Float32Array(3),
+  minutes_to_seaport: Float32Array.from(minutes),
+});
+
 describe('comparisons weigh by the grid', () => {
   it("a unit's gain and the region's are means over the cells weighted by their persons", async () => {
     const { unitGains } = await import('../../src/core/compare.ts');
-    const grid = (minutes: number[]) => ({
-      cellKm: 5,
-      lat0: 16,
-      centres: new Float64Array(6),
-      unit: Int32Array.from([0, 0, 1]),
-      population: Float64Array.from([30, 10, 60]),
-      seaport_km: new Float32Array(3),
-      airport_km: new Float32Array(3),
-      gate_km: new Float32Array(3),
-      corridor_km: new Float32Array(3),
-      minutes_to_seaport: Float32Array.from(minutes),
-    });
     const units = [{ id: 'A' }, { id: 'B' }];
     const after = { kind: 'access', units, grid: grid([10, 50, 20]) } as never;
     const before = { kind: 'access', units, grid: grid([20, 50, 30]) } as never;

@@ -114,10 +114,12 @@ const VI_CLASS: Record<string, string> = {
 export const VI_CLASS_MAP =
   'đường chính=primary,đường cấp hai=secondary,đường phố=residential,cao tốc=motorway,nhánh nối=link,đường đi bộ=none,đường mòn=none,đang xây=none,đường nội bộ=none,đường xe đạp=none';
 
+/** A maxspeed as km/h (mph converted). */
+const kmh = (m: string | undefined): number | null =>
+  m === undefined ? null : m.endsWith('mph') ? Number.parseFloat(m) * 1.609344 : Number(m);
+
 /** GeoJSON lines with Vietnamese fields: cap_duong (class), toc_do (km/h, from maxspeed), mot_chieu (có / không / ngược). */
 export function toGeoJSONLines(f: Fixture): string {
-  const kmh = (m: string | undefined): number | null =>
-    m === undefined ? null : m.endsWith('mph') ? Number.parseFloat(m) * 1.609344 : Number(m);
   const features = f.ways.map((w) => {
     const o = w.tags['oneway'];
     const implied = w.tags['highway'] === 'motorway' || w.tags['highway'] === 'motorway_link';
