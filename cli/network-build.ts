@@ -16,7 +16,8 @@ import { clipTest, NetworkError, type ClipTest, type RoadNetwork } from '../src/
 import { buildFromOsm, MAX_NETWORK_INPUT_BYTES } from '../src/data/osm-network.ts';
 import { buildFromLines, readClassMap } from '../src/data/network-lines.ts';
 import { isNetworkFile, NETWORK_FILE_EXT, readNetworkFile, writeNetworkFile } from '../src/data/network-file.ts';
-import { asNetworkOverride, defaultRoadModel, roadGraph, type RoadGraph } from '../src/analysis/road-graph.ts';
+import { asNetworkOverride, roadGraph, roadModelFromSpeeds, type RoadGraph } from '../src/analysis/road-graph.ts';
+import type { SpeedClass } from '../src/core/speeds.ts';
 import { loadInputs } from './load.ts';
 
 /** A failure with its exit code: 2 for a bad argument or file, 1 for no answer (no route). */
@@ -127,9 +128,10 @@ export async function networkOverride(
   file: string,
   detour: number,
   o: NetworkInputOptions,
+  speeds: Partial<Record<SpeedClass, number>> = {},
 ): Promise<NetworkOverride & { road: RoadGraph }> {
   const net = await loadNetwork(lang, file, o);
-  const road = roadGraph(net, defaultRoadModel({}, detour));
+  const road = roadGraph(net, roadModelFromSpeeds(speeds, detour));
   return { ...asNetworkOverride(basename(file), road), road };
 }
 

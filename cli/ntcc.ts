@@ -245,13 +245,14 @@ async function analyze(lang: Lang, kind: string, v: Record<string, string | bool
       t(lang, 'Cli.BadValue', { flag: PARAM_DEFS[bad.param].flag, value: bad.value, allowed: allowed(lang, bad.param) }),
     );
   const overrides = await overridesOf(lang, v as Record<string, string | undefined>, params.edition as '2022' | '2025');
-  // Your own road network and population grid (issue 27).
-  if (typeof v['network'] === 'string') overrides.network = await networkOverride(lang, v['network'], params.detour, v);
-  if (typeof v['population'] === 'string') overrides.population = await populationArg(lang, v['population']);
   const inputs = loadInputs();
   const known = new Set(inputs.corridors.features.map((f) => f.properties.id));
   const speeds = v['speeds'] === undefined ? {} : speedsArg(lang, String(v['speeds']));
   overrides.scenario = withSpeeds(v['scenario'] === undefined ? null : scenarioArg(lang, String(v['scenario']), known), speeds);
+  // Your own road network (with the speeds given for expressways, national roads and the access leg) and population grid (issue 27).
+  if (typeof v['network'] === 'string')
+    overrides.network = await networkOverride(lang, v['network'], params.detour, v, overrides.scenario?.speeds ?? {});
+  if (typeof v['population'] === 'string') overrides.population = await populationArg(lang, v['population']);
   const compareHorizon = v['compareHorizon'] === undefined ? undefined : String(v['compareHorizon']);
   if (compareHorizon !== undefined && v['compareScenario'] !== undefined) throw new UsageError(t(lang, 'Cli.CompareOne'));
   if (compareHorizon !== undefined && !(HORIZONS as readonly string[]).includes(compareHorizon))

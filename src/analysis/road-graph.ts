@@ -12,7 +12,7 @@
  */
 import Flatbush from 'flatbush';
 import { NET_CLASSES, NET_JOINABLE, NET_SPEEDS, type NetClass } from '../core/network-classes.ts';
-import { DEFAULT_DETOUR, DEFAULT_SPEEDS } from '../core/speeds.ts';
+import { DEFAULT_DETOUR, DEFAULT_SPEEDS, type SpeedClass } from '../core/speeds.ts';
 import { E7, type RoadNetwork } from '../data/road-network.ts';
 import { closestOnSegment, haversineKm, planar } from './geo.ts';
 import type { TravelGraph, TravelTimes, TripDirection } from './travel-graph.ts';
@@ -62,6 +62,22 @@ export function defaultRoadModel(over: Partial<Record<NetClass, number>> = {}, d
     accessKmh: DEFAULT_SPEEDS.access.kmh,
     detour,
   };
+}
+
+/**
+ * The model from the corridors' speeds (a speeds file or a scenario's): expressways' speed for
+ * motorways, national roads' for trunk roads, the access speed for the way onto the network.
+ * @example roadModelFromSpeeds({ expressway: 100 }, 1.3).speeds.motorway // 100
+ */
+export function roadModelFromSpeeds(speeds: Partial<Record<SpeedClass, number>>, detour = DEFAULT_DETOUR): RoadModel {
+  const m = defaultRoadModel(
+    {
+      ...(speeds.expressway !== undefined ? { motorway: speeds.expressway } : {}),
+      ...(speeds.national_road !== undefined ? { trunk: speeds.national_road } : {}),
+    },
+    detour,
+  );
+  return speeds.access !== undefined ? { ...m, accessKmh: speeds.access } : m;
 }
 
 /** Where a place joins the network. */

@@ -206,6 +206,7 @@ export function runAnalysis(
       (fields as KindFields<'hinterland'>).grid,
     );
   if (ctx.populationSummary) notes.push(populationNote(ctx.populationSummary, new Map(units.map((u) => [u.id, u]))));
+  if (usesNetwork && summary && summary.add + summary.remove + summary.slow > 0) notes.push(both('Note.NetworkScenario'));
   const base = modelLine(params, custom, massTable, parts);
   const suffix = modelSuffix(usesNetwork ? ctx.network : null, ctx.populationSummary);
   return {

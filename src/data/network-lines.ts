@@ -13,6 +13,7 @@ import { NET_CLASSES, netClassIndex, readOneway, type NetClass } from '../core/n
 import { crsByEpsg, WGS84 } from '../core/crs.ts';
 import { buildRoadNetwork, E7, Grow, NetworkError, type BuildOptions, type RoadNetwork, type WayTable } from './road-network.ts';
 import { MAX_NETWORK_INPUT_BYTES } from './osm-network.ts';
+import { sqlJsOptions } from './sql-wasm.ts';
 
 /** The layer's fields and how its class values become network classes. */
 export interface LineFields {
@@ -189,7 +190,7 @@ function wkbLines(b: Uint8Array, at = 0): { geom: Geometry | null; end: number }
 
 async function fromGeoPackage(bytes: Uint8Array): Promise<{ fc: FeatureCollection; crs: string }> {
   const { default: initSqlJs } = await import('sql.js');
-  const SQL = await initSqlJs();
+  const SQL = await initSqlJs(sqlJsOptions());
   let db: InstanceType<typeof SQL.Database>;
   try {
     db = new SQL.Database(bytes);

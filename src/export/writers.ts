@@ -11,6 +11,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from 'geojson';
 import type { CrsDef } from '../core/crs.ts';
+import { sqlJsOptions } from '../data/sql-wasm.ts';
 
 /** The WGS 84 definition written as the Shapefile's .prj. */
 export const WGS84_PRJ =
@@ -326,11 +327,8 @@ const GPKG_GEOMETRY_NAMES: Record<string, string> = {
 /** A quoted SQL identifier. */
 const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
-/** Where sql.js finds its WebAssembly file (the app passes its own-origin URL). */
-let sqlWasmUrl: string | undefined;
-export function setSqlWasmUrl(url: string): void {
-  sqlWasmUrl = url;
-}
+/** Where sql.js finds its WebAssembly file (the app passes its own-origin URL; shared with the roads-layer reader). */
+export { setSqlWasmUrl } from '../data/sql-wasm.ts';
 
 /**
  * A GeoPackage 1.3 file with one feature table per layer (EPSG:4326), written with SQLite
@@ -341,7 +339,7 @@ export async function toGeoPackage(layers: readonly { name: string; fc: FeatureC
   const other = crs && crs.epsg !== 4326 ? crs : null;
   const srs = other ? (other.epsg ?? 990000 + Math.round(Number(other.id.split(':')[1]) * 100)) : 4326;
   const { default: initSqlJs } = await import('sql.js');
-  const SQL = await initSqlJs(sqlWasmUrl ? { locateFile: () => sqlWasmUrl! } : {});
+  const SQL = await initSqlJs(sqlJsOptions());
   const db = new SQL.Database();
   try {
     db.run('PRAGMA application_id = 1196444487; PRAGMA user_version = 10300;');

@@ -912,4 +912,6 @@ export const en: Record<MessageKey, string> = {
   'Col.cells_population_straight': 'Population of the cells (straight)',
   'Col.cells_population_network': 'Population of the cells (network)',
   'Col.cells_population_minutes': 'Population of the cells (minutes)',
+  'Note.NetworkScenario':
+    "The scenario's corridor edits apply to the bundled corridors, not to your own network; its ports, airports, gates and its speeds for expressways, national roads and the way onto the network still do.",
 };

@@ -906,6 +906,8 @@ export const vi = {
   'Col.cells_population_straight': 'Dân số các ô (đường thẳng)',
   'Col.cells_population_network': 'Dân số các ô (mạng lưới)',
   'Col.cells_population_minutes': 'Dân số các ô (thời gian)',
+  'Note.NetworkScenario':
+    'Các thay đổi tuyến của kịch bản áp dụng cho các hành lang có sẵn, không cho mạng đường của bạn; cảng, sân bay, cửa khẩu và tốc độ cao tốc, quốc lộ, quãng ra mạng của kịch bản vẫn áp dụng.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -239,3 +239,18 @@ describe('bad network inputs exit 2 and write nothing', () => {
     expect(h.wrote).toBe(false);
   });
 });
+
+describe('speeds on your own network', () => {
+  it('a speeds file changes motorways (as expressways), trunk roads (as national roads) and the access leg', async () => {
+    const { roadGraph, roadModelFromSpeeds } = await import('../../src/analysis/road-graph.ts');
+    const net = readNetworkFile(new Uint8Array(readFileSync(built['pbf']!)));
+    const m = roadModelFromSpeeds({ expressway: 100, national_road: 60, access: 20 }, 1.5);
+    expect([m.speeds.motorway, m.speeds.trunk, m.accessKmh, m.detour]).toEqual([100, 60, 20, 1.5]);
+    const [a, b] = [fixture.nodes.get(gridNode(8, 0))!, fixture.nodes.get(gridNode(8, 8))!];
+    const fast = roadGraph(net, roadModelFromSpeeds({})).route(a, b)!;
+    const slow = roadGraph(net, roadModelFromSpeeds({ expressway: 5 })).route(a, b)!;
+    expect(fast.roads.map((r) => r.cls)).toContain('motorway');
+    expect(slow.roads.map((r) => r.cls)).not.toContain('motorway');
+    expect(slow.minutes).toBeGreaterThan(fast.minutes);
+  });
+});
