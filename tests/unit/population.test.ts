@@ -179,6 +179,11 @@ describe('population grids', () => {
     const o = await runCli(['analyze', 'access', '--population', far.file, '--lang', 'en']);
     expect(o.code).toBe(2);
     expect(o.err).toContain('wholly outside the region');
+    const huge = join(dir, 'huge.tif');
+    execFileSync('truncate', ['-s', '2G', huge]);
+    const h = await runCli(['analyze', 'access', '--population', huge, '--lang', 'en']);
+    expect(h.code).toBe(2);
+    expect(h.err).toContain('at most 1024 MB');
   });
 });
 
