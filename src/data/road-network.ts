@@ -470,3 +470,29 @@ function summarise(
     ...counts,
   };
 }
+
+/**
+ * The network's edges as paths to draw (the shape of deck.gl's binary PathLayer data): every
+ * edge's lon/lat pairs one after another (its start, inner vertices, end), the vertex each edge
+ * starts at (plus the total at the end), and its class (index into NET_CLASSES) for a style by class.
+ * @example const { positions, startIndices, cls } = networkPaths(net) // new PathLayer({ data: { length: cls.length, startIndices, attributes: { getPath: { value: positions, size: 2 } } } })
+ */
+export function networkPaths(net: RoadNetwork): { positions: Float64Array; startIndices: Uint32Array; cls: Uint8Array } {
+  const M = net.eu.length;
+  const positions = new Float64Array(2 * (2 * M + net.geomLon.length));
+  const startIndices = new Uint32Array(M + 1);
+  let v = 0;
+  const put = (lon: number, lat: number): void => {
+    positions[2 * v] = lon / E7;
+    positions[2 * v + 1] = lat / E7;
+    v++;
+  };
+  for (let e = 0; e < M; e++) {
+    startIndices[e] = v;
+    put(net.lonE7[net.eu[e]!]!, net.latE7[net.eu[e]!]!);
+    for (let k = net.geomStart[e]!; k < net.geomStart[e + 1]!; k++) put(net.geomLon[k]!, net.geomLat[k]!);
+    put(net.lonE7[net.ev[e]!]!, net.latE7[net.ev[e]!]!);
+  }
+  startIndices[M] = v;
+  return { positions, startIndices, cls: net.cls.slice() };
+}

@@ -240,6 +240,43 @@ describe('bad network inputs exit 2 and write nothing', () => {
   });
 });
 
+describe('options: ferries and service roads', () => {
+  it('with --ferries the island is reached by its ferry, in its half-hour duration', async () => {
+    const out = join(dir, 'ferries.ntccnet');
+    const r = await runCli(['network', 'build', files.pbf, '--out', out, '--ferries', '--lang', 'en']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('ferries');
+    const net = readNetworkFile(new Uint8Array(readFileSync(out)));
+    expect(net.meta.components).toBe(1);
+    expect(net.meta.timed_ferries).toBe(1);
+    const route = JSON.parse((await runCli(['route', '--network', out, '--from', at(gridNode(8, 4)), '--to', at(islandNode(0))])).out) as {
+      minutes: number;
+      roads: { name: string; minutes: number }[];
+    };
+    expect(route.roads.map((x) => x.name)).toEqual(['Phà Đảo']);
+    expect(route.minutes).toBeCloseTo(30, 1);
+  });
+
+  it('a way naming a node the file lacks is cut there; with --service the service road is driven', async () => {
+    const out = join(dir, 'service.ntccnet');
+    expect((await runCli(['network', 'build', files.xml, '--out', out, '--service'])).code).toBe(0);
+    const net = readNetworkFile(new Uint8Array(readFileSync(out)));
+    expect(net.meta.missing_nodes).toBe(1);
+    expect(net.meta.km_by_class.service).toBeGreaterThan(0);
+    const plain = readNetworkFile(new Uint8Array(readFileSync(built['xml']!)));
+    expect(plain.meta.km_by_class.service).toBe(0);
+    // A place on the service diagonal, between the streets, joins it only when it is driven.
+    const [x1, y1] = fixture.nodes.get(gridNode(1, 0))!;
+    const [x2, y2] = fixture.nodes.get(gridNode(7, 8))!;
+    const on = `${x1 + 0.4375 * (x2 - x1)},${y1 + 0.4375 * (y2 - y1)}`;
+    const args = ['--from', on, '--to', at(gridNode(0, 0))];
+    const withService = JSON.parse((await runCli(['route', '--network', out, ...args])).out) as { leg_km: number[] };
+    const without = JSON.parse((await runCli(['route', '--network', built['xml']!, ...args])).out) as { leg_km: number[] };
+    expect(withService.leg_km[0]).toBeLessThan(0.005);
+    expect(without.leg_km[0]).toBeGreaterThan(0.1);
+  });
+});
+
 describe('speeds on your own network', () => {
   it('a speeds file changes motorways (as expressways), trunk roads (as national roads) and the access leg', async () => {
     const { roadGraph, roadModelFromSpeeds } = await import('../../src/analysis/road-graph.ts');
@@ -252,5 +289,21 @@ describe('speeds on your own network', () => {
     expect(fast.roads.map((r) => r.cls)).toContain('motorway');
     expect(slow.roads.map((r) => r.cls)).not.toContain('motorway');
     expect(slow.minutes).toBeGreaterThan(fast.minutes);
+  });
+});
+
+describe('the network as paths to draw', () => {
+  it('every edge is a path from its start through its vertices to its end, with its class', async () => {
+    const { networkPaths } = await import('../../src/data/road-network.ts');
+    const net = readNetworkFile(new Uint8Array(readFileSync(built['pbf']!)));
+    const p = networkPaths(net);
+    expect(p.cls.length).toBe(net.eu.length);
+    expect(p.startIndices.at(-1)).toBe(2 * net.eu.length + net.geomLon.length);
+    for (let e = 0; e < net.eu.length; e++) {
+      const s = p.startIndices[e]!;
+      const end = p.startIndices[e + 1]! - 1;
+      expect(p.positions[2 * s]).toBeCloseTo(net.lonE7[net.eu[e]!]! / 1e7, 9);
+      expect(p.positions[2 * end + 1]).toBeCloseTo(net.latE7[net.ev[e]!]! / 1e7, 9);
+    }
   });
 });

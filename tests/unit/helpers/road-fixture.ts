@@ -77,6 +77,9 @@ export function makeFixture(): Fixture {
     nodes: [islandNode(0), islandNode(1), islandNode(2), islandNode(3), islandNode(0)],
     tags: { highway: 'residential', name: 'Đảo' },
   });
+  // A ferry to the island, half an hour (driven only with --ferries), and a way that names a node the file lacks.
+  ways.push({ id: id++, nodes: [gridNode(8, 4), islandNode(0)], tags: { route: 'ferry', duration: '00:30', name: 'Phà Đảo' } });
+  ways.push({ id: id++, nodes: [gridNode(0, 4), 777_777, gridNode(0, 5)], tags: { highway: 'service', name: 'Thiếu nút' } });
   return { nodes, ways };
 }
 
@@ -109,10 +112,11 @@ const VI_CLASS: Record<string, string> = {
   construction: 'đang xây',
   service: 'đường nội bộ',
   cycleway: 'đường xe đạp',
+  ferry: 'phà',
 };
 /** The --class-map that reads them. */
 export const VI_CLASS_MAP =
-  'đường chính=primary,đường cấp hai=secondary,đường phố=residential,cao tốc=motorway,nhánh nối=link,đường đi bộ=none,đường mòn=none,đang xây=none,đường nội bộ=none,đường xe đạp=none';
+  'đường chính=primary,đường cấp hai=secondary,đường phố=residential,cao tốc=motorway,nhánh nối=link,đường đi bộ=none,đường mòn=none,đang xây=none,đường nội bộ=none,đường xe đạp=none,phà=none';
 
 /** A maxspeed as km/h (mph converted). */
 const kmh = (m: string | undefined): number | null =>
@@ -126,13 +130,13 @@ export function toGeoJSONLines(f: Fixture): string {
     return {
       type: 'Feature',
       properties: {
-        cap_duong: VI_CLASS[w.tags['highway']!],
+        cap_duong: VI_CLASS[w.tags['highway'] ?? w.tags['route']!],
         toc_do: kmh(w.tags['maxspeed']),
         mot_chieu: o === 'yes' || implied ? 'có' : o === '-1' ? 'ngược' : 'không',
         so_hieu: w.tags['ref'] ?? null,
         ten: w.tags['name'] ?? null,
       },
-      geometry: { type: 'LineString', coordinates: w.nodes.map((n) => f.nodes.get(n)!) },
+      geometry: { type: 'LineString', coordinates: w.nodes.filter((n) => f.nodes.has(n)).map((n) => f.nodes.get(n)!) },
     };
   });
   return JSON.stringify({ type: 'FeatureCollection', features });
@@ -174,7 +178,7 @@ export function referenceRoute(f: Fixture, from: number, to: number): { minutes:
     adj.get(a)!.push({ to: b, min, km: k });
   };
   for (const w of f.ways) {
-    const speedBase = SPEED[w.tags['highway']!];
+    const speedBase = SPEED[w.tags['highway'] ?? ''];
     if (speedBase === undefined) continue;
     const m = w.tags['maxspeed'];
     const speed = m === undefined ? speedBase : m.endsWith('mph') ? Number.parseFloat(m) * 1.609344 : Number(m);
