@@ -57,7 +57,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFromOsm } from '../src/data/osm-network.ts';
-import { clipTest } from '../src/data/road-network.ts';
+import { clipOfProvinces } from '../src/data/road-network.ts';
 import { asNetworkOverride, defaultRoadModel, roadGraph } from '../src/analysis/road-graph.ts';
 import { streetGrid } from './synthetic-network.ts';
 
@@ -297,12 +297,7 @@ async function benchOwnNetwork() {
   const file = join(tmpdir(), 'ntcc-bench-grid.osm.pbf');
   if (!existsSync(file)) await streetGrid(file);
   const inputs = loadInputs();
-  const clip = clipTest(
-    inputs.provinces2022.features.map((f) => {
-      const g = f.geometry as { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
-      return g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
-    }),
-  );
+  const clip = clipOfProvinces(inputs.provinces2022);
   const size = statSync(file).size;
   let net = await buildFromOsm({
     open: () => createReadStream(file, { highWaterMark: 1 << 20 }),

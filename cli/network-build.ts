@@ -12,7 +12,7 @@ import { Option, type Command } from 'commander';
 import type { NetworkOverride } from '../src/core/analysis.ts';
 import { NET_CLASSES } from '../src/core/network-classes.ts';
 import { formatNumber, t, type Lang } from '../src/i18n/index.ts';
-import { clipTest, NetworkError, type ClipTest, type RoadNetwork } from '../src/data/road-network.ts';
+import { clipOfProvinces, NetworkError, type ClipTest, type RoadNetwork } from '../src/data/road-network.ts';
 import { buildFromOsm, MAX_NETWORK_INPUT_BYTES } from '../src/data/osm-network.ts';
 import { buildFromLines, readClassMap } from '../src/data/network-lines.ts';
 import { isNetworkFile, NETWORK_FILE_EXT, readNetworkFile, writeNetworkFile } from '../src/data/network-file.ts';
@@ -53,15 +53,7 @@ export interface NetworkInputOptions {
 }
 
 /** The region and its neighbouring provinces (as `--context` takes them), as a clip test. */
-function regionClip(): ClipTest {
-  const inputs = loadInputs();
-  return clipTest(
-    inputs.provinces2022.features.map((f) => {
-      const g = f.geometry as { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
-      return g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
-    }),
-  );
-}
+const regionClip = (): ClipTest => clipOfProvinces(loadInputs().provinces2022);
 
 /** A NetworkError as a message in the user's language, exit 2. */
 export const networkFailure = (lang: Lang, file: string, e: NetworkError): CliExit =>

@@ -9,23 +9,11 @@ import type { PopulationOverride } from '../src/core/analysis.ts';
 import { t, type Lang } from '../src/i18n/index.ts';
 import { MAX_POPULATION_BYTES, PopulationError, readPopulationGrid } from '../src/data/population-grid.ts';
 import { CliExit } from './network-build.ts';
+import { boxOfProvinces } from '../src/data/road-network.ts';
 import { loadInputs } from './load.ts';
 
 /** The box of the region and its neighbouring provinces, lon/lat. */
-function regionBox(): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const walk = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as [number, number];
-      box[0] = Math.min(box[0], x);
-      box[1] = Math.min(box[1], y);
-      box[2] = Math.max(box[2], x);
-      box[3] = Math.max(box[3], y);
-    } else (c as unknown[]).forEach(walk);
-  };
-  for (const f of loadInputs().provinces2022.features) walk((f.geometry as { coordinates: unknown }).coordinates);
-  return box;
-}
+const regionBox = (): [number, number, number, number] => boxOfProvinces(loadInputs().provinces2022);
 
 /**
  * Reads a population grid named on the command line.

@@ -265,6 +265,10 @@ export interface LinesBuildInput extends BuildOptions, LineFields {
   name: string;
   bytes: Uint8Array;
   now?: string;
+  /** Cancels the build (a NetworkError `cancelled`). */
+  signal?: AbortSignal;
+  /** Share done, 0–1, as the lines are read. */
+  onProgress?: (done: number) => void;
 }
 
 /**
@@ -281,6 +285,8 @@ export async function buildFromLines(input: LinesBuildInput): Promise<RoadNetwor
     });
   if (!input.bytes.length) throw new NetworkError('empty');
   const { fc } = await readLineFile(input.name, input.bytes);
+  if (input.signal?.aborted) throw new NetworkError('cancelled');
+  input.onProgress?.(0.3);
   const lines = linesOf(fc);
   if (!lines.length) throw new NetworkError('no-lines');
   const fields = [...new Set(lines.flatMap((l) => Object.keys(l.props)))];
@@ -320,6 +326,10 @@ export async function buildFromLines(input: LinesBuildInput): Promise<RoadNetwor
   const labels: [string, string][] = [['', '']];
   const labelIndex = new Map<string, number>([['\u0000', 0]]);
   lines.forEach((l, i) => {
+    if (i % 20_000 === 0) {
+      if (input.signal?.aborted) throw new NetworkError('cancelled');
+      input.onProgress?.(0.3 + (0.5 * i) / lines.length);
+    }
     const c = classOf(l.props[input.classField])!;
     if (c === 'none') return;
     const dir = input.onewayField === undefined ? 'both' : readOneway(l.props[input.onewayField]);
@@ -385,7 +395,7 @@ export async function buildFromLines(input: LinesBuildInput): Promise<RoadNetwor
     label: label.view(),
     labels,
   };
-  return buildRoadNetwork(
+  const net = buildRoadNetwork(
     table,
     {
       source: {
@@ -399,4 +409,6 @@ export async function buildFromLines(input: LinesBuildInput): Promise<RoadNetwor
     },
     input,
   );
+  input.onProgress?.(1);
+  return net;
 }

@@ -180,6 +180,40 @@ export function clipTest(polygons: readonly (readonly (readonly number[])[])[][]
   };
 }
 
+/** Polygon features (lon/lat) as rings per feature. */
+function ringsOfFeatures(fc: { features: readonly { geometry: unknown }[] }): number[][][][] {
+  return fc.features.flatMap((f) => {
+    const g = f.geometry as { type: string; coordinates: unknown } | null;
+    if (g?.type === 'Polygon') return [g.coordinates as number[][][]];
+    if (g?.type === 'MultiPolygon') return [(g.coordinates as number[][][][]).flat()];
+    return [];
+  });
+}
+
+/**
+ * The clip area of a network: the provinces given (the 2022 edition's features, the region and
+ * its neighbours, as `--context` takes them), as a clip test.
+ * @example clipOfProvinces(provinces2022) // what `ntcc network build` clips to
+ */
+export const clipOfProvinces = (fc: { features: readonly { geometry: unknown }[] }): ClipTest => clipTest(ringsOfFeatures(fc));
+
+/**
+ * The box of the provinces given, [lon min, lat min, lon max, lat max] (a population grid is read within it).
+ * @example boxOfProvinces(provinces2022) // about [102.1, 8.5, 109.5, 21.1]
+ */
+export function boxOfProvinces(fc: { features: readonly { geometry: unknown }[] }): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const rings of ringsOfFeatures(fc))
+    for (const r of rings)
+      for (const c of r) {
+        box[0] = Math.min(box[0], c[0]!);
+        box[1] = Math.min(box[1], c[1]!);
+        box[2] = Math.max(box[2], c[0]!);
+        box[3] = Math.max(box[3], c[1]!);
+      }
+  return box;
+}
+
 /** Why a network could not be built: a code and its values (the message is in i18n, `Net.err.<code>`). */
 export class NetworkError extends Error {
   constructor(
