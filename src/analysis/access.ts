@@ -115,8 +115,10 @@ export function computeAccess(
   out.minutes_to_airport = toNearest(placesOf(targets.airports));
   out.minutes_to_border_gate = toNearest(placesOf(targets.gates));
   onProgress?.(0.8);
-  // To the cell's own unit's centre: one search per unit.
-  const fromCentre = units.map((u) => g.timesFrom([u.centre], 'to'));
+  // To the cell's own unit's centre: one search per unit, which need reach only that unit's cells.
+  const cellsOf = units.map(() => [] as number[]);
+  for (let i = 0; i < grid.unit.length; i++) cellsOf[grid.unit[i]!]!.push(grid.centres[2 * i]!, grid.centres[2 * i + 1]!);
+  const fromCentre = units.map((u, k) => g.timesFrom([u.centre], 'to', cellsOf[k]!));
   const centre = new Float32Array(grid.unit.length);
   for (let i = 0; i < centre.length; i++)
     centre[i] = fromCentre[grid.unit[i]!]!.nearestTo(grid.centres[2 * i]!, grid.centres[2 * i + 1]!).minutes;

@@ -291,7 +291,11 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
     reverse: boolean,
     prevArc: Int32Array | null,
     stopAt: (dist: Float64Array) => number = () => Infinity,
+    needed: Uint8Array | null = null,
   ): { dist: Float64Array; nearest: Int32Array } => {
+    // With `needed` (1 for each node whose minutes are asked for), the search ends once all are settled.
+    let left = 0;
+    if (needed) for (let i = 0; i < needed.length; i++) left += needed[i]!;
     const { off, to, edge } = reverse ? rev : fwd;
     const dist = new Float64Array(V).fill(Infinity);
     const nearest = new Int32Array(V).fill(-1);
@@ -308,6 +312,10 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
       const u = heap.topVal;
       if (d > dist[u]!) continue;
       if (d > stopAt(dist)) break;
+      if (needed && needed[u] === 1) {
+        needed[u] = 2;
+        if (--left === 0) break;
+      }
       for (let k = off[u]!; k < off[u + 1]!; k++) {
         const v = to[k]!;
         const nd = d + emin[edge[k]!]!;
@@ -346,11 +354,22 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
     return first.leg + along(first.edge, first.pos, second.pos) + second.leg;
   };
 
-  const timesFrom = (points: readonly [number, number][], direction: TripDirection): TravelTimes => {
+  const timesFrom = (points: readonly [number, number][], direction: TripDirection, reach?: ArrayLike<number>): TravelTimes => {
     const toward = direction === 'to';
     const joins = points.map(([lon, lat]) => join(lon, lat));
     const seeds = joins.flatMap((j, i) => (j ? seedsOf(j, toward, i) : []));
-    const { dist, nearest } = search(seeds, toward, null);
+    // Only some places asked for: the search stops once the ends of their edges are settled.
+    let needed: Uint8Array | null = null;
+    if (reach) {
+      needed = new Uint8Array(V);
+      for (let k = 0; k + 1 < reach.length; k += 2) {
+        const j = join(reach[k]!, reach[k + 1]!);
+        if (!j) continue;
+        needed[net.eu[j.edge]!] = 1;
+        needed[net.ev[j.edge]!] = 1;
+      }
+    }
+    const { dist, nearest } = search(seeds, toward, null, undefined, needed);
     return {
       nearestTo: (lon, lat) => {
         let best = Infinity;

@@ -18,8 +18,11 @@ export type TripDirection = 'to' | 'from';
 
 /** A network the travel-time analyses can search. */
 export interface TravelGraph {
-  /** One search from all `points` at once. */
-  timesFrom(points: readonly [number, number][], direction: TripDirection): TravelTimes;
+  /**
+   * One search from all `points` at once. With `reach` (lon, lat interleaved), only those places'
+   * minutes are asked for, and a graph may stop its search once it has them (others may then read Infinity).
+   */
+  timesFrom(points: readonly [number, number][], direction: TripDirection, reach?: ArrayLike<number>): TravelTimes;
 }
 
 /** The bundled corridor network or any other graph. */

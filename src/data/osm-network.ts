@@ -131,13 +131,16 @@ export async function buildFromOsm(input: OsmBuildInput): Promise<RoadNetwork> {
   if (!cls.n) throw new NetworkError('nothing-drivable');
 
   // The node ids the ways use, sorted and unique; each way's refs become indexes into them.
-  const allRefs = refs.view();
+  // (Views, not copies, where it can: a country's road nodes are millions.)
+  const allRefs = refs.arr.subarray(0, refs.n);
   const sorted = allRefs.slice().sort();
   let u = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
+  // A copy of the unique ids, so the sorted buffer (every reference) can go before the nodes pass.
   const ids = sorted.slice(0, u);
   const wayNodes = new Uint32Array(allRefs.length);
   for (let i = 0; i < allRefs.length; i++) wayNodes[i] = indexOf(ids, allRefs[i]!);
+  refs.arr = new Float64Array(0);
   input.onProgress?.('ways', 1);
 
   // Pass 2: the positions of those nodes only.

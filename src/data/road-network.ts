@@ -27,9 +27,9 @@ export class Grow<T extends Float64Array | Uint32Array | Int32Array | Float32Arr
     }
     this.arr[this.n++] = v;
   }
-  /** The values pushed so far (a copy of exactly that length). */
+  /** The values pushed so far (a view: no copy, so the peak memory is the buffer alone). */
   view(): T {
-    return this.arr.slice(0, this.n) as T;
+    return this.arr.subarray(0, this.n) as T;
   }
 }
 

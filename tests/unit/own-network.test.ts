@@ -307,3 +307,19 @@ describe('the network as paths to draw', () => {
     }
   });
 });
+
+describe('a search asked for some places only', () => {
+  it('gives those places the same minutes as a whole search', async () => {
+    const { roadGraph } = await import('../../src/analysis/road-graph.ts');
+    const g = roadGraph(readNetworkFile(new Uint8Array(readFileSync(built['pbf']!))));
+    const places: number[] = [];
+    for (let k = 0; k < 40; k++) places.push(105.2 + ((k * 37) % 41) * 0.0008, 19.1 + ((k * 53) % 43) * 0.0008);
+    for (const direction of ['to', 'from'] as const) {
+      const origin: [number, number] = [105.213, 19.117];
+      const whole = g.timesFrom([origin], direction);
+      const some = g.timesFrom([origin], direction, places);
+      for (let k = 0; k < places.length; k += 2)
+        expect(some.nearestTo(places[k]!, places[k + 1]!).minutes).toBeCloseTo(whole.nearestTo(places[k]!, places[k + 1]!).minutes, 9);
+    }
+  });
+});
