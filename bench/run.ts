@@ -134,7 +134,7 @@ const target = (id: string, ratios: number[], op: '≤' | '≥', limit: number):
 };
 
 async function main(): Promise<void> {
-  const analysisOk = runAnalysisBench();
+  const analysisOk = await runAnalysisBench();
   await buildBenchPages();
   const server = await startServer(4174);
   const o = server.origin;

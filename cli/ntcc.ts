@@ -32,7 +32,8 @@ import { deltaTable, resultTables, unitGeometries } from '../src/export/results.
 import { readScenarioBytes } from '../src/data/scenario.ts';
 import { EMPTY_SCENARIO, type Scenario } from '../src/core/scenario.ts';
 import { checkSpeeds, SPEED_CLASSES, type SpeedClass } from '../src/core/speeds.ts';
-import { EXPORT_FORMATS, formatById, importFile, writeLayer, type ExportFormat } from '../src/export/formats.ts';
+import { CRS_CHOICES, crsByName, type CrsDef } from '../src/core/crs.ts';
+import { crsProblem, EXPORT_FORMATS, formatById, importFile, writeLayer, type ExportFormat } from '../src/export/formats.ts';
 import { EXPORT_LAYERS, beltAt, sensitivityOf, visiblePart } from '../src/export/catalogue.ts';
 import { exportFiles, type BundleInput } from '../src/export/bundle.ts';
 import { render, t, type Lang } from '../src/i18n/index.ts';
@@ -42,6 +43,9 @@ import { tableLayer } from '../src/export/table-layer.ts';
 import type { NumberFormat } from '../src/core/figures.ts';
 import { addNetworkCommand } from './network.ts';
 import { loadInputs, loadLayer } from './load.ts';
+import { addNetworkInputOptions, CliExit, networkOverride, registerNetworkBuild } from './network-build.ts';
+import { registerRoute } from './route.ts';
+import { populationArg } from './population.ts';
 
 /** A bad argument: printed as given, exit code 2. */
 class UsageError extends Error {}
@@ -150,6 +154,20 @@ async function massTableArg(
   return { layer: `table:${name}`, name, field, values };
 }
 
+/** `--crs`: the system the files are written in, checked against every format asked for (exit 2 when one cannot hold it). */
+function crsArg(lang: Lang, text: unknown, formats: readonly string[]): CrsDef | undefined {
+  if (typeof text !== 'string') return undefined;
+  const crs = crsByName(text);
+  if (!crs) throw new UsageError(t(lang, 'Cli.BadCrs', { crs: text, choices: CRS_CHOICES.join(', ') }));
+  for (const f of formats) {
+    if (f === 'json') continue;
+    const problem = crsProblem(f as ExportFormat, crs);
+    if (problem === 'wgs84-only') throw new UsageError(t(lang, 'Cli.CrsNotFor', { format: f }));
+    if (problem === 'needs-epsg') throw new UsageError(t(lang, 'Cli.CrsNoEpsg', { format: f, crs: crs.id }));
+  }
+  return crs.epsg === 4326 ? undefined : crs;
+}
+
 /** The fields of a collection, in first-seen order. */
 const fieldsOf = (fc: FeatureCollection): string[] => [...new Set(fc.features.flatMap((f) => Object.keys(f.properties ?? {})))];
 const hasGeometry = (fc: FeatureCollection, types: string[]): boolean =>
@@ -235,6 +253,10 @@ async function analyze(lang: Lang, kind: string, v: Record<string, string | bool
   const known = new Set(inputs.corridors.features.map((f) => f.properties.id));
   const speeds = v['speeds'] === undefined ? {} : speedsArg(lang, String(v['speeds']));
   overrides.scenario = withSpeeds(v['scenario'] === undefined ? null : scenarioArg(lang, String(v['scenario']), known), speeds);
+  // Your own road network (with the speeds given for expressways, national roads and the access leg) and population grid (issue 27).
+  if (typeof v['network'] === 'string')
+    overrides.network = await networkOverride(lang, v['network'], params.detour, v, overrides.scenario?.speeds ?? {});
+  if (typeof v['population'] === 'string') overrides.population = await populationArg(lang, v['population']);
   const compareHorizon = v['compareHorizon'] === undefined ? undefined : String(v['compareHorizon']);
   if (compareHorizon !== undefined && v['compareScenario'] !== undefined) throw new UsageError(t(lang, 'Cli.CompareOne'));
   if (compareHorizon !== undefined && !(HORIZONS as readonly string[]).includes(compareHorizon))
@@ -269,8 +291,10 @@ async function analyze(lang: Lang, kind: string, v: Record<string, string | bool
   }
   if (v['out'] === undefined && !TO_STDOUT.includes(format)) throw new UsageError(t(lang, 'Cli.NeedOut', { format }));
   // The same bytes the app and `ntcc bundle` write for this table, to a file or (text formats) to stdout.
+  const crs = crsArg(lang, v['crs'], [format]);
   const file = await exportFiles({
     ...exportBase(params.edition, params.horizon, false),
+    ...(crs ? { crs } : {}),
     results: [{ result, tables: [table.name], baseline: before }],
     scenario: overrides.scenario ?? null,
     formats: [format as ExportFormat],
@@ -330,7 +354,13 @@ async function exportCmd(lang: Lang, v: Record<string, string | boolean | undefi
   // Decide the kind before writing (a bundle must go to a .zip), then write.
   const kind = layers.length === 1 ? 'file' : formatById(format as ExportFormat).writeMany ? 'gpkg' : 'bundle';
   checkOut(lang, outFile, kind, format);
-  const file = await exportFiles({ ...exportBase('2022', horizon ?? 'all', includeRestricted), layers, formats: [format as ExportFormat] });
+  const crs = crsArg(lang, v['crs'], [format]);
+  const file = await exportFiles({
+    ...exportBase('2022', horizon ?? 'all', includeRestricted),
+    ...(crs ? { crs } : {}),
+    layers,
+    formats: [format as ExportFormat],
+  });
   save(lang, outFile, file.bytes, rows);
 }
 
@@ -363,7 +393,9 @@ async function bundleCmd(lang: Lang, v: Record<string, string | boolean | undefi
   const results = analyses.map((kind) => runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: kind as AnalysisKind, edition, horizon: 'today' }));
   const layers = ids.map((id) => ({ id, fc: loadLayer(id) }));
   const { buildBundle } = await import('../src/export/bundle.ts');
+  const crs = crsArg(lang, v['crs'], formats);
   const { zip, metadata } = await buildBundle({
+    ...(crs ? { crs } : {}),
     ...exportBase(edition, 'today', includeRestricted),
     layers,
     results: results.map((result) => ({ result })),
@@ -498,7 +530,8 @@ async function joinCmd(lang: Lang, v: Record<string, string | boolean | undefine
     throw new Error(t(lang, 'Cli.Unmatched', { row: report.unmatched[0]!.sheetRow, key: report.unmatched[0]!.key }));
   const layer = tableLayer(joined, units[edition as '2022' | '2025'], '', units['2022']).fc;
   const name = basename(file).replace(/\.[^.]+$/, '');
-  const { bytes: written } = await writeLayer(layer, name, format as ExportFormat);
+  const crs = crsArg(lang, v['crs'], [format]);
+  const { bytes: written } = await writeLayer(layer, name, format as ExportFormat, crs ? { crs } : {});
   if (v['out'] === undefined) out(new TextDecoder().decode(written));
   else save(lang, String(v['out']), written, layer.features.length);
 }
@@ -573,6 +606,10 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
     .addOption(new Option('--speeds <file>', t(lang, 'Cli.Opt.speeds')))
     .addOption(new Option('--compare-horizon <horizon>', describe(lang, t(lang, 'Cli.Opt.compareHorizon'), HORIZONS.join(', '))))
     .addOption(new Option('--compare-scenario <file>', t(lang, 'Cli.Opt.compareScenario')))
+    .addOption(new Option('--network <file>', t(lang, 'Cli.Opt.network')))
+    .addOption(new Option('--crs <crs>', describe(lang, t(lang, 'Cli.Opt.crs'), CRS_CHOICES.join(', '), 'EPSG:4326')))
+    .addOption(new Option('--population <file.tif>', t(lang, 'Cli.Opt.population')));
+  addNetworkInputOptions(analyzeCmd, lang)
     .addHelpText(
       'after',
       `\n${t(lang, 'Cli.Analyses')}\n${ANALYSES.map((k) => `  ${k.padEnd(12)}${t(lang, `Analysis.kind.${k}`)}`).join('\n')}\n`,
@@ -581,6 +618,7 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
 
   configure(program.command('export'))
     .description(t(lang, 'Cli.Cmd.export'))
+    .addOption(new Option('--crs <crs>', describe(lang, t(lang, 'Cli.Opt.crs'), CRS_CHOICES.join(', '), 'EPSG:4326')))
     .addOption(new Option('--layers <list>', describe(lang, t(lang, 'Cli.Opt.layers'), `${EXPORT_LAYERS.join(', ')}, all`)))
     .addOption(new Option('--format <format>', describe(lang, t(lang, 'Cli.Opt.exportFormat'), EXPORT_FORMATS.join(', '), 'geojson')))
     .addOption(new Option('--out <file>', t(lang, 'Cli.Opt.out')))
@@ -591,6 +629,7 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
 
   configure(program.command('bundle'))
     .description(t(lang, 'Cli.Cmd.bundle'))
+    .addOption(new Option('--crs <crs>', describe(lang, t(lang, 'Cli.Opt.crs'), CRS_CHOICES.join(', '), 'EPSG:4326')))
     .addOption(new Option('--out <file.zip>', t(lang, 'Cli.Opt.out')))
     .addOption(new Option('--layers <list>', describe(lang, t(lang, 'Cli.Opt.layers'), `${EXPORT_LAYERS.join(', ')}, all`, 'all')))
     .addOption(new Option('--formats <list>', describe(lang, t(lang, 'Cli.Opt.formats'), EXPORT_FORMATS.join(', '), 'geojson,csv,gpkg')))
@@ -603,6 +642,7 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
 
   configure(program.command('join'))
     .description(t(lang, 'Cli.Cmd.join'))
+    .addOption(new Option('--crs <crs>', describe(lang, t(lang, 'Cli.Opt.crs'), CRS_CHOICES.join(', '), 'EPSG:4326')))
     .addOption(new Option('--table <file>', t(lang, 'Cli.Opt.tableFile')))
     .addOption(new Option('--sheet <sheet>', t(lang, 'Cli.Opt.sheet')))
     .addOption(new Option('--header-row <n>', t(lang, 'Cli.Opt.headerRow')))
@@ -631,6 +671,8 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
     .argument('<file>', t(lang, 'Cli.Arg.file'))
     .action((file: string) => validateCmd(lang, file, out));
   addNetworkCommand(program, lang, out);
+  registerNetworkBuild(program, lang, configure, out);
+  registerRoute(program, lang, configure, out);
   return program;
 }
 
@@ -680,6 +722,6 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       return 2;
     }
     process.stderr.write(`ntcc: ${e instanceof Error ? e.message : String(e)}\n`);
-    return e instanceof UsageError ? 2 : 1;
+    return e instanceof UsageError ? 2 : e instanceof CliExit ? e.exitCode : 1;
   }
 }

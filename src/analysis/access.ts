@@ -7,7 +7,7 @@
 import type { AccessGrid, AnalysisLine, AnalysisPoint, AnalysisUnit } from '../core/analysis.ts';
 import { closestOnSegment, haversineKm, planar } from './geo.ts';
 import { buildHexGrid } from './hex-grid.ts';
-import { minutesFromCells, timesFrom, minutesTo, type TimeNetwork } from './travel-time.ts';
+import { graphOf, type Travel } from './travel-graph.ts';
 
 /**
  * Distance from each (lon, lat) to the nearest point, km; Infinity when there are none.
@@ -87,8 +87,8 @@ export function computeAccess(
   },
   cellKm: number,
   onProgress?: (done: number) => void,
-  /** With the minutes metric: the timed network (analysis/travel-time.ts). */
-  travel?: TimeNetwork,
+  /** With the minutes metric: the timed network (the bundled corridors, or a user's road network). */
+  travel?: Travel,
 ): AccessGrid {
   const grid = buildHexGrid(units, cellKm);
   onProgress?.(0.2);
@@ -102,15 +102,26 @@ export function computeAccess(
     onProgress?.(1);
     return out;
   }
-  const tn = travel;
-  out.minutes_to_seaport = minutesFromCells(tn, grid.centres, placesOf(targets.seaports));
-  out.minutes_to_airport = minutesFromCells(tn, grid.centres, placesOf(targets.airports));
-  out.minutes_to_border_gate = minutesFromCells(tn, grid.centres, placesOf(targets.gates));
+  const g = graphOf(travel);
+  // From each cell to the nearest of the points: one search from all of them.
+  const toNearest = (points: [number, number][]): Float32Array => {
+    const mins = new Float32Array(grid.unit.length).fill(Infinity);
+    if (!points.length) return mins;
+    const times = g.timesFrom(points, 'to');
+    for (let i = 0; i < mins.length; i++) mins[i] = times.nearestTo(grid.centres[2 * i]!, grid.centres[2 * i + 1]!).minutes;
+    return mins;
+  };
+  out.minutes_to_seaport = toNearest(placesOf(targets.seaports));
+  out.minutes_to_airport = toNearest(placesOf(targets.airports));
+  out.minutes_to_border_gate = toNearest(placesOf(targets.gates));
   onProgress?.(0.8);
-  // To the cell's own unit's centre: one search per unit.
-  const fromCentre = units.map((u) => timesFrom(tn, [u.centre]));
+  // To the cell's own unit's centre: one search per unit, which need reach only that unit's cells.
+  const cellsOf = units.map(() => [] as number[]);
+  for (let i = 0; i < grid.unit.length; i++) cellsOf[grid.unit[i]!]!.push(grid.centres[2 * i]!, grid.centres[2 * i + 1]!);
+  const fromCentre = units.map((u, k) => g.timesFrom([u.centre], 'to', cellsOf[k]!));
   const centre = new Float32Array(grid.unit.length);
-  for (let i = 0; i < centre.length; i++) centre[i] = minutesTo(fromCentre[grid.unit[i]!]!, grid.centres[2 * i]!, grid.centres[2 * i + 1]!);
+  for (let i = 0; i < centre.length; i++)
+    centre[i] = fromCentre[grid.unit[i]!]!.nearestTo(grid.centres[2 * i]!, grid.centres[2 * i + 1]!).minutes;
   out.minutes_to_centre = centre;
   onProgress?.(1);
   return out;

@@ -7,7 +7,7 @@
  */
 import type { AnalysisUnit, GravityRow, Mass } from '../core/analysis.ts';
 import { EARTH_RADIUS_KM, haversineKm } from './geo.ts';
-import { minutesTo, timesFrom, type TimeNetwork } from './travel-time.ts';
+import { graphOf, type Travel } from './travel-graph.ts';
 
 /** The pairs in flat arrays: indices into the input, distance km, intensity, share. */
 export interface GravityMatrix {
@@ -117,17 +117,18 @@ export function computeGravityMinutes(
   units: readonly Pick<AnalysisUnit, 'id' | 'centre' | 'population' | 'area_km2'>[],
   beta: number,
   mass: Mass,
-  tn: TimeNetwork,
+  tn: Travel,
 ): GravityRow[] {
+  const g = graphOf(tn);
   const m = units.map((u) => massOf(u, mass));
   const rows: GravityRow[] = [];
   for (let i = 0; i < units.length; i++) {
     if (m[i] === null) continue;
-    const from = timesFrom(tn, [units[i]!.centre]);
+    const from = g.timesFrom([units[i]!.centre], 'from');
     for (let j = i + 1; j < units.length; j++) {
       if (m[j] === null) continue;
       const [lon, lat] = units[j]!.centre;
-      const t = minutesTo(from, lon, lat);
+      const t = from.nearestTo(lon, lat).minutes;
       if (!(t > 0) || !Number.isFinite(t)) continue;
       rows.push({
         a: units[i]!.id,

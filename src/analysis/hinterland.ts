@@ -8,7 +8,7 @@ import type { AnalysisLine, AnalysisPoint, AnalysisUnit, HexGrid, HinterlandPort
 import { haversineKm, roundTo } from './geo.ts';
 import { buildHexGrid } from './hex-grid.ts';
 import { attachAll, buildNetwork, reachTarget, shortestPaths, type NetworkLine, type Source } from './network.ts';
-import { nearestTo, timesFrom, type TimeNetwork } from './travel-time.ts';
+import { graphOf, type Travel } from './travel-graph.ts';
 
 export interface HinterlandResult {
   units_rows: HinterlandUnitRow[];
@@ -32,13 +32,13 @@ export function computeHinterland(
   lines: readonly (Pick<AnalysisLine, 'coordinates'> & Pick<NetworkLine, 'lengthFactor'>)[],
   options: { toleranceKm: number; cellKm: number },
   onProgress?: (done: number) => void,
-  travel?: TimeNetwork,
+  travel?: Travel,
 ): HinterlandResult {
   // By travel time too: one search from every port at once, each place to the port it reaches first.
   const times = travel
-    ? timesFrom(
-        travel,
+    ? graphOf(travel).timesFrom(
         ports.map((p) => p.coordinates),
+        'to',
       )
     : null;
   const groups = [...new Set(ports.map((p) => p.group))].sort();
@@ -78,7 +78,7 @@ export function computeHinterland(
       network_km: r.network >= 0 ? roundTo(r.networkKm, 2) : null,
     };
     if (times) {
-      const m = nearestTo(times, u.centre[0], u.centre[1]);
+      const m = times.nearestTo(u.centre[0], u.centre[1]);
       const ok = m.point >= 0 && Number.isFinite(m.minutes);
       row.port_minutes = ok ? groups[portGroup[m.point]!]! : null;
       row.minutes = ok ? roundTo(m.minutes, 1) : null;
@@ -97,7 +97,7 @@ export function computeHinterland(
     if (r.straight >= 0) port_straight[i] = portGroup[r.straight]!;
     if (r.network >= 0) port_network[i] = portGroup[r.network]!;
     if (times && port_minutes) {
-      const m = nearestTo(times, grid.centres[2 * i]!, grid.centres[2 * i + 1]!);
+      const m = times.nearestTo(grid.centres[2 * i]!, grid.centres[2 * i + 1]!);
       if (m.point >= 0 && Number.isFinite(m.minutes)) port_minutes[i] = portGroup[m.point]!;
     }
     if (onProgress && i % 2000 === 0) onProgress(0.2 + (0.8 * i) / n);

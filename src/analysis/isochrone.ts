@@ -19,7 +19,7 @@
 import { area } from '@turf/area';
 import type { AnalysisUnit } from '../core/analysis.ts';
 import { meanLat, planar, pointInRings, ringsOf, roundTo } from './geo.ts';
-import { minutesTo, timesFrom, type TimeNetwork } from './travel-time.ts';
+import { graphOf, type Travel } from './travel-graph.ts';
 
 /** The area reachable within `minutes`, as a MultiPolygon (lon, lat), with its area in km². */
 export interface IsochroneBand {
@@ -224,7 +224,7 @@ function toLonLat(ring: readonly [number, number][], lonOf: (x: number) => numbe
  * @example computeIsochrones(tn, [108.2022, 16.0544], [30, 60, 120], units, 5).bands[1].area_km2 // km² within an hour of Đà Nẵng
  */
 export function computeIsochrones(
-  tn: TimeNetwork,
+  tn: Travel,
   from: [number, number],
   minutes: readonly number[],
   units: readonly Pick<AnalysisUnit, 'geometry'>[],
@@ -262,7 +262,7 @@ export function computeIsochrones(
   const land = landMask(rings, nx, ny, x0, y0, cellKm);
   onProgress?.(0.1);
 
-  const times = timesFrom(tn, [from]);
+  const times = graphOf(tn).timesFrom([from], 'from');
   const value = new Float64Array(nx * ny).fill(OFF_LAND);
   let sampled = 0;
   for (let j = 0; j < ny; j++) {
@@ -270,7 +270,7 @@ export function computeIsochrones(
     for (let i = 0; i < nx; i++) {
       const p = j * nx + i;
       if (!land[p]) continue;
-      value[p] = minutesTo(times, proj.lon(x0 + i * cellKm), lat);
+      value[p] = times.nearestTo(proj.lon(x0 + i * cellKm), lat).minutes;
       sampled++;
     }
     if (onProgress && j % 16 === 0) onProgress(0.1 + (0.7 * j) / ny);

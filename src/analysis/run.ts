@@ -11,6 +11,10 @@ import {
   type AnalysisKind,
   type AnalysisPoint,
   type AnalysisUnit,
+  type HexGrid,
+  type NetworkOverride,
+  type PopulationOverride,
+  type PopulationSummary,
   type IndexPart,
   type ResultBase,
   type ResultUnit,
@@ -25,7 +29,9 @@ import { applyScenario, type ScenarioInputs } from './scenario.ts';
 import { EARTH_RADIUS_KM } from '../core/geo.ts';
 import { msg, named, num, type Both, type ResultMsg } from '../core/messages.ts';
 import { computeAccess } from './access.ts';
-import { buildTimeNetwork, defaultModel, type TimedLine, type TimeNetwork } from './travel-time.ts';
+import { buildTimeNetwork, defaultModel, type TimedLine } from './travel-time.ts';
+import { graphOf, type Travel } from './travel-graph.ts';
+import { modelSuffix, networkNotes, populationNote, weighBands, weighCells, weighPorts } from './own-data.ts';
 import { classesOf, speedClassOf, SPEED_CLASSES, STATION_KM, type SpeedClass } from '../core/speeds.ts';
 import { computeAdjacency } from './adjacency.ts';
 import { computeDistances } from './distance.ts';
@@ -122,6 +128,15 @@ export function runAnalysis(
   // The scenario's edits first: every analysis it can change runs on the network and points as the scenario has them.
   if (overrides.scenario && !scenarioActs(params, overrides.scenario)) overrides = { ...overrides, scenario: null };
   const applied = applyScenario(inputs, overrides.scenario);
+  // The corridors the scenario removed, as they were (a station or interchange on one loses its road).
+  const removedIds = new Set(overrides.scenario?.edits.flatMap((e) => (e.action === 'remove' ? [e.target] : [])) ?? []);
+  const removedLines = removedIds.size
+    ? inputs.corridors.features.flatMap((f): TimedLine[] =>
+        removedIds.has(f.properties.id)
+          ? [{ id: f.properties.id, coordinates: f.geometry.coordinates as [number, number][], cls: speedClassOf(f.properties) }]
+          : [],
+      )
+    : [];
   inputs = applied.inputs;
   const custom = overrides.units ?? null;
   // The user's table as the mass: the units' figure is the table's (a mass of its own kind).
@@ -181,15 +196,34 @@ export function runAnalysis(
     notes,
     onProgress,
     scenario: applied,
+    removedLines,
     speeds: overrides.scenario?.speeds ?? {},
     ports: () => (overrides.ports ? pointsFromCollection(overrides.ports.fc) : pointsFor(inputs.seaports, params.horizon)),
+    network: overrides.network ?? null,
+    population: overrides.population ?? null,
+    populationSummary: null,
   };
   // One line per kind in RUNS; the fields it returns are typed by the kind (the union cannot follow the lookup).
   const fields = (RUNS[params.kind] as (c: RunContext) => KindFields<AnalysisKind>)(ctx);
   const parts = 'parts_used' in fields ? (fields as KindFields<'index'>).parts_used : undefined;
+  // The user's network and population grid (issue 27): weigh the cells, say so in the model line and the notes.
+  const usesNetwork = Boolean(ctx.network) && measuresMinutes(params);
+  const grid = 'grid' in fields ? (fields as { grid: HexGrid }).grid : null;
+  if (ctx.population && grid && !ctx.populationSummary) ctx.populationSummary = weighCells(grid, units, ctx.population);
+  // A result with ports serving cells (the hinterland): each port's persons by the grid.
+  if ('port_ids' in fields && grid) {
+    const h = fields as KindFields<'hinterland'>;
+    weighPorts(h.ports, h.port_ids, h.grid);
+  }
+  if (ctx.populationSummary) notes.push(populationNote(ctx.populationSummary, new Map(units.map((u) => [u.id, u]))));
+  if (usesNetwork && summary && summary.add + summary.remove + summary.slow > 0) notes.push(msg('Note.NetworkScenario', {}));
+  const base = modelLine(params, custom, massTable, parts);
+  const suffix = modelSuffix(usesNetwork ? ctx.network : null, ctx.populationSummary);
   return {
     params: asked,
-    model: modelLine(params, custom, massTable, parts),
+    model: suffix ? msg('Model.WithTravel', { line: base, travel: suffix }) : base,
+    network: usesNetwork ? ctx.network!.summary : null,
+    population_grid: ctx.populationSummary,
     units: units.map((u) => resultUnit(u, params, custom)),
     notes,
     units_source: custom ? { layer: custom.layer, code: custom.code, name: custom.name } : null,
@@ -204,6 +238,8 @@ export function runAnalysis(
 /** What a kind's run reads. */
 interface RunContext {
   inputs: AnalysisInputs;
+  /** The bundled corridors the scenario removed (for the travel network's stations and interchanges). */
+  removedLines: TimedLine[];
   params: AnalysisParams;
   /** Every unit of the run (with context, the neighbours outside the region too). */
   units: AnalysisUnit[];
@@ -223,6 +259,10 @@ interface RunContext {
   scenario: ScenarioInputs;
   /** The scenario's speeds per class (replacing the defaults). */
   speeds: Partial<Record<SpeedClass, number>>;
+  /** The user's road network (instead of the corridors, for minutes) and population grid. */
+  network: NetworkOverride | null;
+  population: PopulationOverride | null;
+  populationSummary: PopulationSummary | null;
 }
 
 /** What a kind's result holds beyond what every result holds. */
@@ -232,7 +272,11 @@ type KindFields<K extends AnalysisKind> = Omit<Extract<AnalysisResult, { kind: K
  * The timed network of the run's corridors (their classes, the scenario's speeds and stations,
  * the modes asked for), for the minutes metric; its notes say the speeds and what the railways did.
  */
-function travelOf(c: RunContext): TimeNetwork {
+function travelOf(c: RunContext): Travel {
+  if (c.network) {
+    c.notes.push(...networkNotes(c.network));
+    return c.network.graph;
+  }
   const props = new Map(c.inputs.corridors.features.map((f) => [f.properties.id, f.properties]));
   const { classOf, speedOf } = c.scenario;
   const lines = c.lines.flatMap((l): TimedLine[] => {
@@ -267,7 +311,14 @@ function travelOf(c: RunContext): TimeNetwork {
   // The bundled stations and interchanges at the horizon, and the scenario's.
   const bundledStations = stationsFor(c.inputs, c.params.horizon);
   const bundledInterchanges = interchangesFor(c.inputs, c.params.horizon);
-  const tn = buildTimeNetwork(lines, model, [...bundledStations, ...c.scenario.stations], c.scenario.interchanges, bundledInterchanges);
+  const tn = buildTimeNetwork(
+    lines,
+    model,
+    [...bundledStations, ...c.scenario.stations],
+    c.scenario.interchanges,
+    bundledInterchanges,
+    c.removedLines,
+  );
   const listed = c.scenario.interchanges.length + bundledInterchanges.length;
   if (listed) c.notes.push(msg('Analysis.InterchangeNote', { n: tn.interchangesUsed, listed, km: STATION_KM }));
   if (c.params.modes === 'road_rail')
@@ -325,7 +376,9 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
   }),
   isochrone: (c) => {
     const from: [number, number] = [c.params.from[0], c.params.from[1]];
-    const { bands, sampled } = computeIsochrones(travelOf(c), from, c.params.minutes, c.region, c.params.cellKm, c.onProgress);
+    const travel = travelOf(c);
+    const { bands, sampled } = computeIsochrones(travel, from, c.params.minutes, c.region, c.params.cellKm, c.onProgress);
+    if (c.population) c.populationSummary = weighBands(bands, graphOf(travel), from, c.region, c.params.cellKm, c.population);
     return { from, bands, sampled };
   },
   index: (c) => {

@@ -92,6 +92,8 @@ export interface TimeNetwork {
   stationsUsed: number;
   /** The listed interchanges that lie on an expressway (0: expressways are entered at their vertices). */
   interchangesUsed: number;
+  /** Per edge: whether it belongs to a line a scenario added (absent: none did). */
+  edgeAdded?: Uint8Array;
 }
 
 /** A line's speed, km/h: its own, or its class's. */
@@ -113,6 +115,8 @@ export function buildTimeNetwork(
   stations: readonly StationAt[] = [],
   interchanges: readonly [number, number][] = [],
   bundledInterchanges: readonly [number, number][] = [],
+  /** The bundled lines a scenario removed: a station or interchange whose road this was loses its way onto the roads, and gains no other. */
+  removed: readonly TimedLine[] = [],
 ): TimeNetwork {
   const allowed = (l: TimedLine): boolean => model.classes.includes(l.cls);
   const allInterchanges = [...bundledInterchanges, ...interchanges];
@@ -134,7 +138,8 @@ export function buildTimeNetwork(
     model,
   );
   const rail = lines.filter((l) => allowed(l) && isRail(l.cls));
-  if (rail.length && stations.length) tn = withGated(tn, rail, stations.map(stationOf), model.boardMinutes, 'stationsUsed');
+  const gone = removed.filter((l) => allowed(l) && !isRail(l.cls) && l.cls !== 'expressway');
+  if (rail.length && stations.length) tn = withGated(tn, rail, stations.map(stationOf), model.boardMinutes, 'stationsUsed', gone);
   const expressways = lines.filter((l) => allowed(l) && gated(l));
   if (expressways.length)
     tn = withGated(
@@ -143,6 +148,7 @@ export function buildTimeNetwork(
       allInterchanges.map((at) => ({ at, cls: null })),
       0,
       'interchangesUsed',
+      gone,
     );
   return tn;
 }
@@ -162,6 +168,21 @@ function nearestLine(lines: readonly { coordinates: readonly [number, number][] 
       }
     }
   });
+  return best;
+}
+
+/** The join with the shortest leg, or null. */
+const nearestJoin = (js: readonly Join[]): Join | null => js.reduce<Join | null>((a, b) => (a === null || b.leg < a.leg ? b : a), null);
+
+/** Km from a point to the nearest of some lines (Infinity for none). */
+function kmToLines(lines: readonly TimedLine[], lon: number, lat: number): number {
+  const { x, y } = planar(lat);
+  let best = Infinity;
+  for (const l of lines)
+    for (let i = 0; i + 1 < l.coordinates.length; i++) {
+      const [a, b] = [l.coordinates[i]!, l.coordinates[i + 1]!];
+      best = Math.min(best, Math.sqrt(closestOnSegment(x(lon), y(lat), x(a[0]), y(a[1]), x(b[0]), y(b[1])).d2));
+    }
   return best;
 }
 
@@ -199,6 +220,7 @@ function withGated(
   stations: readonly { at: [number, number]; cls: SpeedClass | null }[],
   boardMinutes: number,
   count: 'stationsUsed' | 'interchangesUsed',
+  removed: readonly TimedLine[] = [],
 ): TimeNetwork {
   const { model } = road;
   const lines = rail.map((l) => ({ ...l, coordinates: l.coordinates.map((c) => [c[0], c[1]] as [number, number]) }));
@@ -240,13 +262,25 @@ function withGated(
     // The roads, by the station's nearest way onto them only: two ways would let a trip walk
     // between two roads through the station without taking the train. (A place still walks
     // straight to the station: it is an entry.)
+    //
+    // Which road that is does not depend on a scenario's edits, so that an edit only ever takes
+    // a way away (a removed road) or adds one (an added road nearer than the bundled one), and
+    // removing a road never shortens a trip, nor adding one lengthens it: the nearest way onto the
+    // bundled roads, unless a removed road was nearer still; and an added road's, where nearer.
     const joins = joinsOf({ ...road, entries: road.roadEntries }, u.at[0], u.at[1]);
-    const j = joins.reduce<Join | null>((a, b) => (a === null || b.leg < a.leg ? b : a), null);
-    if (j && j.edge < 0) link(sNode, j.node, j.leg);
-    else if (j) {
-      link(sNode, road.net.eu[j.edge]!, j.leg + j.t * road.emin[j.edge]!);
-      link(sNode, road.net.ev[j.edge]!, j.leg + (1 - j.t) * road.emin[j.edge]!);
-    }
+    const added = (j: Join): boolean => j.edge >= 0 && road.edgeAdded?.[j.edge] === 1;
+    const bundled = nearestJoin(joins.filter((j) => !added(j)));
+    const removedLeg = removed.length ? legMinutes(road, kmToLines(removed, u.at[0], u.at[1])) : Infinity;
+    const join = (j: Join): void => {
+      if (j.edge < 0) link(sNode, j.node, j.leg);
+      else {
+        link(sNode, road.net.eu[j.edge]!, j.leg + j.t * road.emin[j.edge]!);
+        link(sNode, road.net.ev[j.edge]!, j.leg + (1 - j.t) * road.emin[j.edge]!);
+      }
+    };
+    if (bundled && bundled.leg <= removedLeg) join(bundled);
+    const limit = Math.min(bundled?.leg ?? Infinity, removedLeg);
+    for (const j of joins) if (added(j) && j.leg < limit) join(j);
   });
   const nodeEdges: number[][] = Array.from({ length: lon.length }, () => []);
   for (let e = 0; e < eu.length; e++) {
@@ -255,6 +289,8 @@ function withGated(
   }
   const along = new Uint8Array(eu.length);
   along.set(road.along);
+  const edgeAdded = new Uint8Array(eu.length);
+  if (road.edgeAdded) edgeAdded.set(road.edgeAdded);
   return {
     net: {
       proj: road.net.proj,
@@ -274,6 +310,7 @@ function withGated(
     model,
     stationsUsed: road.stationsUsed,
     interchangesUsed: road.interchangesUsed,
+    edgeAdded,
     [count]: used.length,
   };
 }
@@ -290,6 +327,7 @@ function buildRoadNetwork(lines: readonly TimedLine[], model: TravelModel): Time
   const m = net.eu.length;
   const emin = new Float64Array(m);
   const along = new Uint8Array(m);
+  const edgeAdded = new Uint8Array(m);
   const entry = new Uint8Array(net.lon.length);
   for (let e = 0; e < m; e++) {
     const li = net.edgeLine[e]!;
@@ -298,6 +336,7 @@ function buildRoadNetwork(lines: readonly TimedLine[], model: TravelModel): Time
     emin[e] = (net.elen[e]! / (li < 0 ? model.speeds.access : speedOfLine(model, used[li]!))) * 60;
     if (li >= 0) {
       along[e] = ALONG.has(cls) ? 1 : 0;
+      edgeAdded[e] = used[li]!.added ? 1 : 0;
       entry[net.eu[e]!] = 1;
       entry[net.ev[e]!] = 1;
     }
@@ -305,7 +344,7 @@ function buildRoadNetwork(lines: readonly TimedLine[], model: TravelModel): Time
   const entries: number[] = [];
   entry.forEach((v, i) => v && entries.push(i));
   const roadEntries = Int32Array.from(entries);
-  return { net, emin, along, entries: roadEntries, roadEntries, model, stationsUsed: 0, interchangesUsed: 0 };
+  return { net, emin, along, entries: roadEntries, roadEntries, model, stationsUsed: 0, interchangesUsed: 0, edgeAdded };
 }
 
 /** Minutes for a straight leg of `km`, at the access speed, with the detour. */

@@ -504,7 +504,12 @@ export type HinterlandPortRow = RowOf<
   | 'population_network'
   | 'cells_straight'
   | 'cells_network',
-  'units_minutes' | 'population_minutes' | 'cells_minutes'
+  | 'units_minutes'
+  | 'population_minutes'
+  | 'cells_minutes'
+  | 'cells_population_straight'
+  | 'cells_population_network'
+  | 'cells_population_minutes'
 >;
 
 /**
@@ -527,6 +532,8 @@ export interface HexGrid {
   centres: Float64Array;
   /** Index into the units of the unit holding each cell. */
   unit: Int32Array;
+  /** With a population grid: the persons of the grid's cells whose centres fall in each hexagon. */
+  population?: Float64Array;
 }
 
 export interface AccessGrid extends HexGrid {
@@ -597,6 +604,62 @@ export interface ResultBase {
   mass_table?: { layer: string; name: string; field: string } | null;
   /** The scenario the run was made on: its name, key and what it changes; null for none. */
   scenario?: ScenarioSummary | null;
+  /** The user's own road network the minutes were measured on (null: the bundled corridors). */
+  network?: NetworkSummary | null;
+  /** The population grid the cells were weighed by, and how its total per unit compares with the official figure. */
+  population_grid?: PopulationSummary | null;
+}
+
+/** What a result says of the user's road network (from the network file's metadata). */
+export interface NetworkSummary {
+  file: string;
+  source: string;
+  extract_date: string | null;
+  extract_date_from: string | null;
+  nodes: number;
+  edges: number;
+  km_total: number;
+  components: number;
+  largest_component_km_share: number;
+}
+
+/** What a result says of the population grid it was weighed by. */
+export interface PopulationSummary {
+  file: string;
+  crs: string;
+  /** Persons in the grid (within the region's box), in the cells, and in no cell. */
+  total: number;
+  in_cells: number;
+  outside: number;
+  /** Per unit: the grid's persons in its cells against its official figure (null where the run's base has none). */
+  units: { unit: string; grid: number; official: number | null; ratio: number | null }[];
+}
+
+/** A user's road network as the analyses take it (`analysis/road-graph.ts` makes the graph). */
+export interface NetworkOverride {
+  name: string;
+  summary: NetworkSummary;
+  /** Minutes between places and the nearest of some points, by one search (`analysis/travel-graph.ts`). */
+  graph: {
+    timesFrom(
+      points: readonly [number, number][],
+      direction: 'to' | 'from',
+    ): { nearestTo(lon: number, lat: number): { minutes: number; point: number } };
+  };
+  /** The class speeds (km/h), access speed and detour it was searched with. */
+  speeds: Readonly<Record<string, number>>;
+  accessKmh: number;
+  detour: number;
+}
+
+/** A population grid as the analyses take it: each raster cell's centre (WGS 84) and persons (`data/population-grid.ts`). */
+export interface PopulationOverride {
+  name: string;
+  crs: string;
+  lon: Float64Array;
+  lat: Float64Array;
+  persons: Float32Array;
+  total: number;
 }
 
 /** What a result says of its scenario. */
@@ -635,6 +698,10 @@ export interface AnalysisOverrides {
   mass?: { layer: string; name: string; field: string; values: Readonly<Record<string, number | null>> } | null;
   /** A planning scenario: edits to the corridors and points, and speeds (src/core/scenario.ts). */
   scenario?: Scenario | null;
+  /** The user's own road network for travel minutes (instead of the bundled corridors). */
+  network?: NetworkOverride | null;
+  /** A population grid: cells, bands and hinterland cells are weighed by it. */
+  population?: PopulationOverride | null;
 }
 
 /** The cache key of a run with overrides. */
@@ -645,6 +712,8 @@ export function overridesKey(o: AnalysisOverrides | undefined): string {
     o.units ? `units=${o.units.layer}:${o.units.code}:${o.units.nameField}:${o.units.population ?? ''}` : '',
     o.mass ? `mass=${o.mass.layer}:${o.mass.field}` : '',
     scenarioKey(o.scenario) ? `sc=${scenarioKey(o.scenario)}` : '',
+    o.network ? `net=${o.network.name}:${o.network.summary.edges}:${o.network.detour}` : '',
+    o.population ? `pop=${o.population.name}:${o.population.total}` : '',
   ]
     .filter(Boolean)
     .join('|');
@@ -671,6 +740,8 @@ export type AnalysisResult =
 export interface IsochroneBand {
   minutes: number;
   area_km2: number;
+  /** With a population grid: the persons of the hexagonal cells (at the run's cell size) whose centres are within the minutes. */
+  population?: number;
   geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
 }
 

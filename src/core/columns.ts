@@ -88,6 +88,11 @@ export const COLUMNS = {
   units_minutes: number('count', fixed(0)),
   population_minutes: numberOrNull('persons', fixed(0)),
   cells_minutes: number('count', fixed(0)),
+  /** With a population grid: the persons of a cell, or of the cells a port serves. */
+  population: numberOrNull('persons', fixed(0)),
+  cells_population_straight: number('persons', fixed(0)),
+  cells_population_network: number('persons', fixed(0)),
+  cells_population_minutes: number('persons', fixed(0)),
   seaport_km: numberOrNull('km', KM),
   airport_km: numberOrNull('km', KM),
   gate_km: numberOrNull('km', KM),

@@ -85,12 +85,16 @@ export interface GainTable {
   weight: GainWeight;
   /** The region's mean gain, each unit weighted; null where a weight is missing. */
   region: number | null;
+  /** True when the run's cells carry a population grid's persons and the population weight used them (cell by cell). */
+  by_cells?: boolean;
 }
 
 /**
  * Mean gain per unit (its cells are equal hexagons, so the mean over cells is the mean over its
  * area), ranked best first; the region's mean weights each unit by its population or its area.
- * Population is known per unit only, so it is taken as spread evenly over the unit's cells.
+ * Population is known per unit only, so it is taken as spread evenly over the unit's cells;
+ * where the run's cells carry a population grid's persons, the population weight weighs each
+ * cell by its own persons instead (a unit's mean and the region's), and says so (`by_cells`).
  * @param weights - each unit's population (persons) and area (km²), by id
  */
 export function unitGains(
@@ -109,27 +113,33 @@ export function unitGains(
   const sumA = new Float64Array(n);
   const sumB = new Float64Array(n);
   const count = new Int32Array(n);
+  // Each cell's weight within its unit: its persons (a population grid), or 1 (equal cells).
+  const pop = weight === 'population' && ga.population?.length === a.length ? ga.population : null;
+  const mass = new Float64Array(n);
   if (a.length === b.length)
     for (let i = 0; i < a.length; i++) {
       const u = ga.unit[i]!;
       if (!Number.isFinite(a[i]!) || !Number.isFinite(b[i]!)) continue;
-      sumA[u] = sumA[u]! + a[i]!;
-      sumB[u] = sumB[u]! + b[i]!;
+      const w = pop ? pop[i]! : 1;
+      sumA[u] = sumA[u]! + w * a[i]!;
+      sumB[u] = sumB[u]! + w * b[i]!;
+      mass[u] = mass[u]! + w;
       count[u] = count[u]! + 1;
     }
   const rows: UnitGain[] = run.units
     .map((u, k) => {
       const c = count[k]!;
       const w = weights.get(u.id);
-      const before = c ? sumB[k]! / c : null;
-      const after = c ? sumA[k]! / c : null;
+      const m = mass[k]!;
+      const before = c && m > 0 ? sumB[k]! / m : null;
+      const after = c && m > 0 ? sumA[k]! / m : null;
       return {
         unit: u.id,
         cells: c,
         before,
         after,
         gain: before !== null && after !== null ? before - after : null,
-        weight: w ? (weight === 'population' ? w.population : w.area) : null,
+        weight: pop ? m : w ? (weight === 'population' ? w.population : w.area) : null,
       };
     })
     .filter((r) => r.cells > 0);
@@ -145,7 +155,7 @@ export function unitGains(
     total += r.weight;
     sum += r.weight * r.gain;
   }
-  return { rows, weight, region: !missing && total > 0 ? sum / total : null };
+  return { rows, weight, region: !missing && total > 0 ? sum / total : null, ...(pop ? { by_cells: true } : {}) };
 }
 
 /** A unit's linkage index before and after, and how its rank moved (positive: up). */

@@ -6,6 +6,7 @@
 import type { CorridorKind, IndexPart } from './analysis.ts';
 import type { Horizon } from './layers.ts';
 import type { Mode, SpeedClass } from './speeds.ts';
+import type { NetClass } from './network-classes.ts';
 
 /** Text in both languages, as the data gives it (a unit's or a layer's name). */
 export interface Both {
@@ -80,6 +81,17 @@ export const RESULT_MESSAGES = {
   'Analysis.NoStations': ['km'],
   'Analysis.RoadOnly': [],
   'Speed.Pair': ['cls', 'kmh'],
+  'Note.Network': ['file', 'edges', 'km', 'date', 'components', 'share'],
+  'Note.NetworkSpeeds': ['speeds', 'access', 'detour'],
+  'Note.NetworkScenario': [],
+  'Net.DateUnknown': [],
+  'Model.network': ['file'],
+  'Model.population': ['file', 'persons'],
+  'Model.Parts': ['parts'],
+  'Note.Population': ['file', 'crs', 'cells', 'outside', 'units'],
+  'Note.PopulationNoOfficial': [],
+  'Note.PopulationUnit': ['name', 'grid', 'official', 'pct'],
+  'Note.PopulationUnitNoOfficial': ['name', 'grid', 'none'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A code with placeholders, from the list above. */
@@ -87,7 +99,12 @@ type ListedCode = keyof typeof RESULT_MESSAGES;
 
 /** Codes that only name a value of a choice (no placeholders). */
 type NamingCode =
-  `Analysis.ck.${CorridorKind}` | `Horizon.${Horizon}` | `Analysis.modes.${Mode}` | `Col.${IndexPart}` | `Speed.${SpeedClass}`;
+  | `Analysis.ck.${CorridorKind}`
+  | `Horizon.${Horizon}`
+  | `Analysis.modes.${Mode}`
+  | `Col.${IndexPart}`
+  | `Speed.${SpeedClass}`
+  | `NetClass.${NetClass}`;
 
 /** Every code a result may carry. */
 export type ResultCode = ListedCode | NamingCode;

@@ -17,9 +17,10 @@ import { RESTRICTED_NOTE, SOVEREIGNTY_NOTE, layerMetadata, sensitivityOf, type B
 import { deltaTable, resultTables, tableToGeoJSON, tableTypes } from './results.ts';
 import { writeScenario } from '../data/scenario.ts';
 import { isEmptyScenario, type Scenario } from '../core/scenario.ts';
-import { formatById, writeLayer, type ExportFormat } from './formats.ts';
+import { formatById, reprojectCollection, writeLayer, type ExportFormat } from './formats.ts';
 import type { WriteOptions } from './writers.ts';
 import type { TableLayerInfo } from './table-layer.ts';
+import type { CrsDef } from '../core/crs.ts';
 
 export interface BundleInput {
   /** Layers; a user's table joined to the units says what it is in `table`. */
@@ -34,6 +35,8 @@ export interface BundleInput {
   /** The planning scenario the results were run on: written as scenario.geojson beside the metadata. */
   scenario?: Scenario | null;
   formats: ExportFormat[];
+  /** The coordinate system of the files written (WGS 84 without it). */
+  crs?: CrsDef;
   /** The polygons of a result's units, by id (rows about one unit get its polygon). */
   unitGeometry?: (r: AnalysisResult) => ReadonlyMap<string, Geometry>;
   /** The map image (PNG), if the bundle is made in the app. */
@@ -48,6 +51,11 @@ export interface BundleInput {
   signal?: AbortSignal;
   /** What the writers need from where they run (the app's own-origin sql.js WebAssembly). */
   writeOptions?: WriteOptions;
+}
+
+/** What every file of an export is written with: the caller's options and the coordinate system asked for. */
+function writeOptionsOf(input: Pick<BundleInput, 'writeOptions' | 'crs'>): WriteOptions {
+  return { ...input.writeOptions, ...(input.crs ? { crs: input.crs } : {}) };
 }
 
 /** Thrown when a layer is restricted and `includeRestricted` is false. */
@@ -91,6 +99,7 @@ function resultCollections(input: Pick<BundleInput, 'unitGeometry'>, r: BundleIn
  * @example await buildBundle({ layers, results: [], formats: ['geojson', 'gpkg'], edition: '2022', horizon: 'today', includeRestricted: false, version: '0.1.0' })
  */
 export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array; metadata: BundleMetadata }> {
+  const writeOptions = writeOptionsOf(input);
   const { zipSync, strToU8 } = await import('fflate');
   const files: Record<string, Uint8Array> = {};
   const restricted = refuseRestricted(input);
@@ -113,11 +122,12 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
     restricted_note: restricted.length > 0 ? RESTRICTED_NOTE : null,
     image: null,
     sovereignty: SOVEREIGNTY_NOTE,
+    crs: input.crs?.id ?? 'EPSG:4326',
   };
   for (const { id, fc, table } of input.layers) {
     const names: string[] = [];
     for (const format of input.formats) {
-      const { bytes, filename } = await writeLayer(fc, id, format, input.writeOptions);
+      const { bytes, filename } = await writeLayer(fc, id, format, writeOptions);
       files[`layers/${filename}`] = bytes;
       names.push(`layers/${filename}`);
       step();
@@ -128,10 +138,7 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
     const names: string[] = [];
     for (const format of input.formats) {
       for (const c of collections) {
-        const { bytes, filename } = await writeLayer(c.fc, c.name, format, {
-          ...input.writeOptions,
-          ...(c.types ? { types: c.types } : {}),
-        });
+        const { bytes, filename } = await writeLayer(c.fc, c.name, format, { ...writeOptions, ...(c.types ? { types: c.types } : {}) });
         files[`analysis/${filename}`] = bytes;
         names.push(`analysis/${filename}`);
         step();
@@ -146,6 +153,8 @@ export async function buildBundle(input: BundleInput): Promise<{ zip: Uint8Array
       notes: r.result.notes.map((n) => render('en', n)),
       scenario: r.result.scenario ?? null,
       compared_with: r.baseline ? { params: { ...r.baseline.params }, scenario: r.baseline.scenario ?? null } : null,
+      network: r.result.network ?? null,
+      population_grid: r.result.population_grid ?? null,
     });
   }
   if (input.image) {
@@ -185,7 +194,7 @@ export async function exportFiles(input: BundleInput, bundleName = 'ntcc-bundle'
     ];
     if (collections.length === 1) {
       const { bytes, filename } = await writeLayer(collections[0]!.fc, collections[0]!.name, format, {
-        ...input.writeOptions,
+        ...writeOptionsOf(input),
         ...(collections[0]!.types ? { types: collections[0]!.types } : {}),
       });
       input.onProgress?.(1);
@@ -193,7 +202,12 @@ export async function exportFiles(input: BundleInput, bundleName = 'ntcc-bundle'
     }
     const f = formatById(format);
     if (f.writeMany && collections.length > 1) {
-      const bytes = await f.writeMany(collections, input.writeOptions);
+      const options = writeOptionsOf(input);
+      const crs = options.crs && options.crs.epsg !== 4326 ? options.crs : undefined;
+      const bytes = await f.writeMany(
+        crs ? await Promise.all(collections.map(async (c) => ({ ...c, fc: await reprojectCollection(c.fc, crs) }))) : collections,
+        options,
+      );
       input.onProgress?.(1);
       return { bytes, filename: `${bundleName}.${f.extensions[0]}`, mime: f.mime, kind: 'gpkg' };
     }

@@ -76,6 +76,8 @@ export function beltAt(fc: FeatureCollection, km: number): FeatureCollection {
 }
 
 export interface BundleMetadata {
+  /** The coordinate system of every file in the bundle (EPSG:4326 unless asked otherwise). */
+  crs?: string;
   app: { name: 'ntcc-atlas'; version: string };
   created: string;
   boundary_edition: string;
@@ -102,6 +104,10 @@ export interface BundleMetadata {
     scenario?: import('../core/analysis.ts').ScenarioSummary | null;
     /** The baseline the delta_ columns are taken against, or null. */
     compared_with?: { params: Record<string, unknown>; scenario: import('../core/analysis.ts').ScenarioSummary | null } | null;
+    /** The user's own road network the minutes were measured on (its file's summary), or null for the bundled corridors. */
+    network?: import('../core/analysis.ts').NetworkSummary | null;
+    /** The population grid the cells were weighed by, with its total per unit against the official figures, or null. */
+    population_grid?: import('../core/analysis.ts').PopulationSummary | null;
   }[];
   /** The planning scenario's file in the bundle, when there is one. */
   scenario?: { file: string; name: string };

@@ -6,6 +6,7 @@
  * here.
  */
 import type { FeatureCollection } from 'geojson';
+import { WGS84, type CrsDef } from '../core/crs.ts';
 import { readCsv, readFile, readGeoJSON, readKml, readShapefileZip, type ImportResult, type Reader } from '../data/import.ts';
 import { toCsv, toFlatGeobuf, toGeoJSON, toGeoPackage, toGeoParquet, toKml, toShapefileZip, type WriteOptions } from './writers.ts';
 
@@ -23,23 +24,40 @@ export interface FileFormat {
     layers: readonly { name: string; fc: FeatureCollection; types?: WriteOptions['types'] }[],
     options?: WriteOptions,
   ) => Promise<Uint8Array>;
+  /** Which coordinate systems it can hold: any (with its definition), those with an EPSG code, or WGS 84 alone. */
+  crs: 'any' | 'epsg' | 'wgs84';
 }
 
 /** Every format, in the order the export dialog and the help list them. */
 export const FORMATS = [
-  { id: 'geojson', extensions: ['geojson', 'json'], mime: 'application/geo+json', read: readGeoJSON, write: async (fc) => toGeoJSON(fc) },
-  { id: 'csv', extensions: ['csv'], mime: 'text/csv', read: readCsv, write: toCsv },
-  { id: 'kml', extensions: ['kml'], mime: 'application/vnd.google-earth.kml+xml', read: readKml, write: toKml },
-  { id: 'shp', extensions: ['shp.zip', 'zip'], mime: 'application/zip', read: readShapefileZip, write: toShapefileZip },
+  {
+    id: 'geojson',
+    extensions: ['geojson', 'json'],
+    mime: 'application/geo+json',
+    read: readGeoJSON,
+    write: async (fc, _name, o) => toGeoJSON(fc, o?.crs),
+    crs: 'epsg',
+  },
+  { id: 'csv', extensions: ['csv'], mime: 'text/csv', read: readCsv, write: (fc, name, o) => toCsv(fc, name, o?.crs), crs: 'any' },
+  { id: 'kml', extensions: ['kml'], mime: 'application/vnd.google-earth.kml+xml', read: readKml, write: toKml, crs: 'wgs84' },
+  {
+    id: 'shp',
+    extensions: ['shp.zip', 'zip'],
+    mime: 'application/zip',
+    read: readShapefileZip,
+    write: (fc, name, o) => toShapefileZip(fc, name, o?.crs),
+    crs: 'any',
+  },
   {
     id: 'gpkg',
     extensions: ['gpkg'],
     mime: 'application/geopackage+sqlite3',
     write: (fc, name, options) => toGeoPackage([{ name, fc }], options),
     writeMany: toGeoPackage,
+    crs: 'any',
   },
-  { id: 'fgb', extensions: ['fgb'], mime: 'application/octet-stream', write: toFlatGeobuf },
-  { id: 'parquet', extensions: ['parquet'], mime: 'application/vnd.apache.parquet', write: toGeoParquet },
+  { id: 'fgb', extensions: ['fgb'], mime: 'application/octet-stream', write: (fc, name, o) => toFlatGeobuf(fc, name, o?.crs), crs: 'epsg' },
+  { id: 'parquet', extensions: ['parquet'], mime: 'application/vnd.apache.parquet', write: toGeoParquet, crs: 'wgs84' },
 ] as const satisfies readonly FileFormat[];
 
 export type FormatId = (typeof FORMATS)[number]['id'];
@@ -74,6 +92,35 @@ export function importFile(name: string, bytes: Uint8Array): Promise<ImportResul
 }
 
 /**
+ * Why a format cannot hold a coordinate system: it holds WGS 84 only (KML, GeoParquet here), or
+ * names systems by EPSG code and this one has none (a VN-2000 3° zone EPSG does not list); null when it can.
+ * @example crsProblem('kml', crsByName('EPSG:3405')!) // 'wgs84-only'
+ */
+export function crsProblem(id: ExportFormat, crs: CrsDef): 'wgs84-only' | 'needs-epsg' | null {
+  if (crs.epsg === 4326) return null;
+  const f = formatById(id);
+  if (f.crs === 'wgs84') return 'wgs84-only';
+  if (f.crs === 'epsg' && crs.epsg === null) return 'needs-epsg';
+  return null;
+}
+
+/** A collection's coordinates brought from WGS 84 lon/lat into another system (proj4). */
+export async function reprojectCollection(fc: FeatureCollection, crs: CrsDef): Promise<FeatureCollection> {
+  if (crs.epsg === 4326) return fc;
+  const { default: proj4 } = await import('proj4');
+  const p = proj4(WGS84.proj4, crs.proj4);
+  const walk = (c: unknown): unknown =>
+    typeof (c as number[])[0] === 'number' ? p.forward([(c as number[])[0]!, (c as number[])[1]!]) : (c as unknown[]).map(walk);
+  const geom = (g: FeatureCollection['features'][number]['geometry']): typeof g =>
+    !g
+      ? g
+      : g.type === 'GeometryCollection'
+        ? { ...g, geometries: g.geometries.map((x) => geom(x) as typeof x) }
+        : ({ ...g, coordinates: walk(g.coordinates) } as typeof g);
+  return { ...fc, features: fc.features.map((f) => ({ ...f, geometry: geom(f.geometry) })) };
+}
+
+/**
  * Writes one layer in a format.
  * @param name - the layer's name: the file's name and, where the format names layers, the layer's
  * @returns the file's bytes and its file name
@@ -87,5 +134,10 @@ export async function writeLayer(
 ): Promise<{ bytes: Uint8Array; filename: string }> {
   const f = formatById(id);
   if (!f.write) throw new Error(`no writer for ${id}`);
-  return { bytes: await f.write(fc, name, options), filename: `${name}.${f.extensions[0]}` };
+  const crs = options.crs;
+  const other = crs && crs.epsg !== 4326 ? crs : undefined;
+  if (other && crsProblem(id, other)) throw new Error(`${id} cannot hold ${other.id}`);
+  const data = other ? await reprojectCollection(fc, other) : fc;
+  const { crs: _given, ...rest } = options;
+  return { bytes: await f.write(data, name, other ? { ...rest, crs: other } : rest), filename: `${name}.${f.extensions[0]}` };
 }

@@ -159,13 +159,29 @@ const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = 
           'cells_straight',
           'cells_network',
           ...(byMinutes ? (['units_minutes', 'population_minutes', 'cells_minutes'] as const) : []),
+          ...(g.population
+            ? ([
+                'cells_population_straight',
+                'cells_population_network',
+                ...(byMinutes ? (['cells_population_minutes'] as const) : []),
+              ] as const)
+            : []),
         ],
         rows: r.ports,
         geometry: () => null,
       },
       {
         name: 'cells',
-        columns: ['cell', 'lon', 'lat', 'unit', 'port_straight', 'port_network', ...(byMinutes ? (['port_minutes'] as const) : [])],
+        columns: [
+          'cell',
+          'lon',
+          'lat',
+          'unit',
+          ...popColumn(g),
+          'port_straight',
+          'port_network',
+          ...(byMinutes ? (['port_minutes'] as const) : []),
+        ],
         rows: cells,
         geometry: (_row, i) => hexagon(g, i),
       },
@@ -174,8 +190,12 @@ const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = 
   isochrone: (r) => [
     {
       name: 'bands',
-      columns: ['minutes', 'area_km2'],
-      rows: r.bands.map((b) => ({ minutes: b.minutes, area_km2: b.area_km2 })),
+      columns: ['minutes', 'area_km2', ...(r.bands.some((b) => b.population !== undefined) ? (['population'] as const) : [])],
+      rows: r.bands.map((b) => ({
+        minutes: b.minutes,
+        area_km2: b.area_km2,
+        ...(b.population !== undefined ? { population: b.population } : {}),
+      })),
       geometry: (_row, i) => (r.bands[i]!.geometry.coordinates.length ? r.bands[i]!.geometry : null),
     },
   ],
@@ -197,7 +217,7 @@ const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = 
     return [
       {
         name: 'cells',
-        columns: ['cell', 'lon', 'lat', 'unit', 'seaport_km', 'airport_km', 'gate_km', 'corridor_km', ...minutes],
+        columns: ['cell', 'lon', 'lat', 'unit', ...popColumn(g), 'seaport_km', 'airport_km', 'gate_km', 'corridor_km', ...minutes],
         rows: cells,
         geometry: (_row, i) => hexagon(g, i),
       },
@@ -238,10 +258,24 @@ export function resultTables(r: AnalysisResult, unitGeometry?: ReadonlyMap<strin
 const km = (a: Float32Array, i: number): number | null => (Number.isFinite(a[i]!) ? roundTo(a[i]!, 2) : null);
 
 /** The columns every grid cell row starts with: its number, centre and unit. */
-function cellBase(r: { units: { id: string }[]; grid: { centres: Float64Array; unit: Int32Array } }, i: number): Row {
+function cellBase(
+  r: { units: { id: string }[]; grid: { centres: Float64Array; unit: Int32Array; population?: Float64Array } },
+  i: number,
+): Row {
   const g = r.grid;
-  return { cell: i, lon: roundTo(g.centres[2 * i]!, 5), lat: roundTo(g.centres[2 * i + 1]!, 5), unit: r.units[g.unit[i]!]?.id ?? null };
+  const row: Row = {
+    cell: i,
+    lon: roundTo(g.centres[2 * i]!, 5),
+    lat: roundTo(g.centres[2 * i + 1]!, 5),
+    unit: r.units[g.unit[i]!]?.id ?? null,
+  };
+  // With a population grid: the persons of its cells whose centres fall in this one.
+  if (g.population) row.population = roundTo(g.population[i]!, 2);
+  return row;
 }
+
+/** The population column where the grid has one. */
+const popColumn = (g: { population?: Float64Array }): 'population'[] => (g.population ? ['population'] : []);
 
 function hexagon(g: { centres: Float64Array; cellKm: number; lat0: number }, i: number): Geometry {
   const ring = hexCorners(g.centres[2 * i]!, g.centres[2 * i + 1]!, g.cellKm, g.lat0).map(([x, y]) => [roundTo(x, 6), roundTo(y, 6)]);

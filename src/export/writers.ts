@@ -10,6 +10,8 @@
  * hyparquet-writer (Parquet).
  */
 import type { Feature, FeatureCollection, Geometry, GeoJsonProperties } from 'geojson';
+import type { CrsDef } from '../core/crs.ts';
+import { sqlJsOptions } from '../data/sql-wasm.ts';
 
 /** The WGS 84 definition written as the Shapefile's .prj. */
 export const WGS84_PRJ =
@@ -48,10 +50,14 @@ function kindOf(fc: FeatureCollection, col: string, types?: WriteOptions['types'
 
 // ── GeoJSON ──────────────────────────────────────────────────────────────────────────────
 
-/** RFC 7946 GeoJSON: lon/lat, no `crs` member, outer rings counter-clockwise. */
-export function toGeoJSON(fc: FeatureCollection): Uint8Array {
-  const out: FeatureCollection = {
+/**
+ * RFC 7946 GeoJSON: lon/lat, no `crs` member, outer rings counter-clockwise. In another system
+ * (`crs`, coordinates already projected), the 2008 form: a `crs` member naming its EPSG code.
+ */
+export function toGeoJSON(fc: FeatureCollection, crs?: CrsDef): Uint8Array {
+  const out: FeatureCollection & { crs?: unknown } = {
     type: 'FeatureCollection',
+    ...(crs && crs.epsg !== 4326 ? { crs: { type: 'name', properties: { name: `urn:ogc:def:crs:EPSG::${crs.epsg}` } } } : {}),
     features: fc.features.map(
       (f) => ({ type: 'Feature', properties: f.properties ?? {}, geometry: f.geometry && rfc7946(f.geometry) }) as Feature,
     ),
@@ -75,11 +81,13 @@ function rfc7946(g: Geometry): Geometry {
 // ── CSV ──────────────────────────────────────────────────────────────────────────────────
 
 /** CSV: every attribute, then `lon`, `lat` for points or `wkt` for other geometries. UTF-8 with a BOM (Excel). */
-export async function toCsv(fc: FeatureCollection): Promise<Uint8Array> {
+export async function toCsv(fc: FeatureCollection, _name?: string, crs?: CrsDef): Promise<Uint8Array> {
   const [{ default: Papa }, { geoJSONToWkt }] = await Promise.all([import('papaparse'), import('betterknown')]);
   const cols = columnsOf(fc);
   const points = fc.features.every((f) => f.geometry?.type === 'Point');
-  const fields = points ? [...cols, 'lon', 'lat'] : [...cols, 'wkt'];
+  // Projected coordinates are x (easting) and y (northing), in metres.
+  const projected = crs !== undefined && !crs.geographic;
+  const fields = points ? [...cols, projected ? 'x' : 'lon', projected ? 'y' : 'lat'] : [...cols, 'wkt'];
   const data = fc.features.map((f) => {
     const row = cols.map((c) => flat(f.properties?.[c]) ?? '');
     if (points) {
@@ -146,7 +154,7 @@ const shpKind = (g: Geometry | null): ShpKind | null =>
  * when there is more than one. Field names are cut to 10 characters (dBASE), kept unique,
  * and the full names are listed in NAME_fields.csv.
  */
-export async function toShapefileZip(fc: FeatureCollection, name: string): Promise<Uint8Array> {
+export async function toShapefileZip(fc: FeatureCollection, name: string, crs?: CrsDef): Promise<Uint8Array> {
   const [shp, { zipSync }] = await Promise.all([import('@mapbox/shp-write'), import('fflate')]);
   const write = (shp as unknown as { default?: typeof shp }).default?.write ?? shp.write;
   const cols = columnsOf(fc);
@@ -177,7 +185,7 @@ export async function toShapefileZip(fc: FeatureCollection, name: string): Promi
       files[`${base}.shp`] = new Uint8Array(out.shp.buffer);
       files[`${base}.shx`] = new Uint8Array(out.shx.buffer);
       files[`${base}.dbf`] = new Uint8Array(out.dbf.buffer);
-      files[`${base}.prj`] = encoder.encode(WGS84_PRJ);
+      files[`${base}.prj`] = encoder.encode(crs && crs.epsg !== 4326 ? crs.wkt : WGS84_PRJ);
       files[`${base}.cpg`] = encoder.encode('UTF-8');
     });
   }
@@ -188,7 +196,7 @@ export async function toShapefileZip(fc: FeatureCollection, name: string): Promi
 // ── FlatGeobuf ───────────────────────────────────────────────────────────────────────────
 
 /** FlatGeobuf with the EPSG:4326 CRS and a spatial index. */
-export async function toFlatGeobuf(fc: FeatureCollection): Promise<Uint8Array> {
+export async function toFlatGeobuf(fc: FeatureCollection, _name?: string, crs?: CrsDef): Promise<Uint8Array> {
   const { geojson } = await import('flatgeobuf');
   const features = fc.features.map((f) => {
     const p: Record<string, string | number | boolean | null> = {};
@@ -200,7 +208,7 @@ export async function toFlatGeobuf(fc: FeatureCollection): Promise<Uint8Array> {
       g?.type === 'MultiLineString' && g.coordinates.length === 1 ? { type: 'LineString' as const, coordinates: g.coordinates[0]! } : g;
     return { ...f, geometry, properties: p };
   });
-  return geojson.serialize({ type: 'FeatureCollection', features } as never, 4326);
+  return geojson.serialize({ type: 'FeatureCollection', features } as never, crs?.epsg ?? 4326);
 }
 
 // ── GeoPackage ───────────────────────────────────────────────────────────────────────────
@@ -295,7 +303,7 @@ function envelope(g: Geometry): [number, number, number, number] {
 }
 
 /** GeoPackage binary geometry: the `GP` header (version 0, little-endian, envelope), SRS 4326, then WKB. */
-function gpkgGeometry(g: Geometry): Uint8Array {
+function gpkgGeometry(g: Geometry, srs = 4326): Uint8Array {
   const wkb = toWkb(g);
   const out = new Uint8Array(8 + 32 + wkb.length);
   const dv = new DataView(out.buffer);
@@ -303,7 +311,7 @@ function gpkgGeometry(g: Geometry): Uint8Array {
   out[1] = 0x50; // P
   out[2] = 0; // version
   out[3] = 0b0000_0011; // little-endian, envelope [minx, maxx, miny, maxy]
-  dv.setInt32(4, 4326, true);
+  dv.setInt32(4, srs, true);
   envelope(g).forEach((v, i) => dv.setFloat64(8 + 8 * i, v, true));
   out.set(wkb, 40);
   return out;
@@ -321,12 +329,14 @@ const GPKG_GEOMETRY_NAMES: Record<string, string> = {
 /** A quoted SQL identifier. */
 const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
-/** What a writer may need from where it runs. */
+/** What a writer may need from where it runs and from what it writes. */
 export interface WriteOptions {
   /** Where sql.js finds its WebAssembly file (the app passes its own-origin URL; Node finds it in node_modules). */
   sqlWasmUrl?: string;
   /** Each column's type where the caller knows it (an analysis table's column definitions), else read from the values. */
   types?: Readonly<Record<string, 'number' | 'boolean' | 'text'>>;
+  /** The coordinate system the coordinates are already in (WGS 84 when absent). */
+  crs?: CrsDef;
 }
 
 /**
@@ -337,9 +347,12 @@ export async function toGeoPackage(
   layers: readonly { name: string; fc: FeatureCollection; types?: WriteOptions['types'] }[],
   options: WriteOptions = {},
 ): Promise<Uint8Array> {
+  // Another system: its own row in the SRS table (its EPSG code, or a number of our own for a zone EPSG does not list).
+  const crs = options.crs;
+  const other = crs && crs.epsg !== 4326 ? crs : null;
+  const srs = other ? (other.epsg ?? 990000 + Math.round(Number(other.id.split(':')[1]) * 100)) : 4326;
   const { default: initSqlJs } = await import('sql.js');
-  const wasm = options.sqlWasmUrl;
-  const SQL = await initSqlJs(wasm ? { locateFile: () => wasm } : {});
+  const SQL = await initSqlJs(sqlJsOptions(options.sqlWasmUrl));
   const db = new SQL.Database();
   try {
     db.run('PRAGMA application_id = 1196444487; PRAGMA user_version = 10300;');
@@ -359,6 +372,15 @@ export async function toGeoPackage(
         'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]',
       ],
     );
+    if (other)
+      db.run('INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)', [
+        other.name,
+        srs,
+        other.epsg ? 'EPSG' : 'NONE',
+        other.epsg ?? srs,
+        other.wkt,
+        other.name,
+      ]);
     for (const layer of layers) {
       const { name, fc } = layer;
       const cols = columnsOf(fc).filter((c) => c.toLowerCase() !== 'fid' && c.toLowerCase() !== 'geom');
@@ -373,7 +395,7 @@ export async function toGeoPackage(
       );
       let env: [number, number, number, number] = [Infinity, -Infinity, Infinity, -Infinity];
       for (const f of fc.features) {
-        const geom = f.geometry ? gpkgGeometry(f.geometry) : null;
+        const geom = f.geometry ? gpkgGeometry(f.geometry, srs) : null;
         if (f.geometry) {
           const e = envelope(f.geometry);
           env = [Math.min(env[0], e[0]), Math.max(env[1], e[1]), Math.min(env[2], e[2]), Math.max(env[3], e[3])];
@@ -388,10 +410,10 @@ export async function toGeoPackage(
       }
       stmt.free();
       db.run(
-        'INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, 4326)',
-        [name, 'features', name, env[0], env[2], env[1], env[3]],
+        'INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [name, 'features', name, env[0], env[2], env[1], env[3], srs],
       );
-      db.run('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, 4326, 0, 0)', [name, 'geom', gname]);
+      db.run('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)', [name, 'geom', gname, srs]);
     }
     return db.export();
   } finally {

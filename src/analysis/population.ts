@@ -1,0 +1,63 @@
+/**
+ * Population on the hexagonal grid: each cell gets the persons of the population grid's cells
+ * whose centres fall in it (a hexagon is the set of places nearer its centre than any other
+ * cell's, so each raster cell lands in exactly one hexagon, or in none where the hexagon lies
+ * outside the units). Sums, never densities: a cell's `population` is persons.
+ */
+import type { HexGrid } from '../core/analysis.ts';
+import type { PopulationPoints } from '../data/population-grid.ts';
+import { planar } from './geo.ts';
+
+/** A hexagon's key from its column and row. */
+const key = (c: number, row: number): number => c * 1_000_003 + row;
+
+/** Persons per cell, and what fell outside every cell. */
+export interface CellPopulation {
+  population: Float64Array;
+  /** Persons of the grid in no cell (sea, beyond the units, or between the edge cells' centres and the boundary). */
+  outside: number;
+}
+
+/**
+ * Sums a population grid into the cells of a hexagonal grid.
+ * @example cellPopulation(buildHexGrid(units, 5), points).population // persons per cell
+ */
+export function cellPopulation(grid: HexGrid, points: Pick<PopulationPoints, 'lon' | 'lat' | 'persons'>): CellPopulation {
+  const proj = planar(grid.lat0);
+  const dx = 1.5 * grid.cellKm;
+  const dy = Math.sqrt(3) * grid.cellKm;
+  const index = new Map<number, number>();
+  const n = grid.unit.length;
+  for (let i = 0; i < n; i++) {
+    const c = Math.round(proj.x(grid.centres[2 * i]!) / dx);
+    const row = Math.round(proj.y(grid.centres[2 * i + 1]!) / dy - (c & 1 ? 0.5 : 0));
+    index.set(key(c, row), i);
+  }
+  const population = new Float64Array(n);
+  let outside = 0;
+  for (let k = 0; k < points.persons.length; k++) {
+    const x = proj.x(points.lon[k]!);
+    const y = proj.y(points.lat[k]!);
+    // The nearest centre among the two columns either side (a hexagon is its centre's Voronoi cell).
+    let best = Infinity;
+    let bc = 0;
+    let br = 0;
+    const c0 = Math.floor(x / dx);
+    for (let c = c0; c <= c0 + 1; c++) {
+      const off = c & 1 ? 0.5 : 0;
+      const r0 = Math.floor(y / dy - off);
+      for (let row = r0; row <= r0 + 1; row++) {
+        const d = (x - c * dx) ** 2 + (y - (row + off) * dy) ** 2;
+        if (d < best) {
+          best = d;
+          bc = c;
+          br = row;
+        }
+      }
+    }
+    const cell = index.get(key(bc, br));
+    if (cell === undefined) outside += points.persons[k]!;
+    else population[cell] = population[cell]! + points.persons[k]!;
+  }
+  return { population, outside };
+}
