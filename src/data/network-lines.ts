@@ -83,11 +83,11 @@ function linesOf(fc: FeatureCollection): Line[] {
 }
 
 /** The lines of a file, in WGS 84 lon/lat. */
-async function readLineFile(name: string, bytes: Uint8Array): Promise<{ fc: FeatureCollection; crs: string }> {
+async function readLineFile(name: string, bytes: Uint8Array, sqlWasmUrl?: string): Promise<{ fc: FeatureCollection; crs: string }> {
   const lower = name.toLowerCase();
   if (lower.endsWith('.geojson') || lower.endsWith('.json')) return fromGeoJSON(bytes);
   if (lower.endsWith('.zip')) return fromShapefile(bytes);
-  if (lower.endsWith('.gpkg')) return fromGeoPackage(bytes);
+  if (lower.endsWith('.gpkg')) return fromGeoPackage(bytes, sqlWasmUrl);
   if (lower.endsWith('.fgb')) return fromFlatGeobuf(bytes);
   throw new NetworkError('unknown-type', { name });
 }
@@ -269,6 +269,8 @@ export interface LinesBuildInput extends BuildOptions, LineFields {
   signal?: AbortSignal;
   /** Share done, 0–1, as the lines are read. */
   onProgress?: (done: number) => void;
+  /** Where sql.js finds its WebAssembly file, for a GeoPackage (the app's own-origin URL). */
+  sqlWasmUrl?: string;
 }
 
 /**
@@ -284,7 +286,7 @@ export async function buildFromLines(input: LinesBuildInput): Promise<RoadNetwor
       limit: MAX_NETWORK_INPUT_BYTES / 1024 / 1024,
     });
   if (!input.bytes.length) throw new NetworkError('empty');
-  const { fc } = await readLineFile(input.name, input.bytes);
+  const { fc } = await readLineFile(input.name, input.bytes, input.sqlWasmUrl);
   if (input.signal?.aborted) throw new NetworkError('cancelled');
   input.onProgress?.(0.3);
   const lines = linesOf(fc);
