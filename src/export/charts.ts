@@ -76,7 +76,7 @@ const pairLabel = (names: Map<string, Both>, a: string, b: string): Both => {
 const unitLabel = (names: Map<string, Both>, id: string): Both => names.get(id) ?? both(id, id);
 
 /** The share of cells (or persons, where the cells carry them) within each threshold of a measure, and the thresholds. */
-function cumulative(values: Float32Array, weights: Float32Array | null, steps: number[]): number[] {
+function cumulative(values: Float32Array, weights: Float64Array | null, steps: number[]): number[] {
   let total = 0;
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) total += weights ? weights[i]! : 1;
   return steps.map((t) => {
@@ -98,8 +98,8 @@ function stepsUpTo(values: Float32Array): number[] {
   return out;
 }
 
-/** The persons in each cell, where the grid carries them. */
-const cellPersons = (g: object): Float32Array | null => ('population' in g && g.population instanceof Float32Array ? g.population : null);
+/** The persons in each cell, where the grid carries them (a population grid was given). */
+const cellPersons = (g: { population?: Float64Array }): Float64Array | null => g.population ?? null;
 
 /** Each analysis kind's chart, by kind (a kind without one fails to compile). */
 const CHARTS: { [K in AnalysisKind]: (r: Of<K>, view: ChartView) => ChartSpec } = {
@@ -181,9 +181,14 @@ const CHARTS: { [K in AnalysisKind]: (r: Of<K>, view: ChartView) => ChartSpec } 
     const method = view.method === 'minutes' && r.grid.port_minutes ? 'minutes' : view.method;
     const field = method === 'straight' ? 'population_straight' : method === 'minutes' ? 'population_minutes' : 'population_network';
     const cellsField = method === 'straight' ? 'cells_straight' : method === 'minutes' ? 'cells_minutes' : 'cells_network';
-    // People where every unit a port serves has a figure; cells (area) otherwise.
-    const byPeople = r.ports.every((p) => p[field] !== null && p[field] !== undefined);
-    const value = (p: (typeof r.ports)[number]): number => (byPeople ? (p[field] ?? 0) : (p[cellsField] ?? 0));
+    // People: the grid's persons in the cells each port serves where a grid was given, else the units'
+    // official figures where every unit a port serves has one; cells (area) otherwise.
+    const gridField =
+      method === 'straight' ? 'cells_population_straight' : method === 'minutes' ? 'cells_population_minutes' : 'cells_population_network';
+    const byGrid = r.ports.every((p) => typeof p[gridField] === 'number');
+    const byPeople = byGrid || r.ports.every((p) => p[field] !== null && p[field] !== undefined);
+    const value = (p: (typeof r.ports)[number]): number =>
+      byGrid ? (p[gridField] ?? 0) : byPeople ? (p[field] ?? 0) : (p[cellsField] ?? 0);
     const ports = [...r.ports].sort((x, y) => value(y) - value(x));
     const top = ports[0];
     const colour = new Map(r.port_ids.map((id, i) => [id, CATEGORICAL[i % CATEGORICAL.length]!]));
