@@ -62,7 +62,7 @@ export function lengthFactorsOf(
     const [lon1, lat1] = coordinates[i + 1]!;
     return haversineKm(lon0, lat0, lon1, lat1);
   };
-  const out = new Array<number>(Math.max(0, n - 1)).fill(1);
+  const out: number[] = Array.from({ length: Math.max(0, n - 1) }, () => 1);
   for (let k = 0; k + 1 < posts.length; k++) {
     const [i0, km0] = posts[k]!;
     const [i1, km1] = posts[k + 1]!;
