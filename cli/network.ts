@@ -133,6 +133,20 @@ export function verdict(lang: Lang, rows: readonly CheckedTrip[]): { text: strin
   return { text: t(lang, 'Network.Verdict', { kmOk: km.ok, kmOf: km.of, minOk: min.ok, minOf: min.of }), met };
 }
 
+/** How many trips there are and which are judged on km and on minutes (those that publish each), and why. */
+export function judgedText(lang: Lang, rows: readonly CheckedTrip[]): string {
+  return t(lang, 'Network.Judged', {
+    trips: rows.length,
+    km: rows.filter((r) => r.km !== null).length,
+    min: rows.filter((r) => r.minutes !== null).length,
+  });
+}
+
+/** Each trip's note, as a Markdown list (the notes are in English in the trips' file). */
+export function notesMarkdown(rows: readonly CheckedTrip[]): string {
+  return rows.map((r) => `- **${r.id}** (${r.source}): ${r.note}`).join('\n');
+}
+
 /** Adds `network check` to the program. */
 export function addNetworkCommand(program: Command, lang: Lang, out: (s: string) => void): void {
   const network = program.command('network').description(t(lang, 'Cli.Cmd.network'));
@@ -144,8 +158,13 @@ export function addNetworkCommand(program: Command, lang: Lang, out: (s: string)
       const rows = checkTrips(loadInputs(), readTrips());
       const table = tableMarkdown(lang, rows);
       const v = verdict(lang, rows);
-      out(`${table}\n\n${v.text}\n`);
-      if (opts.markdown) writeFileSync(opts.markdown, `${t(lang, 'Network.DocIntro')}\n\n${table}\n\n${v.text}\n`);
+      const judged = judgedText(lang, rows);
+      out(`${judged}\n\n${table}\n\n${v.text}\n`);
+      if (opts.markdown)
+        writeFileSync(
+          opts.markdown,
+          `${t(lang, 'Network.DocIntro')}\n\n${judged}\n\n${table}\n\n${v.text}\n\n## ${t(lang, 'Network.Notes')}\n\n${notesMarkdown(rows)}\n`,
+        );
       if (!v.met) throw new Error(t(lang, 'Network.Missed'));
     });
 }

@@ -840,4 +840,7 @@ export const en: Record<MessageKey, string> = {
   'Scenario.err.address': 'The scenario in the address cannot be read (cut, altered or too long).',
   'Compare.IndexRelative':
     'The index is scaled 0–100 within each run: a change says how a unit moved against the others. A positive rank change is a rise; the table’s delta_rank is this rank − the baseline’s (negative is a rise).',
+  'Network.Judged':
+    'There are {trips} trips: the {km} with a published km are judged on km, the {min} with a published time on minutes; a figure not published is not judged. Rail trips run on the railway alone, station to station, without the minutes to board (as a timetable). The notes at the end give each trip’s source and how far to trust it (weak sources are said so).',
+  'Network.Notes': 'Notes on each trip (in English, as in data/reference-trips.json)',
 };

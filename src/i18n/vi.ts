@@ -835,6 +835,9 @@ export const vi = {
   'Scenario.err.address': 'Không đọc được kịch bản trong địa chỉ (bị cắt, sửa hoặc quá dài).',
   'Compare.IndexRelative':
     'Chỉ số được quy về 0–100 trong từng lần chạy: mức đổi cho biết tỉnh dịch chuyển so với các tỉnh khác. Đổi hạng dương là lên hạng; cột delta_rank trong bảng là hạng lần này − hạng so sánh (âm là lên hạng).',
+  'Network.Judged':
+    'Có {trips} chuyến: {km} chuyến có km công bố được xét theo km, {min} chuyến có thời gian công bố được xét theo phút; số liệu không công bố thì không xét. Chuyến đường sắt chỉ đi trên đường sắt, từ ga đến ga, không tính phút chờ lên tàu (như giờ tàu). Phần ghi chú cuối trang nói nguồn của từng chuyến và độ tin cậy (nguồn yếu được ghi rõ).',
+  'Network.Notes': 'Ghi chú từng chuyến (tiếng Anh, như trong data/reference-trips.json)',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../cli/load.ts';
-import { checkTrips, readTrips, verdict } from '../../cli/network.ts';
+import { checkTrips, readTrips, shareWithin, TARGETS, verdict } from '../../cli/network.ts';
 import { runAnalysis } from '../../src/analysis/run.ts';
 import { corridorsFor } from '../../src/analysis/inputs.ts';
 import {
@@ -38,8 +38,10 @@ const PAIRS = (JSON.parse(readFileSync(new URL('../../data/capital-distances.jso
 
 /** Pairs whose published figure the network misses by more than 15 % today, with the reason (data/capital-distances.json). */
 const KNOWN_GAPS = new Set([
-  'VN-31>VN-32', // Quy Nhơn – Tuy Hòa: a cycling log of 105 km; by QL1D and QL1 the network has about 84
-  'VN-34>VN-36', // Nha Trang – Phan Rang: 106 km on QL1; the network's shortest way is by the coast road or the expressway
+  // Nha Trang – Phan Rang: 106 km on QL1 (by QL1 alone the network has 107, see `ntcc network check`);
+  // `analyze distance` takes the expressway, which it enters anywhere (no interchanges: they gate
+  // travel time only) by straight legs from the city centres, and finds about 88 (0.83).
+  'VN-34>VN-36',
 ]);
 
 /** Km along a line from vertex i0 to vertex i1 in the network built from it alone (each edge at its factor). */
@@ -211,9 +213,7 @@ describe('the issue\u2019s "Done when", on the bundled data', () => {
     for (const r of ratios) expect(Math.abs(r - 1)).toBeLessThan(0.25);
   });
 
-  // Known gap: the median is 0.927 today (the two gaps above pull it down); this fails, and
-  // must become a plain `it`, once it is within 0.93–1.07.
-  it.fails('the median ratio of network to published km between consecutive capitals is 0.93–1.07', () => {
+  it('the median ratio of network to published km between consecutive capitals is 0.93–1.07', () => {
     const sorted = [...ratios].sort((x, y) => x - y);
     const mid = sorted.length / 2;
     const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -276,8 +276,18 @@ describe('the issue\u2019s "Done when", on the bundled data', () => {
     expect(segs.at(-1)!).toBeLessThanOrEqual(10.01);
   });
 
-  // Known gap: the reference trips are not all met yet (see docs/validation.md); this fails
-  // (and so must be turned into a plain `it`) once `ntcc network check` passes.
+  it('ntcc network check meets its km target: 90 % of the trips with a published km within 0.9–1.1', () => {
+    const km = shareWithin(checkTrips(inputs, readTrips()), 'km_ratio', TARGETS.km);
+    expect(km.of).toBeGreaterThanOrEqual(20);
+    expect(km.share).toBeGreaterThanOrEqual(TARGETS.share);
+  });
+
+  // Known gap: the minutes target is missed (14 of 17 trips within 0.8–1.25, see
+  // docs/validation.md): Nha Trang – Quy Nhơn by local bus (6 h, two travel logs; the national
+  // road speed is calibrated on intercity buses), and two rail trips where the model's 55 km/h
+  // (calibrated on the fastest trains) is faster than the 2021 timetable and the 2–2½ h
+  // published for Đồng Hới – Đông Hà. This fails, and must become a plain `it`, once the check
+  // passes.
   it.fails('ntcc network check meets its targets (exit 0)', () => {
     expect(verdict('en', checkTrips(inputs, readTrips())).met).toBe(true);
   });
