@@ -19,6 +19,7 @@ import { along } from '@turf/along';
 import type { Province2022Props, Province2025Props, ProvinceCollection } from '../src/core/types.ts';
 import { BELT_KM_CHOICES, type Horizon, type Sensitivity, type Status } from '../src/core/layers.ts';
 import { borderBelt } from '../src/analysis/border-belt.ts';
+import { lengthFactorsOf } from '../src/analysis/network.ts';
 import { stripDiacritics } from '../src/core/text.ts';
 import { AIRPORTS, BASELINE_POINTS, GATES, ISLANDS, MILITARY_REGIONS, SEAPORTS, ZONES } from './facts-layers.ts';
 import {
@@ -253,19 +254,75 @@ export const MAX_SEGMENT_KM = 10;
  * as accurate as the waypoints it was drawn through.
  */
 export function densify(coords: readonly Position[], maxKm: number): Position[] {
+  return densifyIndexed(coords, maxKm).coords;
+}
+
+/** `densify`, and where each input vertex went: `at[i]` is the index of input vertex i in `coords`. */
+export function densifyIndexed(coords: readonly Position[], maxKm: number): { coords: Position[]; at: number[] } {
   const out: Position[] = [];
+  const at: number[] = [];
   coords.forEach((b, i) => {
-    if (i === 0) {
-      out.push(b);
-      return;
+    if (i > 0) {
+      const a = coords[i - 1] as Position;
+      const n = Math.ceil(distance(a, b, { units: 'kilometers' }) / maxKm);
+      for (let k = 1; k < n; k++)
+        out.push([(a[0] ?? 0) + (((b[0] ?? 0) - (a[0] ?? 0)) * k) / n, (a[1] ?? 0) + (((b[1] ?? 0) - (a[1] ?? 0)) * k) / n]);
     }
-    const a = coords[i - 1] as Position;
-    const n = Math.ceil(distance(a, b, { units: 'kilometers' }) / maxKm);
-    for (let k = 1; k < n; k++)
-      out.push([(a[0] ?? 0) + (((b[0] ?? 0) - (a[0] ?? 0)) * k) / n, (a[1] ?? 0) + (((b[1] ?? 0) - (a[1] ?? 0)) * k) / n]);
+    at.push(out.length);
     out.push(b);
   });
-  return out;
+  return { coords: out, at };
+}
+
+/**
+ * A line's km posts as [vertex index, km] of its drawn (densified) line, or null: each post's
+ * place must be one of its waypoints, in order, with km growing; the first and last posts must
+ * be the line's ends and their difference its published length.
+ * @param at - where each waypoint went in the densified line (`densifyIndexed`)
+ */
+function kmPostsOf(c: LineFact, at: readonly number[]): [number, number][] | null {
+  if (!c.km_posts?.length) return null;
+  const posts = c.km_posts.map((p): [number, number] => {
+    const i = c.via.indexOf(p.at);
+    if (i < 0) throw new Error(`${c.id}: km post at ${p.at}, which is not a waypoint`);
+    return [at[i] as number, p.km];
+  });
+  posts.forEach((p, k) => {
+    const prev = posts[k - 1];
+    if (prev && (p[0] <= prev[0] || p[1] <= prev[1])) throw new Error(`${c.id}: km posts out of order at ${c.km_posts?.[k]?.at}`);
+  });
+  const first = posts[0] as [number, number];
+  const last = posts.at(-1) as [number, number];
+  if (first[0] !== 0 || last[0] !== (at.at(-1) ?? -1)) throw new Error(`${c.id}: the first and last km posts must stand at its ends`);
+  if (c.published_km === null || Math.abs(last[1] - first[1] - c.published_km) > 0.01)
+    throw new Error(`${c.id}: published_km must be the difference of its end km posts`);
+  return posts;
+}
+
+/** The note of a line counted per stretch between its km posts: each stretch, its km and factor. */
+function stretchNote(
+  c: LineFact,
+  posts: readonly [number, number][],
+  coords: [number, number][],
+  drawnKm: number,
+): readonly [string, string] {
+  const factors = lengthFactorsOf({ km_posts: posts }, coords);
+  const names = c.km_posts ?? [];
+  const stretch = (lang: 'vi' | 'en') =>
+    posts
+      .slice(1)
+      .map((p, k) => {
+        const from = names[k];
+        const to = names[k + 1];
+        const f = typeof factors === 'number' ? factors : (factors[posts[k]![0]] ?? 1);
+        return `${from?.at} Km${from?.km ?? ''} – ${to?.at} Km${to?.km ?? ''}: ${fmtKm(p[1] - posts[k]![1], lang, 1)} km (${lang === 'vi' ? 'hệ số' : 'factor'} ${fmtKm(f, lang, 3)})`;
+      })
+      .join('; ');
+  const total = c.published_km ?? 0;
+  return [
+    `Mạng lưới tính theo chiều dài công bố ${fmtKm(total, 'vi')} km, từng đoạn theo lý trình (vẽ ${fmtKm(drawnKm, 'vi')} km; nguồn ${c.km_posts_source ?? c.published_source ?? ''}): ${stretch('vi')}.`,
+    `The network counts its published length, ${fmtKm(total, 'en')} km, stretch by stretch between km posts (drawn ${fmtKm(drawnKm, 'en')} km; source ${c.km_posts_source ?? c.published_source ?? ''}): ${stretch('en')}.`,
+  ];
 }
 
 /** A line's waypoints with their name (null for an unnamed hand-placed point), ± metres and source. */
@@ -428,8 +485,10 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
       if (i === 0 && c.port_end) return terminalPositions.get(c.port_end) ?? q.at;
       return q.at;
     });
-    const line: LineString = { type: 'LineString', coordinates: densify(coords, MAX_SEGMENT_KM).map(round) };
+    const dense = densifyIndexed(coords, MAX_SEGMENT_KM);
+    const line: LineString = { type: 'LineString', coordinates: dense.coords.map(round) };
     const km = length({ type: 'Feature', properties: {}, geometry: line }, { units: 'kilometers' });
+    const kmPosts = kmPostsOf(c, dense.at);
     // Provinces crossed: sample the line every 2 km (point-in-polygon only; a sample at sea counts for none).
     const crossed = (fc: ProvinceCollection) => {
       const set = new Set<string>();
@@ -447,11 +506,13 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
     const counted =
       c.published_km === null
         ? null
-        : ([
-            `Mạng lưới tính theo chiều dài công bố ${fmtKm(c.published_km, 'vi')} km (vẽ ${fmtKm(drawnKm, 'vi')} km, hệ số ${fmtKm(c.published_km / drawnKm, 'vi', 3)}; nguồn ${c.published_source ?? ''}).`,
-            `The network counts its published length, ${fmtKm(c.published_km, 'en')} km (drawn ${fmtKm(drawnKm, 'en')} km, factor ${fmtKm(c.published_km / drawnKm, 'en', 3)}; source ${c.published_source ?? ''}).`,
-          ] as const);
-    const sources = [c.source, c.published_source, ...new Set(pts.map((q) => q.source))].filter((x): x is string => !!x);
+        : kmPosts
+          ? stretchNote(c, kmPosts, line.coordinates as [number, number][], drawnKm)
+          : ([
+              `Mạng lưới tính theo chiều dài công bố ${fmtKm(c.published_km, 'vi')} km (vẽ ${fmtKm(drawnKm, 'vi')} km, hệ số ${fmtKm(c.published_km / drawnKm, 'vi', 3)}; nguồn ${c.published_source ?? ''}).`,
+              `The network counts its published length, ${fmtKm(c.published_km, 'en')} km (drawn ${fmtKm(drawnKm, 'en')} km, factor ${fmtKm(c.published_km / drawnKm, 'en', 3)}; source ${c.published_source ?? ''}).`,
+            ] as const);
+    const sources = [c.source, c.published_source, c.km_posts_source, ...new Set(pts.map((q) => q.source))].filter((x): x is string => !!x);
     const props = {
       id: c.id,
       name_vi: c.name_vi,
@@ -469,6 +530,7 @@ export function buildLayers(inp: LayerInputs): Record<string, string> {
       mode: c.mode,
       length_km: drawnKm,
       published_km: c.published_km,
+      km_posts: kmPosts,
       port_end: c.port_end,
       gate_end: c.gate_end,
       waypoints: pts.filter((q) => q.name !== null).map((q) => q.name as string),

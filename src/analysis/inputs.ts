@@ -17,7 +17,7 @@ import {
 import { existsAt, type Horizon } from '../core/layers.ts';
 import type { Edition, Province2022Props, Province2025Props, ProvinceCollection } from '../core/types.ts';
 import type { LayerCollection } from '../data/schemas.ts';
-import { lengthFactorOf } from './network.ts';
+import { lengthFactorsOf, type LengthFactor } from './network.ts';
 
 /** Everything an analysis may read. Ports may be replaced by a user's own list. */
 export interface AnalysisInputs {
@@ -134,10 +134,13 @@ export function corridorIsKind(p: { axis: string; mode: string }, kind: Corridor
   return kind === 'all' || p.axis === kind || p.mode === kind;
 }
 
-/** A corridor as a line of the network, with its length factor (published ÷ drawn length; 1 where none is published). */
-export type CorridorLine = AnalysisLine & { lengthFactor: number };
+/**
+ * A corridor as a line of the network, with its length factor (published ÷ drawn length, for the
+ * whole line or per stretch between km posts; 1 where none is published).
+ */
+export type CorridorLine = AnalysisLine & { lengthFactor: LengthFactor };
 
-/** Corridors of a kind that exist at the horizon, as lines (each with its length factor, `lengthFactorOf`). */
+/** Corridors of a kind that exist at the horizon, as lines (each with its length factors, `lengthFactorsOf`). */
 export function corridorsFor(inputs: AnalysisInputs, horizon: Horizon, kind: CorridorKind): CorridorLine[] {
   return inputs.corridors.features
     .filter((f) => existsAt(f.properties.horizon, horizon) && corridorIsKind(f.properties, kind))
@@ -146,7 +149,7 @@ export function corridorsFor(inputs: AnalysisInputs, horizon: Horizon, kind: Cor
       name_vi: f.properties.name_vi,
       name_en: f.properties.name_en,
       coordinates: f.geometry.coordinates as [number, number][],
-      lengthFactor: lengthFactorOf(f.properties),
+      lengthFactor: lengthFactorsOf(f.properties, f.geometry.coordinates as [number, number][]),
     }));
 }
 

@@ -9,14 +9,22 @@
 import TinyQueue from 'tinyqueue';
 import { closestOnSegment, haversineKm, meanLat, planar, type Planar } from './geo.ts';
 
+/**
+ * How many times its great-circle length each edge of a line counts: one factor for the whole
+ * line, or one per segment (entry i for the segment from vertex i to vertex i + 1; a missing
+ * entry counts 1).
+ */
+export type LengthFactor = number | readonly number[];
+
 /** A line of the network: its vertices (lon/lat) and, where known, its length factor. */
 export interface NetworkLine {
   coordinates: [number, number][];
   /**
-   * The published length of the line ÷ its drawn length (1 or absent: the drawn length). Every
-   * edge of the line is counted this many times its great-circle length.
+   * The published length of the line ÷ its drawn length, for the whole line or per segment
+   * (1 or absent: the drawn length). Every edge of the line is counted this many times its
+   * great-circle length.
    */
-  lengthFactor?: number;
+  lengthFactor?: LengthFactor;
 }
 
 /**
@@ -29,6 +37,44 @@ export function lengthFactorOf(p: { published_km?: number | null; length_km?: nu
   const pub = p.published_km ?? null;
   const drawn = p.length_km ?? null;
   return pub !== null && drawn !== null && pub > 0 && drawn > 0 ? pub / drawn : 1;
+}
+
+/** A km post of a line: the index of the vertex it stands at, and its km. */
+export type KmPost = readonly [vertex: number, km: number];
+
+/**
+ * A corridor's length factors: per stretch between its km posts (`km_posts`, at least two), the
+ * difference of their km ÷ the drawn km between them, so that the network counts each stretch at
+ * its km posts; a segment before the first post or after the last takes the factor of the
+ * stretch next to it. Without km posts, `lengthFactorOf` for the whole line.
+ * @param coordinates - the line's vertices (lon/lat), as the network draws it
+ * @example lengthFactorsOf({ km_posts: [[0, 0], [2, 30]] }, [[108, 15], [108, 15.1], [108, 15.2]]) // [1.349, 1.349]
+ */
+export function lengthFactorsOf(
+  p: { published_km?: number | null; length_km?: number | null; km_posts?: readonly KmPost[] | null },
+  coordinates: readonly (readonly [number, number])[],
+): LengthFactor {
+  const n = coordinates.length;
+  const posts = [...(p.km_posts ?? [])].filter(([i]) => Number.isInteger(i) && i >= 0 && i < n).sort((a, b) => a[0] - b[0]);
+  if (posts.length < 2) return lengthFactorOf(p);
+  const seg = (i: number): number => {
+    const [lon0, lat0] = coordinates[i]!;
+    const [lon1, lat1] = coordinates[i + 1]!;
+    return haversineKm(lon0, lat0, lon1, lat1);
+  };
+  const out: number[] = Array.from({ length: Math.max(0, n - 1) }, () => 1);
+  for (let k = 0; k + 1 < posts.length; k++) {
+    const [i0, km0] = posts[k]!;
+    const [i1, km1] = posts[k + 1]!;
+    let drawn = 0;
+    for (let i = i0; i < i1; i++) drawn += seg(i);
+    const f = drawn > 0 && km1 > km0 ? (km1 - km0) / drawn : 1;
+    // The first stretch also covers the segments before it, the last those after it.
+    const from = k === 0 ? 0 : i0;
+    const to = k + 2 === posts.length ? n - 1 : i1;
+    for (let i = from; i < to; i++) out[i] = f;
+  }
+  return out;
 }
 
 export interface Network {
@@ -102,14 +148,15 @@ export function buildNetwork(lines: readonly NetworkLine[], toleranceKm: number,
     lat0: number;
     lon1: number;
     lat1: number;
-    /** The line's length factor. */
+    /** The length factor of the line's segment. */
     factor: number;
     splits: { t: number; node: number }[];
   }
   const segs: Seg[] = [];
   lines.forEach((l, li) => {
-    const factor = l.lengthFactor ?? 1;
+    const lf = l.lengthFactor ?? 1;
     for (let i = 0; i + 1 < l.coordinates.length; i++) {
+      const factor = typeof lf === 'number' ? lf : (lf[i] ?? 1);
       const [lon0, lat0] = l.coordinates[i]!;
       const [lon1, lat1] = l.coordinates[i + 1]!;
       if (lon0 === lon1 && lat0 === lat1) continue;

@@ -23,7 +23,7 @@ import {
   STATION_KM,
   type SpeedClass,
 } from '../core/speeds.ts';
-import { buildNetwork, type Network } from './network.ts';
+import { buildNetwork, type LengthFactor, type Network } from './network.ts';
 import { closestOnSegment, haversineKm, planar } from './geo.ts';
 
 /** A corridor with its speed class. */
@@ -35,8 +35,8 @@ export interface TimedLine {
   kmh?: number;
   /** Added by a scenario: an added expressway is entered at its vertices unless the scenario lists interchanges. */
   added?: boolean;
-  /** Its published length ÷ its drawn length (absent: 1); every edge counts this many times its drawn km. */
-  lengthFactor?: number;
+  /** Its published length ÷ its drawn length, whole or per segment (absent: 1); every edge counts this many times its drawn km. */
+  lengthFactor?: LengthFactor;
 }
 
 /** A station: where it is, and which kind of railway it serves (any, when not said). */

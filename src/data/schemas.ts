@@ -63,6 +63,14 @@ export const SCHEMAS = {
         length_km: v.pipe(v.number(), v.minValue(0)),
         /** The published length, km, where one is at hand (the network data of issue 26). */
         published_km: v.optional(v.nullable(v.pipe(v.number(), v.minValue(0))), null),
+        /**
+         * Km posts along the line, [vertex index, km] in order, where published (QL1): the network
+         * counts each stretch between two posts at their difference.
+         */
+        km_posts: v.optional(
+          v.nullable(v.array(v.tuple([v.pipe(v.number(), v.integer(), v.minValue(0)), v.pipe(v.number(), v.minValue(0))]))),
+          null,
+        ),
         /** The date the network data is current to ("today" means open by then). */
         current_to: v.optional(v.nullable(v.string()), null),
         /** Expressway sections: investor or deciding body, opening date, planned year, lanes. */

@@ -978,4 +978,7 @@ export const en: Record<MessageKey, string> = {
   'Note.PopulationUnit': '{name} {grid} / {official} ({pct} %)',
   'Note.PopulationUnitNoOfficial': '{name} {grid} ({none})',
   'Model.Parts': '{parts}',
+  'Network.Judged':
+    'There are {trips} trips: the {km} with a published km are judged on km, the {min} with a published time on minutes; a figure not published is not judged. Rail trips run on the railway alone, station to station, without the minutes to board (as a timetable). The notes at the end give each trip’s source and how far to trust it (weak sources are said so).',
+  'Network.Notes': 'Notes on each trip (in English, as in data/reference-trips.json)',
 };

@@ -972,6 +972,9 @@ export const vi = {
   'Note.PopulationUnit': '{name} {grid} / {official} ({pct} %)',
   'Note.PopulationUnitNoOfficial': '{name} {grid} ({none})',
   'Model.Parts': '{parts}',
+  'Network.Judged':
+    'Có {trips} chuyến: {km} chuyến có km công bố được xét theo km, {min} chuyến có thời gian công bố được xét theo phút; số liệu không công bố thì không xét. Chuyến đường sắt chỉ đi trên đường sắt, từ ga đến ga, không tính phút chờ lên tàu (như giờ tàu). Phần ghi chú cuối trang nói nguồn của từng chuyến và độ tin cậy (nguồn yếu được ghi rõ).',
+  'Network.Notes': 'Ghi chú từng chuyến (tiếng Anh, như trong data/reference-trips.json)',
 } as const;
 
 export type MessageKey = keyof typeof vi;

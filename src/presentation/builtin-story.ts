@@ -159,18 +159,18 @@ const STORY: Story = {
         en: 'The 2030 network: the completed North–South expressway and the East–West expressways shorten the way to the seaports',
       },
       notes: {
-        vi: 'Số phút tới bến cảng gần nhất, mốc 2030 so với hiện nay (xanh: gần hơn), trên mạng lưới vẽ theo tuyến thực tế: các đoạn cao tốc Bắc – Nam còn lại (Quảng Ngãi – Vân Phong), bốn cao tốc Đông – Tây dự kiến đến 2030 (QĐ 376) và các bến cảng theo quy hoạch. Tốc độ theo giới hạn của TT 38/2024, hiệu chỉnh theo thời gian chạy xe đã công bố, phần còn lại là giả định. Quảng Nam lợi trung bình khoảng 12,5 phút, Quảng Trị 11,4, Nghệ An 8,2; cả vùng 3,7 phút (trọng số dân số 2023). Số liệu đã tính lại trên mạng lưới theo tuyến thực tế, mỗi tuyến có chiều dài công bố được tính theo chiều dài đó (12/2026); trên mạng lưới sơ đồ trước đây (dây cung giữa các tỉnh lỵ, cả cao tốc tính là đã thông), Quảng Nam lợi 15,6 phút và cả vùng 4,3 phút.',
-        en: 'Minutes to the nearest port terminal, 2030 against today (blue: nearer), on the network drawn on its real alignments: the remaining North–South expressway sections (Quảng Ngãi – Vân Phong), the four East–West expressways planned by 2030 (Decision 376) and the planned terminals. Speeds from the limits of Circular 38/2024, calibrated against published trip times, the rest assumed. Quảng Nam gains about 12.5 minutes on average, Quảng Trị 11.4, Nghệ An 8.2; the region 3.7 minutes (weighted by 2023 population). Recomputed on the network as on the ground, each line with a published length counted at it (Dec 2026); on the earlier schematic network (chords between capitals, the whole expressway counted as open), Quảng Nam gained 15.6 minutes and the region 4.3.',
+        vi: 'Số phút tới bến cảng gần nhất, mốc 2030 so với hiện nay (xanh: gần hơn), trên mạng lưới vẽ theo tuyến thực tế: các đoạn cao tốc Bắc – Nam còn lại (Quảng Ngãi – Vân Phong), bốn cao tốc Đông – Tây dự kiến đến 2030 (QĐ 376), đường bộ ven biển hoàn thành (NQ 26; hôm nay chưa liền mạch nên chưa tính) và các bến cảng theo quy hoạch. Tốc độ theo giới hạn của TT 38/2024, hiệu chỉnh theo thời gian chạy xe đã công bố, phần còn lại là giả định. Quảng Nam lợi trung bình khoảng 13,1 phút, Quảng Trị 13,0, Nghệ An 8,2; cả vùng 5,5 phút (trọng số dân số 2023). Số liệu đã tính lại trên mạng lưới theo tuyến thực tế, mỗi tuyến có chiều dài công bố được tính theo chiều dài đó (QL1 theo từng đoạn giữa các cột km) và đường ven biển chỉ tính từ 2030; trên mạng lưới sơ đồ trước đây (dây cung giữa các tỉnh lỵ, cả cao tốc tính là đã thông), Quảng Nam lợi 15,6 phút và cả vùng 4,3 phút.',
+        en: 'Minutes to the nearest port terminal, 2030 against today (blue: nearer), on the network drawn on its real alignments: the remaining North–South expressway sections (Quảng Ngãi – Vân Phong), the four East–West expressways planned by 2030 (Decision 376), the completed coastal road (Resolution 26; not a through road today, so not counted today) and the planned terminals. Speeds from the limits of Circular 38/2024, calibrated against published trip times, the rest assumed. Quảng Nam gains about 13.1 minutes on average, Quảng Trị 13.0, Nghệ An 8.2; the region 5.5 minutes (weighted by 2023 population). Recomputed on the network as on the ground, each line with a published length counted at it (QL1 stretch by stretch between its km posts) and the coastal road counted from 2030 only; on the earlier schematic network (chords between capitals, the whole expressway counted as open), Quảng Nam gained 15.6 minutes and the region 4.3.',
       },
       figures: [
         {
           label: { vi: 'Quảng Nam: lợi trung bình', en: 'Quảng Nam: mean gain' },
-          value: { vi: '≈ 12,5 phút', en: '≈ 12.5 min' },
+          value: { vi: '≈ 13,1 phút', en: '≈ 13.1 min' },
           source: 'QD376; TT38; ntcc-atlas (calibrated and assumed speeds)',
         },
         {
           label: { vi: 'Cả vùng (trọng số dân số)', en: 'Region (population-weighted)' },
-          value: { vi: '≈ 3,7 phút', en: '≈ 3.7 min' },
+          value: { vi: '≈ 5,5 phút', en: '≈ 5.5 min' },
           source: 'GSO23; ntcc-atlas (calibrated and assumed speeds)',
         },
       ],

@@ -5,10 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../cli/load.ts';
-import { checkTrips, readTrips, verdict } from '../../cli/network.ts';
+import { checkTrips, readTrips, shareWithin, TARGETS, verdict } from '../../cli/network.ts';
 import { runAnalysis } from '../../src/analysis/run.ts';
 import { corridorsFor } from '../../src/analysis/inputs.ts';
-import { buildNetwork, lengthFactorOf, shortestPaths, type Network } from '../../src/analysis/network.ts';
+import {
+  buildNetwork,
+  lengthFactorOf,
+  lengthFactorsOf,
+  shortestPaths,
+  type LengthFactor,
+  type Network,
+} from '../../src/analysis/network.ts';
 import { buildTimeNetwork, defaultModel, minutesTo, timesFrom } from '../../src/analysis/travel-time.ts';
 import { haversineKm } from '../../src/analysis/geo.ts';
 import { DEFAULT_PARAMS, type AnalysisParams } from '../../src/core/analysis.ts';
@@ -31,9 +38,27 @@ const PAIRS = (JSON.parse(readFileSync(new URL('../../data/capital-distances.jso
 
 /** Pairs whose published figure the network misses by more than 15 % today, with the reason (data/capital-distances.json). */
 const KNOWN_GAPS = new Set([
-  'VN-31>VN-32', // Quy Nhơn – Tuy Hòa: a cycling log of 105 km; by QL1D and QL1 the network has about 84
-  'VN-34>VN-36', // Nha Trang – Phan Rang: 106 km on QL1; the network's shortest way is by the coast road or the expressway
+  // Nha Trang – Phan Rang: 106 km on QL1 (by QL1 alone the network has 107, see `ntcc network check`);
+  // `analyze distance` takes the expressway, which it enters anywhere (no interchanges: they gate
+  // travel time only) by straight legs from the city centres, and finds about 88 (0.83).
+  'VN-34>VN-36',
 ]);
+
+/** Km along a line from vertex i0 to vertex i1 in the network built from it alone (each edge at its factor). */
+function alongKm(coordinates: [number, number][], lengthFactor: LengthFactor, i0: number, i1: number): number {
+  const net = buildNetwork([{ coordinates, lengthFactor }], 0.5);
+  const nodeAt = (i: number) => {
+    const [lon, lat] = coordinates[i]!;
+    return [...net.lon.keys()].find((n) => net.lon[n] === lon && net.lat[n] === lat)!;
+  };
+  const start = nodeAt(i0);
+  const e0 = net.nodeEdges[start]![0]!;
+  const t = net.eu[e0] === start ? 0 : 1;
+  const len = net.elen[e0]!;
+  const at = coordinates[i0]!;
+  const sp = shortestPaths(net, [{ att: { edge: e0, t, legKm: 0, toU: t * len, toV: (1 - t) * len, at }, index: 0 }]);
+  return sp.dist[nodeAt(i1)]!;
+}
 
 /** The connected components of a network: a component id per node. */
 function components(net: Network): Int32Array {
@@ -63,18 +88,33 @@ describe('lengths', () => {
     const counted = features.filter((f) => f.properties.published_km !== null);
     expect(counted.length).toBeGreaterThanOrEqual(20);
     for (const f of counted) {
-      const line = { coordinates: f.geometry.coordinates as [number, number][], lengthFactor: lengthFactorOf(f.properties) };
-      const net = buildNetwork([line], 0.5);
-      const [lon0, lat0] = line.coordinates[0]!;
-      const [lon1, lat1] = line.coordinates.at(-1)!;
-      const start = [...net.lon.keys()].find((i) => net.lon[i] === lon0 && net.lat[i] === lat0)!;
-      const end = [...net.lon.keys()].find((i) => net.lon[i] === lon1 && net.lat[i] === lat1)!;
-      const e0 = net.nodeEdges[start]![0]!;
-      const t = net.eu[e0] === start ? 0 : 1;
-      const len = net.elen[e0]!;
-      const sp = shortestPaths(net, [{ att: { edge: e0, t, legKm: 0, toU: t * len, toV: (1 - t) * len, at: [lon0, lat0] }, index: 0 }]);
-      const km = sp.dist[end]!;
+      const coordinates = f.geometry.coordinates as [number, number][];
+      const km = alongKm(coordinates, lengthFactorsOf(f.properties, coordinates), 0, coordinates.length - 1);
       expect(Math.abs(km / f.properties.published_km! - 1), f.properties.id).toBeLessThan(0.005);
+    }
+  });
+
+  it('a line with km posts (QL1) is counted stretch by stretch: between two posts, the network km equal their difference', () => {
+    const posted = features.filter((f) => (f.properties.km_posts?.length ?? 0) >= 2);
+    expect(posted.map((f) => f.properties.id)).toContain('ql1');
+    for (const f of posted) {
+      const coordinates = f.geometry.coordinates as [number, number][];
+      const factors = lengthFactorsOf(f.properties, coordinates);
+      expect(Array.isArray(factors)).toBe(true);
+      const posts = f.properties.km_posts!;
+      expect(posts[0]![0]).toBe(0);
+      expect(posts.at(-1)![0]).toBe(coordinates.length - 1);
+      expect(posts.at(-1)![1] - posts[0]![1]).toBeCloseTo(f.properties.published_km!, 6);
+      for (let k = 0; k + 1 < posts.length; k++) {
+        const [[i0, km0], [i1, km1]] = [posts[k]!, posts[k + 1]!];
+        const km = alongKm(coordinates, factors, i0, i1);
+        expect(Math.abs(km / (km1 - km0) - 1), `${f.properties.id} stretch ${k}`).toBeLessThan(0.005);
+      }
+      // Each stretch's factor corrects bends, not a wrong route.
+      for (const k of factors as readonly number[]) {
+        expect(k).toBeGreaterThan(0.85);
+        expect(k).toBeLessThan(1.35);
+      }
     }
   });
 
@@ -91,13 +131,13 @@ describe('lengths', () => {
     const hsr = features.find((f) => f.properties.id === 'duong-sat-toc-do-cao')!;
     expect(lengthFactorOf(hsr.properties)).toBe(1);
     expect(corridorsFor(inputs, '2045', 'high_speed_railway')[0]!.lengthFactor).toBe(1);
-    // A line's factor reaches the travel-time model: minutes along it grow with it.
+    // A line's factors reach the travel-time model: minutes along it grow with them.
     const ql1 = corridorsFor(inputs, 'today', 'all').find((l) => l.id === 'ql1')!;
-    expect(ql1.lengthFactor).toBeGreaterThan(1);
-    const timed = (k: number) =>
+    expect(lengthFactorOf(features.find((f) => f.properties.id === 'ql1')!.properties)).toBeGreaterThan(1);
+    const timed = (k: LengthFactor) =>
       buildTimeNetwork([{ id: 'ql1', coordinates: ql1.coordinates, cls: 'national_road', lengthFactor: k }], defaultModel());
     const [a, b] = [ql1.coordinates[10]!, ql1.coordinates[60]!];
-    const along = (k: number) => minutesTo(timesFrom(timed(k), [a]), b[0], b[1]);
+    const along = (k: LengthFactor) => minutesTo(timesFrom(timed(k), [a]), b[0], b[1]);
     expect(along(ql1.lengthFactor) / along(1)).toBeGreaterThan(1.02);
   });
 });
@@ -173,9 +213,7 @@ describe('the issue\u2019s "Done when", on the bundled data', () => {
     for (const r of ratios) expect(Math.abs(r - 1)).toBeLessThan(0.25);
   });
 
-  // Known gap: the median is 0.927 today (the two gaps above pull it down); this fails, and
-  // must become a plain `it`, once it is within 0.93–1.07.
-  it.fails('the median ratio of network to published km between consecutive capitals is 0.93–1.07', () => {
+  it('the median ratio of network to published km between consecutive capitals is 0.93–1.07', () => {
     const sorted = [...ratios].sort((x, y) => x - y);
     const mid = sorted.length / 2;
     const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -238,8 +276,18 @@ describe('the issue\u2019s "Done when", on the bundled data', () => {
     expect(segs.at(-1)!).toBeLessThanOrEqual(10.01);
   });
 
-  // Known gap: the reference trips are not all met yet (see docs/validation.md); this fails
-  // (and so must be turned into a plain `it`) once `ntcc network check` passes.
+  it('ntcc network check meets its km target: 90 % of the trips with a published km within 0.9–1.1', () => {
+    const km = shareWithin(checkTrips(inputs, readTrips()), 'km_ratio', TARGETS.km);
+    expect(km.of).toBeGreaterThanOrEqual(20);
+    expect(km.share).toBeGreaterThanOrEqual(TARGETS.share);
+  });
+
+  // Known gap: the minutes target is missed (14 of 17 trips within 0.8–1.25, see
+  // docs/validation.md): Nha Trang – Quy Nhơn by local bus (6 h, two travel logs; the national
+  // road speed is calibrated on intercity buses), and two rail trips where the model's 55 km/h
+  // (calibrated on the fastest trains) is faster than the 2021 timetable and the 2–2½ h
+  // published for Đồng Hới – Đông Hà. This fails, and must become a plain `it`, once the check
+  // passes.
   it.fails('ntcc network check meets its targets (exit 0)', () => {
     expect(verdict('en', checkTrips(inputs, readTrips())).met).toBe(true);
   });
