@@ -138,7 +138,7 @@ export function corridorIsKind(p: { axis: string; mode: string }, kind: Corridor
  * A corridor as a line of the network, with its length factor (published ÷ drawn length, for the
  * whole line or per stretch between km posts; 1 where none is published).
  */
-export type CorridorLine = AnalysisLine & { lengthFactor: LengthFactor };
+export type CorridorLine = AnalysisLine & { lengthFactor: LengthFactor; entry: boolean };
 
 /** Corridors of a kind that exist at the horizon, as lines (each with its length factors, `lengthFactorsOf`). */
 export function corridorsFor(inputs: AnalysisInputs, horizon: Horizon, kind: CorridorKind): CorridorLine[] {
@@ -150,6 +150,8 @@ export function corridorsFor(inputs: AnalysisInputs, horizon: Horizon, kind: Cor
       name_en: f.properties.name_en,
       coordinates: f.geometry.coordinates as [number, number][],
       lengthFactor: lengthFactorsOf(f.properties, f.geometry.coordinates as [number, number][]),
+      // An expressway is entered at its interchanges and junctions, never by a straight leg from a place.
+      entry: f.properties.mode !== 'expressway',
     }));
 }
 

@@ -25,6 +25,11 @@ export interface NetworkLine {
    * great-circle length.
    */
   lengthFactor?: LengthFactor;
+  /**
+   * Whether a place may join it anywhere along by a straight leg (true, the default: a road);
+   * false for an expressway, entered only where the network joins it to other lines.
+   */
+  entry?: boolean;
 }
 
 /**
@@ -90,6 +95,8 @@ export interface Network {
   edgeLine: Int32Array;
   /** For each node, the edges that touch it. */
   nodeEdges: number[][];
+  /** The lines a place may not join by a straight leg (by index into the input); absent: all may be joined. */
+  noEntry?: ReadonlySet<number>;
 }
 
 /** Where a point joins the network: on edge `edge` at `t` (0 at eu, 1 at ev). */
@@ -264,7 +271,18 @@ export function buildNetwork(lines: readonly NetworkLine[], toleranceKm: number,
     nodeEdges[eu[e]!]!.push(e);
     nodeEdges[ev[e]!]!.push(e);
   }
-  return { proj, lon, lat, eu: Int32Array.from(eu), ev: Int32Array.from(ev), elen, edgeLine: Int32Array.from(el), nodeEdges };
+  const noEntry = new Set(lines.flatMap((l, i) => (l.entry === false ? [i] : [])));
+  return {
+    proj,
+    lon,
+    lat,
+    eu: Int32Array.from(eu),
+    ev: Int32Array.from(ev),
+    elen,
+    edgeLine: Int32Array.from(el),
+    nodeEdges,
+    ...(noEntry.size ? { noEntry } : {}),
+  };
 }
 
 /** A point joined to the network, and which point (`index`) it belongs to. */
@@ -298,6 +316,7 @@ export function attachAll(net: Network, lon: number, lat: number, maxLegKm = 25)
     const v = net.ev[e]!;
     const c = closestOnSegment(px, py, proj.x(net.lon[u]!), proj.y(net.lat[u]!), proj.x(net.lon[v]!), proj.y(net.lat[v]!));
     const line = net.edgeLine[e]!;
+    if (line >= 0 && net.noEntry?.has(line)) continue;
     const cur = bestByLine.get(line);
     if (!cur || c.d2 < cur.d2) bestByLine.set(line, { e, t: c.t, d2: c.d2 });
   }

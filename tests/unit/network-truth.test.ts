@@ -38,9 +38,9 @@ const PAIRS = (JSON.parse(readFileSync(new URL('../../data/capital-distances.jso
 
 /** Pairs whose published figure the network misses by more than 15 % today, with the reason (data/capital-distances.json). */
 const KNOWN_GAPS = new Set([
-  // Nha Trang – Phan Rang: 106 km on QL1 (by QL1 alone the network has 107, see `ntcc network check`);
-  // `analyze distance` takes the expressway, which it enters anywhere (no interchanges: they gate
-  // travel time only) by straight legs from the city centres, and finds about 88 (0.83).
+  // Nha Trang – Phan Rang: 106 km published on QL1 (by QL1 alone the network has 107, see `ntcc network
+  // check`); `analyze distance` takes the shortest way, by the Cam Lâm – Vĩnh Hảo expressway (now
+  // entered only where it joins other lines, never by a straight leg), and finds about 88 (0.83).
   'VN-34>VN-36',
 ]);
 
