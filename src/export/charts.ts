@@ -237,7 +237,7 @@ const CHARTS: { [K in AnalysisKind]: (r: Of<K>, view: ChartView) => ChartSpec } 
         { name: { key: persons ? 'Chart.SharePeople' : 'Chart.ShareCells' }, color: rampColor(RAMP_DISTANCE, 0.15), values: shares },
       ],
       value: { label: { key: persons ? 'Chart.SharePeople' : 'Chart.ShareCells' }, unit: 'percent' },
-      axis: { label: { key: `Analysis.measure.${view.measure}` }, unit: minutes ? 'min' : 'km', values: steps },
+      axis: { label: { key: `Col.${view.measure}` }, unit: minutes ? 'min' : 'km', values: steps },
     };
   },
   index: (r) => {

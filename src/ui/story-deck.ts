@@ -10,6 +10,7 @@ import { SOVEREIGNTY_NOTE } from '../export/catalogue.ts';
 import type { AppStore } from '../state/store.ts';
 import { keepView, showScene } from './scene-runner.ts';
 import { legendItems } from './legend-items.ts';
+import { chartOf, type ChartSpec } from '../export/charts.ts';
 
 const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
 
@@ -58,6 +59,12 @@ export async function makeStoryDeck(store: AppStore, onProgress: (scene: number)
       image: (i) => {
         onProgress(i + 1);
         return sceneImage(store, i, lang);
+      },
+      // The chart of the analysis the scene just showed.
+      chart: (i): ChartSpec | null => {
+        const st = store.getState();
+        const r = st.story.scenes[i]?.analysis && st.analysis.status === 'done' ? st.analysis.result : null;
+        return r ? chartOf(r, { measure: st.analysisView.measure, method: st.analysisView.method }) : null;
       },
       date: new Date().toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB'),
       version: __APP_VERSION__,
