@@ -17,7 +17,7 @@
  * the sphere (Turf's `area`).
  */
 import { area } from '@turf/area';
-import type { AnalysisUnit } from '../core/analysis.ts';
+import type { IsochroneCurve, AnalysisUnit } from '../core/analysis.ts';
 import { meanLat, planar, pointInRings, ringsOf, roundTo } from './geo.ts';
 import { graphOf, type Travel } from './travel-graph.ts';
 
@@ -230,12 +230,12 @@ export function computeIsochrones(
   units: readonly Pick<AnalysisUnit, 'geometry'>[],
   cellKm: number,
   onProgress?: (done: number) => void,
-): { bands: IsochroneBand[]; sampled: number } {
+): { bands: IsochroneBand[]; sampled: number; curve: IsochroneCurve } {
   const thresholds = [...new Set(minutes.filter((m) => Number.isFinite(m)))].sort((a, b) => a - b);
   const unitRings = units.map((u) => ringsOf(u.geometry));
   if (!thresholds.length || !unitRings.length || !(cellKm > 0)) {
     onProgress?.(1);
-    return { bands: [], sampled: 0 };
+    return { bands: [], sampled: 0, curve: { minutes: [], area_km2: [] } };
   }
   const lat0 = Math.round(meanLat(unitRings.flat()) * 100) / 100;
   const proj = planar(lat0);
@@ -295,5 +295,20 @@ export function computeIsochrones(
     // Turf's area is in m²; km² to the tenth.
     return { minutes: t, area_km2: coordinates.length ? roundTo(area(geometry) / 1e6, 1) : 0, geometry };
   });
-  return { bands, sampled };
+  return { bands, sampled, curve: areaCurve(value, cellKm, thresholds.at(-1)!) };
+}
+
+/**
+ * The land within t minutes of the origin for t from 0 to `upTo` in twelve steps, km²: each
+ * sample stands for one square of the grid (so a step's area is close to, not equal to, a
+ * band's traced area).
+ */
+function areaCurve(value: Float64Array, cellKm: number, upTo: number): IsochroneCurve {
+  const steps = Array.from({ length: 13 }, (_, k) => roundTo((upTo * k) / 12, 1));
+  const within = steps.map(() => 0);
+  for (const v of value) {
+    if (!Number.isFinite(v) || v === OFF_LAND) continue;
+    for (let k = 0; k < steps.length; k++) if (v <= steps[k]!) within[k] = within[k]! + cellKm * cellKm;
+  }
+  return { minutes: steps, area_km2: within.map((a) => roundTo(a, 1)) };
 }

@@ -377,9 +377,9 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
   isochrone: (c) => {
     const from: [number, number] = [c.params.from[0], c.params.from[1]];
     const travel = travelOf(c);
-    const { bands, sampled } = computeIsochrones(travel, from, c.params.minutes, c.region, c.params.cellKm, c.onProgress);
+    const { bands, sampled, curve } = computeIsochrones(travel, from, c.params.minutes, c.region, c.params.cellKm, c.onProgress);
     if (c.population) c.populationSummary = weighBands(bands, graphOf(travel), from, c.region, c.params.cellKm, c.population);
-    return { from, bands, sampled };
+    return { from, bands, sampled, curve };
   },
   index: (c) => {
     const { params, units, region, lines } = c;

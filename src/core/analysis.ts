@@ -734,7 +734,13 @@ export type AnalysisResult =
     })
   | (ResultBase & { kind: 'access'; grid: AccessGrid })
   | (ResultBase & { kind: 'index'; rows: IndexRow[]; parts_used: IndexPart[]; parts_dropped: IndexPart[]; context_used: boolean })
-  | (ResultBase & { kind: 'isochrone'; from: [number, number]; bands: IsochroneBand[]; sampled: number });
+  | (ResultBase & { kind: 'isochrone'; from: [number, number]; bands: IsochroneBand[]; sampled: number; curve: IsochroneCurve });
+
+/** The land within t minutes of an isochrone's origin, sampled on its grid, for t from 0 to the largest threshold. */
+export interface IsochroneCurve {
+  minutes: number[];
+  area_km2: number[];
+}
 
 /** The land reachable within `minutes` of an isochrone's origin, with its area (nested: each holds the smaller ones). */
 export interface IsochroneBand {

@@ -261,22 +261,20 @@ const CHARTS: { [K in AnalysisKind]: (r: Of<K>, view: ChartView) => ChartSpec } 
     };
   },
   isochrone: (r) => {
-    const bands = r.bands;
-    const last = bands.at(-1);
-    const persons = bands.every((b) => 'population' in b && typeof b.population === 'number');
+    // The land within t minutes for t from 0 to the largest threshold (sampled on the isochrone's
+    // grid), the finding from the widest band's traced area.
+    const last = r.bands.at(-1);
+    const { minutes, area_km2 } = r.curve;
     return {
-      type: 'bars',
+      type: 'line',
       title: { key: 'Chart.isochrone' },
       finding: last
         ? { key: 'Chart.Find.isochrone', vars: { minutes: num(last.minutes, 0), area: num(last.area_km2, 0) } }
         : { key: 'Chart.Find.none' },
-      categories: bands.map((b) => ({ key: String(b.minutes), label: both(`≤ ${b.minutes} phút`, `≤ ${b.minutes} min`) })),
-      series: bands.map((b, i) => ({
-        name: { key: persons ? 'Chart.Persons' : 'Col.area_km2' },
-        color: isochroneColor(i, bands.length),
-        values: bands.map((x, k) => (k === i ? (persons ? Number((x as { population?: number }).population) : x.area_km2) : null)),
-      })),
-      value: { label: { key: persons ? 'Chart.Persons' : 'Col.area_km2' }, unit: persons ? 'persons' : 'km2' },
+      categories: minutes.map((t) => ({ key: String(t), label: both(String(t), String(t)) })),
+      series: [{ name: { key: 'Col.area_km2' }, color: isochroneColor(0, 2), values: area_km2 }],
+      value: { label: { key: 'Col.area_km2' }, unit: 'km2' },
+      axis: { label: { key: 'Col.minutes' }, unit: 'min', values: minutes },
     };
   },
 };

@@ -856,7 +856,7 @@ export const en: Record<MessageKey, string> = {
   'Chart.access': 'Share of the area (grid cells) within t',
   'Chart.access.people': 'Share of the people within t',
   'Chart.index': 'Linkage index by unit, its parts stacked',
-  'Chart.isochrone': 'Area (or people) within each time band',
+  'Chart.isochrone': 'Land reachable within t minutes (km², sampled on the grid)',
   'Chart.gains': 'Mean gain by unit against the baseline',
   'Chart.Find.none': 'No figures.',
   'Chart.Find.adjacency': 'Longest shared border: {pair}, {km} km.',

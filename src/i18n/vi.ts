@@ -851,7 +851,7 @@ export const vi = {
   'Chart.access': 'Tỷ lệ diện tích (ô lưới) trong phạm vi t',
   'Chart.access.people': 'Tỷ lệ dân số trong phạm vi t',
   'Chart.index': 'Chỉ số liên kết theo đơn vị, các thành phần cộng dồn',
-  'Chart.isochrone': 'Diện tích (hoặc dân số) trong mỗi vùng thời gian',
+  'Chart.isochrone': 'Diện tích đi tới được trong t phút (km², lấy mẫu trên lưới)',
   'Chart.gains': 'Mức lợi trung bình theo đơn vị so với phương án gốc',
   'Chart.Find.none': 'Không có số liệu.',
   'Chart.Find.adjacency': 'Ranh giới chung dài nhất: {pair}, {km} km.',

@@ -21,6 +21,7 @@ import {
 } from '../../src/core/analysis.ts';
 import { analysisLegend } from '../../src/core/analysis-style.ts';
 import { baseColumn } from '../../src/core/columns.ts';
+import { chartOf, markCount } from '../../src/export/charts.ts';
 import { THEMATIC_LAYERS } from '../../src/core/layers.ts';
 import { legendFor } from '../../src/core/thematic-style.ts';
 import { runAnalysis } from '../../src/analysis/run.ts';
@@ -68,6 +69,18 @@ describe('every analysis kind', () => {
         const spec = analysisLegend(result, { measure });
         if (spec.type === 'ramp') expect(spec.range[0]).toBeLessThanOrEqual(spec.range[1]);
         else expect(spec.items.length).toBeGreaterThan(0);
+      });
+
+      it('has a chart of at least five marks, named by its main finding in both languages', () => {
+        const measure = viewMeasures(params, result)[0] ?? 'seaport_km';
+        const chart = chartOf(result, { measure, method: 'network' });
+        expect(markCount(chart)).toBeGreaterThanOrEqual(5);
+        for (const lang of ['vi', 'en'] as const) {
+          const finding = render(lang, chart.finding);
+          expect(finding).not.toMatch(/\{\w+\}/);
+          expect(finding.length).toBeGreaterThan(10);
+        }
+        for (const s of chart.series) expect(s.values).toHaveLength(chart.categories.length);
       });
 
       it('reads only the parameters it uses: the cache key changes with them and with nothing else', () => {
