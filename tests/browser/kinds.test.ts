@@ -1,7 +1,8 @@
 /**
  * Every analysis kind in the browser, walked from the registry: the address `#an=<kind>`
- * opens the panel, runs it in the worker, and shows its legend, model line and table with no
- * error on the page. A kind added to ANALYSES is tested here without a line more.
+ * opens the panel, runs it in the worker, and shows its legend, model line, table and chart (an
+ * SVG image named by its finding, with at least five marks; a unit's bar selects the unit) with
+ * no error on the page. A kind added to ANALYSES is tested here without a line more.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,6 +45,21 @@ describe('every analysis kind opens from the address', () => {
       assert.ok(model.length > 20 && !/\{\w+\}/.test(model), `model line: ${model}`);
       const rows = await page.locator('[data-testid="analysis-table"] tbody tr').count();
       assert.ok(rows > 0, 'the table has rows');
+      // Its chart: an image named by its main finding, with at least five marks.
+      const chart = page.locator('[data-testid="analysis-chart"] svg[role="img"]');
+      await chart.waitFor({ timeout: 30_000 });
+      const label = (await chart.getAttribute('aria-label')) ?? '';
+      assert.ok(label.length > 10 && !/\{\w+\}/.test(label), `chart label: ${label}`);
+      const marks = await chart.locator('rect[data-key], circle[data-key]').count();
+      assert.ok(marks >= 5, `${marks} marks`);
+      // A bar that is a unit selects it on the map.
+      const pick = chart.locator('.chart-pick').first();
+      if ((await pick.count()) > 0) {
+        await pick.click();
+        const selected = await page.evaluate(() => window.__ntcc!.store.getState().selected);
+        assert.ok(selected, 'clicking a unit’s bar selects it');
+      }
+      await page.getByTestId('analysis-chart').scrollIntoViewIfNeeded();
       await screenshot(page, `kind-${kind}`);
       assert.deepEqual(errors, []);
     });
