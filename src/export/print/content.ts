@@ -173,7 +173,25 @@ export function thematicShapes(
 ): Shape[] {
   return DRAW_ORDER.filter((id) => shown.includes(id)).flatMap((id) => {
     const fc = layers[id];
-    return fc ? shownFeatures(fc, v.horizon, v.statuses, v.beltKm).flatMap((f) => DRAW[id](f, p)) : [];
+    const shapes = fc ? shownFeatures(fc, v.horizon, v.statuses, v.beltKm).flatMap((f) => DRAW[id](f, p)) : [];
+    // Lines on paper read better over the basemap with a light casing under them.
+    if (id !== 'corridors') return shapes;
+    const casings = shapes.flatMap((s): Shape[] =>
+      s.type === 'path'
+        ? [
+            {
+              type: 'path',
+              parts: s.parts,
+              closed: false,
+              stroke: WHITE,
+              strokeOpacity: 0.85,
+              width: (s.width ?? 0) + px(1.5),
+              round: true,
+            },
+          ]
+        : [],
+    );
+    return [...casings, ...shapes];
   });
 }
 
@@ -191,14 +209,18 @@ interface UnitProps {
   centre_lat?: number | null;
 }
 
-/** The region's unit outlines (the raster basemap holds the fills) and their capitals, marked by ISO code. */
+/** The units' outlines (the raster basemap holds the fills; neighbours thinner, in grey) and the region's capitals, marked by ISO code. */
 export function unitShapes(units: FeatureCollection, p: PrintProjection): Shape[] {
+  const context: Shape[] = [];
   const out: Shape[] = [];
   const capitals: Shape[] = [];
   for (const f of units.features) {
     const u = f.properties as UnitProps;
-    if (!u.in_region) continue;
     const g = geometryParts(f.geometry, p);
+    if (!u.in_region) {
+      if (g) context.push({ type: 'path', ...g, stroke: hex(COLORS.admin1Line), width: px(0.8), dash: [px(3), px(2)] });
+      continue;
+    }
     if (g) out.push({ type: 'path', ...g, stroke: hex(COLORS.provinceLine), width: px(1.2), round: true });
     const lon = u.capital_lon ?? u.centre_lon;
     const lat = u.capital_lat ?? u.centre_lat;
@@ -216,7 +238,7 @@ export function unitShapes(units: FeatureCollection, p: PrintProjection): Shape[
         tag: u.iso,
       });
   }
-  return [...out, ...capitals];
+  return [...context, ...out, ...capitals];
 }
 
 /** A name on the map, centred on its point. */

@@ -27,6 +27,7 @@ import {
   fitScale,
   graticuleStep,
   printProjection,
+  stepsWithin,
   type BasemapPlan,
   type Bounds,
   type PrintProjection,
@@ -311,10 +312,11 @@ function scaleBlock(c: Ctx, x: number, y: number, width: number, p: PrintProject
   const barW = metres * mmPerM;
   const by = y + size * PT_MM + 5 * f;
   const bh = 1.6 * f;
-  for (let i = 0; i < 4; i++)
-    out.push(
-      rectPath({ x: x + (i * barW) / 4, y: by, width: barW / 4, height: bh }, { fill: i % 2 ? WHITE : INK, stroke: INK, width: 0.15 * f }),
-    );
+  // Four parts, the first of them in four again.
+  const part = (x0: number, w: number, dark: boolean): Shape =>
+    rectPath({ x: x0, y: by, width: w, height: bh }, { fill: dark ? INK : WHITE, stroke: INK, width: 0.15 * f });
+  for (let k = 0; k < 4; k++) out.push(part(x + (k * barW) / 16, barW / 16, k % 2 === 0));
+  for (let i = 1; i < 4; i++) out.push(part(x + (i * barW) / 4, barW / 4, i % 2 === 0));
   const small = 6.5 * f;
   const km = (m: number): string => (metres >= 1000 ? formatNumber(lang, m / 1000, 2) : formatNumber(lang, m, 0));
   for (const [i, m] of [
@@ -514,6 +516,11 @@ function insetBlock(c: Ctx, x: number, y: number, width: number, height: number,
     const g = geometryParts(feat.geometry, p);
     if (g) out.push({ type: 'path', ...g, closed: true, fill: hex('#b5493f'), stroke: hex('#b5493f'), width: 0.35 * f });
   }
+  // Its graticule, every 5°.
+  for (const lon of stepsWithin(p.bounds[0], p.bounds[2], 5))
+    out.push(line(p.project(lon, p.bounds[3]), p.project(lon, p.bounds[1]), [120, 140, 150], 0.1 * f));
+  for (const lat of stepsWithin(p.bounds[1], p.bounds[3], 5))
+    out.push(line(p.project(p.bounds[0], lat), p.project(p.bounds[2], lat), [120, 140, 150], 0.1 * f));
   // Where the map lies.
   const [w, s, e, n] = main.bounds;
   const [x0, y0] = p.project(w, n);
