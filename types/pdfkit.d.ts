@@ -14,6 +14,8 @@ declare module 'pdfkit' {
     info?: { Title?: string; Author?: string; Subject?: string; Creator?: string; Producer?: string; CreationDate?: Date };
     lang?: string;
     displayTitle?: boolean;
+    /** The font set first; null: none (the browser build has no standard fonts registered). */
+    font?: string | null;
   }
   interface TextOptions {
     lineBreak?: boolean;

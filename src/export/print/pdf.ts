@@ -118,7 +118,7 @@ export interface PrintWriter {
  */
 export function printWriter(fonts: PrintFonts): PrintWriter {
   // A document used only to measure (PDFKit measures with the fonts it has registered).
-  const ruler = new PDFDocument({ size: [100, 100], margin: 0, autoFirstPage: false });
+  const ruler = new PDFDocument({ size: [100, 100], margin: 0, autoFirstPage: false, font: null });
   const register = (doc: PDFDocument): void => {
     for (const w of FONT_WEIGHTS) for (const s of FONT_SUBSETS) doc.registerFont(fontName(w, s.name), fonts[w][s.name]);
   };
@@ -131,6 +131,8 @@ export function printWriter(fonts: PrintFonts): PrintWriter {
       size: [page.width * PT_PER_MM, page.height * PT_PER_MM],
       margin: 0,
       autoFirstPage: true,
+      // No standard font (Helvetica): every text is set in the embedded Be Vietnam Pro.
+      font: null,
       pdfVersion: '1.7',
       lang: input.lang,
       displayTitle: true,
