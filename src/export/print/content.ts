@@ -283,7 +283,8 @@ export function labelShapes(
     if (feat.geometry?.type !== 'Point') continue;
     const [lon, lat] = feat.geometry.coordinates as [number, number];
     const kind = props['kind'];
-    if (kind === 'province' && props['edition'] !== edition) continue;
+    // Provinces outside the bundled data only at regional scales (at 1:2,500,000 and larger), where there is room for them.
+    if (kind === 'province' && (props['edition'] !== edition || p.scale > 2_500_000)) continue;
     const style: [number, Rgb, boolean] =
       kind === 'sea'
         ? [(props['rank'] === 1 ? 11 : 8.5) * f, hex(COLORS.seaLabel), false]
