@@ -42,6 +42,7 @@ import { AGGREGATES, guessKeyField, joinTable, JoinError, type Aggregate } from 
 import { tableLayer } from '../src/export/table-layer.ts';
 import type { NumberFormat } from '../src/core/figures.ts';
 import { addNetworkCommand } from './network.ts';
+import { PrintCliError, printOptions } from './print.ts';
 import { loadInputs, loadLayer } from './load.ts';
 import { addNetworkInputOptions, CliExit, networkOverride, registerNetworkBuild } from './network-build.ts';
 import { registerRoute } from './route.ts';
@@ -231,12 +232,14 @@ function withSpeeds(s: Scenario | null, speeds: Partial<Record<SpeedClass, numbe
   return { ...base, speeds: { ...base.speeds, ...speeds } };
 }
 
-async function analyze(lang: Lang, kind: string, v: Record<string, string | boolean | undefined>, out: (s: string) => void): Promise<void> {
+/**
+ * An analysis asked for on the command line (`ntcc analyze`, `ntcc print --analysis`): its
+ * parameters from the flags (PARAM_DEFS), the user's units, ports, mass table, scenario and
+ * speeds, and the baseline to compare with; a bad one is a bad argument (exit 2).
+ */
+export async function analysisArgs(lang: Lang, kind: string, v: Record<string, string | boolean | undefined>) {
   if (!(ANALYSES as readonly string[]).includes(kind))
     throw new UsageError(t(lang, 'Cli.UnknownAnalysis', { kind, kinds: ANALYSES.join(', ') }));
-  const format = String(v['format'] ?? 'json');
-  if (!(ANALYZE_FORMATS as readonly string[]).includes(format))
-    throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'format', value: format, allowed: ANALYZE_FORMATS.join(', ') }));
   const raw: Partial<Record<ParamKey, string>> = { kind };
   for (const [flag, param] of Object.entries(FLAG_PARAM)) {
     const value = v[camel(flag)];
@@ -268,6 +271,16 @@ async function analyze(lang: Lang, kind: string, v: Record<string, string | bool
       : v['compareScenario'] !== undefined
         ? { params, scenario: withSpeeds(scenarioArg(lang, String(v['compareScenario']), known), speeds) }
         : null;
+  return { params, overrides, inputs, baseline };
+}
+
+async function analyze(lang: Lang, kind: string, v: Record<string, string | boolean | undefined>, out: (s: string) => void): Promise<void> {
+  if (!(ANALYSES as readonly string[]).includes(kind))
+    throw new UsageError(t(lang, 'Cli.UnknownAnalysis', { kind, kinds: ANALYSES.join(', ') }));
+  const format = String(v['format'] ?? 'json');
+  if (!(ANALYZE_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(t(lang, 'Cli.BadValue', { flag: 'format', value: format, allowed: ANALYZE_FORMATS.join(', ') }));
+  const { params, overrides, inputs, baseline } = await analysisArgs(lang, kind, v);
 
   const result = runAnalysis(inputs, { ...params, kind: kind as AnalysisKind }, undefined, overrides);
   const geometry = unitGeometries(result, inputs as unknown as Parameters<typeof unitGeometries>[1], overrides.units?.fc);
@@ -548,6 +561,33 @@ function describe(lang: Lang, label: string, accepts?: string, byDefault?: strin
   return parts.length ? `${label} (${parts.join('; ')})` : label;
 }
 
+/** The options of an analysis on the command line: every parameter (PARAM_DEFS) and the user's own data, scenario and baseline. */
+export function analysisOptions(cmd: Command, lang: Lang): Command {
+  for (const key of Object.keys(PARAM_DEFS) as ParamKey[]) {
+    if (key === 'kind') continue;
+    const d: ParamDef = PARAM_DEFS[key];
+    const label = t(lang, `Param.${key}`);
+    if (d.type === 'boolean')
+      cmd.addOption(new Option(`--${d.flag}`, describe(lang, label, undefined, t(lang, DEFAULT_PARAMS[key] ? 'Cli.On' : 'Cli.Off'))));
+    else cmd.addOption(new Option(`--${d.flag} <value>`, describe(lang, label, allowed(lang, key), writeParam(key, DEFAULT_PARAMS[key]))));
+  }
+  return cmd
+    .addOption(new Option('--units <file>', t(lang, 'Cli.Opt.units')))
+    .addOption(new Option('--code-field <field>', t(lang, 'Cli.Opt.codeField')))
+    .addOption(new Option('--name-field <field>', t(lang, 'Cli.Opt.nameField')))
+    .addOption(new Option('--population-field <field>', t(lang, 'Cli.Opt.populationField')))
+    .addOption(new Option('--ports <file>', t(lang, 'Cli.Opt.ports')))
+    .addOption(new Option('--mass-table <file>', t(lang, 'Cli.Opt.massTable')))
+    .addOption(new Option('--mass-field <column>', t(lang, 'Cli.Opt.massField')))
+    .addOption(new Option('--mass-sheet <sheet>', t(lang, 'Cli.Opt.sheet')))
+    .addOption(new Option('--scenario <file>', t(lang, 'Cli.Opt.scenario')))
+    .addOption(new Option('--speeds <file>', t(lang, 'Cli.Opt.speeds')))
+    .addOption(new Option('--compare-horizon <horizon>', describe(lang, t(lang, 'Cli.Opt.compareHorizon'), HORIZONS.join(', '))))
+    .addOption(new Option('--compare-scenario <file>', t(lang, 'Cli.Opt.compareScenario')))
+    .addOption(new Option('--network <file>', t(lang, 'Cli.Opt.network')))
+    .addOption(new Option('--population <file.tif>', t(lang, 'Cli.Opt.population')));
+}
+
 /**
  * The program, with every command, option and help text in `lang`; actions write to `out`.
  * Parameters of `analyze` come from PARAM_DEFS, so a new parameter is a new flag and help line.
@@ -577,38 +617,11 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
   const analyzeCmd = configure(program.command('analyze'))
     .description(t(lang, 'Cli.Cmd.analyze'))
     .argument('<kind>', describe(lang, t(lang, 'Param.kind'), ANALYSES.join(', ')));
-  for (const key of Object.keys(PARAM_DEFS) as ParamKey[]) {
-    if (key === 'kind') continue;
-    const d: ParamDef = PARAM_DEFS[key];
-    const label = t(lang, `Param.${key}`);
-    if (d.type === 'boolean')
-      analyzeCmd.addOption(
-        new Option(`--${d.flag}`, describe(lang, label, undefined, t(lang, DEFAULT_PARAMS[key] ? 'Cli.On' : 'Cli.Off'))),
-      );
-    else
-      analyzeCmd.addOption(
-        new Option(`--${d.flag} <value>`, describe(lang, label, allowed(lang, key), writeParam(key, DEFAULT_PARAMS[key]))),
-      );
-  }
-  analyzeCmd
+  analysisOptions(analyzeCmd, lang)
     .addOption(new Option('--table <name>', describe(lang, t(lang, 'Cli.Opt.table'))))
     .addOption(new Option('--format <format>', describe(lang, t(lang, 'Cli.Opt.format'), ANALYZE_FORMATS.join(', '), 'json')))
     .addOption(new Option('--out <file>', t(lang, 'Cli.Opt.out')))
-    .addOption(new Option('--units <file>', t(lang, 'Cli.Opt.units')))
-    .addOption(new Option('--code-field <field>', t(lang, 'Cli.Opt.codeField')))
-    .addOption(new Option('--name-field <field>', t(lang, 'Cli.Opt.nameField')))
-    .addOption(new Option('--population-field <field>', t(lang, 'Cli.Opt.populationField')))
-    .addOption(new Option('--ports <file>', t(lang, 'Cli.Opt.ports')))
-    .addOption(new Option('--mass-table <file>', t(lang, 'Cli.Opt.massTable')))
-    .addOption(new Option('--mass-field <column>', t(lang, 'Cli.Opt.massField')))
-    .addOption(new Option('--mass-sheet <sheet>', t(lang, 'Cli.Opt.sheet')))
-    .addOption(new Option('--scenario <file>', t(lang, 'Cli.Opt.scenario')))
-    .addOption(new Option('--speeds <file>', t(lang, 'Cli.Opt.speeds')))
-    .addOption(new Option('--compare-horizon <horizon>', describe(lang, t(lang, 'Cli.Opt.compareHorizon'), HORIZONS.join(', '))))
-    .addOption(new Option('--compare-scenario <file>', t(lang, 'Cli.Opt.compareScenario')))
-    .addOption(new Option('--network <file>', t(lang, 'Cli.Opt.network')))
-    .addOption(new Option('--crs <crs>', describe(lang, t(lang, 'Cli.Opt.crs'), CRS_CHOICES.join(', '), 'EPSG:4326')))
-    .addOption(new Option('--population <file.tif>', t(lang, 'Cli.Opt.population')));
+    .addOption(new Option('--crs <crs>', describe(lang, t(lang, 'Cli.Opt.crs'), CRS_CHOICES.join(', '), 'EPSG:4326')));
   addNetworkInputOptions(analyzeCmd, lang)
     .addHelpText(
       'after',
@@ -665,6 +678,21 @@ function buildProgram(lang: Lang, out: (s: string) => void): Command {
     .addOption(new Option('--story <file.json>', t(lang, 'Cli.Opt.storyFile')))
     .addOption(new Option('--story-lang <lang>', describe(lang, t(lang, 'Cli.Opt.storyLang'), 'vi, en', 'vi')))
     .action((opts: Record<string, string | boolean | undefined>) => storyCmd(lang, opts));
+
+  analysisOptions(printOptions(configure(program.command('print')).description(t(lang, 'Cli.Cmd.print')), lang, describe), lang).action(
+    async (opts: Record<string, string | boolean | undefined>) => {
+      const { printCmd } = await import('./print.ts');
+      try {
+        const r = await printCmd(lang, opts, { analysisArgs });
+        process.stderr.write(
+          t(lang, 'Print.Wrote', { file: r.file, paper: r.paper, fraction: r.fraction, mb: (r.bytes / 1e6).toFixed(1) }) + '\n',
+        );
+      } catch (e) {
+        if (e instanceof PrintCliError && e.exitCode === 2) throw new UsageError(e.message, { cause: e });
+        throw e;
+      }
+    },
+  );
 
   configure(program.command('validate'))
     .description(t(lang, 'Cli.Cmd.validate'))

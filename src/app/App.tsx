@@ -16,6 +16,7 @@ import { isPlacing, PickBar } from '../ui/PickBar.tsx';
 // The analysis panel (and, through the worker, the analysis code) load on first use.
 const AnalysisPanel = lazy(() => import('../ui/AnalysisPanel.tsx'));
 const ExportDialog = lazy(() => import('../ui/ExportDialog.tsx'));
+const PrintDialog = lazy(() => import('../ui/PrintDialog.tsx'));
 const TableJoinDialog = lazy(() => import('../ui/TableJoinDialog.tsx').then((m) => ({ default: m.TableJoinDialog })));
 const ScenarioPanel = lazy(() => import('../ui/ScenarioPanel.tsx').then((m) => ({ default: m.ScenarioPanel })));
 const StoryPanel = lazy(() => import('../ui/StoryPanel.tsx').then((m) => ({ default: m.StoryPanel })));
@@ -29,6 +30,7 @@ export function App({ mapBridge }: { mapBridge: MapBridge }) {
   const lang = useAppStore((s) => s.lang);
   const analysisOpen = useAppStore((s) => s.analysisOpen);
   const exportOpen = useAppStore((s) => s.exportOpen);
+  const printOpen = useAppStore((s) => s.printOpen);
   const scenarioOpen = useAppStore((s) => s.scenarioOpen);
   const placing = useAppStore((s) => isPlacing(s.mapPick));
   const tableDraft = useAppStore((s) => s.tableDraft !== null);
@@ -145,6 +147,11 @@ export function App({ mapBridge }: { mapBridge: MapBridge }) {
             {exportOpen && (
               <Suspense fallback={null}>
                 <ExportDialog />
+              </Suspense>
+            )}
+            {printOpen && (
+              <Suspense fallback={null}>
+                <PrintDialog />
               </Suspense>
             )}
             {tableDraft && (

@@ -458,8 +458,19 @@ function followStore(map: MaplibreMap, store: AppStore, deck: (load?: boolean) =
  * scene's camera), and
  * returns a copy of the canvas; the map is put back as it was afterwards.
  */
-async function captureMap(map: MaplibreMap, el: HTMLElement, size: CaptureRequest): Promise<MapCapture> {
+async function captureMap(
+  map: MaplibreMap,
+  el: HTMLElement,
+  size: CaptureRequest,
+  deck: DeckModule | null,
+  s: AppState,
+): Promise<MapCapture> {
   const bounds = map.getBounds();
+  // A print's basemap: the map without what the print draws as vectors (names, capitals, the
+  // region's outlines, thematic layers, selection and the deck.gl overlay); put back after.
+  const hidden = size.basemapOnly ? basemapOnlyHidden(map) : [];
+  for (const id of hidden) map.setLayoutProperty(id, 'visibility', 'none');
+  if (size.basemapOnly && deck) deck.overlay.setProps({ layers: [] });
   const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   const style = { width: el.style.width, height: el.style.height, position: el.style.position };
   const ratio = map.getPixelRatio();
@@ -485,11 +496,31 @@ async function captureMap(map: MaplibreMap, el: HTMLElement, size: CaptureReques
     copy.getContext('2d')?.drawImage(src, 0, 0);
     return { canvas: copy, metresPerPixel: metresPerPixel(map), bearing: map.getBearing() };
   } finally {
+    for (const id of hidden) map.setLayoutProperty(id, 'visibility', 'visible');
+    if (size.basemapOnly && deck) showLayers(deck, s);
     Object.assign(el.style, style);
     map.setPixelRatio(ratio);
     map.resize();
     map.jumpTo(camera);
   }
+}
+
+/** The visible layers a print's basemap leaves out: every symbol layer, the capitals, outlines and highlights, the thematic layers. */
+function basemapOnlyHidden(map: MaplibreMap): string[] {
+  const keep = new Set([
+    'background',
+    'basemap-land',
+    'basemap-vietnam',
+    LAYER.admin1,
+    'basemap-country-lines',
+    ...EDITIONS.flatMap((e) => LAYER.fills(e)),
+    USER_TABLE.fill,
+    USER_TABLE.noData,
+    USER_TABLE.line,
+  ]);
+  return (map.getStyle().layers ?? [])
+    .filter((l) => !keep.has(l.id) && map.getLayoutProperty(l.id, 'visibility') !== 'none')
+    .map((l) => l.id);
 }
 
 /**
@@ -546,7 +577,7 @@ export function MapView({ bridge, tiles }: { bridge: MapBridge; tiles?: { base: 
     const takeBack = bridge.lend(async (size) => {
       capturing = true;
       try {
-        return await captureMap(map, el, size);
+        return await captureMap(map, el, size, deck, store.getState());
       } finally {
         capturing = false;
       }

@@ -87,6 +87,8 @@ export interface CaptureRequest {
   height: number;
   pixelRatio: number;
   camera?: import('../core/story.ts').SceneCamera;
+  /** Only the basemap (sea, land, unit fills, borders): no names, capitals, outlines, thematic layers or analysis (a print draws those as vectors). */
+  basemapOnly?: boolean;
 }
 
 export type MapCaptureFn = (size: CaptureRequest) => Promise<MapCapture> | null;

@@ -119,6 +119,9 @@ export function Toolbar({ onPresent }: { onPresent: () => void }) {
         <button type="button" className="seg" data-testid="export-open" onClick={act(() => st().setExportOpen(true))}>
           {t(lang, 'Export.Open')}
         </button>
+        <button type="button" className="seg" data-testid="print-open" onClick={act(() => st().setPrintOpen(true))}>
+          {t(lang, 'Print.Open')}
+        </button>
         <div className="toolbar-group" role="radiogroup" aria-label={t(lang, 'Toolbar.Edition')}>
           <span className="toolbar-label" aria-hidden="true">
             {t(lang, 'Toolbar.Edition')}

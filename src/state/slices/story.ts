@@ -212,7 +212,7 @@ export const createStorySlice =
       nextScene: () => get().goToScene(get().storyIndex + 1),
       prevScene: () => get().goToScene(get().storyIndex - 1),
       startPresentation: (i) => {
-        set({ presenting: true, presentStarted: Date.now(), storyOpen: false, exportOpen: false });
+        set({ presenting: true, presentStarted: Date.now(), storyOpen: false, exportOpen: false, printOpen: false });
         get().goToScene(i ?? get().storyIndex);
       },
       stopPresentation: () => set({ presenting: false, blackout: false, autoplay: { ...get().autoplay, on: false } }),

@@ -9,6 +9,9 @@ export interface UiSlice {
   setLang: (lang: Lang) => void;
   exportOpen: boolean;
   setExportOpen: (open: boolean) => void;
+  /** The print dialog (Print / PDF…) is open. */
+  printOpen: boolean;
+  setPrintOpen: (open: boolean) => void;
   /** The layer panel as a drawer, on screens too narrow to keep it beside the map. */
   layersOpen: boolean;
   setLayersOpen: (open: boolean) => void;
@@ -33,6 +36,8 @@ export const createUiSlice =
     setLang: (lang) => set({ lang }),
     exportOpen: false,
     setExportOpen: (exportOpen) => set({ exportOpen }),
+    printOpen: false,
+    setPrintOpen: (printOpen) => set({ printOpen }),
     layersOpen: false,
     setLayersOpen: (layersOpen) => set({ layersOpen }),
     notice: null,
