@@ -4,6 +4,7 @@
  * and every file of the bad-input corpus refused with its message while the app keeps its
  * state; a good file becomes a layer.
  */
+import { THEMATIC_LAYERS } from '../../src/core/layers.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -51,7 +52,9 @@ describe('export and import in Chromium', () => {
     page = browser.page;
     await page.goto(`${server.origin}/#ly=corridors,seaports`);
     await waitForMapIdle(page);
-    await page.waitForFunction(() => Object.keys(window.__ntcc?.store.getState().thematic ?? {}).length === 10, null, { timeout: 30_000 });
+    await page.waitForFunction((n) => Object.keys(window.__ntcc?.store.getState().thematic ?? {}).length === n, THEMATIC_LAYERS.length, {
+      timeout: 30_000,
+    });
   });
   after(async () => {
     await browser?.close();

@@ -14,7 +14,9 @@ let page: Page;
 
 async function waitForLayers(): Promise<void> {
   await waitForMapIdle(page);
-  await page.waitForFunction(() => Object.keys(window.__ntcc?.store.getState().thematic ?? {}).length === 10, null, { timeout: 30_000 });
+  await page.waitForFunction((n) => Object.keys(window.__ntcc?.store.getState().thematic ?? {}).length === n, THEMATIC_LAYERS.length, {
+    timeout: 30_000,
+  });
 }
 
 /** The 31×31 box of canvas pixels at the centre. */
