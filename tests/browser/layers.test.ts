@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launch, mapPixels, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
+import { THEMATIC_LAYERS } from '../../src/core/layers.ts';
 
 let server: Server;
 let browser: Browser;
