@@ -36,12 +36,17 @@ export function createAnalysisWorker(): { runAnalysis: AnalysisRunner; ownData: 
   const ownData: OwnDataService = {
     inspectLines: (file) => worker().inspectLines(file, new URL(sqlWasmUrl, location.href).href),
     buildNetwork: (file, options, onProgress) =>
-      worker().buildNetwork('network', file, { ...options, sqlWasmUrl: new URL(sqlWasmUrl, location.href).href }, Comlink.proxy(onProgress)),
+      worker().buildNetwork(
+        'network',
+        file,
+        { ...options, sqlWasmUrl: new URL(sqlWasmUrl, location.href).href },
+        Comlink.proxy(onProgress),
+      ),
     readPopulation: (file, onProgress) => worker().readPopulation('population', file, Comlink.proxy(onProgress)),
     cancel: (job) => void worker().cancel(job),
     release: (id) => {
       // Results computed on it can no longer be asked for again: drop them with it.
-      for (const k of [...cache.keys()]) if (k.includes(`=${id}:`)) cache.delete(k);
+      for (const k of cache.keys()) if (k.includes(`=${id}:`)) cache.delete(k);
       void worker().release(id);
     },
     networkFile: (id) => worker().networkFile(id),

@@ -1005,7 +1005,8 @@ export const en: Record<MessageKey, string> = {
   'Own.RemoveGrid': 'Remove this population grid',
   'Own.Save': 'Save as .ntccnet',
   'Own.Legend': 'Your road network',
-  'Own.GridSummary': 'Coordinate system {crs}; {persons} persons in the region and its neighbours; {cells} cells with people, cells of {res}.',
+  'Own.GridSummary':
+    'Coordinate system {crs}; {persons} persons in the region and its neighbours; {cells} cells with people, cells of {res}.',
   'Own.GridUnits': "The grid's total in each unit against its official figure (latest run)",
   'Own.GridUnitsHint': "Run an analysis (accessibility, for example) to compare the grid's total in each unit with its official figure.",
   'Own.Unit': 'Unit',

@@ -67,7 +67,9 @@ const api = {
           void onProgress(d);
         }
       },
-      mine ? { ...overrides, ...(mine.network ? { network: mine.network } : {}), ...(mine.population ? { population: mine.population } : {}) } : overrides,
+      mine
+        ? { ...overrides, ...(mine.network ? { network: mine.network } : {}), ...(mine.population ? { population: mine.population } : {}) }
+        : overrides,
     );
   },
   /** A roads layer's fields and values (for the dialog). */

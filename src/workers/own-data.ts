@@ -181,7 +181,9 @@ export function createOwnData(provinces: ProvincesOf) {
           throw new PopulationError('too-large', { size: Math.round(file.size / 1024 / 1024), limit: MAX_POPULATION_BYTES / 1024 / 1024 });
         const box = boxOfProvinces(await provinces());
         onProgress('read', 0);
-        const grid = await readPopulationGrid(file.name, file, { box, signal, onProgress: (d) => void onProgress('read', d) });
+        // geotiff.js reads a Blob lazily through FileReader (a worker has it); where there is none (Node), the bytes.
+        const source = typeof FileReader === 'undefined' ? new Uint8Array(await file.arrayBuffer()) : file;
+        const grid = await readPopulationGrid(file.name, source, { box, signal, onProgress: (d) => void onProgress('read', d) });
         await breathe();
         if (signal.aborted) throw new NetworkError('cancelled');
         const id = `pop-${++seq}`;
@@ -214,7 +216,7 @@ export function createOwnData(provinces: ProvincesOf) {
     release(id: string): void {
       networks.delete(id);
       grids.delete(id);
-      for (const k of [...graphs.keys()]) if (k.startsWith(`${id}|`)) graphs.delete(k);
+      for (const k of graphs.keys()) if (k.startsWith(`${id}|`)) graphs.delete(k);
     },
 
     /** A kept network as the bytes of a network file (.ntccnet), to save; null when not kept. */
@@ -228,7 +230,11 @@ export function createOwnData(provinces: ProvincesOf) {
      * run's detour and the scenario's speeds) and the grid.
      * @throws Error when a named network or grid is not kept (released, or from another page)
      */
-    overridesFor(refs: OwnDataRefs, params: AnalysisParams, scenario: AnalysisOverrides['scenario']): {
+    overridesFor(
+      refs: OwnDataRefs,
+      params: AnalysisParams,
+      scenario: AnalysisOverrides['scenario'],
+    ): {
       network: NetworkOverride | null;
       population: PopulationOverride | null;
     } {

@@ -80,8 +80,6 @@ export interface LinesDraft {
   onewayField: string;
   /** The class field's values → a class, 'none' (not driven) or '' (not chosen yet). */
   classMap: Record<string, NetClass | 'none' | ''>;
-  service: boolean;
-  ferries: boolean;
 }
 
 export interface OwnDataSlice {
@@ -89,6 +87,9 @@ export interface OwnDataSlice {
   userGrid: UserGrid | null;
   ownJob: OwnJob | null;
   linesDraft: LinesDraft | null;
+  /** Whether an OpenStreetMap extract's service roads and ferries are driven (a roads layer says by its class map). */
+  networkOptions: { service: boolean; ferries: boolean };
+  setNetworkOptions: (o: Partial<OwnDataSlice['networkOptions']>) => void;
   /** A network or grid (file name) an address or scene asked for that is not open here. */
   pendingNetwork: string | null;
   pendingGrid: string | null;
@@ -166,8 +167,6 @@ export function linesDraftOf(file: File, fields: LineFileFields): LinesDraft {
     speedField: g.speed ?? '',
     onewayField: g.oneway ?? '',
     classMap: classMapFor(fields, classField),
-    service: false,
-    ferries: false,
   };
 }
 
@@ -220,7 +219,12 @@ export const createOwnDataSlice =
     const buildNetwork = async (file: File, options: NetworkBuildOptions): Promise<void> => {
       const svc = services.ownData;
       if (!svc) return;
-      const built = await track('network', file.name, (p) => svc.buildNetwork(file, options, p), (b) => b.info.id);
+      const built = await track(
+        'network',
+        file.name,
+        (p) => svc.buildNetwork(file, options, p),
+        (b) => b.info.id,
+      );
       if (!built) return;
       const old = get().userNetwork;
       if (old) svc.release(old.info.id);
@@ -233,6 +237,8 @@ export const createOwnDataSlice =
       userGrid: null,
       ownJob: null,
       linesDraft: null,
+      networkOptions: { service: false, ferries: false },
+      setNetworkOptions: (o) => set({ networkOptions: { ...get().networkOptions, ...o } }),
       pendingNetwork: null,
       pendingGrid: null,
       openNetworkFile: async (file) => {
@@ -243,11 +249,16 @@ export const createOwnDataSlice =
           get().setNotice(refusal(file.name, { domain: 'Net', code: 'unknown-type', vars: { name: file.name } }));
           return;
         }
-        if (kind !== 'lines') return buildNetwork(file, {});
-        const fields = await track('network', file.name, (p) => {
-          p('read', 0);
-          return svc.inspectLines(file);
-        }, () => null);
+        if (kind !== 'lines') return buildNetwork(file, kind === 'network' ? {} : get().networkOptions);
+        const fields = await track(
+          'network',
+          file.name,
+          (p) => {
+            p('read', 0);
+            return svc.inspectLines(file);
+          },
+          () => null,
+        );
         if (fields) set({ linesDraft: linesDraftOf(file, fields) });
       },
       setLinesDraft: (patch) => {
@@ -267,8 +278,6 @@ export const createOwnDataSlice =
           ...(d.speedField ? { speedField: d.speedField } : {}),
           ...(d.onewayField ? { onewayField: d.onewayField } : {}),
           classMap,
-          service: d.service,
-          ferries: d.ferries,
         });
       },
       openGridFile: async (file) => {
@@ -278,12 +287,21 @@ export const createOwnDataSlice =
           get().setNotice(refusal(file.name, { domain: 'Pop', code: 'not-tiff', vars: { detail: file.name } }));
           return;
         }
-        const info = await track('population', file.name, (p) => svc.readPopulation(file, p), (g) => g.id);
+        const info = await track(
+          'population',
+          file.name,
+          (p) => svc.readPopulation(file, p),
+          (g) => g.id,
+        );
         if (!info) return;
         const old = get().userGrid;
         if (old) svc.release(old.info.id);
         set({ userGrid: { info, active: true }, pendingGrid: null });
-        get().setNotice({ key: 'Own.GridReady', vars: { name: file.name, crs: info.crs, persons: num(Math.round(info.total), 0) }, tone: 'info' });
+        get().setNotice({
+          key: 'Own.GridReady',
+          vars: { name: file.name, crs: info.crs, persons: num(Math.round(info.total), 0) },
+          tone: 'info',
+        });
       },
       cancelOwnJob: () => {
         const j = get().ownJob;
