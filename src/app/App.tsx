@@ -17,6 +17,7 @@ import { isPlacing, PickBar } from '../ui/PickBar.tsx';
 const AnalysisPanel = lazy(() => import('../ui/AnalysisPanel.tsx'));
 const ExportDialog = lazy(() => import('../ui/ExportDialog.tsx'));
 const TableJoinDialog = lazy(() => import('../ui/TableJoinDialog.tsx').then((m) => ({ default: m.TableJoinDialog })));
+const LinesDialog = lazy(() => import('../ui/LinesDialog.tsx').then((m) => ({ default: m.LinesDialog })));
 const ScenarioPanel = lazy(() => import('../ui/ScenarioPanel.tsx').then((m) => ({ default: m.ScenarioPanel })));
 const StoryPanel = lazy(() => import('../ui/StoryPanel.tsx').then((m) => ({ default: m.StoryPanel })));
 
@@ -32,6 +33,7 @@ export function App({ mapBridge }: { mapBridge: MapBridge }) {
   const scenarioOpen = useAppStore((s) => s.scenarioOpen);
   const placing = useAppStore((s) => isPlacing(s.mapPick));
   const tableDraft = useAppStore((s) => s.tableDraft !== null);
+  const linesDraft = useAppStore((s) => s.linesDraft !== null);
   const presenting = useAppStore((s) => s.presenting);
   const storyOpen = useAppStore((s) => s.storyOpen);
   const layersOpen = useAppStore((s) => s.layersOpen);
@@ -150,6 +152,11 @@ export function App({ mapBridge }: { mapBridge: MapBridge }) {
             {tableDraft && (
               <Suspense fallback={null}>
                 <TableJoinDialog />
+              </Suspense>
+            )}
+            {linesDraft && (
+              <Suspense fallback={null}>
+                <LinesDialog />
               </Suspense>
             )}
           </>
