@@ -1030,9 +1030,9 @@ export const en: Record<MessageKey, string> = {
   'Lines.Empty': '(empty)',
   'Lines.More': 'The field has more values than this table; the others are read only when they are a class name.',
   'Lines.Unmapped': '{n} values have no class yet: choose one, or “not driven”.',
-  'Lines.Service': 'Include service roads',
-  'Lines.Ferries': 'Include ferries',
   'Lines.Build': 'Build the network',
   'Lines.Cancel': 'Cancel',
   'Import.UseAsNetwork': 'Use as road network…',
+  'Own.OsmService': 'OpenStreetMap: service roads too',
+  'Own.OsmFerries': 'OpenStreetMap: ferries too',
 };

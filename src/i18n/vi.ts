@@ -1023,11 +1023,11 @@ export const vi = {
   'Lines.Empty': '(trống)',
   'Lines.More': 'Trường có nhiều giá trị hơn bảng này; giá trị khác chỉ được đọc nếu là tên một cấp.',
   'Lines.Unmapped': 'Còn {n} giá trị chưa chọn cấp: hãy chọn, hoặc chọn “không đi”.',
-  'Lines.Service': 'Gồm đường nội bộ',
-  'Lines.Ferries': 'Gồm phà',
   'Lines.Build': 'Dựng mạng lưới',
   'Lines.Cancel': 'Hủy',
   'Import.UseAsNetwork': 'Dùng làm mạng đường…',
+  'Own.OsmService': 'OpenStreetMap: cả đường nội bộ',
+  'Own.OsmFerries': 'OpenStreetMap: cả phà',
 } as const;
 
 export type MessageKey = keyof typeof vi;

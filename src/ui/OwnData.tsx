@@ -165,11 +165,11 @@ export function OwnData() {
       <div className="own-options">
         <label className="layer-toggle sub">
           <input type="checkbox" checked={s.options.service} onChange={(e) => st().setNetworkOptions({ service: e.target.checked })} />{' '}
-          {t(lang, 'Lines.Service')}
+          {t(lang, 'Own.OsmService')}
         </label>
         <label className="layer-toggle sub">
           <input type="checkbox" checked={s.options.ferries} onChange={(e) => st().setNetworkOptions({ ferries: e.target.checked })} />{' '}
-          {t(lang, 'Lines.Ferries')}
+          {t(lang, 'Own.OsmFerries')}
         </label>
       </div>
       <p className="hint-muted">{t(lang, 'Own.Hint')}</p>

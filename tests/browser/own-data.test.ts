@@ -159,8 +159,10 @@ describe('your own road network and population grid', () => {
     assert.match((await page.getByTestId('analysis-table').locator('thead').textContent()) ?? '', /Dân số/);
     await settle();
     await screenshot(page, 'own-analysis-1366x768');
-    // Not used: the model line no longer names it.
+    // Back in the layer panel: each unit's grid total against its official figure, from this run.
     await page.getByTestId('analysis-open').click();
+    await page.getByTestId('grid-units').waitFor({ state: 'attached' });
+    assert.ok((await page.getByTestId('grid-units').locator('tbody tr').count()) >= 1);
   });
 
   it('cancels a build, and keeps the network in use', async () => {

@@ -249,6 +249,26 @@ describe('the store with a user network and grid', () => {
     expect(store.getState().analysis.result!.network ?? null).toBeNull();
   });
 
+  it('a scenario’s speeds apply on the network, and a comparison’s baseline runs on it too', async () => {
+    const { store } = makeStore();
+    const st = store.getState();
+    store.setState({ analysisOpen: true, analysisParams: { ...st.analysisParams, kind: 'access', metric: 'minutes', cellKm: 10 } });
+    await store.getState().openNetworkFile(fileOf(files.pbf));
+    store.getState().setScenario({ name: 'nhanh', speeds: { expressway: 20 }, edits: [] });
+    store.getState().setCompare({ with: 'scenario' });
+    await store.getState().runAnalysis();
+    const speedsNote = (r: { notes: readonly { key: string }[] }) => JSON.stringify(r.notes.find((n) => n.key === 'Note.NetworkSpeeds'));
+    const r = store.getState().analysis.result!;
+    expect(r.network?.file).toBe('town.osm.pbf');
+    const motorway20 = '"cls":{"key":"NetClass.motorway"},"kmh":20}';
+    expect(speedsNote(r)).toContain(motorway20);
+    const b = store.getState().baseline;
+    expect(b.status).toBe('done');
+    expect(b.result?.network?.file).toBe('town.osm.pbf');
+    expect(speedsNote(b.result!)).toContain('"cls":{"key":"NetClass.motorway"},"kmh":');
+    expect(speedsNote(b.result!)).not.toContain(motorway20);
+  });
+
   it('keeps the network in use when a bad file is refused, with a notice naming the problem', async () => {
     const { store } = makeStore();
     await store.getState().openNetworkFile(fileOf(files.pbf));
