@@ -30,24 +30,34 @@ const COLORS = NET_CLASSES.map((_, i) => {
 });
 const WIDTHS = NET_CLASSES.map((_, i) => netStyleAt(i).widthPx);
 
+/** The binary data deck.gl reads, made once per network: a new object would make deck.gl lay out every path again. */
+type BinaryPaths = { length: number; startIndices: Uint32Array; attributes: { getPath: { value: Float32Array; size: 2 } } };
+const binaryCache = new WeakMap<NetworkPathData, BinaryPaths>();
+function binaryOf(data: NetworkPathData): BinaryPaths {
+  let b = binaryCache.get(data);
+  if (!b) {
+    const n = data.cls.length;
+    b = {
+      length: n,
+      // deck.gl reads the starts of the n paths (the last entry, the total, is not one).
+      startIndices: data.startIndices.subarray(0, n),
+      attributes: { getPath: { value: data.positions, size: 2 } },
+    };
+    binaryCache.set(data, b);
+  }
+  return b;
+}
+
 /**
  * Builds the layer.
  * @example createNetworkLayer({ id: 'net-1', beforeId: 'sea-labels' }, { positions, startIndices, cls })
  */
 export function createNetworkLayer(props: NetworkLayerProps, data: NetworkPathData) {
   const { cls } = data;
-  const n = cls.length;
   return new PathLayer({
     id: `user-network-${props.id}`,
     ...(props.beforeId ? { beforeId: props.beforeId } : {}),
-    data: {
-      length: n,
-      // deck.gl reads the starts of the n paths (the last entry, the total, is not one).
-      startIndices: data.startIndices.subarray(0, n),
-      attributes: {
-        getPath: { value: data.positions, size: 2 },
-      },
-    },
+    data: binaryOf(data),
     // Binary attributes of a path layer are per vertex: colour and width per path come from its class instead.
     getColor: (_: unknown, { index }: { index: number }) => COLORS[cls[index]!] ?? COLORS[5]!,
     getWidth: (_: unknown, { index }: { index: number }) => WIDTHS[cls[index]!] ?? 1,

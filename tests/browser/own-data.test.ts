@@ -233,6 +233,21 @@ describe('your own road network and population grid', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  it('a .osm.pbf dropped on the map is built as the road network (not imported as a layer), and the address names it', async () => {
+    const b64 = readFileSync(files.pbf).toString('base64');
+    await page.evaluate((data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'town.osm.pbf'));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, b64);
+    await page.waitForFunction(() => window.__ntcc!.store.getState().userNetwork?.info.name === 'town.osm.pbf', null, { timeout: 60_000 });
+    assert.equal(await state((s) => s.imported.length), 0);
+    assert.equal(await state((s) => s.pendingNetwork), null);
+    assert.match(await page.evaluate(() => location.hash), /net=town\.osm\.pbf/);
+    assert.match(await page.evaluate(() => location.hash), /grid=worldpop\.tif/);
+  });
+
   for (const [w, h] of [
     [820, 1180],
     [390, 844],
