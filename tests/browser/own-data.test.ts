@@ -91,16 +91,16 @@ describe('your own road network and population grid', () => {
   it('builds an OpenStreetMap extract in the worker with its stages, shows what it holds and draws it by class', async () => {
     // Every stage the page is told of, in order.
     await page.evaluate(() => {
-      const w = window as unknown as { __phases: string[] };
-      w.__phases = [];
+      const w = window as unknown as { ownPhases: string[] };
+      w.ownPhases = [];
       window.__ntcc!.store.subscribe((s) => {
         const j = s.ownJob;
-        if (j && w.__phases.at(-1) !== j.phase) w.__phases.push(j.phase);
+        if (j && w.ownPhases.at(-1) !== j.phase) w.ownPhases.push(j.phase);
       });
     });
     await upload('network-input', files.pbf);
     await page.getByTestId('own-network').waitFor({ timeout: 60_000 });
-    const phases = await page.evaluate(() => (window as unknown as { __phases: string[] }).__phases);
+    const phases = await page.evaluate(() => (window as unknown as { ownPhases: string[] }).ownPhases);
     assert.ok(phases.includes('ways') && phases.includes('nodes'), phases.join(','));
     const summary = (await page.getByTestId('network-summary').textContent()) ?? '';
     const edges = await state((s) => s.userNetwork!.info.meta.edges);
@@ -166,7 +166,7 @@ describe('your own road network and population grid', () => {
   });
 
   it('cancels a build, and keeps the network in use', async () => {
-    const before = await state((s) => s.userNetwork?.info.id);
+    const kept = await state((s) => s.userNetwork?.info.id);
     await upload('network-input', files.big);
     await page.getByTestId('own-progress').waitFor({ timeout: 30_000 });
     assert.match((await page.getByTestId('own-progress-text').textContent()) ?? '', /luoi-duong\.osm\.pbf/);
@@ -176,7 +176,7 @@ describe('your own road network and population grid', () => {
     assert.match((await page.getByTestId('notice').textContent()) ?? '', /Đã hủy/);
     // The worker stops at its next step; whatever it finishes is never used.
     await page.waitForTimeout(3000);
-    assert.equal(await state((s) => s.userNetwork?.info.id), before);
+    assert.equal(await state((s) => s.userNetwork?.info.id), kept);
     assert.equal(await state((s) => s.ownJob), null);
   });
 

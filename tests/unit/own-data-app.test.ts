@@ -62,6 +62,9 @@ function writeGrid(): { file: string; total: number } {
   return { file, total };
 }
 
+/** A result's note on the network's speeds, as JSON. */
+const speedsNote = (r: { notes: readonly { key: string }[] }) => JSON.stringify(r.notes.find((n) => n.key === 'Note.NetworkSpeeds'));
+
 /** The worker's store, on the bundled provinces. */
 const makeOwn = () => createOwnData(async () => inputs.provinces2022);
 
@@ -257,7 +260,6 @@ describe('the store with a user network and grid', () => {
     store.getState().setScenario({ name: 'nhanh', speeds: { expressway: 20 }, edits: [] });
     store.getState().setCompare({ with: 'scenario' });
     await store.getState().runAnalysis();
-    const speedsNote = (r: { notes: readonly { key: string }[] }) => JSON.stringify(r.notes.find((n) => n.key === 'Note.NetworkSpeeds'));
     const r = store.getState().analysis.result!;
     expect(r.network?.file).toBe('town.osm.pbf');
     const motorway20 = '"cls":{"key":"NetClass.motorway"},"kmh":20}';
