@@ -18,6 +18,7 @@ const AnalysisPanel = lazy(() => import('../ui/AnalysisPanel.tsx'));
 const ExportDialog = lazy(() => import('../ui/ExportDialog.tsx'));
 const PrintDialog = lazy(() => import('../ui/PrintDialog.tsx'));
 const TableJoinDialog = lazy(() => import('../ui/TableJoinDialog.tsx').then((m) => ({ default: m.TableJoinDialog })));
+const LinesDialog = lazy(() => import('../ui/LinesDialog.tsx').then((m) => ({ default: m.LinesDialog })));
 const ScenarioPanel = lazy(() => import('../ui/ScenarioPanel.tsx').then((m) => ({ default: m.ScenarioPanel })));
 const StoryPanel = lazy(() => import('../ui/StoryPanel.tsx').then((m) => ({ default: m.StoryPanel })));
 
@@ -34,6 +35,7 @@ export function App({ mapBridge }: { mapBridge: MapBridge }) {
   const scenarioOpen = useAppStore((s) => s.scenarioOpen);
   const placing = useAppStore((s) => isPlacing(s.mapPick));
   const tableDraft = useAppStore((s) => s.tableDraft !== null);
+  const linesDraft = useAppStore((s) => s.linesDraft !== null);
   const presenting = useAppStore((s) => s.presenting);
   const storyOpen = useAppStore((s) => s.storyOpen);
   const layersOpen = useAppStore((s) => s.layersOpen);
@@ -157,6 +159,11 @@ export function App({ mapBridge }: { mapBridge: MapBridge }) {
             {tableDraft && (
               <Suspense fallback={null}>
                 <TableJoinDialog />
+              </Suspense>
+            )}
+            {linesDraft && (
+              <Suspense fallback={null}>
+                <LinesDialog />
               </Suspense>
             )}
           </>

@@ -1,11 +1,21 @@
 /**
  * Reads files the user drops on the map or picks: each is checked by the importer (loaded
  * on first use) and either becomes an imported layer or gets a message in the user's
- * language explaining why not. A refused file changes nothing else.
+ * language explaining why not. A refused file changes nothing else. A road network input
+ * (an OpenStreetMap extract, a network file, a GeoPackage or FlatGeobuf roads layer) and a
+ * population grid (GeoTIFF) go to the user's own network and grid instead (built in the
+ * analysis worker); a GeoJSON or zipped Shapefile stays a layer, which can then be used as
+ * the road network from the layer panel.
  */
 import type { FeatureCollection } from 'geojson';
 
-import type { AppStore, ImportedLayer } from '../state/store.ts';
+import { isGridFile, networkKindOf, type AppStore, type ImportedLayer } from '../state/store.ts';
+
+/** Whether a dropped file is a road network input rather than a layer to import. */
+export function isNetworkDrop(name: string): boolean {
+  const kind = networkKindOf(name);
+  return kind === 'osm-pbf' || kind === 'osm-xml' || kind === 'network' || /\.(gpkg|fgb)$/i.test(name);
+}
 
 function kindsOf(fc: FeatureCollection): ImportedLayer['kinds'] {
   const kinds = new Set<ImportedLayer['kinds'][number]>();
@@ -27,6 +37,14 @@ export function createFileImporter(): (files: File[], store: AppStore) => Promis
     const [{ importFile }, { MAX_IMPORT_BYTES }] = await Promise.all([import('../export/formats.ts'), import('../data/import.ts')]);
     const st = store.getState();
     for (const file of files) {
+      if (isGridFile(file.name)) {
+        await st.openGridFile(file);
+        continue;
+      }
+      if (isNetworkDrop(file.name)) {
+        await st.openNetworkFile(file);
+        continue;
+      }
       if (file.size > MAX_IMPORT_BYTES) {
         st.setNotice({
           key: 'Import.Failed',

@@ -4,7 +4,7 @@
  */
 import { formatHash, parseHash } from '../state/url-hash.ts';
 import { ANALYSIS_DEFS, firstMeasure } from '../core/analysis.ts';
-import { counterpartIn, featuresOf, knownCorridors, tableRefOf, type AppState, type AppStore } from '../state/store.ts';
+import { counterpartIn, featuresOf, knownCorridors, ownRefOf, tableRefOf, type AppState, type AppStore } from '../state/store.ts';
 import { decodeScenario, encodeScenario } from '../data/scenario.ts';
 import { isEmptyScenario, scenarioKey, type Scenario } from '../core/scenario.ts';
 
@@ -104,6 +104,12 @@ export function applyHash(store: AppStore, hash: string): void {
       if (other) st.setCompare({ with: 'file', horizon: cmp.horizon, view: cmp.view, other });
     });
   if (state.table) s.showTableRef(state.table);
+  // The user's network and grid, by name: used when open here, else a notice names the files to open.
+  if (state.network !== undefined || state.population !== undefined)
+    s.showOwnRefs({
+      ...(state.network !== undefined ? { network: state.network } : {}),
+      ...(state.population !== undefined ? { population: state.population } : {}),
+    });
   if (state.storyScene) store.setState({ askedScene: state.storyScene });
   if (invalid.length) s.setNotice({ key: 'Hash.Invalid', vars: { keys: invalid.join(', ') } });
 }
@@ -127,6 +133,7 @@ export function startHashSync(store: AppStore): () => void {
       analysis: s.analysisOpen ? s.analysisParams : null,
       storyScene: s.presenting ? s.storyIndex + 1 : null,
       table: tableRefOf(s),
+      ...ownRefOf(s),
       scenarioCode: scenarioCode(s.scenario),
       // A comparison with another scenario is written only with that scenario.
       compare:
@@ -162,6 +169,10 @@ export function startHashSync(store: AppStore): () => void {
       s.analysisParams !== prev.analysisParams ||
       s.tables !== prev.tables ||
       s.pendingTable !== prev.pendingTable ||
+      s.userNetwork !== prev.userNetwork ||
+      s.userGrid !== prev.userGrid ||
+      s.pendingNetwork !== prev.pendingNetwork ||
+      s.pendingGrid !== prev.pendingGrid ||
       s.scenario !== prev.scenario ||
       s.compare !== prev.compare
     )

@@ -8,7 +8,7 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { startHashSync } from './hash-sync.ts';
 import { startAnalysisAutoRun } from './analysis-autorun.ts';
 import { startPresentationControl, startPresenterControl } from './presentation-control.ts';
-import { createAnalysisRunner } from './analysis-runner.ts';
+import { createAnalysisWorker } from './analysis-runner.ts';
 import { createFileImporter } from './file-import.ts';
 import { createAppStore, createMapBridge, StoreProvider } from '../state/store.ts';
 
@@ -16,8 +16,10 @@ import { createAppStore, createMapBridge, StoreProvider } from '../state/store.t
 // The map lends its capture through the bridge while it is shown; the built-in story
 // arrives with its own chunk (the map does not wait for it).
 const mapBridge = createMapBridge();
+const analysisWorker = presenterWindow ? null : createAnalysisWorker();
 const store = createAppStore({
-  runAnalysis: presenterWindow ? null : createAnalysisRunner(),
+  runAnalysis: analysisWorker?.runAnalysis ?? null,
+  ownData: analysisWorker?.ownData ?? null,
   importFiles: createFileImporter(),
   captureMap: mapBridge.capture,
   // The audience window reveals a scene's content once its camera arrives; the presenter window has no map.

@@ -77,6 +77,10 @@ export interface Scene {
   figures: { label: Bilingual; value: Bilingual; source: string }[];
   /** The user's table shown, by reference (absent or null: none). */
   table?: TableRef | null;
+  /** The user's own road network the scene's analysis runs on, by its file name (absent or null: the bundled corridors). */
+  network?: string | null;
+  /** The user's population grid the scene's analysis is weighed by, by its file name (absent or null: none). */
+  population?: string | null;
   /** The planning scenario the scene's analysis runs on, in its compact address form (absent or null: none). */
   scenario?: string | null;
   /** What the scene's analysis is compared with (absent or null: nothing). */

@@ -260,6 +260,52 @@ async function fromFlatGeobuf(bytes: Uint8Array): Promise<{ fc: FeatureCollectio
   return { fc, crs: 'EPSG:4326' };
 }
 
+/** What a roads layer holds, for choosing its fields: the lines, the fields and each field's commonest values. */
+export interface LineFileFields {
+  /** Lines (LineString and MultiLineString features) read. */
+  lines: number;
+  /** Field names, in first-seen order. */
+  fields: string[];
+  /** Per field: its distinct values as text (empty for none), commonest first, at most `maxValues`, with their counts. */
+  values: Record<string, { value: string; n: number }[]>;
+  /** Per field: whether it has more distinct values than listed. */
+  more: Record<string, boolean>;
+  /** The layer's coordinate system as read (its EPSG code, or WGS 84). */
+  crs: string;
+}
+
+/**
+ * Reads a roads layer's fields and their values (the app's dialog for the class, speed and
+ * one-way fields and the class map), with the same reader as the build.
+ * @throws NetworkError for an unreadable file or one without lines
+ * @example (await inspectLineFile('duong.geojson', bytes)).fields // ['cap_duong', 'toc_do', 'mot_chieu']
+ */
+export async function inspectLineFile(name: string, bytes: Uint8Array, sqlWasmUrl?: string, maxValues = 60): Promise<LineFileFields> {
+  if (bytes.length > MAX_NETWORK_INPUT_BYTES)
+    throw new NetworkError('too-large', { size: Math.round(bytes.length / 1024 / 1024), limit: MAX_NETWORK_INPUT_BYTES / 1024 / 1024 });
+  if (!bytes.length) throw new NetworkError('empty');
+  const { fc, crs } = await readLineFile(name, bytes, sqlWasmUrl);
+  const lines = linesOf(fc);
+  if (!lines.length) throw new NetworkError('no-lines');
+  const counts = new Map<string, Map<string, number>>();
+  for (const l of lines)
+    for (const [k, v] of Object.entries(l.props)) {
+      let m = counts.get(k);
+      if (!m) counts.set(k, (m = new Map()));
+      const text = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v).slice(0, 80) : String(v).slice(0, 80);
+      // Past a few thousand distinct values (names, ids) a field is no class: stop counting new ones.
+      if (m.has(text) || m.size < 5000) m.set(text, (m.get(text) ?? 0) + 1);
+    }
+  const values: LineFileFields['values'] = {};
+  const more: LineFileFields['more'] = {};
+  for (const [k, m] of counts) {
+    const sorted = [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    values[k] = sorted.slice(0, maxValues).map(([value, n]) => ({ value, n }));
+    more[k] = sorted.length > maxValues;
+  }
+  return { lines: lines.length, fields: [...counts.keys()], values, more, crs };
+}
+
 /** What a lines build reads: the file's bytes and name, its fields, and the builder's options. */
 export interface LinesBuildInput extends BuildOptions, LineFields {
   name: string;

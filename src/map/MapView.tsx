@@ -91,6 +91,7 @@ type DeckModule = {
 const needsDeck = (s: AppState): boolean =>
   (s.analysisOpen && s.analysis.result !== null) ||
   s.imported.some((l) => l.visible) ||
+  Boolean(s.userNetwork?.visible) ||
   s.scenario.edits.length > 0 ||
   (s.mapPick !== null && s.mapPick.kind !== 'origin');
 /** Hands deck.gl the layers for a state, and its loop the frames to notice them. */
@@ -99,11 +100,12 @@ function showLayers(deck: DeckModule, s: AppState): void {
   deck.wake();
 }
 async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
-  const [{ MapLibreOverlay }, analysis, imported, scenario] = await Promise.all([
+  const [{ MapLibreOverlay }, analysis, imported, scenario, network] = await Promise.all([
     import('@deck.gl/maplibre'),
     import('../layers/analysis.ts'),
     import('../layers/imported.ts'),
     import('../layers/scenario.ts'),
+    import('../layers/network.ts'),
   ]);
   const frames = onDemandFrames();
   return {
@@ -120,6 +122,10 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
       },
     }),
     layersFor: (s) => [
+      // The user's own road network, under everything else deck.gl draws.
+      ...(s.userNetwork?.visible
+        ? [network.createNetworkLayer({ id: s.userNetwork.info.id, beforeId: LAYER.seaLabels }, s.userNetwork.drawing)]
+        : []),
       ...s.imported.flatMap((l, index) =>
         l.visible ? [imported.createImportedLayer({ id: l.id, index, beforeId: LAYER.seaLabels }, l.fc)] : [],
       ),
@@ -414,6 +420,7 @@ function followStore(map: MaplibreMap, store: AppStore, deck: (load?: boolean) =
           s.analysisView,
           s.analysisHover,
           s.imported,
+          s.userNetwork,
           s.scenario,
           s.mapPick,
           s.baseline.result,

@@ -13,6 +13,7 @@ import { createAnalysisSlice, type AnalysisRunner, type AnalysisSlice } from './
 import { createBoundarySlice, type BoundarySlice } from './slices/boundary.ts';
 import { createDataSlice, type DataSlice } from './slices/data.ts';
 import { createImportSlice, type ImportSlice } from './slices/import.ts';
+import { createOwnDataSlice, type OwnDataService, type OwnDataSlice } from './slices/own-data.ts';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenario.ts';
 import { createStorySlice, type StorySlice } from './slices/story.ts';
 import { createTablesSlice, type TablesSlice } from './slices/tables.ts';
@@ -24,6 +25,7 @@ export * from './slices/analysis.ts';
 export * from './slices/boundary.ts';
 export * from './slices/data.ts';
 export * from './slices/import.ts';
+export * from './slices/own-data.ts';
 export * from './slices/scenario.ts';
 export * from './slices/story.ts';
 export * from './slices/tables.ts';
@@ -42,7 +44,8 @@ export type AppState = ViewSlice &
   ImportSlice &
   StorySlice &
   TablesSlice &
-  ScenarioSlice;
+  ScenarioSlice &
+  OwnDataSlice;
 
 /** The middleware every slice is written for: the map subscribes to the parts it draws. */
 export type Mutators = [['zustand/subscribeWithSelector', never]];
@@ -107,6 +110,8 @@ export interface AppServices {
    * flight would slow every frame of it, as MapLibre lays out their tiles).
    */
   sceneReveal: 'immediate' | 'on-arrival';
+  /** Builds and keeps the user's own road network and population grid (the app's worker); absent: not available. */
+  ownData?: OwnDataService | null;
 }
 
 /** Services that do nothing: a store for tests, or for a window without a map or worker. */
@@ -134,6 +139,7 @@ export function createAppStore(services: AppServices = NO_SERVICES): AppStore {
       ...createStorySlice(services)(...a),
       ...createTablesSlice(...a),
       ...createScenarioSlice(...a),
+      ...createOwnDataSlice(services)(...a),
     })),
   );
   return store;

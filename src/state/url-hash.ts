@@ -53,6 +53,9 @@ export interface HashState {
    * `tbm`, `tbk` and `tbp` for the classes when not the defaults.
    */
   table?: TableRef;
+  /** The user's own road network and population grid, by file name: `net=NAME&grid=NAME` (percent-encoded). */
+  network?: string;
+  population?: string;
   /** The planning scenario, compact (`sc=`, see data/scenario.ts): read once the corridors are known. */
   scenarioCode?: string;
   /**
@@ -176,6 +179,15 @@ export function parseHash(hash: string): ParsedHash {
       state.table = { name: tb, column, method: method as ClassMethod, classes: classes as ClassCount, palette: palette as PaletteName };
     else invalid.push('tb');
   }
+  for (const [key, field] of [
+    ['net', 'network'],
+    ['grid', 'population'],
+  ] as const) {
+    const name = params.get(key);
+    if (name === null) continue;
+    if (name.trim() !== '' && name.length <= TABLE_REF_MAX) state[field] = name;
+    else invalid.push(key);
+  }
   const sc = params.get('sc');
   if (sc !== null) {
     if (/^[A-Za-z0-9_-]{1,60000}$/.test(sc)) state.scenarioCode = sc;
@@ -217,6 +229,8 @@ export interface HashInput {
   analysis?: Omit<AnalysisParams, 'edition' | 'horizon'> | null;
   storyScene?: number | null;
   table?: TableRef | null;
+  network?: string | null;
+  population?: string | null;
   scenarioCode?: string | null;
   compare?: HashState['compare'] | null;
 }
@@ -240,6 +254,8 @@ export function formatHash(s: HashInput): string {
     if (s.table.classes !== TABLE_REF_DEFAULTS.classes) q.push(`tbk=${s.table.classes}`);
     if (s.table.palette !== TABLE_REF_DEFAULTS.palette) q.push(`tbp=${s.table.palette}`);
   }
+  if (s.network) q.push(`net=${encodeURIComponent(s.network)}`);
+  if (s.population) q.push(`grid=${encodeURIComponent(s.population)}`);
   if (s.scenarioCode) q.push(`sc=${s.scenarioCode}`);
   if (s.analysis && s.compare) {
     q.push(s.compare.with === 'scenario' ? 'cmp=scenario' : `cmp=${s.compare.with}:${s.compare.horizon}`);

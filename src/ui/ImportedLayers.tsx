@@ -103,6 +103,23 @@ export function ImportedLayers() {
                 {t(lang, 'Import.UseAsPorts')}
               </label>
             )}
+            {l.kinds.includes('line') && (
+              <button
+                type="button"
+                className="seg sub"
+                data-testid={`use-network-${l.id}`}
+                onClick={() =>
+                  // The layer as read (in WGS 84) goes to the roads-layer dialog, as its file would.
+                  void getState().openNetworkFile(
+                    new File([JSON.stringify(l.fc)], `${l.name.replace(/\.(geojson|json|zip|shp\.zip|kml|csv)$/i, '')}.geojson`, {
+                      type: 'application/geo+json',
+                    }),
+                  )
+                }
+              >
+                {t(lang, 'Import.UseAsNetwork')}
+              </button>
+            )}
             {l.kinds.includes('polygon') && l.fields.length > 0 && <UnitsForm lang={lang} layer={l} />}
           </div>
         );

@@ -7,6 +7,7 @@ import { shownFeatures, useAppStore, type AppState, useStoreApi } from '../state
 import { LegendSwatch } from './LegendSwatch.tsx';
 import { ImportedLayers } from './ImportedLayers.tsx';
 import { UserTables } from './UserTables.tsx';
+import { OwnData } from './OwnData.tsx';
 import { Segs } from './Segs.tsx';
 
 function counts(s: AppState, id: ThematicLayerId): { shown: number; total: number } | null {
@@ -61,6 +62,7 @@ export function LayerPanel() {
       </fieldset>
       <ImportedLayers />
       <UserTables />
+      <OwnData />
       {!s.loaded && <p className="empty">{t(lang, 'Layers.Loading')}</p>}
       {THEMES.map((theme) => (
         <div key={theme} className="theme">

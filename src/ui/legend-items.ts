@@ -8,6 +8,8 @@ import { comparable, comparedByCells, differenceExtent } from '../core/compare.t
 import { formatNumber } from '../i18n/index.ts';
 import { THEMATIC_LAYERS } from '../core/layers.ts';
 import { COLORS } from '../core/palette.ts';
+import { NET_CLASSES } from '../core/network-classes.ts';
+import { NET_CLASS_STYLE } from '../core/network-style.ts';
 import { legendFor } from '../core/thematic-style.ts';
 import type { LegendItem } from '../export/image.ts';
 import { t, type Lang } from '../i18n/index.ts';
@@ -48,6 +50,12 @@ export function legendItems(s: AppState, lang: Lang): LegendItem[] {
           color: rgb(e.color),
           shape: e.kind === 'area' ? 'fill' : e.kind === 'line' ? 'line' : 'dot',
         });
+  // The user's own road network, by class.
+  const net = s.userNetwork?.visible ? s.userNetwork.info.meta : null;
+  if (net)
+    for (const cls of NET_CLASSES)
+      if (net.km_by_class[cls] > 0)
+        items.push({ label: t(lang, `NetClass.${cls}`), color: rgb(NET_CLASS_STYLE[cls].color), shape: 'line' });
   // The scenario's edits, drawn over the corridors.
   const acts = new Set(s.scenario.edits.map((e) => e.action));
   if (acts.has('add')) items.push({ label: t(lang, 'Legend.ScenarioAdd'), color: 'rgb(190,0,140)', shape: 'line' });

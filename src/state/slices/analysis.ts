@@ -14,6 +14,8 @@ import {
 import type { Edition } from '../../core/types.ts';
 import type { AppServices, AppState, Mutators } from '../store.ts';
 import { joinedFor, type UserTable } from './tables.ts';
+import { ownDataKey, type OwnDataRefs } from '../../data/own-data.ts';
+import { ownDataRefs } from './own-data.ts';
 
 /** How the analysis result is drawn (not part of the computation). */
 export interface AnalysisView {
@@ -26,12 +28,23 @@ export interface AnalysisView {
   table: string;
 }
 
-/** Runs an analysis somewhere else (the app's worker); resolves with the result and whether it came from the cache. */
+/**
+ * Runs an analysis somewhere else (the app's worker); resolves with the result and whether it
+ * came from the cache. `ownData` names the user's network and grid the worker keeps (their
+ * graphs never leave it).
+ */
 export type AnalysisRunner = (
   params: AnalysisParams,
   onProgress: (done: number) => void,
   overrides?: AnalysisOverrides,
+  ownData?: OwnDataRefs,
 ) => Promise<{ result: AnalysisResult; cached: boolean }>;
+
+/** The cache key of a run: its parameters, overrides and the user's data it names. */
+export function runKey(params: AnalysisParams, overrides: AnalysisOverrides | undefined, ownData?: OwnDataRefs): string {
+  const own = ownDataKey(ownData);
+  return `${paramsKey(params)}|${overridesKey(overrides)}${own ? `|${own}` : ''}`;
+}
 
 export interface AnalysisSlice {
   analysisOpen: boolean;
@@ -106,7 +119,8 @@ function massOverride(
 
 /** The key that identifies what the analysis would compute now (parameters and overrides). */
 export function analysisKey(s: AppState): string {
-  return `${paramsKey(effectiveParams(s))}|${overridesKey(analysisOverrides(s))}`;
+  const params = effectiveParams(s);
+  return runKey(params, analysisOverrides(s), ownDataRefs(s, params));
 }
 
 /** The baseline result that belongs to what is shown now (never one left from other settings); null otherwise. */
@@ -120,13 +134,17 @@ export function shownBaseline(s: AppState): AnalysisResult | null {
  * The run the analysis is compared with: the same analysis at the baseline horizon without
  * the scenario, or at this horizon without the scenario; null when not comparing.
  */
-export function baselineOf(s: AppState): { params: AnalysisParams; overrides: AnalysisOverrides; key: string } | null {
+export function baselineOf(
+  s: AppState,
+): { params: AnalysisParams; overrides: AnalysisOverrides; ownData: OwnDataRefs; key: string } | null {
   if (s.compare.with === 'none') return null;
   const here = effectiveParams(s);
   const params = s.compare.with === 'horizon' || s.compare.with === 'file' ? { ...here, horizon: s.compare.horizon } : here;
   const other = s.compare.with === 'file' && scenarioActs(params, s.compare.other) ? s.compare.other : null;
   const overrides = { ...analysisOverrides(s), scenario: other };
-  return { params, overrides, key: `${paramsKey(params)}|${overridesKey(overrides)}` };
+  // The baseline runs on the same network and grid as the analysis.
+  const ownData = ownDataRefs(s, params);
+  return { params, overrides, ownData, key: runKey(params, overrides, ownData) };
 }
 
 export const createAnalysisSlice =
@@ -151,6 +169,7 @@ export const createAnalysisSlice =
     runAnalysis: async () => {
       const params = effectiveParams(get());
       const overrides = analysisOverrides(get());
+      const ownData = ownDataRefs(get(), params);
       const key = analysisKey(get());
       const cur = get().analysis;
       const runner = services.runAnalysis;
@@ -165,7 +184,7 @@ export const createAnalysisSlice =
         if (have.key === b.key && (have.status === 'done' || have.status === 'running')) return;
         set({ baseline: { status: 'running', result: null, key: b.key, error: null } });
         try {
-          const { result } = await runner(b.params, () => {}, b.overrides);
+          const { result } = await runner(b.params, () => {}, b.overrides, b.ownData);
           if (get().baseline.key === b.key) set({ baseline: { status: 'done', result, key: b.key, error: null } });
         } catch (e) {
           if (get().baseline.key === b.key)
@@ -182,6 +201,7 @@ export const createAnalysisSlice =
             if (get().analysis.key === key) set({ analysis: { ...get().analysis, progress } });
           },
           overrides,
+          ownData,
         );
         if (get().analysis.key === key) {
           set({ analysis: { status: 'done', progress: 1, result, cached, error: null, key } });

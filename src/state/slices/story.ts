@@ -5,6 +5,7 @@ import { viewMeasures } from '../../core/analysis.ts';
 import type { Scene, Story } from '../../core/story.ts';
 import type { AppServices, AppState, Mutators } from '../store.ts';
 import { tableRefOf } from './tables.ts';
+import { ownRefOf } from './own-data.ts';
 import { knownCorridors } from './scenario.ts';
 import { EMPTY_SCENARIO, isEmptyScenario, scenarioKey, type Scenario } from '../../core/scenario.ts';
 import { decodeScenario, encodeScenario } from '../../data/scenario.ts';
@@ -59,6 +60,12 @@ export interface StorySlice {
   takeAskedScene: () => number | null;
 }
 
+/** The scene's references to the user's network and grid: present only where one is used (or awaited). */
+function ownRefsOfScene(s: AppState): Pick<Scene, 'network' | 'population'> {
+  const r = ownRefOf(s);
+  return { ...(r.network ? { network: r.network } : {}), ...(r.population ? { population: r.population } : {}) };
+}
+
 const EMPTY_STORY: Story = {
   title: { vi: 'Câu chuyện', en: 'Story' },
   scenes: [],
@@ -87,6 +94,7 @@ export function sceneFromState(s: AppState, id: string): Scene {
     notes: { vi: '', en: '' },
     figures: [],
     table: tableRefOf(s),
+    ...ownRefsOfScene(s),
     scenario: isEmptyScenario(s.scenario) ? null : encodeScenario(s.scenario),
     compare:
       s.analysisOpen && s.compare.with !== 'none'
@@ -198,6 +206,7 @@ export const createStorySlice =
         if (!needs || get().thematic.corridors) get().applySceneScenarios(index);
         else set({ sceneScenariosPending: index });
         get().showTableRef(sc.table ?? null);
+        get().showOwnRefs({ network: sc.network ?? null, population: sc.population ?? null });
       },
       sceneScenariosPending: null,
       applySceneScenarios: (i) => {
