@@ -186,7 +186,7 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: Ctx) => Shape[] } = {
   index: (r, c) => {
     const now = new Map(r.rows.map((x) => [x.unit, x.index ?? NaN]));
     const base = c.view.baseline;
-    if (base && base.kind === 'index' && sameKind(r, base)) {
+    if (base && sameKind(r, base)) {
       const before = new Map(base.rows.map((x) => [x.unit, x.index ?? NaN]));
       const gain = new Map([...now].map(([id, v]) => [id, v - (before.get(id) ?? NaN)]));
       const half = symmetricExtent(gain.values());
@@ -225,7 +225,7 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: Ctx) => Shape[] } = {
   },
   access: (r, c) => {
     const base = c.view.baseline;
-    if (base && base.kind === 'access' && sameKind(r, base)) {
+    if (base && sameKind(r, base)) {
       const delta = cellDelta(r, base, c.view.measure);
       const half = symmetricExtent(delta);
       return cells(r.grid, c, (i) => gainColor(-delta[i]!, half), 0.8);
