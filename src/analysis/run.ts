@@ -90,6 +90,8 @@ interface ModelWords {
   cands: ResultMsg;
   existing: ResultMsg;
   method: ResultMsg;
+  /** The thresholds the line names (siting: its one threshold, the largest asked). */
+  mins: ReturnType<typeof num>[];
 }
 
 function modelLine(
@@ -111,7 +113,6 @@ function modelLine(
     parts: (parts ?? []).map((k) => named(`Col.${k}`)),
     sphere: msg('Model.Sphere', { r: num(EARTH_RADIUS_KM, 4) }),
     d: msg(p.impedance === 'minutes' ? 'Model.d.minutes' : 'Model.d.km', {}),
-    mins: p.minutes.map((m) => num(m, 1)),
     from: writeParam('from', p.from),
     detour: num(p.detour, 2),
     count: num(p.count, 0),
@@ -296,16 +297,11 @@ function runOnce(
       ? msg('Net.own', { file: ctx.network!.summary.file })
       : msg('Net.corridors', { ck: named(`Analysis.ck.${params.corridorKind}`), hz: named(`Horizon.${params.horizon}`) }),
     set: overrides.points ? named('Analysis.points.file') : named(`Analysis.points.${params.points}`),
-    toset: overrides.to
-      ? named('Analysis.points.file')
-      : params.to === 'same'
-        ? overrides.points
-          ? named('Analysis.points.file')
-          : named(`Analysis.points.${params.points}`)
-        : named(`Analysis.points.${params.to}`),
+    toset: overrides.to ? named('Analysis.points.file') : params.to === 'same' ? named('Analysis.to.same') : named(`Analysis.points.${params.to}`),
     cands: overrides.candidates ? named('Analysis.points.file') : named(`Analysis.candidates.${params.candidates}`),
     existing: params.existing === 'none' ? msg('Siting.existingNone', {}) : named(`Analysis.points.${params.existing}`),
     method: method?.method === 'exact' ? msg('Siting.exact', { n: method.candidates }) : msg('Siting.greedy', {}),
+    mins: method ? [num(method.minutes, 1)] : params.minutes.map((m) => num(m, 1)),
   };
   const base = modelLine(params, custom, massTable, words, parts);
   const suffix = modelSuffix(usesNetwork ? ctx.network : null, ctx.populationSummary);

@@ -127,6 +127,7 @@ type NamingCode =
   | `NetClass.${NetClass}`
   | `Analysis.points.${PointSet}`
   | 'Analysis.points.file'
+  | 'Analysis.to.same'
   | `Analysis.candidates.${CandidateSet}`
   | `Variant.${VariantId}`;
 

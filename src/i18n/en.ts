@@ -987,7 +987,7 @@ export const en: Record<MessageKey, string> = {
   'Model.coverage':
     'Coverage: the persons living within {mins} minutes of the nearest place of each kind (administrative centres, seaports, airports, border gates, economic zones), on hexagons of side {cell} km; population: {mass}; population surface: {surface}; network: {net}.',
   'Model.od':
-    'Matrix: minutes and km between every pair of {set} and {toset} on {net}, with the straight legs onto and off it (× {detour}); the main roads of each path.',
+    'Matrix: minutes and km from each of {set} to each of {toset} on {net}, with the straight legs onto and off it (× {detour}); the main roads of each path.',
   'Model.siting':
     'Where to put {count} new sites among {cands} to bring the most people within {mins} minutes, on top of {existing}; population: {mass}; population surface: {surface}; network: {net}. {method}',
   'Surface.spread':

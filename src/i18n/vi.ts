@@ -981,7 +981,7 @@ export const vi = {
   'Model.coverage':
     'Độ bao phủ: số người sống trong {mins} phút đi từ nơi gần nhất của mỗi loại (trung tâm hành chính, cảng biển, sân bay, cửa khẩu, khu kinh tế), theo ô lục giác cạnh {cell} km; dân số: {mass}; bề mặt dân số: {surface}; mạng: {net}.',
   'Model.od':
-    'Ma trận: số phút và km giữa mọi cặp {set} và {toset} trên {net}, gồm đoạn thẳng vào và ra mạng (× {detour}); đường chính của mỗi tuyến.',
+    'Ma trận: số phút và km từ mỗi điểm của {set} tới mỗi điểm của {toset} trên {net}, gồm đoạn thẳng vào và ra mạng (× {detour}); đường chính của mỗi tuyến.',
   'Model.siting':
     'Chọn {count} vị trí mới trong {cands} để nhiều người nhất trong {mins} phút, cộng với {existing}; dân số: {mass}; bề mặt dân số: {surface}; mạng: {net}. {method}',
   'Surface.spread':
