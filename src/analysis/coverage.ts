@@ -93,6 +93,8 @@ function weightedStats(minutes: Float32Array, persons: Float64Array): { mean: nu
 }
 
 const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
+/** A part's share of a whole, to six decimals (0 of nothing). */
+const share = (x: number, of: number): number => (of > 0 ? round(x / of, 6) : 0);
 
 /** The coverage figures of a grid. */
 export interface CoverageFigures {
@@ -120,7 +122,6 @@ export function coverageFigures(
   for (const p of persons) if (p === p) total += p;
   const unitTotal = new Float64Array(units.length);
   for (let i = 0; i < persons.length; i++) if (persons[i] === persons[i]) unitTotal[grid.unit[i]!]! += persons[i]!;
-  const share = (x: number, of: number): number => (of > 0 ? round(x / of, 6) : 0);
   const out: CoverageFigures = { rows: [], unit_rows: [], curve: [], summary: [] };
   for (const target of targets) {
     const m = grid.minutes[target];

@@ -523,7 +523,12 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
   };
 
   /** For each origin, the places within the minutes of it (trips from the origin), by searches bounded there. */
-  const within = (lonlat: ArrayLike<number>, origins: readonly [number, number][], maxMinutes: number, onProgress?: (done: number) => void) => {
+  const within = (
+    lonlat: ArrayLike<number>,
+    origins: readonly [number, number][],
+    maxMinutes: number,
+    onProgress?: (done: number) => void,
+  ) => {
     const ps = placesJoined(lonlat);
     const n = ps.road.length;
     // Places by the ends of their edge.

@@ -297,7 +297,11 @@ function runOnce(
       ? msg('Net.own', { file: ctx.network!.summary.file })
       : msg('Net.corridors', { ck: named(`Analysis.ck.${params.corridorKind}`), hz: named(`Horizon.${params.horizon}`) }),
     set: overrides.points ? named('Analysis.points.file') : named(`Analysis.points.${params.points}`),
-    toset: overrides.to ? named('Analysis.points.file') : params.to === 'same' ? named('Analysis.to.same') : named(`Analysis.points.${params.to}`),
+    toset: overrides.to
+      ? named('Analysis.points.file')
+      : params.to === 'same'
+        ? named('Analysis.to.same')
+        : named(`Analysis.points.${params.to}`),
     cands: overrides.candidates ? named('Analysis.points.file') : named(`Analysis.candidates.${params.candidates}`),
     existing: params.existing === 'none' ? msg('Siting.existingNone', {}) : named(`Analysis.points.${params.existing}`),
     method: method?.method === 'exact' ? msg('Siting.exact', { n: method.candidates }) : msg('Siting.greedy', {}),
@@ -390,7 +394,9 @@ function travelOf(c: RunContext): Travel {
   const speeds =
     c.speedFactor === 1
       ? base.speeds
-      : (Object.fromEntries(SPEED_CLASSES.map((k) => [k, k === 'access' ? base.speeds[k] : base.speeds[k] * c.speedFactor])) as typeof base.speeds);
+      : (Object.fromEntries(
+          SPEED_CLASSES.map((k) => [k, k === 'access' ? base.speeds[k] : base.speeds[k] * c.speedFactor]),
+        ) as typeof base.speeds);
   const model = { ...base, speeds, detour: c.params.detour };
   if (!lines.some((l) => model.classes.includes(l.cls))) c.notes.push(msg('Analysis.NoTravelNetwork', {}));
   const changed = SPEED_CLASSES.flatMap((k) => {
@@ -478,7 +484,13 @@ function personsOf(c: RunContext, grid: HexGrid, units: readonly AnalysisUnit[])
     return { persons: grid.population!, from: 'grid' };
   }
   c.notes.push(msg('Note.SpreadAssumed', { n: grid.unit.length }));
-  return { persons: spreadPersons(grid, units.map((u) => u.population)), from: 'spread' };
+  return {
+    persons: spreadPersons(
+      grid,
+      units.map((u) => u.population),
+    ),
+    from: 'spread',
+  };
 }
 
 /** The order coverage reports its kinds of place in. */
@@ -528,7 +540,10 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
     );
     // Each cell's persons: the population grid's (weighed after the run), or each unit's figure spread evenly.
     if (!c.population) {
-      grid.spread = spreadPersons(grid, c.units.map((u) => u.population));
+      grid.spread = spreadPersons(
+        grid,
+        c.units.map((u) => u.population),
+      );
       c.notes.push(msg('Note.SpreadAssumed', { n: grid.unit.length }));
     }
     return { grid };

@@ -54,7 +54,12 @@ export interface TravelGraph {
   /** Each place's ways onto the network, found once for many searches (absent: places are asked one by one). */
   places?(lonlat: ArrayLike<number>): Places;
   /** For each origin, the places within `maxMinutes` of it (trips from the origin), by searches bounded there. */
-  within?(places: ArrayLike<number>, origins: readonly [number, number][], maxMinutes: number, onProgress?: (done: number) => void): Int32Array[];
+  within?(
+    places: ArrayLike<number>,
+    origins: readonly [number, number][],
+    maxMinutes: number,
+    onProgress?: (done: number) => void,
+  ): Int32Array[];
   /** Trips from an origin to any place, with their km and roads (absent: minutes only). */
   routes?(origin: [number, number]): { to(lon: number, lat: number): TravelRoute | null };
 }

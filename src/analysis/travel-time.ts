@@ -653,7 +653,11 @@ export function nearestAll(times: TimesFrom, pj: PlaceJoins): { minutes: Float32
   const point = new Int32Array(n);
   // The destinations joined along each edge, nearest the edge first (a trip along one edge stops being worth trying once the legs alone are too long).
   const onEdge = new Map<number, { t: number; leg: number; point: number }[]>();
-  for (const [e, list] of times.onEdge) onEdge.set(e, [...list].sort((a, b) => a.leg - b.leg));
+  for (const [e, list] of times.onEdge)
+    onEdge.set(
+      e,
+      [...list].sort((a, b) => a.leg - b.leg),
+    );
   for (let i = 0; i < n; i++) {
     const lon = pj.lonlat[2 * i]!;
     const lat = pj.lonlat[2 * i + 1]!;

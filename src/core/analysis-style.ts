@@ -154,7 +154,12 @@ const LEGENDS: { [K in AnalysisKind]: (r: Of<K>, view: LegendView) => AnalysisLe
     type: 'categories',
     items: [
       ...(r.existing_population > 0 ? [{ id: 'existing', color: EXISTING, name_vi: 'Cơ sở hiện có', name_en: 'Existing facilities' }] : []),
-      ...r.sites.map((x) => ({ id: x.id, color: siteColor(x.rank ?? 1), name_vi: `${x.rank}. ${x.name_vi}`, name_en: `${x.rank}. ${x.name_en}` })),
+      ...r.sites.map((x) => ({
+        id: x.id,
+        color: siteColor(x.rank ?? 1),
+        name_vi: `${x.rank}. ${x.name_vi}`,
+        name_en: `${x.rank}. ${x.name_en}`,
+      })),
     ],
   }),
 };

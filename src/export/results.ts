@@ -269,21 +269,21 @@ const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = 
     ];
   },
   coverage: (r, s) => [
-      { name: 'coverage', columns: ['target', 'within_minutes', 'population', 'share'], rows: r.rows, geometry: () => null },
-      {
-        name: 'units',
-        columns: ['unit', 'target', 'within_minutes', 'population', 'share'],
-        rows: r.unit_rows,
-        geometry: (row) => s.unit(row.unit),
-      },
-      { name: 'curve', columns: ['target', 'within_minutes', 'share'], rows: r.curve, geometry: () => null },
-      {
-        name: 'summary',
-        columns: ['target', 'population', 'share', 'mean_minutes', 'median_minutes'],
-        rows: r.summary,
-        geometry: () => null,
-      },
-    ],
+    { name: 'coverage', columns: ['target', 'within_minutes', 'population', 'share'], rows: r.rows, geometry: () => null },
+    {
+      name: 'units',
+      columns: ['unit', 'target', 'within_minutes', 'population', 'share'],
+      rows: r.unit_rows,
+      geometry: (row) => s.unit(row.unit),
+    },
+    { name: 'curve', columns: ['target', 'within_minutes', 'share'], rows: r.curve, geometry: () => null },
+    {
+      name: 'summary',
+      columns: ['target', 'population', 'share', 'mean_minutes', 'median_minutes'],
+      rows: r.summary,
+      geometry: () => null,
+    },
+  ],
   od: (r) => [
     {
       name: 'rows',
@@ -325,7 +325,8 @@ const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = 
         name: 'sites',
         columns: ['rank', 'id', 'name_vi', 'name_en', 'lon', 'lat', 'added_population', 'covered_population', 'share'],
         rows: r.sites,
-        geometry: (row) => (typeof row.lon === 'number' && typeof row.lat === 'number' ? { type: 'Point', coordinates: [row.lon, row.lat] } : null),
+        geometry: (row) =>
+          typeof row.lon === 'number' && typeof row.lat === 'number' ? { type: 'Point', coordinates: [row.lon, row.lat] } : null,
       },
       {
         name: 'cells',
@@ -368,7 +369,14 @@ export function resultTables(r: AnalysisResult, unitGeometry?: ReadonlyMap<strin
   const runs = r.sensitivity?.runs ?? [];
   if (!runs.length) return tables;
   const others = runs.map((x) => resultTables(x.result, unitGeometry));
-  return tables.map((t) => (t.name === 'units' && t.columns.includes('mass_source') ? t : bandTable(t, others.flatMap((o) => o.filter((x) => x.name === t.name)))));
+  return tables.map((t) =>
+    t.name === 'units' && t.columns.includes('mass_source')
+      ? t
+      : bandTable(
+          t,
+          others.flatMap((o) => o.filter((x) => x.name === t.name)),
+        ),
+  );
 }
 
 /** A cell's distance in km to two decimals, or null where there is no target. */
@@ -393,7 +401,8 @@ function cellBase(
 }
 
 /** The population column where the grid has one (a population grid's, or the units' figures spread evenly). */
-const popColumn = (g: { population?: Float64Array; spread?: Float64Array }): 'population'[] => (g.population || g.spread ? ['population'] : []);
+const popColumn = (g: { population?: Float64Array; spread?: Float64Array }): 'population'[] =>
+  g.population || g.spread ? ['population'] : [];
 
 function hexagon(g: { centres: Float64Array; cellKm: number; lat0: number }, i: number): Geometry {
   const ring = hexCorners(g.centres[2 * i]!, g.centres[2 * i + 1]!, g.cellKm, g.lat0).map(([x, y]) => [roundTo(x, 6), roundTo(y, 6)]);

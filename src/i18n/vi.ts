@@ -997,16 +997,14 @@ export const vi = {
     'Độ nhạy: mỗi số liệu có mức thấp và cao (_low, _high) qua các lần chạy lại: {runs}; lần chạy chính nằm giữa hai mức.',
   'Note.OrderHolds': 'Thứ tự xếp hạng giữ nguyên trong mọi lần chạy độ nhạy.',
   'Note.OrderChanges': 'Thứ tự xếp hạng thay đổi trong các lần chạy: {runs}.',
-  'Note.SensitivityNoNetwork':
-    'Mạng đường của bạn không dựng lại được với tốc độ và hệ số đường vòng khác: độ nhạy chỉ theo β (nếu có).',
+  'Note.SensitivityNoNetwork': 'Mạng đường của bạn không dựng lại được với tốc độ và hệ số đường vòng khác: độ nhạy chỉ theo β (nếu có).',
   'Note.CustomPoints': 'Điểm: tệp của bạn “{name}”.',
   'Note.NoPlaces': 'Không có điểm nào thuộc {set} ở mốc này.',
   'Note.Unreached': '{n} cặp không đi tới được trên mạng (không có số phút).',
   'Note.SpreadAssumed':
     'Giả định: không có lưới dân số, nên số dân chính thức của mỗi đơn vị được chia đều cho {n} ô của vùng; người ở mỗi ô là trung bình của đơn vị, không phải số đếm tại chỗ.',
   'Note.SitingCells': 'Ứng viên: tâm của {n} ô lục giác cạnh {cell} km.',
-  'Note.OdKm':
-    'Km theo tuyến nhanh nhất: km của mạng (độ dài công bố nếu có) cộng đoạn thẳng vào và ra mạng nhân hệ số đường vòng.',
+  'Note.OdKm': 'Km theo tuyến nhanh nhất: km của mạng (độ dài công bố nếu có) cộng đoạn thẳng vào và ra mạng nhân hệ số đường vòng.',
   'Variant.speed_low': 'tốc độ ×0,8',
   'Variant.speed_high': 'tốc độ ×1,2',
   'Variant.detour_low': 'hệ số đường vòng 1,1',

@@ -334,8 +334,7 @@ function drawCoverage(r: Of<'coverage'>, c: DrawContext): Layer[] {
       ...c.base,
       data: cellsOf(r.grid),
       getPolygon: (d) => d.polygon,
-      getFillColor: (d) =>
-        rgba(bands[bandOf(minutes[d.i]!)]!.color, selectedUnit >= 0 && r.grid.unit[d.i] !== selectedUnit ? 60 : 190),
+      getFillColor: (d) => rgba(bands[bandOf(minutes[d.i]!)]!.color, selectedUnit >= 0 && r.grid.unit[d.i] !== selectedUnit ? 60 : 190),
       updateTriggers: { getFillColor: [target, selected] },
     }),
   ];

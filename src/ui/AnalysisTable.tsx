@@ -2,7 +2,17 @@ import { useMemo, useState } from 'react';
 import { pairKey } from '../core/analysis.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import type { ResultTable, Row } from '../export/results.ts';
-import { bandColumn, bandOf, baseColumn, columnDef, isDelta, isMatrix, type BaseColumn, type Column, type NumberStyle } from '../core/columns.ts';
+import {
+  bandColumn,
+  bandOf,
+  baseColumn,
+  columnDef,
+  isDelta,
+  isMatrix,
+  type BaseColumn,
+  type Column,
+  type NumberStyle,
+} from '../core/columns.ts';
 
 const MAX_ROWS = 300;
 /** A column's name: a difference column is Δ and its figure's name, a band's end its figure's name and the end, a matrix column the place's. */

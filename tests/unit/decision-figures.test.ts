@@ -45,7 +45,7 @@ const R = region();
 /** A population grid of random points over the region's box (persons per point). */
 function syntheticPopulation(seed: number, n = 4000): PopulationOverride {
   let s = seed >>> 0;
-  const rnd = (): number => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const rnd = (): number => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const lon = new Float64Array(n);
   const lat = new Float64Array(n);
   const persons = new Float32Array(n);
@@ -68,6 +68,15 @@ function bands(t: ResultTable): { col: string; v: number | null; lo: unknown; hi
       return t.rows.map((r) => ({ col, v: r[col] as number | null, lo: r[low], hi: r[`${col}_high`] }));
     });
 }
+
+/** The units' figures spread evenly over a grid's cells. */
+const evenly = (g: ReturnType<typeof buildHexGrid>) => ({
+  persons: spreadPersons(
+    g,
+    R.units.map((u) => u.population),
+  ),
+  from: 'spread' as const,
+});
 
 describe('coverage', () => {
   it('conserves the population: the cells hold every person of the grid in them (and of the units, spread evenly), and all are within some minutes', () => {
@@ -113,12 +122,11 @@ describe('coverage', () => {
   });
 
   it('never falls when a place is added', () => {
-    const persons = (g: ReturnType<typeof buildHexGrid>) => ({ persons: spreadPersons(g, R.units.map((u) => u.population)), from: 'spread' as const });
     const ports = inputs.seaports.features.slice(0, 3).map((f) => f.geometry.coordinates as [number, number]);
     fc.assert(
       fc.property(fc.double({ min: 105, max: 109, noNaN: true }), fc.double({ min: 11, max: 20, noNaN: true }), (lon, lat) => {
-        const before = coverageGrid(R.units, { seaports: ports }, 20, R.tn, persons);
-        const after = coverageGrid(R.units, { seaports: [...ports, [lon, lat]] }, 20, R.tn, persons);
+        const before = coverageGrid(R.units, { seaports: ports }, 20, R.tn, evenly);
+        const after = coverageGrid(R.units, { seaports: [...ports, [lon, lat]] }, 20, R.tn, evenly);
         const a = coverageFigures(before, R.units, ['seaports'], [30, 60, 120]).rows;
         const b = coverageFigures(after, R.units, ['seaports'], [30, 60, 120]).rows;
         a.forEach((x, i) => expect(b[i]!.population!).toBeGreaterThanOrEqual(x.population!));
@@ -131,7 +139,13 @@ describe('coverage', () => {
   it('gives each cell the minutes a search cell by cell gives (the cells’ ways onto the network found once)', () => {
     const grid = buildHexGrid(R.units, 10);
     const places = inputs.airports.features.map((f) => f.geometry.coordinates as [number, number]);
-    const g = coverageGrid(R.units, { airports: places }, 10, R.tn, (x) => ({ persons: spreadPersons(x, R.units.map(() => 1)), from: 'spread' }));
+    const g = coverageGrid(R.units, { airports: places }, 10, R.tn, (x) => ({
+      persons: spreadPersons(
+        x,
+        R.units.map(() => 1),
+      ),
+      from: 'spread',
+    }));
     const times = timesFrom(R.tn, places);
     for (let i = 0; i < grid.unit.length; i++)
       expect(g.minutes.airports![i]!).toBeCloseTo(nearestTo(times, grid.centres[2 * i]!, grid.centres[2 * i + 1]!).minutes, 3);
@@ -146,8 +160,16 @@ describe('od', () => {
     // A small street grid in Nghệ An, every street two-way.
     const features = [];
     for (let k = 0; k < 6; k++) {
-      features.push({ type: 'Feature', properties: { cls: k === 2 ? 'trunk' : 'residential' }, geometry: { type: 'LineString', coordinates: [0, 1, 2, 3, 4, 5].map((i) => [105.2 + i * 0.01, 19.1 + k * 0.01]) } });
-      features.push({ type: 'Feature', properties: { cls: 'residential' }, geometry: { type: 'LineString', coordinates: [0, 1, 2, 3, 4, 5].map((j) => [105.2 + k * 0.01, 19.1 + j * 0.01]) } });
+      features.push({
+        type: 'Feature',
+        properties: { cls: k === 2 ? 'trunk' : 'residential' },
+        geometry: { type: 'LineString', coordinates: [0, 1, 2, 3, 4, 5].map((i) => [105.2 + i * 0.01, 19.1 + k * 0.01]) },
+      });
+      features.push({
+        type: 'Feature',
+        properties: { cls: 'residential' },
+        geometry: { type: 'LineString', coordinates: [0, 1, 2, 3, 4, 5].map((j) => [105.2 + k * 0.01, 19.1 + j * 0.01]) },
+      });
     }
     const bytes = new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
     const net = await buildFromLines({ name: 'grid.geojson', bytes, classField: 'cls' });
@@ -159,8 +181,7 @@ describe('od', () => {
       [105.238, 19.131],
     ].map((c, i) => ({ id: `p${i}`, name_vi: `p${i}`, name_en: `p${i}`, coordinates: c as [number, number] }));
     const mm = computeOd(pts, null, g);
-    for (let i = 0; i < pts.length; i++)
-      for (let j = 0; j < pts.length; j++) expect(mm.matrix[i]![j]!).toBeCloseTo(mm.matrix[j]![i]!, 6);
+    for (let i = 0; i < pts.length; i++) for (let j = 0; j < pts.length; j++) expect(mm.matrix[i]![j]!).toBeCloseTo(mm.matrix[j]![i]!, 6);
     expect(mm.rows.every((r) => r.km !== null && r.km > 0)).toBe(true);
   });
 
@@ -192,11 +213,34 @@ describe('od', () => {
   it('writes the square matrix with --table matrix', async () => {
     const { code, out } = await runCli(['analyze', 'od', '--table', 'matrix', '--format', 'csv']);
     expect(code).toBe(0);
-    const lines = out.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = out
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines).toHaveLength(15);
     expect(lines[0]!.split(',').filter((c) => c.startsWith('to:'))).toHaveLength(14);
   });
 });
+
+/** The best covered persons over every combination of k sets, by plain enumeration. */
+function bruteForce(sets: Int32Array[], w: Float64Array, k: number, already: Uint8Array): number {
+  let best = 0;
+  const pick = (from: number, chosen: number[]): void => {
+    if (chosen.length === Math.min(k, sets.length)) {
+      const cov = new Uint8Array(w.length);
+      already.forEach((a, i) => (cov[i] = a));
+      for (const c of chosen) for (const i of sets[c]!) cov[i] = 1;
+      best = Math.max(
+        best,
+        w.reduce((s, x, i) => s + (cov[i] ? x : 0), 0),
+      );
+      return;
+    }
+    for (let c = from; c < sets.length; c++) pick(c + 1, [...chosen, c]);
+  };
+  pick(0, []);
+  return best;
+}
 
 describe('siting', () => {
   /** Random sets of cells with random persons. */
@@ -207,23 +251,6 @@ describe('siting', () => {
     already: fc.array(fc.boolean(), { minLength: 14, maxLength: 14 }),
     k: fc.integer({ min: 1, max: 3 }),
   });
-
-  /** The best covered persons over every combination of k sets, by plain enumeration. */
-  function bruteForce(sets: Int32Array[], w: Float64Array, k: number, already: Uint8Array): number {
-    let best = 0;
-    const pick = (from: number, chosen: number[]): void => {
-      if (chosen.length === Math.min(k, sets.length)) {
-        const cov = new Uint8Array(w.length);
-        already.forEach((a, i) => (cov[i] = a));
-        for (const c of chosen) for (const i of sets[c]!) cov[i] = 1;
-        best = Math.max(best, w.reduce((s, x, i) => s + (cov[i] ? x : 0), 0));
-        return;
-      }
-      for (let c = from; c < sets.length; c++) pick(c + 1, [...chosen, c]);
-    };
-    pick(0, []);
-    return best;
-  }
 
   it('finds the exact answer brute force finds on small random instances, and greedy never beats it', () => {
     fc.assert(
@@ -257,7 +284,11 @@ describe('siting', () => {
   });
 
   it('with --count 1 --minutes 60 --candidates F among the 14 capitals, picks one covering at least as many as any capital alone', async () => {
-    const capitals = R.units.map((u) => ({ type: 'Feature' as const, properties: { id: u.id, name: u.name_vi }, geometry: { type: 'Point' as const, coordinates: u.centre } }));
+    const capitals = R.units.map((u) => ({
+      type: 'Feature' as const,
+      properties: { id: u.id, name: u.name_vi },
+      geometry: { type: 'Point' as const, coordinates: u.centre },
+    }));
     const file = (features: typeof capitals): FeatureCollection => ({ type: 'FeatureCollection', features });
     const run = (features: typeof capitals) =>
       runAnalysis(inputs, params({ kind: 'siting', count: 1, minutes: [60] }), undefined, {
@@ -266,7 +297,8 @@ describe('siting', () => {
     const chosen = run(capitals);
     expect(chosen.method).toBe('exact');
     expect(chosen.sites).toHaveLength(1);
-    for (const c of capitals) expect(chosen.sites[0]!.covered_population).toBeGreaterThanOrEqual(run([c]).sites[0]?.covered_population ?? 0);
+    for (const c of capitals)
+      expect(chosen.sites[0]!.covered_population).toBeGreaterThanOrEqual(run([c]).sites[0]?.covered_population ?? 0);
   });
 });
 
@@ -301,8 +333,16 @@ describe('sensitivity', () => {
     expect(r.sensitivity ?? null).toBeNull();
     // Three roads west to east and three south to north, crossing.
     const features = [0, 1, 2].flatMap((k) => [
-      { type: 'Feature', properties: { cls: 'trunk' }, geometry: { type: 'LineString', coordinates: [0, 1, 2].map((i) => [105.6 + i * 0.1, 18.6 + k * 0.1]) } },
-      { type: 'Feature', properties: { cls: 'primary' }, geometry: { type: 'LineString', coordinates: [0, 1, 2].map((j) => [105.6 + k * 0.1, 18.6 + j * 0.1]) } },
+      {
+        type: 'Feature',
+        properties: { cls: 'trunk' },
+        geometry: { type: 'LineString', coordinates: [0, 1, 2].map((i) => [105.6 + i * 0.1, 18.6 + k * 0.1]) },
+      },
+      {
+        type: 'Feature',
+        properties: { cls: 'primary' },
+        geometry: { type: 'LineString', coordinates: [0, 1, 2].map((j) => [105.6 + k * 0.1, 18.6 + j * 0.1]) },
+      },
     ]);
     const bytes = new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
     const net = await buildFromLines({ name: 'roads.geojson', bytes, classField: 'cls' });
@@ -330,11 +370,15 @@ describe('the issue’s check on coverage', () => {
     const acc = await runCli(['analyze', 'access', '--metric', 'minutes', '--format', 'geojson']);
     expect([cov.code, acc.code]).toEqual([0, 0]);
     const rows = JSON.parse(cov.out) as { target: string; within_minutes: number; population: number }[];
-    const cells = (JSON.parse(acc.out) as FeatureCollection).features.map((f) => f.properties as { population: number | null; minutes_to_seaport: number | null });
+    const cells = (JSON.parse(acc.out) as FeatureCollection).features.map(
+      (f) => f.properties as { population: number | null; minutes_to_seaport: number | null },
+    );
     const total = cells.reduce((s, c) => s + (c.population ?? 0), 0);
     expect(total).toBeGreaterThan(1e7);
     for (const t of [30, 60, 120]) {
-      const fromCells = cells.filter((c) => c.minutes_to_seaport !== null && c.minutes_to_seaport <= t).reduce((s, c) => s + (c.population ?? 0), 0);
+      const fromCells = cells
+        .filter((c) => c.minutes_to_seaport !== null && c.minutes_to_seaport <= t)
+        .reduce((s, c) => s + (c.population ?? 0), 0);
       const row = rows.find((r) => r.target === 'seaports' && r.within_minutes === t)!;
       expect(Math.abs(row.population - fromCells) / total).toBeLessThanOrEqual(0.005);
     }
