@@ -522,7 +522,7 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
     return { lonlat: Float64Array.from(lonlat), road };
   };
 
-  /** For each origin, the places within the minutes of it (trips from the origin), by searches bounded there. */
+  /** For each origin, the places within the minutes of it (trips from each place to the origin), by searches bounded there. */
   const within = (
     lonlat: ArrayLike<number>,
     origins: readonly [number, number][],
@@ -548,8 +548,9 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
       const found: number[] = [];
       const oj = join(olon, olat);
       const heap = new Heap();
+      // People travel to the site: the search runs back from it over the reverse arcs.
       if (oj)
-        for (const sd of seedsOf(oj, false, 0))
+        for (const sd of seedsOf(oj, true, 0))
           if (sd.minutes <= maxMinutes && sd.minutes < dist[sd.node]!) {
             if (dist[sd.node] === Infinity) touched.push(sd.node);
             dist[sd.node] = sd.minutes;
@@ -560,9 +561,9 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
         const d = heap.topKey;
         const u = heap.topVal;
         if (d > dist[u]!) continue;
-        for (let k = fwd.off[u]!; k < fwd.off[u + 1]!; k++) {
-          const v = fwd.to[k]!;
-          const nd = d + emin[fwd.edge[k]!]!;
+        for (let k = rev.off[u]!; k < rev.off[u + 1]!; k++) {
+          const v = rev.to[k]!;
+          const nd = d + emin[rev.edge[k]!]!;
           if (nd <= maxMinutes && nd < dist[v]!) {
             if (dist[v] === Infinity) touched.push(v);
             dist[v] = nd;
@@ -577,8 +578,8 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
         const plat = ps.lonlat[2 * i + 1]!;
         let m = legMinutes(haversineKm(plon, plat, olon, olat));
         if (j) {
-          m = Math.min(m, viaEnds(j, false, dist, null).m);
-          if (oj) m = Math.min(m, sameEdge(oj, j));
+          m = Math.min(m, viaEnds(j, true, dist, null).m);
+          if (oj) m = Math.min(m, sameEdge(j, oj));
         }
         if (m <= maxMinutes) {
           stamp[i] = o;

@@ -53,7 +53,7 @@ export interface TravelGraph {
   timesFrom(points: readonly [number, number][], direction: TripDirection, reach?: ArrayLike<number>): TravelTimes;
   /** Each place's ways onto the network, found once for many searches (absent: places are asked one by one). */
   places?(lonlat: ArrayLike<number>): Places;
-  /** For each origin, the places within `maxMinutes` of it (trips from the origin), by searches bounded there. */
+  /** For each origin, the places within `maxMinutes` of it (trips from each place to the origin), by searches bounded there. */
   within?(
     places: ArrayLike<number>,
     origins: readonly [number, number][],
@@ -113,8 +113,9 @@ export function minutesAll(times: TravelTimes, places: Places): { minutes: Float
 export const placesOf = (g: TravelGraph, lonlat: ArrayLike<number>): Places => g.places?.(lonlat) ?? { lonlat: Float64Array.from(lonlat) };
 
 /**
- * For each origin, the places within `maxMinutes` of it: the graph's bounded searches where it
- * has them, else one search per origin and each place asked (trips from the origin).
+ * For each origin, the places within `maxMinutes` of it (trips from each place to it, as coverage
+ * counts them): the graph's bounded searches where it has them, else one search per origin and
+ * each place asked.
  */
 export function withinOf(
   g: TravelGraph,
@@ -126,7 +127,7 @@ export function withinOf(
   if (g.within) return g.within(places, origins, maxMinutes, onProgress);
   const ps = placesOf(g, places);
   return origins.map((o, k) => {
-    const { minutes } = minutesAll(g.timesFrom([o], 'from'), ps);
+    const { minutes } = minutesAll(g.timesFrom([o], 'to'), ps);
     const found: number[] = [];
     for (let i = 0; i < minutes.length; i++) if (minutes[i]! <= maxMinutes) found.push(i);
     onProgress?.((k + 1) / origins.length);

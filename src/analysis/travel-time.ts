@@ -565,14 +565,62 @@ function joinIndexOf(tn: TimeNetwork): JoinIndex {
   return out;
 }
 
+/** Room for one place's joins, reused from place to place (grown when needed). */
+interface JoinScratch {
+  n: number;
+  edge: Int32Array;
+  node: Int32Array;
+  t: Float64Array;
+  leg: Float64Array;
+}
+
+const scratchOf = (size = 256): JoinScratch => ({
+  n: 0,
+  edge: new Int32Array(size),
+  node: new Int32Array(size),
+  t: new Float64Array(size),
+  leg: new Float64Array(size),
+});
+
+/** Adds a join to the scratch, keeping it sorted by leg when asked (insertion: a place has a few dozen within the usual cap). */
+function pushJoin(s: JoinScratch, edge: number, node: number, t: number, leg: number, sorted: boolean): void {
+  if (s.n === s.leg.length) {
+    const grow = scratchOf(s.n * 2);
+    grow.edge.set(s.edge);
+    grow.node.set(s.node);
+    grow.t.set(s.t);
+    grow.leg.set(s.leg);
+    s.edge = grow.edge;
+    s.node = grow.node;
+    s.t = grow.t;
+    s.leg = grow.leg;
+  }
+  let i = s.n++;
+  while (sorted && i > 0 && s.leg[i - 1]! > leg) {
+    s.edge[i] = s.edge[i - 1]!;
+    s.node[i] = s.node[i - 1]!;
+    s.t[i] = s.t[i - 1]!;
+    s.leg[i] = s.leg[i - 1]!;
+    i--;
+  }
+  s.edge[i] = edge;
+  s.node[i] = node;
+  s.t[i] = t;
+  s.leg[i] = leg;
+}
+
 /**
  * The joins of a place whose leg is at most `maxLeg` minutes, as `joinsOf` finds them (the same
- * legs), looked up in the network's spatial index instead of tried one by one.
+ * legs), looked up in the network's spatial index instead of tried one by one, into `out` sorted by leg.
  */
-function joinsNear(tn: TimeNetwork, lon: number, lat: number, maxLeg: number): Join[] {
-  if (!Number.isFinite(maxLeg)) return joinsOf(tn, lon, lat).filter((j) => j.leg <= maxLeg);
+function joinsNearInto(tn: TimeNetwork, lon: number, lat: number, maxLeg: number, out: JoinScratch, sorted = true): void {
+  out.n = 0;
+  if (!Number.isFinite(maxLeg)) {
+    for (const j of joinsOf(tn, lon, lat)) if (j.leg <= maxLeg) pushJoin(out, j.edge, j.node, j.t, j.leg, sorted);
+    return;
+  }
   const { index, item } = joinIndexOf(tn);
-  if (!index) return [];
+  if (!index) return;
   const { net } = tn;
   // The straight leg's reach in km, and a box of degrees that holds it (1 % to spare).
   const km = (maxLeg / 60) * (tn.model.speeds.access / tn.model.detour) * 1.01;
@@ -581,7 +629,6 @@ function joinsNear(tn: TimeNetwork, lon: number, lat: number, maxLeg: number): J
   const { x, y } = planar(lat);
   const px = x(lon);
   const py = y(lat);
-  const out: Join[] = [];
   for (const k of index.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
     const it = item[k]!;
     if (it >= 0) {
@@ -592,14 +639,20 @@ function joinsNear(tn: TimeNetwork, lon: number, lat: number, maxLeg: number): J
       const atLon = net.lon[u]! + c.t * (net.lon[v]! - net.lon[u]!);
       const atLat = net.lat[u]! + c.t * (net.lat[v]! - net.lat[u]!);
       const leg = legMinutes(tn, haversineKm(lon, lat, atLon, atLat));
-      if (leg <= maxLeg) out.push({ edge: e, t: c.t, node: -1, leg });
+      if (leg <= maxLeg) pushJoin(out, e, -1, c.t, leg, sorted);
     } else {
       const n = -1 - it;
       const leg = legMinutes(tn, haversineKm(lon, lat, net.lon[n]!, net.lat[n]!));
-      if (leg <= maxLeg) out.push({ edge: -1, t: 0, node: n, leg });
+      if (leg <= maxLeg) pushJoin(out, -1, n, 0, leg, sorted);
     }
   }
-  return out;
+}
+
+/** The joins of a place whose leg is at most `maxLeg` minutes (in no order). */
+function joinsNear(tn: TimeNetwork, lon: number, lat: number, maxLeg: number): Join[] {
+  const s = scratchOf();
+  joinsNearInto(tn, lon, lat, maxLeg, s, false);
+  return Array.from({ length: s.n }, (_, i) => ({ edge: s.edge[i]!, t: s.t[i]!, node: s.node[i]!, leg: s.leg[i]! }));
 }
 
 /**
@@ -612,28 +665,40 @@ export function placeJoins(tn: TimeNetwork, lonlat: ArrayLike<number>, maxLeg?: 
   const n = Math.floor(lonlat.length / 2);
   const cap = maxLeg ?? (n <= 5000 ? 120 : n <= 20000 ? 90 : 60);
   const off = new Uint32Array(n + 1);
-  const edge: number[] = [];
-  const node: number[] = [];
-  const t: number[] = [];
-  const leg: number[] = [];
+  let edge = new Int32Array(n * 16);
+  let node = new Int32Array(n * 16);
+  let t = new Float64Array(n * 16);
+  let leg = new Float64Array(n * 16);
+  let size = 0;
+  const s = scratchOf();
   for (let i = 0; i < n; i++) {
-    const js = joinsNear(tn, lonlat[2 * i]!, lonlat[2 * i + 1]!, cap);
-    js.sort((a, b) => a.leg - b.leg);
-    for (const j of js) {
-      edge.push(j.edge);
-      node.push(j.node);
-      t.push(j.t);
-      leg.push(j.leg);
+    joinsNearInto(tn, lonlat[2 * i]!, lonlat[2 * i + 1]!, cap, s);
+    if (size + s.n > leg.length) {
+      const room = Math.max(2 * leg.length, size + s.n);
+      const grow = <A extends Int32Array | Float64Array>(a: A, make: (k: number) => A): A => {
+        const b = make(room);
+        b.set(a);
+        return b;
+      };
+      edge = grow(edge, (k) => new Int32Array(k));
+      node = grow(node, (k) => new Int32Array(k));
+      t = grow(t, (k) => new Float64Array(k));
+      leg = grow(leg, (k) => new Float64Array(k));
     }
-    off[i + 1] = edge.length;
+    edge.set(s.edge.subarray(0, s.n), size);
+    node.set(s.node.subarray(0, s.n), size);
+    t.set(s.t.subarray(0, s.n), size);
+    leg.set(s.leg.subarray(0, s.n), size);
+    size += s.n;
+    off[i + 1] = size;
   }
   return {
     lonlat: Float64Array.from(lonlat),
     off,
-    edge: Int32Array.from(edge),
-    node: Int32Array.from(node),
-    t: Float64Array.from(t),
-    leg: Float64Array.from(leg),
+    edge: edge.slice(0, size),
+    node: node.slice(0, size),
+    t: t.slice(0, size),
+    leg: leg.slice(0, size),
     maxLeg: cap,
   };
 }
@@ -658,11 +723,47 @@ export function nearestAll(times: TimesFrom, pj: PlaceJoins): { minutes: Float32
       e,
       [...list].sort((a, b) => a.leg - b.leg),
     );
+  let best = Infinity;
+  let bp = -1;
+  /** The terms of one join: through its node, or both ends of its edge and along the edge to a destination on it. */
+  const take = (leg: number, e: number, nd: number, tt: number): void => {
+    if (e < 0) {
+      const m = leg + times.node[nd]!;
+      if (m < best) {
+        best = m;
+        bp = times.nearest[nd]!;
+      }
+      return;
+    }
+    const u = eu[e]!;
+    const v = ev[e]!;
+    const mu = leg + tt * emin[e]! + times.node[u]!;
+    if (mu < best) {
+      best = mu;
+      bp = times.nearest[u]!;
+    }
+    const mv = leg + (1 - tt) * emin[e]! + times.node[v]!;
+    if (mv < best) {
+      best = mv;
+      bp = times.nearest[v]!;
+    }
+    const list = onEdge.get(e);
+    if (list)
+      for (const d of list) {
+        if (leg + d.leg >= best) break;
+        const m = leg + Math.abs(tt - d.t) * emin[e]! + d.leg;
+        if (m < best) {
+          best = m;
+          bp = d.point;
+        }
+      }
+  };
+  const more = scratchOf();
   for (let i = 0; i < n; i++) {
     const lon = pj.lonlat[2 * i]!;
     const lat = pj.lonlat[2 * i + 1]!;
-    let best = Infinity;
-    let bp = -1;
+    best = Infinity;
+    bp = -1;
     for (let p = 0; p < times.points.length; p++) {
       const [dl, dt] = times.points[p]!;
       const m = legMinutes(tn, haversineKm(lon, lat, dl, dt));
@@ -671,38 +772,6 @@ export function nearestAll(times: TimesFrom, pj: PlaceJoins): { minutes: Float32
         bp = p;
       }
     }
-    const take = (leg: number, e: number, nd: number, tt: number): void => {
-      if (e < 0) {
-        const m = leg + times.node[nd]!;
-        if (m < best) {
-          best = m;
-          bp = times.nearest[nd]!;
-        }
-        return;
-      }
-      const u = eu[e]!;
-      const v = ev[e]!;
-      const mu = leg + tt * emin[e]! + times.node[u]!;
-      if (mu < best) {
-        best = mu;
-        bp = times.nearest[u]!;
-      }
-      const mv = leg + (1 - tt) * emin[e]! + times.node[v]!;
-      if (mv < best) {
-        best = mv;
-        bp = times.nearest[v]!;
-      }
-      const list = onEdge.get(e);
-      if (list)
-        for (const d of list) {
-          if (leg + d.leg >= best) break;
-          const m = leg + Math.abs(tt - d.t) * emin[e]! + d.leg;
-          if (m < best) {
-            best = m;
-            bp = d.point;
-          }
-        }
-    };
     for (let k = pj.off[i]!; k < pj.off[i + 1]!; k++) {
       const leg = pj.leg[k]!;
       if (leg >= best) break;
@@ -710,7 +779,11 @@ export function nearestAll(times: TimesFrom, pj: PlaceJoins): { minutes: Float32
     }
     if (best > pj.maxLeg) {
       // Its best may use a leg longer than those kept: try the joins with a leg shorter than the best so far (all, when none was found).
-      for (const j of joinsNear(tn, lon, lat, best)) if (j.leg > pj.maxLeg && j.leg < best) take(j.leg, j.edge, j.node, j.t);
+      joinsNearInto(tn, lon, lat, best, more, false);
+      for (let k = 0; k < more.n; k++) {
+        const leg = more.leg[k]!;
+        if (leg > pj.maxLeg && leg < best) take(leg, more.edge[k]!, more.node[k]!, more.t[k]!);
+      }
     }
     minutes[i] = best;
     point[i] = bp;
@@ -933,6 +1006,14 @@ export function routesFrom(tn: TimeNetwork, origin: [number, number]): { to(lon:
       }
     }
   }
+  // The origin's joins along each edge (for a trip along one edge alone).
+  const originOnEdge = new Map<number, Join[]>();
+  for (const j of joins)
+    if (j.edge >= 0) {
+      const list = originOnEdge.get(j.edge);
+      if (list) list.push(j);
+      else originOnEdge.set(j.edge, [j]);
+    }
   const nodeAt = (nd: number): [number, number] => [net.lon[nd]!, net.lat[nd]!];
   /** The path from the origin to a node, and the lines it used with their km. */
   const trace = (end: number): { path: [number, number][]; lines: Map<number, number>; order: number[] } => {
@@ -1015,25 +1096,24 @@ export function routesFrom(tn: TimeNetwork, origin: [number, number]): { to(lon:
           make = () => routeOf(mv, km[v]! + (1 - j.t) * net.elen[e]! + lk, v, { edge: e, t: j.t }, [lon, lat]);
         }
         // Both on this one edge: along it alone.
-        for (const o of joins)
-          if (o.edge === e) {
-            const m = j.leg + Math.abs(j.t - o.t) * emin[e]! + o.leg;
-            if (m < best) {
-              best = m;
-              const from = pointOnEdge(tn, e, o.t);
-              const alongKm = Math.abs(j.t - o.t) * net.elen[e]!;
-              make = () => {
-                const ok = detourKm(haversineKm(olon, olat, from[0], from[1]));
-                const li = tn.edgeOwner[e]!;
-                return {
-                  minutes: m,
-                  km: ok + alongKm + lk,
-                  path: [origin, from, at, [lon, lat]],
-                  lines: li >= 0 && alongKm > 0 ? [{ id: tn.lineIds[li]!, km: alongKm }] : [],
-                };
+        for (const o of originOnEdge.get(e) ?? []) {
+          const m = j.leg + Math.abs(j.t - o.t) * emin[e]! + o.leg;
+          if (m < best) {
+            best = m;
+            const from = pointOnEdge(tn, e, o.t);
+            const alongKm = Math.abs(j.t - o.t) * net.elen[e]!;
+            make = () => {
+              const ok = detourKm(haversineKm(olon, olat, from[0], from[1]));
+              const li = tn.edgeOwner[e]!;
+              return {
+                minutes: m,
+                km: ok + alongKm + lk,
+                path: [origin, from, at, [lon, lat]],
+                lines: li >= 0 && alongKm > 0 ? [{ id: tn.lineIds[li]!, km: alongKm }] : [],
               };
-            }
+            };
           }
+        }
       }
       return Number.isFinite(best) ? make() : null;
     },

@@ -283,6 +283,38 @@ describe('siting', () => {
     });
   });
 
+  it('on a road network too: the bounded searches find the places a full search finds within the minutes', async () => {
+    const features = [];
+    for (let k = 0; k < 6; k++) {
+      features.push({
+        type: 'Feature',
+        properties: { cls: k === 2 ? 'trunk' : 'residential', ow: k === 4 ? 'yes' : 'no' },
+        geometry: { type: 'LineString', coordinates: [0, 1, 2, 3, 4, 5].map((i) => [105.2 + i * 0.01, 19.1 + k * 0.01]) },
+      });
+      features.push({
+        type: 'Feature',
+        properties: { cls: 'residential', ow: 'no' },
+        geometry: { type: 'LineString', coordinates: [0, 1, 2, 3, 4, 5].map((j) => [105.2 + k * 0.01, 19.1 + j * 0.01]) },
+      });
+    }
+    const bytes = new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
+    const g = roadGraph(await buildFromLines({ name: 'grid.geojson', bytes, classField: 'cls', onewayField: 'ow' }));
+    const places: number[] = [];
+    for (let i = 0; i < 12; i++) for (let j = 0; j < 12; j++) places.push(105.195 + i * 0.0052, 19.095 + j * 0.0052);
+    const origins: [number, number][] = [
+      [105.213, 19.118],
+      [105.241, 19.139],
+    ];
+    const sets = g.within!(places, origins, 4);
+    origins.forEach((o, k) => {
+      const times = g.timesFrom([o], 'to');
+      const want: number[] = [];
+      for (let i = 0; i < places.length / 2; i++) if (times.nearestTo(places[2 * i]!, places[2 * i + 1]!).minutes <= 4) want.push(i);
+      expect(want.length).toBeGreaterThan(3);
+      expect(Array.from(sets[k]!)).toEqual(want);
+    });
+  });
+
   it('with --count 1 --minutes 60 --candidates F among the 14 capitals, picks one covering at least as many as any capital alone', async () => {
     const capitals = R.units.map((u) => ({
       type: 'Feature' as const,
