@@ -596,13 +596,14 @@ function pushJoin(s: JoinScratch, edge: number, node: number, t: number, leg: nu
     s.leg = grow.leg;
   }
   let i = s.n++;
-  while (sorted && i > 0 && s.leg[i - 1]! > leg) {
-    s.edge[i] = s.edge[i - 1]!;
-    s.node[i] = s.node[i - 1]!;
-    s.t[i] = s.t[i - 1]!;
-    s.leg[i] = s.leg[i - 1]!;
-    i--;
-  }
+  if (sorted)
+    while (i > 0 && s.leg[i - 1]! > leg) {
+      s.edge[i] = s.edge[i - 1]!;
+      s.node[i] = s.node[i - 1]!;
+      s.t[i] = s.t[i - 1]!;
+      s.leg[i] = s.leg[i - 1]!;
+      i--;
+    }
   s.edge[i] = edge;
   s.node[i] = node;
   s.t[i] = t;
