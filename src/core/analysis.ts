@@ -401,9 +401,11 @@ export const ANALYSIS_DEFS: { [K in AnalysisKind]: AnalysisDef<K> } = {
 
 /**
  * The documented ranges the sensitivity runs cover (docs/architecture.md, "Sensitivity"):
- * every link's speed ×0.8 and ×1.2 (the calibrated speeds miss published trip times by up to
- * about a fifth), the detour of the way onto the network 1.1 and 1.6 (a straight road to a
- * winding one), and gravity's β 1.5 and 2.5 (the range regional gravity studies fit).
+ * every link's speed ×0.8 and ×1.2 (the model's minutes fall between 0.76 and 1.12 of the
+ * published trip times of docs/validation.md), the detour of the way onto the network 1.1 and
+ * 1.6 (road networks measure about 1.2–1.3 times the straight line, more on winding rural
+ * roads), and gravity's β 1.5 and 2.5 (half a unit either side of the Newtonian 2; no fit for
+ * this region is published).
  */
 export const SENSITIVITY = { speedFactors: [0.8, 1.2], detours: [1.1, 1.6], betas: [1.5, 2.5] } as const;
 
