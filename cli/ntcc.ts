@@ -291,8 +291,12 @@ async function analyze(lang: Lang, kind: string, v: Record<string, string | bool
   const tableName = v['table'] === undefined ? tables[0]!.name : String(v['table']);
   const found = tables.find((x) => x.name === tableName);
   if (!found) throw new UsageError(t(lang, 'Cli.BadTable', { table: tableName, tables: tables.map((x) => x.name).join(', ') }));
+  // The baseline's own sensitivity runs would change no column: it is run once.
   const before = baseline
-    ? runAnalysis(inputs, { ...baseline.params, kind: kind as AnalysisKind }, undefined, { ...overrides, scenario: baseline.scenario })
+    ? runAnalysis(inputs, { ...baseline.params, kind: kind as AnalysisKind, sensitivity: false }, undefined, {
+        ...overrides,
+        scenario: baseline.scenario,
+      })
     : null;
   const baseTable = before ? resultTables(before, geometry).find((x) => x.name === tableName) : undefined;
   const table = baseTable ? deltaTable(found, baseTable) : found;

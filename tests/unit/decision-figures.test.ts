@@ -210,6 +210,12 @@ describe('od', () => {
     }
   });
 
+  it('refuses a --points value that is neither a set of places nor a file (exit 2, naming the choices)', async () => {
+    const r = await runCli(['analyze', 'od', '--points', 'ports', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('centres, seaports, airports, border-gates, economic-zones');
+  });
+
   it('writes the square matrix with --table matrix', async () => {
     const { code, out } = await runCli(['analyze', 'od', '--table', 'matrix', '--format', 'csv']);
     expect(code).toBe(0);
