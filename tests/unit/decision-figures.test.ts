@@ -16,7 +16,7 @@ import { exactCover, greedyCover } from '../../src/analysis/siting.ts';
 import { spreadPersons } from '../../src/analysis/population.ts';
 import { buildHexGrid } from '../../src/analysis/hex-grid.ts';
 import { corridorsFor, unitsFor } from '../../src/analysis/inputs.ts';
-import { buildTimeNetwork, coverageSets, defaultModel, minutesFromCells, nearestTo, timesFrom } from '../../src/analysis/travel-time.ts';
+import { buildTimeNetwork, coverageSets, defaultModel, nearestTo, timesFrom } from '../../src/analysis/travel-time.ts';
 import { asNetworkOverride, roadGraph } from '../../src/analysis/road-graph.ts';
 import { buildFromLines } from '../../src/data/network-lines.ts';
 import { speedClassOf } from '../../src/core/speeds.ts';
@@ -283,8 +283,11 @@ describe('siting', () => {
     const cands = R.units.map((u) => u.centre);
     const sets = coverageSets(R.tn, grid.centres, cands, 60);
     cands.forEach((c, k) => {
-      const m = minutesFromCells(R.tn, grid.centres, [c]);
-      const want = [...m.keys()].filter((i) => m[i]! <= 60);
+      // The reference: one full search, and each cell asked with every join (nearestTo).
+      const times = timesFrom(R.tn, [c]);
+      const want: number[] = [];
+      for (let i = 0; i < grid.unit.length; i++)
+        if (nearestTo(times, grid.centres[2 * i]!, grid.centres[2 * i + 1]!).minutes <= 60) want.push(i);
       expect(Array.from(sets[k]!)).toEqual(want);
     });
   });
