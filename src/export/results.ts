@@ -75,7 +75,14 @@ export function bandTable(t: ResultTable, runs: readonly ResultTable[]): ResultT
   const columns = t.columns.flatMap((c): Column[] =>
     figures.has(c as BaseColumn) ? [c, bandColumn(c as BaseColumn, 'low'), bandColumn(c as BaseColumn, 'high')] : [c],
   );
-  return { ...t, columns, rows };
+  // Each row's fields in the columns' order (files write them so), anything else after.
+  const ordered = rows.map((row) => {
+    const out: Row = {};
+    for (const c of columns) if (c in row) out[c] = row[c]!;
+    for (const [k, v] of Object.entries(row)) if (!(k in out)) out[k] = v;
+    return out;
+  });
+  return { ...t, columns, rows: ordered };
 }
 
 /**
