@@ -24,6 +24,7 @@ export function loadInputs(): AnalysisInputs {
     gates: parseLayer('border-gates', read('border-gates.geojson'), 'border-gates.geojson'),
     stations: parseLayer('stations', read('stations.geojson'), 'stations.geojson'),
     interchanges: parseLayer('interchanges', read('interchanges.geojson'), 'interchanges.geojson'),
+    zones: parseLayer('economic-zones', read('economic-zones.geojson'), 'economic-zones.geojson'),
   };
 }
 

@@ -11,7 +11,7 @@
  * language (`--lang vi|en`, Vietnamese by default) and exit code 2. Help goes to stdout
  * with exit code 0, in the chosen language.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { FeatureCollection } from 'geojson';
@@ -73,8 +73,11 @@ function allowed(lang: Lang, param: ParamKey): string {
   if (d.type === 'boolean') return t(lang, 'Cli.Boolean');
   if (d.type === 'point') return t(lang, 'Cli.Point', { lon: d.bounds[0].join('–'), lat: d.bounds[1].join('–') });
   if (d.type === 'list') return t(lang, 'Cli.List', { max: d.max, min: d.range[0], maxv: d.range[1] });
-  return d.choices.join(', ');
+  return (FILE_PARAMS as readonly string[]).includes(param) ? `${d.choices.join(', ')}, ${t(lang, 'Cli.OrFile')}` : d.choices.join(', ');
 }
+
+/** The parameters whose value may also be a file of points (od's places, siting's candidates; coverage takes `--points FILE` as another kind of place). */
+const FILE_PARAMS = ['points', 'to', 'candidates'] as const satisfies readonly ParamKey[];
 
 /** Flag name → analysis parameter, from the parameters' definitions (the analysis itself is the argument). */
 const FLAG_PARAM: Record<string, ParamKey> = Object.fromEntries(
@@ -245,6 +248,18 @@ export async function analysisArgs(lang: Lang, kind: string, v: Record<string, s
     const value = v[camel(flag)];
     if (value !== undefined) raw[param] = typeof value === 'boolean' ? writeParam(param, value) : value;
   }
+  // `--points FILE`, `--to FILE`, `--candidates FILE`: a file of points, read through the app's import checks.
+  const files: Partial<Record<(typeof FILE_PARAMS)[number], { layer: string; name: string; fc: FeatureCollection }>> = {};
+  for (const param of FILE_PARAMS) {
+    const text = raw[param];
+    const d = PARAM_DEFS[param];
+    if (text === undefined || (d.choices as readonly string[]).includes(text)) continue;
+    if (!existsSync(text)) throw new UsageError(t(lang, 'Cli.BadValue', { flag: d.flag, value: text, allowed: allowed(lang, param) }));
+    const { fc, name } = await importArg(lang, text);
+    if (!hasGeometry(fc, ['Point', 'MultiPoint'])) throw new UsageError(t(lang, 'Cli.NotPoints', { file: text }));
+    files[param] = { layer: name, name, fc };
+    delete raw[param];
+  }
   const { params, problems } = parseParams(raw);
   const bad = problems[0];
   if (bad)
@@ -252,6 +267,7 @@ export async function analysisArgs(lang: Lang, kind: string, v: Record<string, s
       t(lang, 'Cli.BadValue', { flag: PARAM_DEFS[bad.param].flag, value: bad.value, allowed: allowed(lang, bad.param) }),
     );
   const overrides = await overridesOf(lang, v as Record<string, string | undefined>, params.edition as '2022' | '2025');
+  Object.assign(overrides, files);
   const inputs = loadInputs();
   const known = new Set(inputs.corridors.features.map((f) => f.properties.id));
   const speeds = v['speeds'] === undefined ? {} : speedsArg(lang, String(v['speeds']));
@@ -288,8 +304,12 @@ async function analyze(lang: Lang, kind: string, v: Record<string, string | bool
   const tableName = v['table'] === undefined ? tables[0]!.name : String(v['table']);
   const found = tables.find((x) => x.name === tableName);
   if (!found) throw new UsageError(t(lang, 'Cli.BadTable', { table: tableName, tables: tables.map((x) => x.name).join(', ') }));
+  // The baseline's own sensitivity runs would change no column: it is run once.
   const before = baseline
-    ? runAnalysis(inputs, { ...baseline.params, kind: kind as AnalysisKind }, undefined, { ...overrides, scenario: baseline.scenario })
+    ? runAnalysis(inputs, { ...baseline.params, kind: kind as AnalysisKind, sensitivity: false }, undefined, {
+        ...overrides,
+        scenario: baseline.scenario,
+      })
     : null;
   const baseTable = before ? resultTables(before, geometry).find((x) => x.name === tableName) : undefined;
   const table = baseTable ? deltaTable(found, baseTable) : found;

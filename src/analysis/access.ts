@@ -7,7 +7,7 @@
 import type { AccessGrid, AnalysisLine, AnalysisPoint, AnalysisUnit } from '../core/analysis.ts';
 import { closestOnSegment, haversineKm, planar } from './geo.ts';
 import { buildHexGrid } from './hex-grid.ts';
-import { graphOf, type Travel } from './travel-graph.ts';
+import { graphOf, minutesAll, placesOf as joinedPlaces, type Travel } from './travel-graph.ts';
 
 /**
  * Distance from each (lon, lat) to the nearest point, km; Infinity when there are none.
@@ -103,13 +103,12 @@ export function computeAccess(
     return out;
   }
   const g = graphOf(travel);
+  // Each cell's ways onto the network, found once for every search (coverage reads the same).
+  const cells = joinedPlaces(g, grid.centres);
   // From each cell to the nearest of the points: one search from all of them.
   const toNearest = (points: [number, number][]): Float32Array => {
-    const mins = new Float32Array(grid.unit.length).fill(Infinity);
-    if (!points.length) return mins;
-    const times = g.timesFrom(points, 'to');
-    for (let i = 0; i < mins.length; i++) mins[i] = times.nearestTo(grid.centres[2 * i]!, grid.centres[2 * i + 1]!).minutes;
-    return mins;
+    if (!points.length) return new Float32Array(grid.unit.length).fill(Infinity);
+    return minutesAll(g.timesFrom(points, 'to'), cells).minutes;
   };
   out.minutes_to_seaport = toNearest(placesOf(targets.seaports));
   out.minutes_to_airport = toNearest(placesOf(targets.airports));
@@ -118,10 +117,13 @@ export function computeAccess(
   // To the cell's own unit's centre: one search per unit, which need reach only that unit's cells.
   const cellsOf = units.map(() => [] as number[]);
   for (let i = 0; i < grid.unit.length; i++) cellsOf[grid.unit[i]!]!.push(grid.centres[2 * i]!, grid.centres[2 * i + 1]!);
-  const fromCentre = units.map((u, k) => g.timesFrom([u.centre], 'to', cellsOf[k]!));
   const centre = new Float32Array(grid.unit.length);
-  for (let i = 0; i < centre.length; i++)
-    centre[i] = fromCentre[grid.unit[i]!]!.nearestTo(grid.centres[2 * i]!, grid.centres[2 * i + 1]!).minutes;
+  const seen = new Int32Array(units.length);
+  const ofUnit = units.map((u, k) => minutesAll(g.timesFrom([u.centre], 'to', cellsOf[k]!), joinedPlaces(g, cellsOf[k]!)).minutes);
+  for (let i = 0; i < centre.length; i++) {
+    const k = grid.unit[i]!;
+    centre[i] = ofUnit[k]![seen[k]!++]!;
+  }
   out.minutes_to_centre = centre;
   onProgress?.(1);
   return out;

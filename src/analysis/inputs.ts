@@ -31,6 +31,36 @@ export interface AnalysisInputs {
   stations?: LayerCollection<'stations'>;
   /** The bundled expressway interchanges (expressways are entered there); absent: none. */
   interchanges?: LayerCollection<'interchanges'>;
+  /** The coastal economic zones (coverage, od and siting take their centres); absent: none. */
+  zones?: LayerCollection<'economic-zones'>;
+}
+
+/**
+ * The economic zones that exist at the horizon, each at its centre (the mean of its largest
+ * ring's vertices: the zones are schematic circles around their published centres).
+ * @example zonesFor(inputs, 'today')[0] // { id: 'kkt-nghi-son', coordinates: [105.8, 19.3], ... }
+ */
+export function zonesFor(inputs: Pick<AnalysisInputs, 'zones'>, horizon: Horizon): AnalysisPoint[] {
+  return (inputs.zones?.features ?? [])
+    .filter((f) => existsAt(f.properties.horizon, horizon))
+    .map((f) => {
+      const g = f.geometry as { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+      const rings = g.type === 'Polygon' ? [g.coordinates[0]!] : g.coordinates.map((poly) => poly[0]!);
+      const ring = rings.reduce((a, b) => (b.length > a.length ? b : a));
+      const open = ring.length > 1 && ring[0]![0] === ring.at(-1)![0] && ring[0]![1] === ring.at(-1)![1] ? ring.slice(0, -1) : ring;
+      const lon = open.reduce((s, c) => s + c[0]!, 0) / open.length;
+      const lat = open.reduce((s, c) => s + c[1]!, 0) / open.length;
+      const p = f.properties;
+      return {
+        id: p.id,
+        group: p.id,
+        group_name_vi: p.name_vi,
+        group_name_en: p.name_en,
+        name_vi: p.name_vi,
+        name_en: p.name_en,
+        coordinates: [lon, lat] as [number, number],
+      };
+    });
 }
 
 /** A station of the bundled data at the horizon, with the kind of railway it serves. */

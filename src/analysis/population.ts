@@ -61,3 +61,22 @@ export function cellPopulation(grid: HexGrid, points: Pick<PopulationPoints, 'lo
   }
   return { population, outside };
 }
+
+/**
+ * Without a population grid: each unit's figure spread evenly over its cells (an assumption,
+ * which the result states). A unit without a figure gives its cells NaN; a unit with no cell
+ * (smaller than one) puts its persons nowhere.
+ * @param population - each unit's persons (by the grid's unit index), or null
+ * @example spreadPersons(grid, units.map((u) => u.population)) // persons per cell
+ */
+export function spreadPersons(grid: Pick<HexGrid, 'unit'>, population: readonly (number | null)[]): Float64Array {
+  const cells = new Int32Array(population.length);
+  for (let i = 0; i < grid.unit.length; i++) cells[grid.unit[i]!] = cells[grid.unit[i]!]! + 1;
+  const out = new Float64Array(grid.unit.length);
+  for (let i = 0; i < grid.unit.length; i++) {
+    const u = grid.unit[i]!;
+    const p = population[u] ?? null;
+    out[i] = p === null ? NaN : p / cells[u]!;
+  }
+  return out;
+}

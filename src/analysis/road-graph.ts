@@ -15,7 +15,7 @@ import { NET_CLASSES, NET_JOINABLE, NET_SPEEDS, type NetClass } from '../core/ne
 import { DEFAULT_DETOUR, DEFAULT_SPEEDS, type SpeedClass } from '../core/speeds.ts';
 import { E7, type RoadNetwork } from '../data/road-network.ts';
 import { closestOnSegment, haversineKm, planar } from './geo.ts';
-import type { TravelGraph, TravelTimes, TripDirection } from './travel-graph.ts';
+import type { Places, TravelGraph, TravelRoute, TravelTimes, TripDirection } from './travel-graph.ts';
 import type { NetworkOverride } from '../core/analysis.ts';
 
 /**
@@ -29,6 +29,13 @@ export function asNetworkOverride(name: string, graph: RoadGraph): NetworkOverri
   return {
     name,
     graph,
+    // The same network with every class's speed scaled and another detour, for the sensitivity runs.
+    variant: (factor, detour) =>
+      roadGraph(graph.net, {
+        ...graph.model,
+        speeds: Object.fromEntries(NET_CLASSES.map((c) => [c, graph.model.speeds[c] * factor])) as RoadModel['speeds'],
+        detour,
+      }),
     speeds: graph.model.speeds,
     accessKmh: graph.model.accessKmh,
     detour: graph.model.detour,
@@ -485,5 +492,119 @@ export function roadGraph(net: RoadNetwork, model: RoadModel = defaultRoadModel(
     };
   };
 
-  return { net, model, emin, join, route, timesFrom };
+  /** The minutes of a place joined at `j` from (or to) the search's nodes, by its edge's ends (Infinity where none). */
+  const viaEnds = (j: RoadJoin, toward: boolean, dist: Float64Array, nearest: Int32Array | null): { m: number; p: number } => {
+    const e = j.edge;
+    const u = net.eu[e]!;
+    const v = net.ev[e]!;
+    let m = Infinity;
+    let p = -1;
+    const take = (x: number, q: number): void => {
+      if (x < m) {
+        m = x;
+        p = q;
+      }
+    };
+    if (toward) {
+      take(j.leg + along(e, j.pos, net.km[e]!) + dist[v]!, nearest ? nearest[v]! : 0);
+      if (atStartOk(j)) take(j.leg + along(e, 0, j.pos) + dist[u]!, nearest ? nearest[u]! : 0);
+    } else {
+      take(dist[u]! + along(e, 0, j.pos) + j.leg, nearest ? nearest[u]! : 0);
+      if (atEndOk(j)) take(dist[v]! + along(e, j.pos, net.km[e]!) + j.leg, nearest ? nearest[v]! : 0);
+    }
+    return { m, p };
+  };
+
+  /** Each place's join, found once. */
+  const placesJoined = (lonlat: ArrayLike<number>): Places & { road: (RoadJoin | null)[] } => {
+    const road: (RoadJoin | null)[] = [];
+    for (let k = 0; k + 1 < lonlat.length; k += 2) road.push(join(lonlat[k]!, lonlat[k + 1]!));
+    return { lonlat: Float64Array.from(lonlat), road };
+  };
+
+  /** For each origin, the places within the minutes of it (trips from each place to the origin), by searches bounded there. */
+  const within = (
+    lonlat: ArrayLike<number>,
+    origins: readonly [number, number][],
+    maxMinutes: number,
+    onProgress?: (done: number) => void,
+  ) => {
+    const ps = placesJoined(lonlat);
+    const n = ps.road.length;
+    // Places by the ends of their edge.
+    const byNode = new Map<number, number[]>();
+    ps.road.forEach((j, i) => {
+      if (!j) return;
+      for (const nd of [net.eu[j.edge]!, net.ev[j.edge]!]) {
+        let l = byNode.get(nd);
+        if (!l) byNode.set(nd, (l = []));
+        l.push(i);
+      }
+    });
+    const dist = new Float64Array(V).fill(Infinity);
+    const touched: number[] = [];
+    const stamp = new Int32Array(n).fill(-1);
+    return origins.map(([olon, olat], o) => {
+      const found: number[] = [];
+      const oj = join(olon, olat);
+      const heap = new Heap();
+      // People travel to the site: the search runs back from it over the reverse arcs.
+      if (oj)
+        for (const sd of seedsOf(oj, true, 0))
+          if (sd.minutes <= maxMinutes && sd.minutes < dist[sd.node]!) {
+            if (dist[sd.node] === Infinity) touched.push(sd.node);
+            dist[sd.node] = sd.minutes;
+            heap.push(sd.minutes, sd.node);
+          }
+      while (heap.size) {
+        heap.pop();
+        const d = heap.topKey;
+        const u = heap.topVal;
+        if (d > dist[u]!) continue;
+        for (let k = rev.off[u]!; k < rev.off[u + 1]!; k++) {
+          const v = rev.to[k]!;
+          const nd = d + emin[rev.edge[k]!]!;
+          if (nd <= maxMinutes && nd < dist[v]!) {
+            if (dist[v] === Infinity) touched.push(v);
+            dist[v] = nd;
+            heap.push(nd, v);
+          }
+        }
+      }
+      const check = (i: number): void => {
+        if (stamp[i] === o) return;
+        const j = ps.road[i];
+        const plon = ps.lonlat[2 * i]!;
+        const plat = ps.lonlat[2 * i + 1]!;
+        let m = legMinutes(haversineKm(plon, plat, olon, olat));
+        if (j) {
+          m = Math.min(m, viaEnds(j, true, dist, null).m);
+          if (oj) m = Math.min(m, sameEdge(j, oj));
+        }
+        if (m <= maxMinutes) {
+          stamp[i] = o;
+          found.push(i);
+        }
+      };
+      for (const nd of touched) for (const i of byNode.get(nd) ?? []) check(i);
+      // Straight legs and trips along the origin's own edge: the places near it.
+      const reachKm = (maxMinutes / 60) * (model.accessKmh / model.detour);
+      const dLat = reachKm / 111;
+      for (let i = 0; i < n; i++) if (Math.abs(ps.lonlat[2 * i + 1]! - olat) <= dLat + 1e-9 && stamp[i] !== o) check(i);
+      if (oj) for (let i = 0; i < n; i++) if (ps.road[i]?.edge === oj.edge) check(i);
+      for (const v of touched) dist[v] = Infinity;
+      touched.length = 0;
+      onProgress?.((o + 1) / origins.length);
+      return Int32Array.from(found).sort();
+    });
+  };
+
+  const routes = (origin: [number, number]) => ({
+    to: (lon: number, lat: number): TravelRoute | null => {
+      const r = route(origin, [lon, lat]);
+      return r && { minutes: r.minutes, km: r.km, path: r.path, roads: r.roads.map((x) => ({ name: x.ref || x.name, km: x.km })) };
+    },
+  });
+
+  return { net, model, emin, join, route, timesFrom, within, routes };
 }

@@ -11,7 +11,12 @@ import {
   type AnalysisKind,
   type AnalysisPoint,
   type AnalysisUnit,
+  type CoverageTarget,
   type HexGrid,
+  type OdPlace,
+  type PointSet,
+  type SiteRow,
+  type Variant,
   type NetworkOverride,
   type PopulationOverride,
   type PopulationSummary,
@@ -19,11 +24,19 @@ import {
   type ResultBase,
   type ResultUnit,
   measuresMinutes,
+  rankingOf,
   scenarioActs,
   scenarioSummary,
+  sensitivityVariants,
   usesParam,
   writeParam,
 } from '../core/analysis.ts';
+import { coverageFigures, coverageGrid } from './coverage.ts';
+import { computeOd } from './od.ts';
+import { exactCover, exactFits, greedyCover } from './siting.ts';
+import { buildHexGrid } from './hex-grid.ts';
+import { spreadPersons } from './population.ts';
+import { minutesAll, placesOf, withinOf } from './travel-graph.ts';
 import { computeIsochrones } from './isochrone.ts';
 import { applyScenario, type ScenarioInputs } from './scenario.ts';
 import { EARTH_RADIUS_KM } from '../core/geo.ts';
@@ -45,6 +58,7 @@ import {
   stationsFor,
   unitsFor,
   unitsFromCollection,
+  zonesFor,
   type AnalysisInputs,
   type CorridorLine,
 } from './inputs.ts';
@@ -67,10 +81,24 @@ function massMsg(p: AnalysisParams, custom: AnalysisOverrides['units'], table?: 
 }
 
 /** The model of a run in one line: what is computed, from which figures, over which distances. */
+/** What the model lines of coverage, od and siting name besides the parameters: the surface, the network, the places, the method. */
+interface ModelWords {
+  surface: ResultMsg;
+  net: ResultMsg;
+  set: ResultMsg;
+  toset: ResultMsg;
+  cands: ResultMsg;
+  existing: ResultMsg;
+  method: ResultMsg;
+  /** The thresholds the line names (siting: its one threshold, the largest asked). */
+  mins: ReturnType<typeof num>[];
+}
+
 function modelLine(
   p: AnalysisParams,
   custom: AnalysisOverrides['units'],
   table: AnalysisOverrides['mass'],
+  words: ModelWords,
   parts?: readonly IndexPart[],
 ): ResultMsg {
   // Every kind's line takes some of these (the codes say which).
@@ -85,8 +113,10 @@ function modelLine(
     parts: (parts ?? []).map((k) => named(`Col.${k}`)),
     sphere: msg('Model.Sphere', { r: num(EARTH_RADIUS_KM, 4) }),
     d: msg(p.impedance === 'minutes' ? 'Model.d.minutes' : 'Model.d.km', {}),
-    mins: p.minutes.map((m) => num(m, 1)),
     from: writeParam('from', p.from),
+    detour: num(p.detour, 2),
+    count: num(p.count, 0),
+    ...words,
   };
   const line = msg(`Model.${p.kind}`, vars);
   if (!measuresMinutes(p)) return line;
@@ -115,7 +145,9 @@ function touchingRegion<R extends { a: string; b: string }>(rows: R[], inRegion:
 }
 
 /**
- * Runs the analysis `params.kind`.
+ * Runs the analysis `params.kind`; with `params.sensitivity`, also the reruns over the
+ * documented ranges (`sensitivityVariants`), in the same call, kept in `result.sensitivity`
+ * (the tables give each figure its low and high from them).
  * @param onProgress - called with 0–1 as the work advances
  * @example runAnalysis(inputs, { ...DEFAULT_PARAMS, kind: 'adjacency' }).kind // 'adjacency'
  */
@@ -124,6 +156,45 @@ export function runAnalysis(
   params: AnalysisParams,
   onProgress: (done: number) => void = () => {},
   overrides: AnalysisOverrides = {},
+): AnalysisResult {
+  const variants = params.sensitivity ? sensitivityVariants(params) : [];
+  if (!variants.length) return runOnce(inputs, params, onProgress, overrides, 1);
+  // A user's network is searched again with other speeds and detours only where it can be rebuilt.
+  const net = measuresMinutes(params) ? (overrides.network ?? null) : null;
+  const usable = net && !net.variant ? variants.filter((v) => v.speedFactor === 1 && v.params.detour === params.detour) : variants;
+  const n = usable.length + 1;
+  const central = runOnce(inputs, params, (d) => onProgress(d / n), overrides, 1);
+  const runs = usable.map((v, k) => ({
+    id: v.id,
+    result: runOnce(inputs, v.params, (d) => onProgress((k + 1 + d) / n), variantOverrides(overrides, v, params), v.speedFactor),
+  }));
+  if (usable.length < variants.length) central.notes.push(msg('Note.SensitivityNoNetwork', {}));
+  if (runs.length) central.notes.push(msg('Note.Sensitivity', { runs: runs.map((r) => named(`Variant.${r.id}`)) }));
+  const order = rankingOf(central);
+  const changed = order ? runs.filter((r) => (rankingOf(r.result) ?? []).join('|') !== order.join('|')) : [];
+  if (order && runs.length)
+    central.notes.push(
+      changed.length ? msg('Note.OrderChanges', { runs: changed.map((r) => named(`Variant.${r.id}`)) }) : msg('Note.OrderHolds', {}),
+    );
+  central.sensitivity = { runs, order_holds: order && runs.length ? changed.length === 0 : null };
+  return central;
+}
+
+/** A sensitivity run's overrides: the user's network searched with its speeds and detour. */
+function variantOverrides(o: AnalysisOverrides, v: Variant, central: AnalysisParams): AnalysisOverrides {
+  const net = o.network;
+  if (!net?.variant || (v.speedFactor === 1 && v.params.detour === central.detour)) return o;
+  const speeds = Object.fromEntries(Object.entries(net.speeds).map(([k, x]) => [k, x * v.speedFactor]));
+  return { ...o, network: { ...net, graph: net.variant(v.speedFactor, v.params.detour), detour: v.params.detour, speeds } };
+}
+
+/** One run of the analysis (no sensitivity runs); `speedFactor` scales every link's speed on the corridors. */
+function runOnce(
+  inputs: AnalysisInputs,
+  params: AnalysisParams,
+  onProgress: (done: number) => void,
+  overrides: AnalysisOverrides,
+  speedFactor: number,
 ): AnalysisResult {
   // The scenario's edits first: every analysis it can change runs on the network and points as the scenario has them.
   if (overrides.scenario && !scenarioActs(params, overrides.scenario)) overrides = { ...overrides, scenario: null };
@@ -202,10 +273,13 @@ export function runAnalysis(
     network: overrides.network ?? null,
     population: overrides.population ?? null,
     populationSummary: null,
+    speedFactor,
+    overrides,
   };
   // One line per kind in RUNS; the fields it returns are typed by the kind (the union cannot follow the lookup).
   const fields = (RUNS[params.kind] as (c: RunContext) => KindFields<AnalysisKind>)(ctx);
   const parts = 'parts_used' in fields ? (fields as KindFields<'index'>).parts_used : undefined;
+  const method = 'method' in fields ? (fields as KindFields<'siting'>) : null;
   // The user's network and population grid (issue 27): weigh the cells, say so in the model line and the notes.
   const usesNetwork = Boolean(ctx.network) && measuresMinutes(params);
   const grid = 'grid' in fields ? (fields as { grid: HexGrid }).grid : null;
@@ -217,7 +291,23 @@ export function runAnalysis(
   }
   if (ctx.populationSummary) notes.push(populationNote(ctx.populationSummary, new Map(units.map((u) => [u.id, u]))));
   if (usesNetwork && summary && summary.add + summary.remove + summary.slow > 0) notes.push(msg('Note.NetworkScenario', {}));
-  const base = modelLine(params, custom, massTable, parts);
+  const words: ModelWords = {
+    surface: ctx.populationSummary ? msg('Surface.grid', { file: ctx.populationSummary.file }) : msg('Surface.spread', {}),
+    net: usesNetwork
+      ? msg('Net.own', { file: ctx.network!.summary.file })
+      : msg('Net.corridors', { ck: named(`Analysis.ck.${params.corridorKind}`), hz: named(`Horizon.${params.horizon}`) }),
+    set: overrides.points ? named('Analysis.points.file') : named(`Analysis.points.${params.points}`),
+    toset: overrides.to
+      ? named('Analysis.points.file')
+      : params.to === 'same'
+        ? named('Analysis.to.same')
+        : named(`Analysis.points.${params.to}`),
+    cands: overrides.candidates ? named('Analysis.points.file') : named(`Analysis.candidates.${params.candidates}`),
+    existing: params.existing === 'none' ? msg('Siting.existingNone', {}) : named(`Analysis.points.${params.existing}`),
+    method: method?.method === 'exact' ? msg('Siting.exact', { n: method.candidates }) : msg('Siting.greedy', {}),
+    mins: method ? [num(method.minutes, 1)] : params.minutes.map((m) => num(m, 1)),
+  };
+  const base = modelLine(params, custom, massTable, words, parts);
   const suffix = modelSuffix(usesNetwork ? ctx.network : null, ctx.populationSummary);
   return {
     params: asked,
@@ -263,6 +353,10 @@ interface RunContext {
   network: NetworkOverride | null;
   population: PopulationOverride | null;
   populationSummary: PopulationSummary | null;
+  /** Every link's speed on the corridors times this (a sensitivity run; 1 otherwise). */
+  speedFactor: number;
+  /** The user's own data of the run (its point files). */
+  overrides: AnalysisOverrides;
 }
 
 /** What a kind's result holds beyond what every result holds. */
@@ -282,7 +376,8 @@ function travelOf(c: RunContext): Travel {
   const lines = c.lines.flatMap((l): TimedLine[] => {
     const p = props.get(l.id);
     if (!p) return [];
-    const kmh = speedOf.get(l.id);
+    const own = speedOf.get(l.id);
+    const kmh = own === undefined ? undefined : own * c.speedFactor;
     return [
       {
         id: l.id,
@@ -294,7 +389,15 @@ function travelOf(c: RunContext): Travel {
       },
     ];
   });
-  const model = { ...defaultModel(c.speeds, classesOf(c.params.modes)), detour: c.params.detour };
+  const base = defaultModel(c.speeds, classesOf(c.params.modes));
+  // A sensitivity run scales every link's speed (not the way onto the network: the detour covers it).
+  const speeds =
+    c.speedFactor === 1
+      ? base.speeds
+      : (Object.fromEntries(
+          SPEED_CLASSES.map((k) => [k, k === 'access' ? base.speeds[k] : base.speeds[k] * c.speedFactor]),
+        ) as typeof base.speeds);
+  const model = { ...base, speeds, detour: c.params.detour };
   if (!lines.some((l) => model.classes.includes(l.cls))) c.notes.push(msg('Analysis.NoTravelNetwork', {}));
   const changed = SPEED_CLASSES.flatMap((k) => {
     const v = c.speeds[k];
@@ -331,6 +434,68 @@ function travelOf(c: RunContext): Travel {
   return tn;
 }
 
+/** The places of a set at the run's horizon (the seaports: the user's, or the bundled ones; the centres: the region's units'). */
+function pointsOfSet(c: RunContext, set: PointSet): AnalysisPoint[] {
+  const h = c.params.horizon;
+  switch (set) {
+    case 'centres':
+      return c.region.map((u) => ({
+        id: u.id,
+        group: u.id,
+        group_name_vi: u.name_vi,
+        group_name_en: u.name_en,
+        name_vi: u.name_vi,
+        name_en: u.name_en,
+        coordinates: u.centre,
+      }));
+    case 'seaports':
+      return c.ports();
+    case 'airports':
+      return pointsFor(c.inputs.airports, h);
+    case 'border-gates':
+      return pointsFor(c.inputs.gates, h);
+    case 'economic-zones':
+      return zonesFor(c.inputs, h);
+  }
+}
+
+/** A set's places, saying so when there are none. */
+function placesOfSet(c: RunContext, set: PointSet): AnalysisPoint[] {
+  const ps = pointsOfSet(c, set);
+  if (!ps.length) c.notes.push(msg('Note.NoPlaces', { set: named(`Analysis.points.${set}`) }));
+  return ps;
+}
+
+/** A user's point file as places, with a note naming it. */
+function userPlaces(c: RunContext, o: { name: string; fc: import('geojson').FeatureCollection }): AnalysisPoint[] {
+  c.notes.push(msg('Note.CustomPoints', { name: o.name }));
+  return pointsFromCollection(o.fc);
+}
+
+const odPlace = (p: AnalysisPoint): OdPlace => ({ id: p.id, name_vi: p.name_vi, name_en: p.name_en, coordinates: p.coordinates });
+
+/**
+ * The persons of each cell of a grid over the region: the population grid's (its summary kept
+ * for the notes), or each unit's figure in the run's base spread evenly (an assumption, noted).
+ */
+function personsOf(c: RunContext, grid: HexGrid, units: readonly AnalysisUnit[]): { persons: Float64Array; from: 'grid' | 'spread' } {
+  if (c.population) {
+    c.populationSummary = weighCells(grid, units, c.population);
+    return { persons: grid.population!, from: 'grid' };
+  }
+  c.notes.push(msg('Note.SpreadAssumed', { n: grid.unit.length }));
+  return {
+    persons: spreadPersons(
+      grid,
+      units.map((u) => u.population),
+    ),
+    from: 'spread',
+  };
+}
+
+/** The order coverage reports its kinds of place in. */
+const COVERAGE_SETS: readonly PointSet[] = ['seaports', 'airports', 'border-gates', 'economic-zones', 'centres'];
+
 /** Each analysis kind's run, by kind (a kind without one fails to compile). */
 const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
   adjacency: (c) => ({ rows: touchingRegion(computeAdjacency(c.units, { toleranceKm: c.params.toleranceKm }), c.inRegion) }),
@@ -360,8 +525,8 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
     const travel = c.params.metric === 'minutes' ? travelOf(c) : undefined;
     return computeHinterland(c.units, c.ports(), c.lines, c.params, c.onProgress, travel);
   },
-  access: (c) => ({
-    grid: computeAccess(
+  access: (c) => {
+    const grid = computeAccess(
       c.units,
       {
         seaports: c.ports(),
@@ -372,8 +537,120 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
       c.params.cellKm,
       c.onProgress,
       c.params.metric === 'minutes' ? travelOf(c) : undefined,
-    ),
-  }),
+    );
+    // Each cell's persons: the population grid's (weighed after the run), or each unit's figure spread evenly.
+    if (!c.population) {
+      grid.spread = spreadPersons(
+        grid,
+        c.units.map((u) => u.population),
+      );
+      c.notes.push(msg('Note.SpreadAssumed', { n: grid.unit.length }));
+    }
+    return { grid };
+  },
+  coverage: (c) => {
+    const travel = travelOf(c);
+    const places: Partial<Record<CoverageTarget, [number, number][]>> = {};
+    for (const set of COVERAGE_SETS) places[set] = placesOfSet(c, set).map((p) => p.coordinates);
+    if (c.overrides.points) places.points = userPlaces(c, c.overrides.points).map((p) => p.coordinates);
+    const grid = coverageGrid(c.region, places, c.params.cellKm, travel, (g) => personsOf(c, g, c.region), c.onProgress);
+    const targets = Object.keys(places) as CoverageTarget[];
+    return { ...coverageFigures(grid, c.region, targets, c.params.minutes), targets, grid };
+  },
+  od: (c) => {
+    const travel = travelOf(c);
+    const from = (c.overrides.points ? userPlaces(c, c.overrides.points) : placesOfSet(c, c.params.points)).map(odPlace);
+    const to = c.overrides.to
+      ? userPlaces(c, c.overrides.to).map(odPlace)
+      : c.params.to === 'same'
+        ? null
+        : placesOfSet(c, c.params.to).map(odPlace);
+    const { rows, paths, matrix } = computeOd(from, to, travel, c.onProgress);
+    const unreached = rows.filter((r) => r.minutes === null).length;
+    if (unreached) c.notes.push(msg('Note.Unreached', { n: unreached }));
+    c.notes.push(msg('Note.OdKm', {}));
+    return { rows, paths, matrix, from_places: from, to_places: to ?? from };
+  },
+  siting: (c) => {
+    const g = graphOf(travelOf(c));
+    const grid = buildHexGrid(c.region, c.params.cellKm);
+    const { persons, from } = personsOf(c, grid, c.region);
+    const minutes = Math.max(...c.params.minutes);
+    // The candidates: a user's file, the units' centres, or the cells' centres.
+    const cands: AnalysisPoint[] = c.overrides.candidates
+      ? userPlaces(c, c.overrides.candidates)
+      : c.params.candidates === 'centres'
+        ? pointsOfSet(c, 'centres')
+        : Array.from({ length: grid.unit.length }, (_, i) => {
+            const u = c.region[grid.unit[i]!]!;
+            const id = `cell-${i}`;
+            return {
+              id,
+              group: id,
+              group_name_vi: `${u.name_vi} #${i}`,
+              group_name_en: `${u.name_en} #${i}`,
+              name_vi: `${u.name_vi} #${i}`,
+              name_en: `${u.name_en} #${i}`,
+              coordinates: [grid.centres[2 * i]!, grid.centres[2 * i + 1]!] as [number, number],
+            };
+          });
+    if (!c.overrides.candidates && c.params.candidates === 'cells')
+      c.notes.push(msg('Note.SitingCells', { n: cands.length, cell: num(c.params.cellKm, 1) }));
+    // The cells the existing places already cover (people travelling to them, as coverage counts).
+    let already: Uint8Array | undefined;
+    if (c.params.existing !== 'none') {
+      const pts = placesOfSet(c, c.params.existing).map((p) => p.coordinates);
+      if (pts.length) {
+        const mins = minutesAll(g.timesFrom(pts, 'to'), placesOf(g, grid.centres)).minutes;
+        already = Uint8Array.from(mins, (m) => (m <= minutes ? 1 : 0));
+      }
+    }
+    c.onProgress(0.1);
+    const sets = withinOf(
+      g,
+      grid.centres,
+      cands.map((p) => p.coordinates),
+      minutes,
+      (d) => c.onProgress(0.1 + 0.8 * d),
+    );
+    const k = Math.max(1, Math.round(c.params.count));
+    const exact = exactFits(k, cands.length);
+    const cover = exact ? exactCover(sets, persons, k, already) : greedyCover(sets, persons, k, already);
+    // Each cell: covered by an existing place (0), by the r-th site first (r), or by none (-1).
+    const site = new Int32Array(grid.unit.length).fill(-1);
+    if (already) already.forEach((a, i) => a && (site[i] = 0));
+    let total = 0;
+    for (const p of persons) if (p === p) total += p;
+    let covered = 0;
+    for (let i = 0; i < persons.length; i++) if (site[i] === 0 && persons[i] === persons[i]) covered += persons[i]!;
+    const existing = covered;
+    const sites: SiteRow[] = cover.picks.map((pick, r) => {
+      for (const i of sets[pick]!) if (site[i] === -1) site[i] = r + 1;
+      covered += cover.gains[r]!;
+      const p = cands[pick]!;
+      return {
+        rank: r + 1,
+        id: p.id,
+        name_vi: p.name_vi,
+        name_en: p.name_en,
+        lon: Math.round(p.coordinates[0] * 1e5) / 1e5,
+        lat: Math.round(p.coordinates[1] * 1e5) / 1e5,
+        added_population: Math.round(cover.gains[r]!),
+        covered_population: Math.round(covered),
+        share: total > 0 ? Math.round((covered / total) * 1e6) / 1e6 : 0,
+      };
+    });
+    c.onProgress(1);
+    return {
+      sites,
+      grid: { ...grid, persons, persons_from: from, site },
+      method: exact ? ('exact' as const) : ('greedy' as const),
+      candidates: cands.length,
+      minutes,
+      existing_population: Math.round(existing),
+      total_population: Math.round(total),
+    };
+  },
   isochrone: (c) => {
     const from: [number, number] = [c.params.from[0], c.params.from[1]];
     const travel = travelOf(c);

@@ -139,7 +139,49 @@ const LEGENDS: { [K in AnalysisKind]: (r: Of<K>, view: LegendView) => AnalysisLe
       name_en: `≤ ${b.minutes.toLocaleString('en-GB')} min`,
     })),
   }),
+  // The cells by the threshold they are within (the nearest place of the kind the table points at), and beyond.
+  coverage: (r) => ({
+    type: 'categories',
+    items: coverageBands(r.params.minutes).map((b) => ({
+      id: b.id,
+      color: b.color,
+      name_vi: b.upper === null ? `> ${b.lower.toLocaleString('vi-VN')} phút` : `≤ ${b.upper.toLocaleString('vi-VN')} phút`,
+      name_en: b.upper === null ? `> ${b.lower.toLocaleString('en-GB')} min` : `≤ ${b.upper.toLocaleString('en-GB')} min`,
+    })),
+  }),
+  od: (r) => ramp(RAMP_DISTANCE, extent(r.rows.map((x) => x.minutes ?? NaN)), 'min'),
+  siting: (r) => ({
+    type: 'categories',
+    items: [
+      ...(r.existing_population > 0 ? [{ id: 'existing', color: EXISTING, name_vi: 'Cơ sở hiện có', name_en: 'Existing facilities' }] : []),
+      ...r.sites.map((x) => ({
+        id: x.id,
+        color: siteColor(x.rank ?? 1),
+        name_vi: `${x.rank}. ${x.name_vi}`,
+        name_en: `${x.rank}. ${x.name_en}`,
+      })),
+    ],
+  }),
 };
+
+/** A chosen site's colour by its rank (1 first). */
+export const siteColor = (rank: number): RGB => CATEGORICAL[(rank - 1) % CATEGORICAL.length]!;
+
+/** What the existing facilities already cover (siting). */
+export const EXISTING: RGB = [150, 150, 150];
+
+/**
+ * The bands coverage colours cells by: within each threshold (nearest green), then beyond the
+ * last; each with its colour on the distance ramp.
+ * @example coverageBands([30, 60]).map((b) => b.upper) // [30, 60, null]
+ */
+export function coverageBands(thresholds: readonly number[]): { id: string; lower: number; upper: number | null; color: RGB }[] {
+  const n = thresholds.length + 1;
+  return [
+    ...thresholds.map((t, i) => ({ id: String(t), lower: i ? thresholds[i - 1]! : 0, upper: t, color: isochroneColor(i, n) })),
+    { id: 'beyond', lower: thresholds.at(-1) ?? 0, upper: null, color: isochroneColor(n - 1, n) },
+  ];
+}
 
 /** An isochrone band's colour: the nearest band green, the farthest red (the distance ramp). */
 export function isochroneColor(i: number, n: number): RGB {

@@ -11,7 +11,19 @@ import { DEFAULT_DETOUR, MODES, type Mode } from './speeds.ts';
 import type { ResultMsg } from './messages.ts';
 import type { RowOf } from './columns.ts';
 
-export const ANALYSES = ['adjacency', 'reach', 'distance', 'gravity', 'hinterland', 'access', 'index', 'isochrone'] as const;
+export const ANALYSES = [
+  'adjacency',
+  'reach',
+  'distance',
+  'gravity',
+  'hinterland',
+  'access',
+  'index',
+  'isochrone',
+  'coverage',
+  'od',
+  'siting',
+] as const;
 export type AnalysisKind = (typeof ANALYSES)[number];
 
 /** Which corridors an analysis uses: all, one axis, or one mode. */
@@ -47,6 +59,26 @@ export const IMPEDANCES = ['km', 'minutes'] as const;
 export type Impedance = (typeof IMPEDANCES)[number];
 export type PopBase = (typeof POP_BASES)[number];
 
+/**
+ * The sets of places the coverage, od and siting analyses count minutes to and between: the
+ * units' administrative centres, seaport terminals, airports, border gates and the centres of the
+ * economic zones (those that exist at the run's horizon). A user's point file stands in for one on
+ * the command line (`--points FILE`).
+ */
+export const POINT_SETS = ['centres', 'seaports', 'airports', 'border-gates', 'economic-zones'] as const;
+export type PointSet = (typeof POINT_SETS)[number];
+/** Od's second set: the same places (a square matrix), or another set (a rectangular one). */
+export const TO_SETS = ['same', ...POINT_SETS] as const;
+export type ToSet = (typeof TO_SETS)[number];
+/** Siting's candidates: the units' centres, or the grid's cells (their centres). */
+export const CANDIDATE_SETS = ['cells', 'centres'] as const;
+export type CandidateSet = (typeof CANDIDATE_SETS)[number];
+/** Siting's existing places (already covering people), or none. */
+export const EXISTING_SETS = ['none', ...POINT_SETS] as const;
+export type ExistingSet = (typeof EXISTING_SETS)[number];
+/** What coverage counts minutes to: every point set, and a user's points when given. */
+export type CoverageTarget = PointSet | 'points';
+
 export interface AnalysisParams {
   kind: AnalysisKind;
   edition: Edition;
@@ -78,12 +110,37 @@ export interface AnalysisParams {
   modes: Mode;
   /** Travel time: how much longer than the straight leg the way from a place to the network is (a factor ≥ 1). */
   detour: number;
+  /** Od: the places the minutes and km are counted between (from). */
+  points: PointSet;
+  /** Od: the places they are counted to (`same`: the same places, a square matrix). */
+  to: ToSet;
+  /** Siting: where a new facility may go. */
+  candidates: CandidateSet;
+  /** Siting: the places that already cover people (none: new facilities only). */
+  existing: ExistingSet;
+  /** Siting: how many new facilities (K). */
+  count: number;
+  /** Reruns over the documented ranges of speeds, detour and β, giving each figure a low and a high. */
+  sensitivity: boolean;
 }
 
 export type ParamKey = keyof AnalysisParams;
 
 /** The tables a result can have (each kind's first is its main one). */
-export const TABLE_NAMES = ['rows', 'units', 'ports', 'crossings', 'shares', 'cells', 'bands'] as const;
+export const TABLE_NAMES = [
+  'rows',
+  'units',
+  'ports',
+  'crossings',
+  'shares',
+  'cells',
+  'bands',
+  'coverage',
+  'curve',
+  'summary',
+  'matrix',
+  'sites',
+] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /**
@@ -127,6 +184,12 @@ export const PARAM_DEFS = {
   minutes: { type: 'list', range: [1, 600], max: 6, hash: 'mins', flag: 'minutes' },
   modes: { type: 'choice', choices: MODES, hash: 'modes', flag: 'modes' },
   detour: { type: 'number', range: [1, 3], step: 0.1, hash: 'det', flag: 'detour' },
+  points: { type: 'choice', choices: POINT_SETS, hash: 'pts', flag: 'points' },
+  to: { type: 'choice', choices: TO_SETS, hash: 'to', flag: 'to' },
+  candidates: { type: 'choice', choices: CANDIDATE_SETS, hash: 'cand', flag: 'candidates' },
+  existing: { type: 'choice', choices: EXISTING_SETS, hash: 'ex', flag: 'existing' },
+  count: { type: 'number', range: [1, 10], step: 1, hash: 'k', flag: 'count' },
+  sensitivity: { type: 'boolean', hash: 'sens', flag: 'sensitivity' },
 } as const satisfies Record<ParamKey, ParamDef>;
 
 export const DEFAULT_PARAMS: AnalysisParams = {
@@ -148,6 +211,12 @@ export const DEFAULT_PARAMS: AnalysisParams = {
   minutes: [30, 60, 120],
   modes: 'road',
   detour: DEFAULT_DETOUR,
+  points: 'centres',
+  to: 'same',
+  candidates: 'cells',
+  existing: 'none',
+  count: 3,
+  sensitivity: false,
 };
 
 type NumericKey = { [K in ParamKey]: (typeof PARAM_DEFS)[K] extends { type: 'number' } ? K : never }[ParamKey];
@@ -178,7 +247,7 @@ export type CompareDef<K extends AnalysisKind> =
   { mode: 'cells'; grid: (r: Of<K>) => AccessGrid } | { mode: 'units'; scores: (r: Of<K>) => UnitScore[]; unchanged: KindWord };
 
 /** Words a kind's definition names (i18n keys; the i18n module checks each exists). */
-export type KindWord = 'Analysis.IndexDoc' | 'Compare.IndexKm';
+export type KindWord = 'Analysis.IndexDoc' | 'Compare.IndexKm' | 'Analysis.CoverageDoc' | 'Analysis.SitingDoc';
 
 /**
  * One analysis kind: everything the panel, the comparison, the legend, the map, the story and
@@ -208,6 +277,8 @@ export interface AnalysisDef<K extends AnalysisKind> {
   compare: CompareDef<K> | null;
   /** A line under its legend, saying how to read it. */
   legendNote?: KindWord;
+  /** For a ranking (the index, siting): the ids in order, so that sensitivity runs can say whether the order holds. */
+  ranking?: (r: Of<K>) => string[];
 }
 
 const always = (): boolean => true;
@@ -235,7 +306,7 @@ export const ANALYSIS_DEFS: { [K in AnalysisKind]: AnalysisDef<K> } = {
     compare: null,
   },
   gravity: {
-    uses: ['edition', 'context', 'beta', 'mass', 'popBase', 'impedance', 'horizon', 'corridorKind', 'modes', 'detour'],
+    uses: ['edition', 'context', 'beta', 'mass', 'popBase', 'impedance', 'horizon', 'corridorKind', 'modes', 'detour', 'sensitivity'],
     mainTable: 'rows',
     minutes: (p) => p.impedance === 'minutes',
     // In km, gravity needs no network: its horizon, corridors and scenario do not change it.
@@ -245,7 +316,7 @@ export const ANALYSIS_DEFS: { [K in AnalysisKind]: AnalysisDef<K> } = {
     compare: null,
   },
   hinterland: {
-    uses: ['edition', 'horizon', 'popBase', 'corridorKind', 'toleranceKm', 'cellKm', 'metric', 'modes', 'detour'],
+    uses: ['edition', 'horizon', 'popBase', 'corridorKind', 'toleranceKm', 'cellKm', 'metric', 'modes', 'detour', 'sensitivity'],
     mainTable: 'units',
     minutes: byMetric,
     scenario: always,
@@ -254,7 +325,8 @@ export const ANALYSIS_DEFS: { [K in AnalysisKind]: AnalysisDef<K> } = {
     compare: null,
   },
   access: {
-    uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'metric', 'modes', 'detour'],
+    // The population base gives each cell its persons (the base's figures spread evenly, without a population grid).
+    uses: ['edition', 'horizon', 'popBase', 'corridorKind', 'cellKm', 'metric', 'modes', 'detour', 'sensitivity'],
     mainTable: 'cells',
     minutes: byMetric,
     scenario: always,
@@ -264,7 +336,7 @@ export const ANALYSIS_DEFS: { [K in AnalysisKind]: AnalysisDef<K> } = {
     compare: { mode: 'cells', grid: (r) => r.grid },
   },
   index: {
-    uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm', 'beta', 'mass', 'popBase'],
+    uses: ['edition', 'context', 'horizon', 'corridorKind', 'toleranceKm', 'beta', 'mass', 'popBase', 'sensitivity'],
     mainTable: 'rows',
     minutes: never,
     scenario: always,
@@ -275,16 +347,105 @@ export const ANALYSIS_DEFS: { [K in AnalysisKind]: AnalysisDef<K> } = {
       unchanged: 'Compare.IndexKm',
     },
     legendNote: 'Analysis.IndexDoc',
+    ranking: (r) => r.rows.filter((x) => x.rank !== null).map((x) => x.unit),
   },
   isochrone: {
-    uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'from', 'minutes', 'modes', 'detour'],
+    uses: ['edition', 'horizon', 'corridorKind', 'cellKm', 'from', 'minutes', 'modes', 'detour', 'sensitivity'],
     mainTable: 'bands',
     minutes: always,
     scenario: always,
     view: [],
     compare: null,
   },
+  coverage: {
+    uses: ['edition', 'horizon', 'popBase', 'corridorKind', 'cellKm', 'minutes', 'modes', 'detour', 'sensitivity'],
+    mainTable: 'coverage',
+    minutes: always,
+    scenario: always,
+    view: [],
+    compare: null,
+    legendNote: 'Analysis.CoverageDoc',
+  },
+  od: {
+    uses: ['edition', 'horizon', 'corridorKind', 'points', 'to', 'modes', 'detour', 'sensitivity'],
+    mainTable: 'rows',
+    minutes: always,
+    scenario: always,
+    view: [],
+    compare: null,
+  },
+  siting: {
+    uses: [
+      'edition',
+      'horizon',
+      'popBase',
+      'corridorKind',
+      'cellKm',
+      'minutes',
+      'count',
+      'candidates',
+      'existing',
+      'modes',
+      'detour',
+      'sensitivity',
+    ],
+    mainTable: 'sites',
+    minutes: always,
+    scenario: always,
+    view: [],
+    compare: null,
+    legendNote: 'Analysis.SitingDoc',
+    ranking: (r) => r.sites.map((x) => x.id),
+  },
 };
+
+/**
+ * The documented ranges the sensitivity runs cover (docs/architecture.md, "Sensitivity"):
+ * every link's speed ×0.8 and ×1.2 (the model's minutes fall between 0.76 and 1.12 of the
+ * published trip times of docs/validation.md), the detour of the way onto the network 1.1 and
+ * 1.6 (road networks measure about 1.2–1.3 times the straight line, more on winding rural
+ * roads), and gravity's β 1.5 and 2.5 (half a unit either side of the Newtonian 2; no fit for
+ * this region is published).
+ */
+export const SENSITIVITY = { speedFactors: [0.8, 1.2], detours: [1.1, 1.6], betas: [1.5, 2.5] } as const;
+
+/** One sensitivity run: which assumption it moves. */
+export const VARIANT_IDS = ['speed_low', 'speed_high', 'detour_low', 'detour_high', 'beta_low', 'beta_high'] as const;
+export type VariantId = (typeof VARIANT_IDS)[number];
+
+/** A sensitivity run: its parameters (detour, β) and the factor on every link's speed. */
+export interface Variant {
+  id: VariantId;
+  params: AnalysisParams;
+  /** Every link's speed (not the way onto the network: the detour covers it) times this. */
+  speedFactor: number;
+}
+
+/**
+ * The sensitivity runs a run calls for: speeds and detour where it measures minutes, β where it
+ * reads β (gravity and the index); none for the rest (the flag then changes nothing).
+ * @example sensitivityVariants({ ...DEFAULT_PARAMS, kind: 'gravity' }).map((v) => v.id) // ['beta_low', 'beta_high']
+ */
+export function sensitivityVariants(p: AnalysisParams): Variant[] {
+  const out: Variant[] = [];
+  const [slow, fast] = SENSITIVITY.speedFactors;
+  const [d0, d1] = SENSITIVITY.detours;
+  const [b0, b1] = SENSITIVITY.betas;
+  const plain = { ...p, sensitivity: false };
+  if (measuresMinutes(p))
+    out.push(
+      { id: 'speed_low', params: plain, speedFactor: slow },
+      { id: 'speed_high', params: plain, speedFactor: fast },
+      { id: 'detour_low', params: { ...plain, detour: d0 }, speedFactor: 1 },
+      { id: 'detour_high', params: { ...plain, detour: d1 }, speedFactor: 1 },
+    );
+  if (usesParam(p, 'beta'))
+    out.push(
+      { id: 'beta_low', params: { ...plain, beta: b0 }, speedFactor: 1 },
+      { id: 'beta_high', params: { ...plain, beta: b1 }, speedFactor: 1 },
+    );
+  return out;
+}
 
 /** A kind's definition as read for any result (the union cannot follow a lookup by the result's own kind). */
 const defOf = (kind: AnalysisKind): AnalysisDef<AnalysisKind> => ANALYSIS_DEFS[kind] as AnalysisDef<AnalysisKind>;
@@ -312,6 +473,7 @@ export const usesParam = (p: AnalysisParams, key: ParamKey): boolean => ANALYSIS
  */
 export function activeParams(p: AnalysisParams): ParamKey[] {
   const idle = new Set(ANALYSIS_DEFS[p.kind].idle?.(p) ?? []);
+  if (!sensitivityVariants(p).length) idle.add('sensitivity');
   return ANALYSIS_DEFS[p.kind].uses.filter(
     (k) =>
       !idle.has(k) &&
@@ -332,6 +494,9 @@ export function viewMethods(p: AnalysisParams, r: AnalysisResult | null): readon
 
 /** How a result compares with a baseline on the map (null: by its tables only). */
 export const compareDefOf = (r: AnalysisResult): CompareDef<AnalysisKind> | null => defOf(r.kind).compare;
+
+/** A ranking's ids in order (the index's units, siting's sites), or null for a kind that ranks nothing. */
+export const rankingOf = (r: AnalysisResult): string[] | null => defOf(r.kind).ranking?.(r) ?? null;
 
 /** The line under a kind's legend, if it has one. */
 export const legendNoteOf = (kind: AnalysisKind): KindWord | undefined => ANALYSIS_DEFS[kind].legendNote;
@@ -518,6 +683,33 @@ export type HinterlandPortRow = RowOf<
  */
 export type IndexRow = RowOf<'unit' | 'degree' | 'closeness' | 'gravity_total' | 'port_km' | 'index' | 'rank'>;
 
+/** Coverage: the persons within `within_minutes` of the nearest place of a kind, and their share of the region's. */
+export type CoverageRow = RowOf<'target' | 'within_minutes' | 'population' | 'share'>;
+/** Coverage in one unit: its persons within the minutes, and their share of its own persons. */
+export type CoverageUnitRow = RowOf<'unit' | 'target' | 'within_minutes' | 'population' | 'share'>;
+/** The cumulative curve: the share of the region's persons within t minutes, t from 0 to 240. */
+export type CoverageCurveRow = RowOf<'target' | 'within_minutes' | 'share'>;
+/**
+ * Coverage of one kind of place in figures: the persons reached at all (and their share), and
+ * the population-weighted mean and median minutes over them.
+ */
+export type CoverageSummaryRow = RowOf<'target' | 'population' | 'share' | 'mean_minutes' | 'median_minutes'>;
+/** Od: minutes and km from one place to another (null when none is reachable), and the path's main roads. */
+export type OdRow = RowOf<'a' | 'b' | 'minutes' | 'km', 'roads'>;
+/**
+ * Siting: a chosen site, its rank (1: chosen first), where it is, the persons it adds within the
+ * minutes, the persons covered so far (with the existing places and the sites ranked before it) and their share of the region's.
+ */
+export type SiteRow = RowOf<'rank' | 'id' | 'name_vi' | 'name_en' | 'lon' | 'lat' | 'added_population' | 'covered_population' | 'share'>;
+
+/** A place of od: its id, names and where it is. */
+export interface OdPlace {
+  id: string;
+  name_vi: string;
+  name_en: string;
+  coordinates: [number, number];
+}
+
 /** The parts of the linkage index. */
 export const INDEX_PARTS = ['degree', 'closeness', 'gravity_total', 'port_km'] as const;
 export type IndexPart = (typeof INDEX_PARTS)[number];
@@ -534,6 +726,11 @@ export interface HexGrid {
   unit: Int32Array;
   /** With a population grid: the persons of the grid's cells whose centres fall in each hexagon. */
   population?: Float64Array;
+  /**
+   * Without a population grid (the accessibility grid): each unit's official figure in the run's
+   * base spread evenly over its cells, persons (an assumption; NaN where the base has no figure).
+   */
+  spread?: Float64Array;
 }
 
 export interface AccessGrid extends HexGrid {
@@ -608,6 +805,20 @@ export interface ResultBase {
   network?: NetworkSummary | null;
   /** The population grid the cells were weighed by, and how its total per unit compares with the official figure. */
   population_grid?: PopulationSummary | null;
+  /** With `sensitivity`: the runs over the documented ranges, and whether a ranking's order held in all of them. */
+  sensitivity?: SensitivitySummary | null;
+}
+
+/** One sensitivity run: which assumption it moved, and its result (without runs of its own). */
+export interface SensitivityRun {
+  id: VariantId;
+  result: AnalysisResult;
+}
+
+/** The sensitivity runs of a result; `order_holds` is null for a kind that ranks nothing. */
+export interface SensitivitySummary {
+  runs: SensitivityRun[];
+  order_holds: boolean | null;
 }
 
 /** What a result says of the user's road network (from the network file's metadata). */
@@ -646,6 +857,8 @@ export interface NetworkOverride {
       direction: 'to' | 'from',
     ): { nearestTo(lon: number, lat: number): { minutes: number; point: number } };
   };
+  /** The same network searched with every class's speed times `speedFactor` and another detour (sensitivity runs); absent: none. */
+  variant?: (speedFactor: number, detour: number) => NetworkOverride['graph'];
   /** The class speeds (km/h), access speed and detour it was searched with. */
   speeds: Readonly<Record<string, number>>;
   accessKmh: number;
@@ -702,6 +915,13 @@ export interface AnalysisOverrides {
   network?: NetworkOverride | null;
   /** A population grid: cells, bands and hinterland cells are weighed by it. */
   population?: PopulationOverride | null;
+  /**
+   * A user's point layer: od's places (instead of `points`), coverage's extra target (`points`),
+   * siting's candidates (instead of `candidates`); od's second set (`to`).
+   */
+  points?: { layer: string; name: string; fc: import('geojson').FeatureCollection } | null;
+  to?: { layer: string; name: string; fc: import('geojson').FeatureCollection } | null;
+  candidates?: { layer: string; name: string; fc: import('geojson').FeatureCollection } | null;
 }
 
 /** The cache key of a run with overrides. */
@@ -714,6 +934,9 @@ export function overridesKey(o: AnalysisOverrides | undefined): string {
     scenarioKey(o.scenario) ? `sc=${scenarioKey(o.scenario)}` : '',
     o.network ? `net=${o.network.name}:${o.network.summary.edges}:${o.network.detour}` : '',
     o.population ? `pop=${o.population.name}:${o.population.total}` : '',
+    o.points ? `pts=${o.points.layer}` : '',
+    o.to ? `to=${o.to.layer}` : '',
+    o.candidates ? `cand=${o.candidates.layer}` : '',
   ]
     .filter(Boolean)
     .join('|');
@@ -734,7 +957,57 @@ export type AnalysisResult =
     })
   | (ResultBase & { kind: 'access'; grid: AccessGrid })
   | (ResultBase & { kind: 'index'; rows: IndexRow[]; parts_used: IndexPart[]; parts_dropped: IndexPart[]; context_used: boolean })
-  | (ResultBase & { kind: 'isochrone'; from: [number, number]; bands: IsochroneBand[]; sampled: number; curve: IsochroneCurve });
+  | (ResultBase & { kind: 'isochrone'; from: [number, number]; bands: IsochroneBand[]; sampled: number; curve: IsochroneCurve })
+  | (ResultBase & {
+      kind: 'coverage';
+      rows: CoverageRow[];
+      unit_rows: CoverageUnitRow[];
+      curve: CoverageCurveRow[];
+      summary: CoverageSummaryRow[];
+      /** The kinds of place counted to, in order. */
+      targets: CoverageTarget[];
+      grid: CoverageGrid;
+    })
+  | (ResultBase & {
+      kind: 'od';
+      rows: OdRow[];
+      /** Each pair's path, [lon, lat], by `pairKey(a, b)`. */
+      paths: Record<string, [number, number][]>;
+      from_places: OdPlace[];
+      to_places: OdPlace[];
+      /** Minutes from each `from_places` place (rows) to each `to_places` place (columns); null where none is reachable. */
+      matrix: (number | null)[][];
+    })
+  | (ResultBase & {
+      kind: 'siting';
+      sites: SiteRow[];
+      grid: SitingGrid;
+      /** How the sites were chosen: exactly (every combination) or greedily (with its (1 − 1/e) guarantee). */
+      method: 'exact' | 'greedy';
+      /** Candidates considered, and the threshold, minutes. */
+      candidates: number;
+      minutes: number;
+      /** Persons already within the minutes of the existing places, and the region's persons. */
+      existing_population: number;
+      total_population: number;
+    });
+
+/** The persons of each cell: a population grid's, or each unit's figure spread evenly over its cells (NaN: no figure). */
+export interface PersonsGrid extends HexGrid {
+  persons: Float64Array;
+  /** Where the persons come from: a population grid, or the units' figures spread evenly (an assumption). */
+  persons_from: 'grid' | 'spread';
+}
+
+/** Coverage's grid: the persons of each cell and its minutes to the nearest place of each kind. */
+export interface CoverageGrid extends PersonsGrid {
+  minutes: Partial<Record<CoverageTarget, Float32Array>>;
+}
+
+/** Siting's grid: each cell's persons and the rank of the site that first covers it (0: an existing place; -1: none). */
+export interface SitingGrid extends PersonsGrid {
+  site: Int32Array;
+}
 
 /** The land within t minutes of an isochrone's origin, sampled on its grid, for t from 0 to the largest threshold. */
 export interface IsochroneCurve {

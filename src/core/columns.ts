@@ -102,12 +102,38 @@ export const COLUMNS = {
   minutes_to_airport: numberOrNull('min', fixed(2)),
   minutes_to_border_gate: numberOrNull('min', fixed(2)),
   minutes_to_centre: numberOrNull('min', fixed(2)),
+  /** Coverage: the kind of place (seaports, airports, …) the minutes are counted to. */
+  target: text({ key: true }),
+  /** Coverage: the threshold, minutes (a key: rows of two runs are matched on it). */
+  within_minutes: number('min', fixed(0), { key: true }),
+  /** Od: km along the path (the network's km and the straight legs onto and off it, with the detour). */
+  km: numberOrNull('km', KM),
+  /** Od: the main roads of the path, in travel order (the corridors' ids, or a user network's refs). */
+  roads: textOrNull(),
+  /** Coverage: the population-weighted mean and median of the minutes (over the cells reached). */
+  mean_minutes: numberOrNull('min', fixed(1)),
+  median_minutes: numberOrNull('min', fixed(1)),
+  /** Siting: the persons a chosen site brings within the minutes, and all covered so far (with the existing places). */
+  added_population: number('persons', fixed(0)),
+  covered_population: number('persons', fixed(0)),
+  /** Siting: the rank of the chosen site that first covers a cell (null: none; 0: an existing place). */
+  site: numberOrNull('count', fixed(0)),
 } as const satisfies Record<string, ColumnDef>;
 
 /** A field of a result. */
 export type BaseColumn = keyof typeof COLUMNS;
-/** A field, or its difference against a baseline run (`delta_<field>` = this run − the baseline). */
-export type Column = BaseColumn | `delta_${BaseColumn}`;
+/**
+ * A column of a square or rectangular matrix (od's `matrix` table): the minutes to the place of
+ * that id (the rows are the places from).
+ */
+export type MatrixColumn = `to:${string}`;
+/** A field's lowest and highest value over the sensitivity runs (`<field>_low`, `<field>_high`). */
+export type BandColumn = `${BaseColumn}_low` | `${BaseColumn}_high`;
+/**
+ * A field, its difference against a baseline run (`delta_<field>` = this run − the baseline),
+ * its band over the sensitivity runs, or a matrix column.
+ */
+export type Column = BaseColumn | `delta_${BaseColumn}` | BandColumn | MatrixColumn;
 
 /** The value a field holds in a row. */
 type Base<D> = D extends { type: 'number' }
@@ -132,16 +158,33 @@ export type RowOf<Required extends BaseColumn, Optional extends BaseColumn = nev
 
 const BY_NAME: ReadonlyMap<string, BaseColumn> = new Map(Object.keys(COLUMNS).map((k) => [k, k as BaseColumn]));
 
-/** The field a column is about (its own, or the one it differences); undefined for a name that is none. */
+/**
+ * The field a column is about (its own, the one it differences or bands, minutes for a matrix
+ * column); undefined for a name that is none.
+ */
 export function baseColumn(name: string): BaseColumn | undefined {
-  return BY_NAME.get(name.startsWith('delta_') ? name.slice(6) : name);
+  if (name.startsWith('to:')) return 'minutes';
+  const own = name.startsWith('delta_') ? name.slice(6) : name;
+  return BY_NAME.get(own) ?? BY_NAME.get(own.replace(/_(low|high)$/, ''));
 }
 
 /** Whether a column is a difference against a baseline run. */
 export const isDelta = (c: Column): boolean => c.startsWith('delta_');
 
-/** A field's definition (a difference column is a number like its field, and may be null). */
+/** Whether a column is the low or the high end of a field's band over the sensitivity runs (and which). */
+export function bandOf(c: Column): 'low' | 'high' | null {
+  if (BY_NAME.has(c) || isDelta(c)) return null;
+  return c.endsWith('_low') ? 'low' : c.endsWith('_high') ? 'high' : null;
+}
+
+/** Whether a column is a matrix column (`to:<id>`). */
+export const isMatrix = (c: Column): c is MatrixColumn => c.startsWith('to:');
+
+/** A band's column name for a field. */
+export const bandColumn = (c: BaseColumn, end: 'low' | 'high'): BandColumn => `${c}_${end}`;
+
+/** A field's definition (a difference column is a number like its field, and may be null; a band or matrix column is no key). */
 export function columnDef(c: Column): ColumnDef {
   const base = COLUMNS[baseColumn(c)!];
-  return isDelta(c) ? { ...base, key: false, nullable: true } : base;
+  return isDelta(c) || bandOf(c) || isMatrix(c) ? { ...base, key: false, nullable: true } : base;
 }

@@ -3,7 +3,7 @@
  * notices and errors carry these; the UI and the command line render them in the reader's
  * language when they show them (src/i18n `render`), so switching language re-renders.
  */
-import type { CorridorKind, IndexPart } from './analysis.ts';
+import type { CandidateSet, CorridorKind, IndexPart, PointSet, VariantId } from './analysis.ts';
 import type { Horizon } from './layers.ts';
 import type { Mode, SpeedClass } from './speeds.ts';
 import type { NetClass } from './network-classes.ts';
@@ -92,6 +92,26 @@ export const RESULT_MESSAGES = {
   'Note.PopulationNoOfficial': [],
   'Note.PopulationUnit': ['name', 'grid', 'official', 'pct'],
   'Note.PopulationUnitNoOfficial': ['name', 'grid', 'none'],
+  'Model.coverage': ['mins', 'cell', 'mass', 'surface', 'net'],
+  'Model.od': ['set', 'toset', 'net', 'detour'],
+  'Model.siting': ['count', 'mins', 'cands', 'existing', 'mass', 'surface', 'net', 'method'],
+  'Surface.spread': [],
+  'Surface.grid': ['file'],
+  'Net.corridors': ['ck', 'hz'],
+  'Net.own': ['file'],
+  'Siting.exact': ['n'],
+  'Siting.greedy': [],
+  'Siting.existingNone': [],
+  'Note.Sensitivity': ['runs'],
+  'Note.OrderHolds': [],
+  'Note.OrderChanges': ['runs'],
+  'Note.SensitivityNoNetwork': [],
+  'Note.CustomPoints': ['name'],
+  'Note.NoPlaces': ['set'],
+  'Note.Unreached': ['n'],
+  'Note.SpreadAssumed': ['n'],
+  'Note.SitingCells': ['n', 'cell'],
+  'Note.OdKm': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A code with placeholders, from the list above. */
@@ -104,7 +124,12 @@ type NamingCode =
   | `Analysis.modes.${Mode}`
   | `Col.${IndexPart}`
   | `Speed.${SpeedClass}`
-  | `NetClass.${NetClass}`;
+  | `NetClass.${NetClass}`
+  | `Analysis.points.${PointSet}`
+  | 'Analysis.points.file'
+  | 'Analysis.to.same'
+  | `Analysis.candidates.${CandidateSet}`
+  | `Variant.${VariantId}`;
 
 /** Every code a result may carry. */
 export type ResultCode = ListedCode | NamingCode;

@@ -12,8 +12,10 @@ import {
   type AccessMeasure,
   type AnalysisKind,
   type AnalysisResult,
+  type CoverageTarget,
   type IndexPart,
   type Of,
+  type PointSet,
 } from '../core/analysis.ts';
 import { CATEGORICAL, RAMP_DISTANCE, RAMP_DIVERGING, RAMP_STRENGTH, isochroneColor, rampColor } from '../core/analysis-style.ts';
 import type { Both, Msg } from '../core/messages.ts';
@@ -97,6 +99,10 @@ function stepsUpTo(values: Float32Array): number[] {
   for (let t = 0; t <= max + step; t += step) out.push(Math.round(t * 1000) / 1000);
   return out;
 }
+
+/** A kind of place in words (a user's points: "the places of your file"). */
+const targetWord = (t: CoverageTarget): 'Analysis.points.file' | `Analysis.points.${PointSet}` =>
+  t === 'points' ? 'Analysis.points.file' : `Analysis.points.${t}`;
 
 /** The persons in each cell, where the grid carries them (a population grid was given). */
 const cellPersons = (g: { population?: Float64Array }): Float64Array | null => g.population ?? null;
@@ -258,6 +264,75 @@ const CHARTS: { [K in AnalysisKind]: (r: Of<K>, view: ChartView) => ChartSpec } 
         values: rows.map((x) => parts.get(x.unit)?.[part] ?? null),
       })),
       value: { label: { key: 'Col.index' }, unit: 'index' },
+    };
+  },
+  coverage: (r) => {
+    // The share of the region's persons within t minutes, one line per kind of place (the curve table's numbers).
+    const steps = [...new Set(r.curve.map((x) => x.within_minutes))].sort((a, b) => a - b);
+    const first = r.targets[0];
+    const mid = r.params.minutes[Math.floor((r.params.minutes.length - 1) / 2)] ?? 60;
+    const row = r.rows.find((x) => x.target === first && x.within_minutes === mid);
+    return {
+      type: 'line',
+      title: { key: 'Chart.coverage' },
+      finding:
+        row && first
+          ? {
+              key: 'Chart.Find.coverage',
+              vars: { share: num(row.share * 100, 1), t: num(mid, 0), target: { key: targetWord(first) } },
+            }
+          : { key: 'Chart.Find.none' },
+      categories: steps.map((t) => ({ key: String(t), label: both(String(t), String(t)) })),
+      series: r.targets.map((target, i) => {
+        const at = new Map(r.curve.filter((x) => x.target === target).map((x) => [x.within_minutes, x.share]));
+        return {
+          name: { key: targetWord(target) },
+          color: CATEGORICAL[i % CATEGORICAL.length]!,
+          values: steps.map((t) => {
+            const v = at.get(t);
+            return v === undefined ? null : Math.round(v * 1000) / 10;
+          }),
+        };
+      }),
+      value: { label: { key: 'Chart.SharePeople' }, unit: 'percent' },
+      axis: { label: { key: 'Col.within_minutes' }, unit: 'min', values: steps },
+    };
+  },
+  od: (r) => {
+    const names = new Map([...r.from_places, ...r.to_places].map((p) => [p.id, both(p.name_vi, p.name_en)]));
+    const rows = r.rows
+      .filter((x) => x.minutes !== null)
+      .sort((x, y) => y.minutes! - x.minutes!)
+      .slice(0, TOP);
+    const top = rows[0];
+    return {
+      type: 'bars',
+      title: { key: 'Chart.od' },
+      finding: top
+        ? { key: 'Chart.Find.od', vars: { pair: pairLabel(names, top.a, top.b), minutes: num(top.minutes!, 0) } }
+        : { key: 'Chart.Find.none' },
+      categories: rows.map((x) => ({ key: pairKey(x.a, x.b), label: pairLabel(names, x.a, x.b) })),
+      series: [{ name: { key: 'Col.minutes' }, color: rampColor(RAMP_DISTANCE, 0.8), values: rows.map((x) => x.minutes) }],
+      value: { label: { key: 'Col.minutes' }, unit: 'min' },
+    };
+  },
+  siting: (r) => {
+    const last = r.sites.at(-1);
+    return {
+      type: 'grouped',
+      title: { key: 'Chart.siting' },
+      finding: last
+        ? {
+            key: 'Chart.Find.siting',
+            vars: { n: r.sites.length, persons: num(last.covered_population - r.existing_population, 0), minutes: num(r.minutes, 0) },
+          }
+        : { key: 'Chart.Find.none' },
+      categories: r.sites.map((x) => ({ key: x.id, label: both(`${x.rank}. ${x.name_vi}`, `${x.rank}. ${x.name_en}`) })),
+      series: [
+        { name: { key: 'Col.added_population' }, color: CATEGORICAL[1]!, values: r.sites.map((x) => x.added_population) },
+        { name: { key: 'Col.covered_population' }, color: CATEGORICAL[0]!, values: r.sites.map((x) => x.covered_population) },
+      ],
+      value: { label: { key: 'Chart.Persons' }, unit: 'persons' },
     };
   },
   isochrone: (r) => {

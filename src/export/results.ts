@@ -6,7 +6,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { ACCESS_MEASURES_MIN, hexCorners, pairKey, type AnalysisKind, type AnalysisResult } from '../core/analysis.ts';
 import { roundTo } from '../core/geo.ts';
-import { columnDef, isDelta, type BaseColumn, type Column } from '../core/columns.ts';
+import { bandColumn, bandOf, columnDef, isDelta, isMatrix, type BaseColumn, type Column } from '../core/columns.ts';
 import type { TableName } from '../core/analysis.ts';
 
 /** A table cell: text, a number, a yes/no, a [lon, lat] pair, or nothing. */
@@ -15,15 +15,74 @@ export type Row = Record<string, Cell>;
 
 export type { BaseColumn, Column, TableName };
 
-/** The key a row is matched on between two runs: its cell, its pair, its unit, port or id (an isochrone's band: its minutes). */
+/**
+ * The key a row is matched on between two runs: its cell, its pair, its unit, port or id and its
+ * threshold (an isochrone's band: its minutes; a siting's site: its rank).
+ */
 function rowKey(t: Pick<ResultTable, 'name' | 'columns'>, row: Row): string {
   const columns = t.columns;
   if (t.name === 'bands') return `band:${String(row.minutes)}`;
+  if (t.name === 'sites') return `rank:${String(row.rank)}`;
   if (columns.includes('cell')) return `cell:${String(row.cell)}`;
   return columns
-    .filter((c) => columnDef(c).key && columnDef(c).type === 'text')
+    .filter((c) => columnDef(c).key && (columnDef(c).type === 'text' || columnDef(c).type === 'number'))
     .map((c) => String(row[c]))
     .join('>');
+}
+
+/** The figure columns of a table that two runs can be set against (numbers that are neither keys, bands, differences nor a matrix's). */
+function figureColumns(t: ResultTable, other: ResultTable): BaseColumn[] {
+  return t.columns.filter(
+    (c): c is BaseColumn =>
+      !isDelta(c) &&
+      !bandOf(c) &&
+      !isMatrix(c) &&
+      !columnDef(c).key &&
+      columnDef(c).type === 'number' &&
+      !(t.name === 'bands' && c === 'minutes') &&
+      !(t.name === 'sites' && c === 'rank') &&
+      !(t.name === 'cells' && c === 'site') &&
+      (t.rows.some((r) => typeof r[c] === 'number') || other.rows.some((r) => typeof r[c] === 'number')),
+  );
+}
+
+/**
+ * A table with each figure's band over the sensitivity runs: `<field>_low` and `<field>_high`,
+ * the lowest and highest value of the central run and the reruns (rows matched by their key;
+ * null where no run has a figure), each pair right after its field.
+ * @example bandTable(central, [slower, faster]).columns // [..., 'minutes', 'minutes_low', 'minutes_high', ...]
+ */
+export function bandTable(t: ResultTable, runs: readonly ResultTable[]): ResultTable {
+  const figures = new Set(figureColumns(t, runs[0] ?? t));
+  if (!figures.size || !runs.length) return t;
+  const others = runs.map((r) => new Map(r.rows.map((row) => [rowKey(r, row), row])));
+  const rows = t.rows.map((row) => {
+    const key = rowKey(t, row);
+    const out: Row = { ...row };
+    for (const c of figures) {
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const v of [row[c], ...others.map((m) => m.get(key)?.[c])])
+        if (typeof v === 'number' && Number.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      out[bandColumn(c, 'low')] = lo <= hi ? lo : null;
+      out[bandColumn(c, 'high')] = lo <= hi ? hi : null;
+    }
+    return out;
+  });
+  const columns = t.columns.flatMap((c): Column[] =>
+    figures.has(c as BaseColumn) ? [c, bandColumn(c as BaseColumn, 'low'), bandColumn(c as BaseColumn, 'high')] : [c],
+  );
+  // Each row's fields in the columns' order (files write them so), anything else after.
+  const ordered = rows.map((row) => {
+    const out: Row = {};
+    for (const c of columns) if (c in row) out[c] = row[c]!;
+    for (const [k, v] of Object.entries(row)) if (!(k in out)) out[k] = v;
+    return out;
+  });
+  return { ...t, columns, rows: ordered };
 }
 
 /**
@@ -32,14 +91,7 @@ function rowKey(t: Pick<ResultTable, 'name' | 'columns'>, row: Row): string {
  * @example deltaTable(after, before).columns // [..., 'minutes_to_seaport', 'delta_minutes_to_seaport']
  */
 export function deltaTable(run: ResultTable, base: ResultTable): ResultTable {
-  const figures = run.columns.filter(
-    (c): c is BaseColumn =>
-      !isDelta(c) &&
-      !columnDef(c).key &&
-      columnDef(c).type === 'number' &&
-      !(run.name === 'bands' && c === 'minutes') &&
-      (run.rows.some((r) => typeof r[c] === 'number') || base.rows.some((r) => typeof r[c] === 'number')),
-  );
+  const figures = figureColumns(run, base);
   const before = new Map(base.rows.map((r) => [rowKey(base, r), r]));
   const rows = run.rows.map((r) => {
     const b = before.get(rowKey(run, r));
@@ -223,6 +275,74 @@ const TABLES: { [K in AnalysisKind]: (r: Of<K>, s: Shapes) => ResultTable[] } = 
       },
     ];
   },
+  coverage: (r, s) => [
+    { name: 'coverage', columns: ['target', 'within_minutes', 'population', 'share'], rows: r.rows, geometry: () => null },
+    {
+      name: 'units',
+      columns: ['unit', 'target', 'within_minutes', 'population', 'share'],
+      rows: r.unit_rows,
+      geometry: (row) => s.unit(row.unit),
+    },
+    { name: 'curve', columns: ['target', 'within_minutes', 'share'], rows: r.curve, geometry: () => null },
+    {
+      name: 'summary',
+      columns: ['target', 'population', 'share', 'mean_minutes', 'median_minutes'],
+      rows: r.summary,
+      geometry: () => null,
+    },
+  ],
+  od: (r) => [
+    {
+      name: 'rows',
+      columns: ['a', 'b', 'minutes', 'km', 'roads'],
+      rows: r.rows,
+      geometry: (row) => {
+        const path = r.paths[pairKey(String(row.a), String(row.b))];
+        if (path) return { type: 'LineString', coordinates: path };
+        const a = r.from_places.find((p) => p.id === row.a);
+        const b = r.to_places.find((p) => p.id === row.b);
+        return a && b ? { type: 'LineString', coordinates: [a.coordinates, b.coordinates] } : null;
+      },
+    },
+    {
+      name: 'matrix',
+      columns: ['a', ...r.to_places.map((p): Column => `to:${p.id}`)],
+      rows: r.from_places.map((p, i) => {
+        const row: Row = { a: p.id };
+        r.to_places.forEach((q, j) => (row[`to:${q.id}`] = r.matrix[i]?.[j] ?? null));
+        return row;
+      }),
+      geometry: (_row, i) => {
+        const p = r.from_places[i];
+        return p ? { type: 'Point', coordinates: [...p.coordinates] } : null;
+      },
+    },
+  ],
+  siting: (r) => {
+    const g = r.grid;
+    const cells: Row[] = [];
+    for (let i = 0; i < g.unit.length; i++)
+      cells.push({
+        ...cellBase(r, i),
+        population: Number.isFinite(g.persons[i]!) ? roundTo(g.persons[i]!, 2) : null,
+        site: g.site[i]! >= 0 ? g.site[i]! : null,
+      });
+    return [
+      {
+        name: 'sites',
+        columns: ['rank', 'id', 'name_vi', 'name_en', 'lon', 'lat', 'added_population', 'covered_population', 'share'],
+        rows: r.sites,
+        geometry: (row) =>
+          typeof row.lon === 'number' && typeof row.lat === 'number' ? { type: 'Point', coordinates: [row.lon, row.lat] } : null,
+      },
+      {
+        name: 'cells',
+        columns: ['cell', 'lon', 'lat', 'unit', 'population', 'site'],
+        rows: cells,
+        geometry: (_row, i) => hexagon(g, i),
+      },
+    ];
+  },
 };
 
 /**
@@ -251,7 +371,19 @@ export function resultTables(r: AnalysisResult, unitGeometry?: ReadonlyMap<strin
     geometry: (row) => unit(row.id),
   };
   // The lookup is by the result's own kind (the union cannot follow it).
-  return (TABLES[r.kind] as (r: AnalysisResult, s: Shapes) => ResultTable[])(r, { unit, pair, unitsTable });
+  const tables = (TABLES[r.kind] as (r: AnalysisResult, s: Shapes) => ResultTable[])(r, { unit, pair, unitsTable });
+  // With sensitivity runs: each figure's low and high over them.
+  const runs = r.sensitivity?.runs ?? [];
+  if (!runs.length) return tables;
+  const others = runs.map((x) => resultTables(x.result, unitGeometry));
+  return tables.map((t) =>
+    t.name === 'units' && t.columns.includes('mass_source')
+      ? t
+      : bandTable(
+          t,
+          others.flatMap((o) => o.filter((x) => x.name === t.name)),
+        ),
+  );
 }
 
 /** A cell's distance in km to two decimals, or null where there is no target. */
@@ -259,7 +391,7 @@ const km = (a: Float32Array, i: number): number | null => (Number.isFinite(a[i]!
 
 /** The columns every grid cell row starts with: its number, centre and unit. */
 function cellBase(
-  r: { units: { id: string }[]; grid: { centres: Float64Array; unit: Int32Array; population?: Float64Array } },
+  r: { units: { id: string }[]; grid: { centres: Float64Array; unit: Int32Array; population?: Float64Array; spread?: Float64Array } },
   i: number,
 ): Row {
   const g = r.grid;
@@ -269,13 +401,15 @@ function cellBase(
     lat: roundTo(g.centres[2 * i + 1]!, 5),
     unit: r.units[g.unit[i]!]?.id ?? null,
   };
-  // With a population grid: the persons of its cells whose centres fall in this one.
-  if (g.population) row.population = roundTo(g.population[i]!, 2);
+  // With a population grid: the persons of its cells whose centres fall in this one; without, its unit's figure spread evenly.
+  const persons = g.population ?? g.spread;
+  if (persons) row.population = Number.isFinite(persons[i]!) ? roundTo(persons[i]!, 2) : null;
   return row;
 }
 
-/** The population column where the grid has one. */
-const popColumn = (g: { population?: Float64Array }): 'population'[] => (g.population ? ['population'] : []);
+/** The population column where the grid has one (a population grid's, or the units' figures spread evenly). */
+const popColumn = (g: { population?: Float64Array; spread?: Float64Array }): 'population'[] =>
+  g.population || g.spread ? ['population'] : [];
 
 function hexagon(g: { centres: Float64Array; cellKm: number; lat0: number }, i: number): Geometry {
   const ring = hexCorners(g.centres[2 * i]!, g.centres[2 * i + 1]!, g.cellKm, g.lat0).map(([x, y]) => [roundTo(x, 6), roundTo(y, 6)]);

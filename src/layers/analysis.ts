@@ -4,7 +4,7 @@
  * linkage index) and hexagonal cells (hinterlands by port, accessibility, optionally
  * extruded). Stable ids per analysis; `updateTriggers` name what hover and selection change.
  */
-import { ArcLayer, LineLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
+import { ArcLayer, LineLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer, Position } from '@deck.gl/core';
 import {
   accessValues,
@@ -21,10 +21,13 @@ import {
   NO_DATA,
   RAMP_DISTANCE,
   RAMP_STRENGTH,
+  EXISTING,
+  coverageBands,
   extent,
   gainColor,
   isochroneColor,
   rampColor,
+  siteColor,
 } from '../core/analysis-style.ts';
 import { cellDelta, symmetricExtent } from '../core/compare.ts';
 import type { RGB } from '../core/thematic-style.ts';
@@ -120,6 +123,9 @@ function choropleth(id: string, value: ReadonlyMap<string, number>, c: DrawConte
 
 /** Each analysis kind's drawing, by kind (a kind without one fails to compile). */
 const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
+  coverage: drawCoverage,
+  od: drawOd,
+  siting: drawSiting,
   gravity: (r, c) => {
     const { base, centre, touches } = c;
     const { selected, hovered } = c.props;
@@ -309,6 +315,117 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
     ];
   },
 };
+
+/** The cells by band of minutes to the nearest place of a kind: the one whose table row is hovered, else the first. */
+function drawCoverage(r: Of<'coverage'>, c: DrawContext): Layer[] {
+  const { hovered, selected } = c.props;
+  const target = r.targets.find((t) => t === hovered) ?? r.targets[0];
+  const minutes = target ? r.grid.minutes[target] : undefined;
+  if (!minutes) return [];
+  const bands = coverageBands(r.params.minutes);
+  const bandOf = (m: number): number => {
+    const k = r.params.minutes.findIndex((t) => m <= t);
+    return k < 0 ? bands.length - 1 : k;
+  };
+  const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
+  return [
+    new SolidPolygonLayer<Cell>({
+      id: 'analysis-coverage',
+      ...c.base,
+      data: cellsOf(r.grid),
+      getPolygon: (d) => d.polygon,
+      getFillColor: (d) => rgba(bands[bandOf(minutes[d.i]!)]!.color, selectedUnit >= 0 && r.grid.unit[d.i] !== selectedUnit ? 60 : 190),
+      updateTriggers: { getFillColor: [target, selected] },
+    }),
+  ];
+}
+
+/** Paths between the pairs, coloured by minutes; the places as dots. */
+function drawOd(r: Of<'od'>, c: DrawContext): Layer[] {
+  const { hovered, selected } = c.props;
+  const [min, max] = extent(r.rows.map((x) => x.minutes ?? NaN));
+  const touches = (x: { a: string; b: string }): boolean => !selected || x.a === selected || x.b === selected;
+  const data = r.rows.filter((x) => r.paths[pairKey(x.a, x.b)] && touches(x));
+  const places = [...new Map([...r.from_places, ...r.to_places].map((p) => [p.id, p])).values()];
+  return [
+    new PathLayer<(typeof data)[number]>({
+      id: 'analysis-od',
+      ...c.base,
+      data,
+      getPath: (d) => r.paths[pairKey(d.a, d.b)]!,
+      getWidth: (d) => (hovered === pairKey(d.a, d.b) ? 6 : selected ? 3 : 1.5),
+      widthUnits: 'pixels',
+      getColor: (d) =>
+        hovered === pairKey(d.a, d.b)
+          ? rgba(HIGHLIGHT)
+          : rgba(rampColor(RAMP_DISTANCE, ((d.minutes ?? max) - min) / (max - min || 1)), selected ? 230 : 120),
+      jointRounded: true,
+      capRounded: true,
+      updateTriggers: { getColor: [hovered, selected], getWidth: [hovered, selected] },
+    }),
+    new ScatterplotLayer<(typeof places)[number]>({
+      id: 'analysis-od-places',
+      ...c.base,
+      data: places,
+      getPosition: (d) => d.coordinates,
+      getRadius: 4,
+      radiusUnits: 'pixels',
+      getFillColor: [40, 40, 40, 230],
+      getLineColor: [255, 255, 255, 255],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1,
+      stroked: true,
+    }),
+  ];
+}
+
+/** The area each new site brings within the minutes (its colour; the existing places' grey), and ranked markers. */
+function drawSiting(r: Of<'siting'>, c: DrawContext): Layer[] {
+  const { hovered } = c.props;
+  const hoveredRank = r.sites.find((x) => x.id === hovered)?.rank ?? null;
+  const sites = r.sites.map((x) => ({ rank: x.rank ?? 0, id: x.id, at: [x.lon, x.lat] as [number, number] }));
+  return [
+    new SolidPolygonLayer<Cell>({
+      id: 'analysis-siting-cells',
+      ...c.base,
+      data: cellsOf(r.grid).filter((d) => r.grid.site[d.i]! >= 0),
+      getPolygon: (d) => d.polygon,
+      getFillColor: (d) => {
+        const k = r.grid.site[d.i]!;
+        const dim = hoveredRank !== null && k !== hoveredRank;
+        return rgba(k === 0 ? EXISTING : siteColor(k), dim ? 50 : k === 0 ? 110 : 170);
+      },
+      updateTriggers: { getFillColor: [hoveredRank] },
+    }),
+    new ScatterplotLayer<(typeof sites)[number]>({
+      id: 'analysis-siting-sites',
+      ...c.base,
+      data: sites,
+      getPosition: (d) => d.at,
+      getRadius: (d) => (d.id === hovered ? 13 : 10),
+      radiusUnits: 'pixels',
+      getFillColor: (d) => rgba(siteColor(d.rank)),
+      getLineColor: [255, 255, 255, 255],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 2,
+      stroked: true,
+      updateTriggers: { getRadius: [hovered] },
+    }),
+    new TextLayer<(typeof sites)[number]>({
+      id: 'analysis-siting-ranks',
+      ...c.base,
+      data: sites,
+      getPosition: (d) => d.at,
+      getText: (d) => String(d.rank),
+      getSize: 13,
+      sizeUnits: 'pixels',
+      getColor: [255, 255, 255, 255],
+      fontWeight: 700,
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: 'center',
+    }),
+  ];
+}
 
 /** Each run's cell differences against a baseline, per measure: worked out once per pair of runs, not at every redraw. */
 const deltaCache = new WeakMap<AnalysisResult, { base: AnalysisResult; measure: AccessMeasure; delta: Float32Array; half: number }>();

@@ -117,6 +117,10 @@ const CHOICE_TEXT: { [K in ChoiceKey]: (lang: Lang, v: AnalysisParams[K]) => str
   metric: (lang, v) => t(lang, `Analysis.metric.${v}`),
   impedance: (lang, v) => t(lang, `Analysis.impedance.${v}`),
   modes: (lang, v) => t(lang, `Analysis.modes.${v}`),
+  points: (lang, v) => t(lang, `Analysis.points.${v}`),
+  to: (lang, v) => t(lang, v === 'same' ? 'Analysis.to.same' : `Analysis.points.${v}`),
+  candidates: (lang, v) => t(lang, `Analysis.candidates.${v}`),
+  existing: (lang, v) => t(lang, v === 'none' ? 'Analysis.existing.none' : `Analysis.points.${v}`),
 };
 
 /** Whether a parameter is shown: the ones that matter for the run, but not population or area when a table's column is the mass. */
@@ -434,15 +438,22 @@ function AnalysisLegend(props: { lang: Lang; view: AnalysisView; result: NonNull
   const { lang, result: r } = props;
   const spec = analysisLegend(r, props.view);
   const note = legendNoteOf(r.kind);
+  // With sensitivity runs, the legend says where each figure's band is.
+  const runs = r.sensitivity?.runs.length ?? 0;
+  const band = runs > 0 && <p className="hint-muted">{t(lang, 'Analysis.SensitivityLegend', { n: runs })}</p>;
   if (spec.type === 'categories')
     return (
-      <ul className="legend-list analysis-legend" data-testid="analysis-legend">
-        {spec.items.map((c) => (
-          <li key={c.id}>
-            <span className="swatch" style={{ background: `rgb(${c.color.join(',')})` }} /> {lang === 'vi' ? c.name_vi : c.name_en}
-          </li>
-        ))}
-      </ul>
+      <>
+        <ul className="legend-list analysis-legend" data-testid="analysis-legend">
+          {spec.items.map((c) => (
+            <li key={c.id}>
+              <span className="swatch" style={{ background: `rgb(${c.color.join(',')})` }} /> {lang === 'vi' ? c.name_vi : c.name_en}
+            </li>
+          ))}
+        </ul>
+        {note && <p className="hint-muted">{t(lang, note)}</p>}
+        {band}
+      </>
     );
   const unit = spec.unit === 'min' ? ` ${t(lang, 'Unit.min')}` : spec.unit ? ` ${spec.unit}` : '';
   const fmt = (v: number): string => `${spec.scientific ? v.toExponential(1) : formatNumber(lang, v, 1)}${unit}`;
@@ -454,6 +465,7 @@ function AnalysisLegend(props: { lang: Lang; view: AnalysisView; result: NonNull
         <span>{fmt(spec.range[1])}</span>
       </div>
       {note && <p className="hint-muted">{t(lang, note)}</p>}
+      {band}
     </div>
   );
 }

@@ -2,14 +2,27 @@ import { useMemo, useState } from 'react';
 import { pairKey } from '../core/analysis.ts';
 import { formatNumber, t, type Lang } from '../i18n/index.ts';
 import type { ResultTable, Row } from '../export/results.ts';
-import { baseColumn, columnDef, isDelta, type Column, type NumberStyle } from '../core/columns.ts';
+import {
+  bandColumn,
+  bandOf,
+  baseColumn,
+  columnDef,
+  isDelta,
+  isMatrix,
+  type BaseColumn,
+  type Column,
+  type NumberStyle,
+} from '../core/columns.ts';
 
 const MAX_ROWS = 300;
-/** A column's name: a difference column is Δ and its figure's name. */
-export function columnLabel(lang: Lang, c: Column): string {
+/** A column's name: a difference column is Δ and its figure's name, a band's end its figure's name and the end, a matrix column the place's. */
+export function columnLabel(lang: Lang, c: Column, names?: ReadonlyMap<string, string>): string {
+  if (isMatrix(c)) return names?.get(c.slice(3)) ?? c.slice(3);
   const base = baseColumn(c);
   if (!base) return c;
   const label = t(lang, `Col.${base}`);
+  const band = bandOf(c);
+  if (band) return t(lang, band === 'low' ? 'Col.low' : 'Col.high', { col: label });
   return isDelta(c) ? t(lang, 'Col.delta', { col: label }) : label;
 }
 
@@ -19,7 +32,19 @@ export function rowKey(row: Row): string | null {
   if (typeof row.port === 'string' && row.cell === undefined) return row.port;
   if (typeof row.unit === 'string' && row.cell === undefined) return row.unit;
   if (typeof row.id === 'string' && typeof row.name_vi === 'string') return row.id;
+  if (typeof row.target === 'string') return row.target;
   return null;
+}
+
+/** A figure's value with its band over the sensitivity runs, where the table has one: `v (low–high)`. */
+function bandText(lang: Lang, col: Column, row: Row, names: ReadonlyMap<string, string>): string {
+  const text = cellText(lang, col, row[col] ?? null, names);
+  const base = baseColumn(col);
+  if (!base || base !== col) return text;
+  const lo = row[bandColumn(base as BaseColumn, 'low')];
+  const hi = row[bandColumn(base as BaseColumn, 'high')];
+  if (typeof lo !== 'number' || typeof hi !== 'number') return text;
+  return `${text} (${cellText(lang, col, lo, names)}–${cellText(lang, col, hi, names)})`;
 }
 
 /** A number as its column's definition writes it (fixed decimals, a percentage, powers of ten). */
@@ -67,13 +92,15 @@ export function AnalysisTable(props: {
   }, [table, sort]);
   if (!rows.length) return <p className="empty">{t(lang, 'Analysis.NoRows')}</p>;
   const shown = rows.slice(0, MAX_ROWS);
+  // A figure with a band over the sensitivity runs shows it beside itself, so its low and high columns are not repeated.
+  const columns = table.columns.filter((c) => !bandOf(c));
   return (
     <div className="analysis-table-wrap">
       <table className="analysis-table" data-testid="analysis-table">
         <thead>
           <tr>
-            {table.columns.map((c) => {
-              const label = columnLabel(lang, c);
+            {columns.map((c) => {
+              const label = columnLabel(lang, c, names);
               const dir = sort?.col === c ? sort.dir : 0;
               return (
                 <th key={c} scope="col" aria-sort={dir === 1 ? 'ascending' : dir === -1 ? 'descending' : 'none'}>
@@ -108,9 +135,9 @@ export function AnalysisTable(props: {
                 onMouseEnter={() => props.onHover(key)}
                 onClick={() => unit && props.onPick(unit)}
               >
-                {table.columns.map((c) => (
+                {columns.map((c) => (
                   <td key={c} className={typeof row[c] === 'number' ? 'num' : undefined}>
-                    {cellText(lang, c, row[c] ?? null, names)}
+                    {bandText(lang, c, row, names)}
                   </td>
                 ))}
               </tr>

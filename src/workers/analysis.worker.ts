@@ -21,6 +21,7 @@ async function loadInputs(): Promise<AnalysisInputs> {
   const gates = data['border-gates'];
   if (!corridors || !seaports || !airports || !gates) throw new Error(errors.join('; ') || 'missing layer');
   const { stations, interchanges } = data;
+  const zones = data['economic-zones'];
   return {
     provinces2022,
     provinces2025,
@@ -30,6 +31,7 @@ async function loadInputs(): Promise<AnalysisInputs> {
     gates,
     ...(stations ? { stations } : {}),
     ...(interchanges ? { interchanges } : {}),
+    ...(zones ? { zones } : {}),
   };
 }
 

@@ -20,11 +20,17 @@ import { computeGravity } from '../../src/analysis/gravity.ts';
 import { computeHinterland } from '../../src/analysis/hinterland.ts';
 import { computeLinkageIndex } from '../../src/analysis/linkage-index.ts';
 import { areaWithin, corridorCrossings } from '../../src/analysis/reach.ts';
+import { coverageFigures, coverageGrid } from '../../src/analysis/coverage.ts';
+import { computeOd } from '../../src/analysis/od.ts';
+import { exactCover, greedyCover } from '../../src/analysis/siting.ts';
+import { spreadPersons } from '../../src/analysis/population.ts';
+import { buildHexGrid } from '../../src/analysis/hex-grid.ts';
+import { coverageSets, minutesFromCells } from '../../src/analysis/travel-time.ts';
 
 const ROOT = 'src/analysis/__fixtures__';
 
 interface Fixture {
-  params: Record<string, number | string | number[]>;
+  params: Record<string, number | string | number[] | undefined>;
   features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[];
 }
 
@@ -74,8 +80,73 @@ const arr = (a: ArrayLike<number>, d = 3): number[] => Array.from(a, (v) => (Num
 
 const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
 
+/** The places of some points. */
+const at = (ps: AnalysisPoint[]): [number, number][] => ps.map((p) => p.coordinates);
+/** A siting choice, rounded. */
+const roundedCover = (c: { picks: number[]; gains: number[]; covered: number }) => ({
+  picks: c.picks,
+  gains: c.gains.map((g) => round(g, 3)),
+  covered: round(c.covered, 3),
+});
+
 /** Each kind's operation on a fixture (a kind without one fails to compile). */
 const OPS: { [K in AnalysisKind]: (fx: Fixture) => unknown } = {
+  coverage: (fx) => {
+    const { units, lines, points } = split(fx);
+    const tn = buildTimeNetwork(lines, defaultModel());
+    const places = {
+      seaports: at(points.port!),
+      airports: at(points.airport!),
+      'border-gates': at(points.gate!),
+      centres: units.map((u) => u.centre),
+    };
+    const grid = coverageGrid(units, places, Number(fx.params.cellKm), tn, (g) => ({
+      persons: spreadPersons(
+        g,
+        units.map((u) => u.population),
+      ),
+      from: 'spread',
+    }));
+    const f = coverageFigures(grid, units, ['seaports', 'airports', 'border-gates', 'centres'], fx.params.minutes as number[]);
+    // The curve every half hour (the whole curve is every 5 minutes).
+    return {
+      cells: grid.unit.length,
+      rows: f.rows,
+      unit_rows: f.unit_rows,
+      summary: f.summary,
+      curve: f.curve.filter((x) => x.within_minutes % 30 === 0),
+    };
+  },
+  od: (fx) => {
+    const { units, lines } = split(fx);
+    const tn = buildTimeNetwork(lines, defaultModel());
+    const places = units.map((u) => ({ id: u.id, name_vi: u.id, name_en: u.id, coordinates: u.centre }));
+    const { rows, matrix } = computeOd(places, null, tn);
+    return { rows, matrix };
+  },
+  siting: (fx) => {
+    const { units, lines, points } = split(fx);
+    const tn = buildTimeNetwork(lines, defaultModel());
+    const grid = buildHexGrid(units, Number(fx.params.cellKm));
+    const persons = spreadPersons(
+      grid,
+      units.map((u) => u.population),
+    );
+    const minutes = Math.max(...(fx.params.minutes as number[]));
+    const cands: [number, number][] =
+      fx.params.candidates === 'cells'
+        ? Array.from({ length: grid.unit.length }, (_, i) => [grid.centres[2 * i]!, grid.centres[2 * i + 1]!])
+        : units.map((u) => u.centre);
+    const sets = coverageSets(tn, grid.centres, cands, minutes);
+    const existing = fx.params.existing === 'port' ? points.port!.map((p) => p.coordinates) : [];
+    const already = existing.length
+      ? Uint8Array.from(minutesFromCells(tn, grid.centres, existing), (m) => (m <= minutes ? 1 : 0))
+      : undefined;
+    const k = Number(fx.params.count);
+    const exact = exactCover(sets, persons, k, already);
+    const greedy = greedyCover(sets, persons, k, already);
+    return { cells: grid.unit.length, sizes: sets.map((x) => x.length), exact: roundedCover(exact), greedy: roundedCover(greedy) };
+  },
   isochrone: (fx) => {
     const { units, lines } = split(fx);
     const tn = buildTimeNetwork(lines, defaultModel());

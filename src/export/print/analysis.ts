@@ -17,13 +17,16 @@ import {
 } from '../../core/analysis.ts';
 import {
   CATEGORICAL,
+  EXISTING,
   NO_DATA,
   RAMP_DISTANCE,
   RAMP_STRENGTH,
   extent,
   gainColor,
   isochroneColor,
+  coverageBands,
   rampColor,
+  siteColor,
 } from '../../core/analysis-style.ts';
 import { cellDelta, symmetricExtent } from '../../core/compare.ts';
 import { CSS_PX_MM, type PrintProjection } from './projection.ts';
@@ -222,6 +225,70 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: Ctx) => Shape[] } = {
     if (inFrame(c.p, at))
       out.push({ type: 'circle', x: at[0], y: at[1], r: px(7), fill: [200, 30, 45], stroke: [255, 255, 255], width: px(2) });
     return out;
+  },
+  // Cells by band of minutes to the nearest of the first kind of place (as the map shows without a hovered row).
+  coverage: (r, c) => {
+    const target = r.targets[0];
+    const minutes = target ? r.grid.minutes[target] : undefined;
+    if (!minutes) return [];
+    const bands = coverageBands(r.params.minutes);
+    const bandOf = (m: number): number => {
+      const k = r.params.minutes.findIndex((t) => m <= t);
+      return k < 0 ? bands.length - 1 : k;
+    };
+    return cells(r.grid, c, (i) => bands[bandOf(minutes[i]!)]!.color, 0.75);
+  },
+  // Paths between the pairs, coloured by minutes, and the places as dots.
+  od: (r, c) => {
+    const [min, max] = extent(r.rows.map((x) => x.minutes ?? NaN));
+    const paths = r.rows.flatMap((d): Shape[] => {
+      const path = r.paths[pairKey(d.a, d.b)];
+      if (!path) return [];
+      const pts = path.map(([lon, lat]) => c.p.project(lon, lat));
+      return nearFrame([pts], c.p, 0)
+        ? [
+            {
+              type: 'path',
+              parts: [pts],
+              closed: false,
+              stroke: rampColor(RAMP_DISTANCE, ((d.minutes ?? max) - min) / (max - min || 1)),
+              strokeOpacity: 0.5,
+              width: px(1.5),
+              round: true,
+            },
+          ]
+        : [];
+    });
+    const places = [...new Map([...r.from_places, ...r.to_places].map((x) => [x.id, x])).values()];
+    const dots = places.flatMap((x): Shape[] => {
+      const at = c.p.project(x.coordinates[0], x.coordinates[1]);
+      return inFrame(c.p, at)
+        ? [{ type: 'circle', x: at[0], y: at[1], r: px(4), fill: [40, 40, 40], stroke: [255, 255, 255], width: px(1) }]
+        : [];
+    });
+    return [...paths, ...dots];
+  },
+  // What each new site brings within the minutes (its colour; the existing places' grey), and ranked markers.
+  siting: (r, c) => {
+    const covered = cells(
+      r.grid,
+      c,
+      (i) => {
+        const k = r.grid.site[i]!;
+        return k < 0 ? null : k === 0 ? EXISTING : siteColor(k);
+      },
+      0.6,
+    );
+    const markers = r.sites.flatMap((x): Shape[] => {
+      const at = c.p.project(x.lon, x.lat);
+      if (!inFrame(c.p, at)) return [];
+      const rank = x.rank ?? 0;
+      return [
+        { type: 'circle', x: at[0], y: at[1], r: px(10), fill: siteColor(rank), stroke: [255, 255, 255], width: px(2) },
+        { type: 'text', x: at[0], y: at[1] + px(4), text: String(rank), size: 9, bold: true, color: [255, 255, 255], align: 'center' },
+      ];
+    });
+    return [...covered, ...markers];
   },
   access: (r, c) => {
     const base = c.view.baseline;
