@@ -529,9 +529,12 @@ export function MapView({ bridge, tiles }: { bridge: MapBridge; tiles?: { base: 
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
-    map.on('styleimagemissing', (e: { id: string }) => {
-      if (e.id === CAPITAL_BOX && !map.hasImage(CAPITAL_BOX)) map.addImage(CAPITAL_BOX, capitalBoxImage());
-      if (e.id === HATCH && !map.hasImage(HATCH)) map.addImage(HATCH, hatchImage());
+    // The style's two made images, given when a tile first asks for them (MapLibre waits for
+    // the resolver; an image added from the later `styleimagemissing` event comes too late for
+    // that tile and leaves a warning in the console).
+    map.setMissingStyleImageResolver((id) => {
+      if (id === CAPITAL_BOX && !map.hasImage(CAPITAL_BOX)) map.addImage(CAPITAL_BOX, capitalBoxImage());
+      if (id === HATCH && !map.hasImage(HATCH)) map.addImage(HATCH, hatchImage());
     });
     // Opened without a view in the address: the whole region, Hoàng Sa and Trường Sa
     // included, fills the part of the map that nothing floats over, on any screen.
