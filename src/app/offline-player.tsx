@@ -4,8 +4,9 @@
  * and fonts (inlined by the single-file build, vite.offline.config.ts), and in its data block
  * the story, the basemap tiles its scenes need (served to the map through a protocol of its
  * own) and the analysis results its scenes show. The bundled data layers are inlined as data
- * URLs. It plays the story as presentation mode does: keys and clicker, full screen,
- * captions and figures with their sources, black screen, and the language switch.
+ * URLs. It plays the story as presentation mode does: keys and clicker (which start the story
+ * from the title card too, and ← on the first scene comes back to it), full screen, captions
+ * and figures with their sources, black screen, and the language switch.
  */
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/600.css';
@@ -22,6 +23,7 @@ import { fromBase64 } from '../export/base64.ts';
 import { decodeResult, OFFLINE_DATA_ID, readOfflinePayload, type OfflinePayload } from '../export/offline-file.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { MapView } from '../map/MapView.tsx';
+import { startTitleCardKeys } from '../presentation/keys.ts';
 import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
 import { createAppStore, createMapBridge, StoreProvider, useAppStore, useStoreApi, type AnalysisRunner } from '../state/store.ts';
 import { Notice } from '../ui/Notice.tsx';
@@ -89,6 +91,7 @@ function Player({ story }: { story: Story }) {
   const presenting = useAppStore((s) => s.presenting);
   const lang = useAppStore((s) => s.lang);
   const mapReady = useAppStore((s) => s.mapReady);
+  const blackout = useAppStore((s) => s.blackout);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = story.title[lang];
@@ -104,6 +107,7 @@ function Player({ story }: { story: Story }) {
         <div className="map-area">
           <MapView bridge={bridge} tiles={TILES} />
           {presenting ? <PresentationOverlay onLeave={() => leave(store)} /> : <StartCard story={story} />}
+          {!presenting && blackout && <div className="blackout" data-testid="blackout" />}
           <Notice />
         </div>
       </main>
@@ -160,7 +164,13 @@ function start(): void {
   store.getState().loadStory(story);
   store.getState().revealScene(0);
   startAnalysisAutoRun(store);
-  startPresentationControl(store);
+  // A clicker starts the story from the title card, and ← on the first scene comes back to it.
+  startPresentationControl(store, { onBeforeFirst: () => store.getState().stopPresentation() });
+  startTitleCardKeys(
+    store,
+    () => !store.getState().presenting,
+    (from) => present(store, from),
+  );
   void loadProvinces().then((data) => store.getState().setData(data));
   void loadLabelFont().finally(() =>
     createRoot(root).render(

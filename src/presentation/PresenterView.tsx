@@ -94,7 +94,7 @@ export function PresenterView() {
           }}
         />{' '}
         {t(lang, 'Story.Seconds')}
-        <p className="hint-muted">{t(lang, 'Story.Help')}</p>
+        <p className="hint-muted">{t(lang, 'Story.PresenterHelp')}</p>
       </footer>
     </main>
   );

@@ -49,7 +49,7 @@ describe('reading saved stories', () => {
 
 describe('presentation keys', () => {
   it('map clicker and keyboard keys to actions', () => {
-    expect(['ArrowRight', ' ', 'PageDown'].map((k) => keyAction(k)?.kind)).toEqual(['next', 'next', 'next']);
+    expect(['ArrowRight', ' ', 'PageDown', 'Enter'].map((k) => keyAction(k)?.kind)).toEqual(['next', 'next', 'next', 'next']);
     expect(['ArrowLeft', 'PageUp'].map((k) => keyAction(k)?.kind)).toEqual(['prev', 'prev']);
     expect(keyAction('Home')?.kind).toBe('first');
     expect(keyAction('End')?.kind).toBe('last');
