@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n/index.ts';
 import { useAppStore, useStoreApi } from '../state/store.ts';
 import { AUTOPLAY_SECONDS, autoplaySeconds } from '../core/story.ts';
+import { fitCaption } from './fit-caption.ts';
 
 function clock(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -33,6 +34,21 @@ export function PresenterView() {
   }, []);
   const { lang } = s;
   const cur = s.story.scenes[s.index];
+  // The current caption and its figures whole in the window, whatever its size (type steps down).
+  const card = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const fit = (): void => {
+      if (card.current) fitCaption(card.current);
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    let live = true;
+    void document.fonts?.ready.then(() => live && fit());
+    return () => {
+      live = false;
+      window.removeEventListener('resize', fit);
+    };
+  }, [cur, lang]);
   const next = s.story.scenes[s.index + 1];
   const total = s.story.scenes.length;
   const go = (i: number): void => {
@@ -55,9 +71,22 @@ export function PresenterView() {
         <div className="presenter-body">
           <section className="presenter-current" aria-label={t(lang, 'Story.Current')}>
             <h2>{t(lang, 'Story.Current')}</h2>
-            <p className="presenter-caption" data-testid="presenter-caption">
-              {cur.caption[lang] || t(lang, 'Story.NoCaption')}
-            </p>
+            <div className="presenter-card" data-testid="presenter-current-card" ref={card}>
+              <p className="presenter-caption" data-testid="presenter-caption">
+                {cur.caption[lang] || t(lang, 'Story.NoCaption')}
+              </p>
+              {cur.figures.length > 0 && (
+                <ul className="present-figures">
+                  {cur.figures.map((f, i) => (
+                    <li key={i}>
+                      <span className="figure-value">{f.value[lang]}</span>
+                      <span className="figure-label">{f.label[lang]}</span>
+                      <span className="figure-source">{t(lang, 'Story.Source', { source: f.source })}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
             <div className="presenter-notes" data-testid="presenter-notes">
               {cur.notes[lang]}
             </div>
