@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n/index.ts';
 import { useAppStore, useStoreApi } from '../state/store.ts';
-import { fitCaption } from './fit-caption.ts';
+import { captionKey, fitCaption } from './fit-caption.ts';
 import { startPresentationTouch } from './touch.ts';
 
 /** The cursor and the controls hide after this long without movement or touch. */
@@ -43,7 +43,9 @@ export function PresentationOverlay({ onLeave }: { onLeave: () => void }) {
   // map, which keeps the scene's subject clear of it. Again when the screen or the fonts change.
   const root = useRef<HTMLDivElement>(null);
   const card = useRef<HTMLDivElement>(null);
+  const shown = scene ? captionKey(scene, s.lang) : null;
   useLayoutEffect(() => {
+    if (shown === null) return;
     const fit = (): void => {
       const r = root.current;
       const c = card.current;
@@ -69,7 +71,7 @@ export function PresentationOverlay({ onLeave }: { onLeave: () => void }) {
       live = false;
       watch.disconnect();
     };
-  }, [scene, s.lang, getState]);
+  }, [shown, getState]);
   useEffect(() => () => getState().setCaptionBox(null), [getState]);
   if (!scene) return null;
   const total = s.story.scenes.length;

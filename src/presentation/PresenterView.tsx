@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n/index.ts';
 import { useAppStore, useStoreApi } from '../state/store.ts';
 import { AUTOPLAY_SECONDS, autoplaySeconds } from '../core/story.ts';
-import { fitCaption } from './fit-caption.ts';
+import { captionKey, fitCaption } from './fit-caption.ts';
 
 function clock(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -36,7 +36,9 @@ export function PresenterView() {
   const cur = s.story.scenes[s.index];
   // The current caption and its figures whole in the window, whatever its size (type steps down).
   const card = useRef<HTMLDivElement>(null);
+  const shown = cur ? captionKey(cur, lang) : null;
   useLayoutEffect(() => {
+    if (shown === null) return;
     const fit = (): void => {
       if (card.current) fitCaption(card.current);
     };
@@ -48,7 +50,7 @@ export function PresenterView() {
       live = false;
       window.removeEventListener('resize', fit);
     };
-  }, [cur, lang]);
+  }, [shown]);
   const next = s.story.scenes[s.index + 1];
   const total = s.story.scenes.length;
   const go = (i: number): void => {

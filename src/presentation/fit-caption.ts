@@ -3,6 +3,14 @@
  * size in it multiplies) until nothing in the card is hidden, scrolled or cut.
  */
 
+import type { Lang } from '../i18n/index.ts';
+import type { Scene } from '../core/story.ts';
+
+/** Everything a caption card shows in `lang`, as one string: when it changes, the card is fitted again. */
+export function captionKey(scene: Scene, lang: Lang): string {
+  return [scene.id, scene.caption[lang], ...scene.figures.flatMap((f) => [f.value[lang], f.label[lang], f.source])].join('\u0000');
+}
+
 /** The smallest scale the type steps down to (each size also has a floor in px, see app.css). */
 export const MIN_FIT = 0.45;
 

@@ -225,13 +225,13 @@ describe('presentation mode in Chromium (1920×1080, DPR 2)', () => {
       await p.waitForFunction(() => window.__ntcc?.store.getState().captionBox !== null);
       const r = await p.evaluate(() => {
         const map = window.__ntcc!.map;
-        const before = map.getCenter().toArray();
+        const was = map.getCenter().toArray();
         window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
         // A cut: the camera is already there, in the same task, and nothing is animating.
-        return { before, centre: map.getCenter().toArray(), pitch: map.getPitch(), moving: map.isMoving() };
+        return { was, centre: map.getCenter().toArray(), pitch: map.getPitch(), moving: map.isMoving() };
       });
       const cam = BUILTIN_STORY.scenes[3]!.camera;
-      assert.notDeepEqual(r.centre, r.before);
+      assert.notDeepEqual(r.centre, r.was);
       assert.ok(Math.abs(r.pitch - cam.pitch) < 1e-6, JSON.stringify(r));
       assert.equal(r.moving, false);
       // Once the caption has its new box, the scene's subject is whole and clear of it: no flight either.

@@ -8,7 +8,7 @@ import { createAppStore, NO_SERVICES, type AppStore } from '../../src/state/stor
 import { sceneZoom, STORY_SCHEMA_VERSION, type SceneSubject } from '../../src/core/story.ts';
 import { freeInsets } from '../../src/core/screen.ts';
 import { readFileSync } from 'node:fs';
-import bbox from '@turf/bbox';
+import { bbox } from '@turf/bbox';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
 /** A store of its own for each test (the built-in story as its fallback). */
@@ -164,6 +164,7 @@ function boxOf(layer: string, keep: (p: Record<string, unknown>) => boolean = ()
   return bbox({ ...fc, features: fc.features.filter((f) => keep((f.properties ?? {}) as Record<string, unknown>)) });
 }
 const holds = ([w, s, e, n]: SceneSubject, [bw, bs, be, bn]: number[]): boolean => w <= bw! && s <= bs! && e >= be! && n >= bn!;
+const expressways2030 = (p: Record<string, unknown>): boolean => p['horizon'] === '2030' && String(p['id']).startsWith('cao-toc-');
 const subjectOf = (id: string): SceneSubject => BUILTIN_STORY.scenes.find((sc) => sc.id === id)!.subject!;
 
 describe("a scene's subject", () => {
@@ -198,7 +199,6 @@ describe("a scene's subject", () => {
     const xs = mainland.map((c) => c[0]!);
     const ys = mainland.map((c) => c[1]!);
     expect(holds(subjectOf('access'), [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)])).toBe(true);
-    const expressways2030 = (p: Record<string, unknown>): boolean => p['horizon'] === '2030' && String(p['id']).startsWith('cao-toc-');
     expect(holds(subjectOf('network-2030'), boxOf('corridors', expressways2030))).toBe(true);
     for (const layer of ['islands', 'baseline-points', 'archipelagos'])
       expect(holds(subjectOf('sea-islands'), boxOf(layer)), layer).toBe(true);
