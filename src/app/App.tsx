@@ -5,6 +5,8 @@ import { useAppStore, useStoreApi, type MapBridge } from '../state/store.ts';
 import { InfoPanel } from '../ui/InfoPanel.tsx';
 import { Legend } from '../ui/Legend.tsx';
 import { Notice } from '../ui/Notice.tsx';
+import { UpdatePrompt } from '../ui/UpdatePrompt.tsx';
+import { reloadForUpdate } from './service-worker.ts';
 import { LayerPanel } from '../ui/LayerPanel.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { fontsPromise, provincesPromise } from './preload.ts';
@@ -128,6 +130,7 @@ export function App({ mapBridge }: { mapBridge: MapBridge }) {
                 )}
               </div>
               <Notice />
+              <UpdatePrompt onReload={reloadForUpdate} />
             </div>
             {/* Beside the map on a wide screen; a drawer or bottom sheet on a narrow one, shown when asked for. */}
             <div

@@ -10,6 +10,7 @@ import { startAnalysisAutoRun } from './analysis-autorun.ts';
 import { startPresentationControl, startPresenterControl } from './presentation-control.ts';
 import { createAnalysisRunner } from './analysis-runner.ts';
 import { createFileImporter } from './file-import.ts';
+import { startServiceWorker } from './service-worker.ts';
 import type { Story } from '../core/story.ts';
 import { createAppStore, createMapBridge, StoreProvider } from '../state/store.ts';
 
@@ -40,6 +41,8 @@ else {
   startHashSync(store);
   startAnalysisAutoRun(store);
   startPresentationControl(store);
+  // Installable and offline after one visit (the built app only).
+  startServiceWorker(store);
 }
 
 const root = document.getElementById('root');

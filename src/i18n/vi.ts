@@ -2,6 +2,9 @@
 export const vi = {
   'App.Title': 'Bản đồ liên kết vùng Bắc Trung Bộ và duyên hải Trung Bộ',
   'App.ShortTitle': 'Atlas BTB–DHTB',
+  'App.Description': 'Bản đồ quy hoạch tương tác, dùng không cần mạng, về liên kết vùng Bắc Trung Bộ và duyên hải Trung Bộ (NQ 26-NQ/TW).',
+  'App.UpdateReady': 'Có phiên bản mới — tải lại',
+  'App.UpdateLater': 'Để sau',
   'App.Loading': 'Đang tải bản đồ…',
   'App.LoadError': 'Không tải được dữ liệu: {message}',
   'App.Crash': 'Ứng dụng gặp lỗi. Tải lại trang để tiếp tục.',

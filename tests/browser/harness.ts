@@ -19,11 +19,10 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
-/** Starts `vite preview` on the given port and waits until it answers. */
-export async function startServer(port = 4173): Promise<Server> {
-  const child: ChildProcess = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Starts `vite preview` on the given port (serving dist/, or `outDir`) and waits until it answers. */
+export async function startServer(port = 4173, outDir?: string): Promise<Server> {
+  const args = ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...(outDir ? ['--outDir', outDir] : [])];
+  const child: ChildProcess = spawn('node_modules/.bin/vite', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   // A server that exits at once (its port taken by another run) must not let this run talk to the other's.
