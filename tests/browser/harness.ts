@@ -58,6 +58,8 @@ export interface Browser {
   requests: string[];
   /** Console messages of type error, and uncaught page errors. */
   errors: string[];
+  /** Console messages of type warning (of every page of the browser). */
+  warnings: string[];
   /** The profile folder: its path is in every process of this browser's command line (the benchmark sums their CPU time). */
   profile: string;
   close: () => Promise<void>;
@@ -84,16 +86,21 @@ export async function launch(
   const page = context.pages()[0] ?? (await context.newPage());
   const requests: string[] = [];
   const errors: string[] = [];
+  const warnings: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(String(e)));
+  context.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
   return {
     context,
     page,
     requests,
     errors,
+    warnings,
     profile,
     close: async () => {
       await context.close();

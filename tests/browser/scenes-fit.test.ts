@@ -85,7 +85,7 @@ describe('every scene fits every screen', () => {
       console.log(`scene × size × language combinations that fit: ${total - new Set(faults.map((f) => f.split(':')[0])).size} of ${total}`);
       assert.equal(total, BUILTIN_STORY.scenes.length * (SIZES.length + 1) * 2);
       assert.deepEqual(faults, []);
-      assert.deepEqual(b.errors, []);
+      assert.deepEqual([...b.errors, ...b.warnings], []);
     } finally {
       await b.close();
     }
@@ -104,7 +104,7 @@ describe('every scene fits every screen', () => {
       await b.page.waitForFunction(() => window.__ntcc?.store.getState().presenting === true);
       const { faults } = await walk(b.page, [SIZES[4], SIZES[0]], 'fit-offline');
       assert.deepEqual(faults, []);
-      assert.deepEqual(b.errors, []);
+      assert.deepEqual([...b.errors, ...b.warnings], []);
     } finally {
       await b.close();
     }
