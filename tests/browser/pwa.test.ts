@@ -86,10 +86,10 @@ describe('the installable app', () => {
       stopped = true;
       const failed = watchFailures(b);
       const violations: string[] = [];
-      await page.exposeFunction('__violation', (v: string) => violations.push(v));
+      await page.exposeFunction('ntccViolation', (v: string) => violations.push(v));
       await page.addInitScript(() =>
         document.addEventListener('securitypolicyviolation', (e) =>
-          (window as unknown as { __violation: (v: string) => void }).__violation(`${e.effectiveDirective} ${e.blockedURI}`),
+          (window as unknown as { ntccViolation: (v: string) => void }).ntccViolation(`${e.effectiveDirective} ${e.blockedURI}`),
         ),
       );
       await page.reload();
