@@ -2,7 +2,7 @@
  * A quiet console: a user's tour of every view (every layer on and off, the horizons, both
  * editions, both languages, each analysis kind, the export dialog, every scene of the story,
  * the presenter window) leaves no warning and no error in the console, on a desktop and on a
- * phone. Only the messages of ALLOWED pass, each outside the app's control.
+ * phone, with the service worker installing meanwhile. Only the messages of ALLOWED pass, each outside the app's control.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,7 +45,7 @@ describe('a quiet console', () => {
   });
 
   it('on a desktop: layers, horizons, editions, languages, each analysis, export, the story and the presenter window', async () => {
-    const b = await launch(1366, 768);
+    const b = await launch(1366, 768, [], { serviceWorkers: true });
     const page = b.page;
     try {
       await page.goto(`${server.origin}/`);
@@ -117,7 +117,7 @@ describe('a quiet console', () => {
   });
 
   it('on a phone: the opening view, the layer sheet, an analysis and a scene', async () => {
-    const b = await launch(390, 844, [], { hasTouch: true, isMobile: true });
+    const b = await launch(390, 844, [], { hasTouch: true, isMobile: true, serviceWorkers: true });
     const page = b.page;
     try {
       await page.goto(`${server.origin}/`);

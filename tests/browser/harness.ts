@@ -70,7 +70,14 @@ export async function launch(
   width = 1280,
   height = 800,
   extraArgs: string[] = [],
-  opts: { deviceScaleFactor?: number; reducedMotion?: 'reduce' | 'no-preference'; hasTouch?: boolean; isMobile?: boolean } = {},
+  opts: {
+    deviceScaleFactor?: number;
+    reducedMotion?: 'reduce' | 'no-preference';
+    hasTouch?: boolean;
+    isMobile?: boolean;
+    /** Let the app's service worker run (pwa.test.ts, console.test.ts); blocked otherwise, so that routed and recorded requests are the page's own. */
+    serviceWorkers?: boolean;
+  } = {},
 ): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'ntcc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -82,6 +89,7 @@ export async function launch(
     ...(opts.reducedMotion ? { reducedMotion: opts.reducedMotion } : {}),
     ...(opts.hasTouch ? { hasTouch: true } : {}),
     ...(opts.isMobile ? { isMobile: true } : {}),
+    serviceWorkers: opts.serviceWorkers ? 'allow' : 'block',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const requests: string[] = [];

@@ -73,7 +73,7 @@ describe('the installable app', () => {
 
   it('after one visit, with the network cut and the server gone, a reload opens the app, draws the map, runs an analysis, an export and the story, with no failed request', async () => {
     const server = await startServer(4296);
-    const b = await launch(1280, 800);
+    const b = await launch(1280, 800, [], { serviceWorkers: true });
     let stopped = false;
     try {
       const page = b.page;
@@ -158,7 +158,7 @@ describe('the installable app', () => {
 
     it('is offered ("Có phiên bản mới — tải lại"), not while presenting, and taken only on the user’s word', async () => {
       const server = await startServer(4297, DIR);
-      const b = await launch(1280, 800);
+      const b = await launch(1280, 800, [], { serviceWorkers: true });
       try {
         const page = b.page;
         await page.goto(`${server.origin}/`);
