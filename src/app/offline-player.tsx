@@ -11,7 +11,7 @@
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/600.css';
 import './app.css';
-import { StrictMode, useEffect } from 'react';
+import { StrictMode, useEffect, useLayoutEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { addProtocol, prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerCode from 'maplibre-gl/dist/maplibre-gl-worker.mjs?raw';
@@ -52,8 +52,29 @@ function offlineRunner(payload: OfflinePayload, lang: () => Lang): AnalysisRunne
 function StartCard({ story }: { story: Story }) {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
+  // The card's box, so that the first scene's subject shows beside it (as beside a caption).
+  const card = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const measure = (): void => {
+      const c = card.current;
+      const area = c?.parentElement;
+      if (!c || !area) return;
+      const o = area.getBoundingClientRect();
+      const b = c.getBoundingClientRect();
+      store.getState().setCaptionBox({ left: b.left - o.left, top: b.top - o.top, right: b.right - o.left, bottom: b.bottom - o.top });
+    };
+    measure();
+    // Again when the card or the screen changes size (another language, a turned phone).
+    const watch = new ResizeObserver(measure);
+    if (card.current) watch.observe(card.current);
+    if (card.current?.parentElement) watch.observe(card.current.parentElement);
+    return () => {
+      watch.disconnect();
+      store.getState().setCaptionBox(null);
+    };
+  }, [store]);
   return (
-    <div className="offline-start panel" data-testid="offline-start">
+    <div className="offline-start panel" data-testid="offline-start" ref={card}>
       <h1>{story.title[lang]}</h1>
       <p className="hint-muted">{t(lang, 'Offline.Scenes', { n: story.scenes.length })}</p>
       <div className="segs" role="group" aria-label={t(lang, 'Toolbar.Language')}>
@@ -96,11 +117,16 @@ function Player({ story }: { story: Story }) {
     document.documentElement.lang = lang;
     document.title = story.title[lang];
   }, [lang, story]);
-  // The thematic layers once the map has drawn, as in the app.
+  // The thematic layers once the map has drawn, as in the app; the first scene's subject beside the title card.
   useEffect(() => {
     if (!mapReady) return;
     void loadThematic().then(({ data }) => store.getState().setThematic(data));
-  }, [mapReady, store]);
+    const first = story.scenes[0];
+    if (first && !store.getState().presenting) {
+      const c = first.camera;
+      store.getState().flyTo(c.center, c.zoom, c.bearing, c.pitch, { viewport: c.viewport, subject: first.subject });
+    }
+  }, [mapReady, store, story]);
   return (
     <div className={presenting ? 'app presenting' : 'app'}>
       <main className="main">

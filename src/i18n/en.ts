@@ -4,7 +4,8 @@ import type { MessageKey } from './vi.ts';
 export const en: Record<MessageKey, string> = {
   'App.Title': 'North Central and Central Coast regional linkage atlas',
   'App.ShortTitle': 'NCCC Atlas',
-  'App.Description': 'An interactive planning map that works with no network, on linking the North Central and Central Coast region (Resolution 26-NQ/TW).',
+  'App.Description':
+    'An interactive planning map that works with no network, on linking the North Central and Central Coast region (Resolution 26-NQ/TW).',
   'App.UpdateReady': 'A new version is ready — reload',
   'App.UpdateLater': 'Later',
   'App.Loading': 'Loading the map…',

@@ -341,14 +341,16 @@ function nearCamera(map: MaplibreMap, c: SceneCameraOptions): boolean {
 }
 
 /**
- * Where a story scene may put its subject: while presenting, beside, above or below the
- * caption (whichever shows it largest); otherwise clear of the panels that float over the map
- * (as the opening view), or, for a scene without a subject, the whole map.
+ * Where a story scene may put its subject: while presenting (or under the offline file's title
+ * card), beside, above or below the caption (whichever shows it largest); otherwise clear of the
+ * panels that float over the map (as the opening view), or, for a scene without a subject, the
+ * whole map.
  */
 function framingParts(map: MaplibreMap, s: AppState, subject: boolean): Inset[] {
   const el = map.getContainer();
   const size = { width: el.clientWidth, height: el.clientHeight };
-  if (s.presenting) return freeInsets(size, s.captionBox);
+  // (The offline file's title card is such a caption too, before the story starts.)
+  if (s.presenting || s.captionBox) return freeInsets(size, s.captionBox);
   return [subject ? openingPadding(window.matchMedia(COMPACT_QUERY).matches) : { top: 0, right: 0, bottom: 0, left: 0 }];
 }
 
@@ -359,11 +361,11 @@ function followStore(map: MaplibreMap, store: AppStore, deck: (load?: boolean) =
     if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo(camera);
     else map.flyTo({ ...camera, duration: 1600, essential: false });
   };
-  /** While presenting, the scene's camera again for the caption's box and the map's size now: within the flight under way, or at once. */
+  /** While a caption shows, the scene's camera again for its box and the map's size now: within the flight under way, or at once. */
   const reframe = (): void => {
     const s = store.getState();
     const target = s.flyTarget;
-    if (!s.presenting || !s.captionBox || !target) return;
+    if (!s.captionBox || !target) return;
     const camera = sceneCamera(map, target, framingParts(map, s, Boolean(target.subject)));
     if (map.isMoving()) fly(camera);
     else if (!nearCamera(map, camera)) map.jumpTo(camera);

@@ -85,33 +85,40 @@ export function fitSubject(
   tr.setCenter(LngLat.convert(first.center));
   const box = corners(subject);
   const [minZoom, maxZoom] = [map.getMinZoom(), map.getMaxZoom()];
-  for (let k = 0; k < 24; k++) {
+  /** The subject's box on the screen at the copy's camera now. */
+  const measure = (): { x0: number; x1: number; y0: number; y1: number } => {
     const pts = box.map((c) => tr.locationToScreenPoint(c));
     const xs = pts.map((p) => p.x);
     const ys = pts.map((p) => p.y);
-    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const dx = (x0 + x1) / 2 - (free.x0 + free.x1) / 2;
-    const dy = (y0 + y1) / 2 - (free.y0 + free.y1) / 2;
-    const scale = Math.min((free.x1 - free.x0) / (x1 - x0), (free.y1 - free.y0) / (y1 - y0));
+    return { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
+  };
+  /** Moves the camera so that the box's middle is the free part's middle (at a pitch, a few times over). */
+  const centre = (): void => {
+    for (let i = 0; i < 4; i++) {
+      const b = measure();
+      const dx = (b.x0 + b.x1) / 2 - (free.x0 + free.x1) / 2;
+      const dy = (b.y0 + b.y1) / 2 - (free.y0 + free.y1) / 2;
+      if (Math.abs(dx) < 0.25 && Math.abs(dy) < 0.25) return;
+      tr.setCenter(tr.screenPointToLocation(new Point(width / 2 + dx, height / 2 + dy)));
+    }
+  };
+  const inside = (b: ReturnType<typeof measure>): boolean =>
+    b.x0 >= free.x0 - 0.5 && b.x1 <= free.x1 + 0.5 && b.y0 >= free.y0 - 0.5 && b.y1 <= free.y1 + 0.5;
+  for (let k = 0; k < 24; k++) {
+    centre();
+    const b = measure();
+    const scale = Math.min((free.x1 - free.x0) / (b.x1 - b.x0), (free.y1 - free.y0) / (b.y1 - b.y0));
     if (!Number.isFinite(scale) || scale <= 0) return null;
-    const fits = x0 >= free.x0 - 0.5 && x1 <= free.x1 + 0.5 && y0 >= free.y0 - 0.5 && y1 <= free.y1 + 0.5;
-    if (fits && scale < 1.002 && Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) break;
-    // Move the box's middle to the free part's middle, then zoom by what is left over.
-    tr.setCenter(tr.screenPointToLocation(new Point(width / 2 + dx, height / 2 + dy)));
-    const zoom = Math.min(maxZoom, Math.max(minZoom, tr.zoom + Math.log2(scale) * (fits ? 0.5 : 1)));
-    // Stuck at a zoom limit: the centre is all there is left to set.
-    if (zoom === tr.zoom && Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) break;
+    if (inside(b) && scale < 1.002) break;
+    const zoom = Math.min(maxZoom, Math.max(minZoom, tr.zoom + Math.log2(scale)));
+    if (zoom === tr.zoom) break; // at a zoom limit
     tr.setZoom(zoom);
   }
-  // One last check on the way out: shrink a hair when the box still pokes out.
-  const pts = box.map((c) => tr.locationToScreenPoint(c));
-  const xs = pts.map((p) => p.x);
-  const ys = pts.map((p) => p.y);
-  const over = Math.min(
-    (free.x1 - free.x0) / (Math.max(...xs) - Math.min(...xs)),
-    (free.y1 - free.y0) / (Math.max(...ys) - Math.min(...ys)),
-  );
-  if (over < 1) tr.setZoom(Math.max(minZoom, tr.zoom + Math.log2(over)));
+  // On the way out, whole or nothing: a hair smaller while any edge still pokes out.
+  for (let k = 0; k < 12 && !inside(measure()) && tr.zoom > minZoom; k++) {
+    tr.setZoom(Math.max(minZoom, tr.zoom - 0.01));
+    centre();
+  }
   return { camera: { center: tr.center.toArray() as [number, number], zoom: tr.zoom, bearing, pitch }, zoom: tr.zoom };
 }
 

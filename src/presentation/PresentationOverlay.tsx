@@ -46,23 +46,22 @@ export function PresentationOverlay({ onLeave }: { onLeave: () => void }) {
   const shown = scene ? captionKey(scene, s.lang) : null;
   useLayoutEffect(() => {
     if (shown === null) return;
+    /** The overlay's size when the card was last fitted. */
+    let fitted = '';
+    const sizeOf = (el: HTMLElement): string => `${el.clientWidth}x${el.clientHeight}`;
     const fit = (): void => {
       const r = root.current;
       const c = card.current;
       if (!r || !c) return;
+      fitted = sizeOf(r);
       fitCaption(c);
       const o = r.getBoundingClientRect();
       const b = c.getBoundingClientRect();
       getState().setCaptionBox({ left: b.left - o.left, top: b.top - o.top, right: b.right - o.left, bottom: b.bottom - o.top });
     };
     fit();
-    let size = '';
-    const watch = new ResizeObserver(([e]) => {
-      const now = e ? `${e.contentRect.width}x${e.contentRect.height}` : '';
-      if (now !== size) {
-        if (size) fit();
-        size = now;
-      }
+    const watch = new ResizeObserver(() => {
+      if (root.current && sizeOf(root.current) !== fitted) fit();
     });
     if (root.current) watch.observe(root.current);
     let live = true;

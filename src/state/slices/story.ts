@@ -17,7 +17,7 @@ export interface StorySlice {
   storyIndex: number;
   /** Full-screen playback: the editing UI is hidden. */
   presenting: boolean;
-  /** The caption's box on the map while presenting (the overlay measures it; the camera keeps the scene's subject clear of it). */
+  /** The caption's box on the map while presenting, or the offline file's title card (measured by each; the camera keeps the scene's subject clear of it). */
   captionBox: ScreenBox | null;
   setCaptionBox: (box: ScreenBox | null) => void;
   /** The screen is blacked out (B or .). */
