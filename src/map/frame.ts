@@ -27,8 +27,10 @@ export interface FrameTarget {
 
 /**
  * The part of MapLibre's transform this reads: a copy of the camera that can be moved and asked
- * where a place would be on the screen, without moving the map. `map.transform` is typed on
- * MapLibre's Camera but not exported on Map; a browser test would see it go.
+ * where a place would be on the screen, without moving the map. MapLibre 6 keeps it on the map's
+ * camera (`map._camera.transform`, typed on its Camera class but not exported); earlier versions
+ * on the map itself. Without either, the fit falls back to MapLibre's own (which ignores pitch);
+ * the scene walk in tests/browser/scenes-fit.test.ts fails on the pitched scenes if that happens.
  */
 interface CameraCopy {
   readonly width: number;
@@ -44,7 +46,11 @@ interface CameraCopy {
 }
 
 function cameraCopy(map: MaplibreMap): CameraCopy | null {
-  const tr = (map as unknown as { transform?: { clone?: () => CameraCopy } }).transform;
+  type Cloneable = { clone?: () => CameraCopy } | undefined;
+  const inner = map as unknown as { _camera?: { transform?: Cloneable }; transform?: Cloneable };
+  // MapLibre's own private member, named by MapLibre: the one place this reaches inside it.
+  // oxlint-disable-next-line no-underscore-dangle
+  const tr = inner._camera?.transform ?? inner.transform;
   return typeof tr?.clone === 'function' ? tr.clone() : null;
 }
 
