@@ -311,15 +311,6 @@ function thematicAt(map: MaplibreMap, x: number, y: number): FeatureRef | null {
   return typeof id === 'string' && typeof layer === 'string' ? { layer: layer as FeatureRef['layer'], id } : null;
 }
 
-/**
- * The map follows the store: each part it draws is a subscription to the state that part
- * reads (zustand's subscribeWithSelector), run once at the start and then on each change.
- * @returns a function that ends them all
- */
-/**
- * @param deck the deck.gl module once loaded; `deck(true)` starts loading it if it is not (the
- *   map shows the layers when it arrives), and returns null until then
- */
 /** Two caption boxes the same within a pixel (or both absent). */
 function sameBox(a: ScreenBox | null, b: ScreenBox | null): boolean {
   if (!a || !b) return a === b;
@@ -354,6 +345,13 @@ function framingParts(map: MaplibreMap, s: AppState, subject: boolean): Inset[] 
   return [subject ? openingPadding(window.matchMedia(COMPACT_QUERY).matches) : { top: 0, right: 0, bottom: 0, left: 0 }];
 }
 
+/**
+ * The map follows the store: each part it draws is a subscription to the state that part
+ * reads (zustand's subscribeWithSelector), run once at the start and then on each change.
+ * @returns a function that ends them all
+ * @param deck the deck.gl module once loaded; `deck(true)` starts loading it if it is not (the
+ *   map shows the layers when it arrives), and returns null until then
+ */
 function followStore(map: MaplibreMap, store: AppStore, deck: (load?: boolean) => DeckModule | null): () => void {
   const now = { fireImmediately: true };
   /** Flies there, or cuts when the system asks for reduced motion. */

@@ -101,7 +101,8 @@ export async function launch(
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   context.on('console', (m) => {
-    if (m.type() === 'warning') warnings.push(m.text());
+    // Playwright's own word when it blocks the app's service worker (see `serviceWorkers`), not the app's.
+    if (m.type() === 'warning' && m.text() !== 'Service Worker registration blocked by Playwright') warnings.push(m.text());
   });
   return {
     context,

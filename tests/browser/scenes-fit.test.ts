@@ -50,12 +50,13 @@ async function walk(
   page: Page,
   sizes: readonly { width: number; height: number }[],
   shots: string,
+  langs: readonly ('vi' | 'en')[] = ['vi', 'en'],
 ): Promise<{ total: number; faults: string[] }> {
   const faults: string[] = [];
   let total = 0;
   for (const size of sizes) {
     await page.setViewportSize(size);
-    for (const lang of ['vi', 'en'] as const) {
+    for (const lang of langs) {
       await page.evaluate((l) => window.__ntcc!.store.getState().setLang(l), lang);
       for (let i = 0; i < BUILTIN_STORY.scenes.length; i++) {
         await showScene(page, i);
@@ -80,20 +81,24 @@ describe('every scene fits every screen', () => {
     await server?.stop();
   });
 
-  it('in the app: each caption whole and each subject on screen clear of it, at five sizes, 4K and two upright screens, in both languages', async () => {
+  it('in the app: each caption whole and each subject on screen clear of it, at five sizes in both languages, and at 4K and on two upright screens', async () => {
     const b = await launch(SIZES[0].width, SIZES[0].height, [], { reducedMotion: 'reduce' });
     try {
       await b.page.goto(`${server.origin}/`);
       await waitForMapIdle(b.page);
       await b.page.evaluate(() => window.__ntcc!.store.getState().startPresentation(0));
-      const { total, faults } = await walk(b.page, [...SIZES, ...MORE], 'fit-app');
+      // Both languages at the five sizes; Vietnamese (the longer captions) at the others (4K draws slowly in software).
+      const five = await walk(b.page, SIZES, 'fit-app');
+      const more = await walk(b.page, MORE, 'fit-app', ['vi']);
+      const total = five.total + more.total;
+      const faults = [...five.faults, ...more.faults];
       const bad = new Set(faults.map((f) => f.split(':')[0] ?? f));
-      const five = SIZES.length * BUILTIN_STORY.scenes.length;
+      const n = SIZES.length * BUILTIN_STORY.scenes.length;
       const badFive = [...bad].filter((k) => k.endsWith('(vi)') && SIZES.some((z) => k.startsWith(`${z.width}×${z.height} `))).length;
       console.log(
-        `scenes that fit at the five sizes (Vietnamese): ${five - badFive} of ${five}; every size and language: ${total - bad.size} of ${total}`,
+        `scenes that fit at the five sizes (Vietnamese): ${n - badFive} of ${n}; every size and language walked: ${total - bad.size} of ${total}`,
       );
-      assert.equal(total, BUILTIN_STORY.scenes.length * (SIZES.length + MORE.length) * 2);
+      assert.equal(total, BUILTIN_STORY.scenes.length * (SIZES.length * 2 + MORE.length));
       assert.deepEqual(faults, []);
       assert.deepEqual([...b.errors, ...b.warnings], []);
     } finally {
