@@ -5,6 +5,7 @@ import { useAppStore, useStoreApi, type MapBridge } from '../state/store.ts';
 import { InfoPanel } from '../ui/InfoPanel.tsx';
 import { Legend } from '../ui/Legend.tsx';
 import { Notice } from '../ui/Notice.tsx';
+import { UpdatePrompt } from '../ui/UpdatePrompt.tsx';
 import { LayerPanel } from '../ui/LayerPanel.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
 import { fontsPromise, provincesPromise } from './preload.ts';
@@ -26,7 +27,7 @@ const StoryPanel = lazy(() => import('../ui/StoryPanel.tsx').then((m) => ({ defa
  * The page: the map starts as soon as the label font is loaded (it needs nothing else);
  * the province facts for the panel arrive in parallel.
  */
-export function App({ mapBridge }: { mapBridge: MapBridge }) {
+export function App({ mapBridge, onUpdate }: { mapBridge: MapBridge; onUpdate: () => void }) {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
   const analysisOpen = useAppStore((s) => s.analysisOpen);
@@ -132,6 +133,7 @@ export function App({ mapBridge }: { mapBridge: MapBridge }) {
                 )}
               </div>
               <Notice />
+              <UpdatePrompt onReload={onUpdate} />
             </div>
             {/* Beside the map on a wide screen; a drawer or bottom sheet on a narrow one, shown when asked for. */}
             <div

@@ -10,6 +10,7 @@ import { startAnalysisAutoRun } from './analysis-autorun.ts';
 import { startPresentationControl, startPresenterControl } from './presentation-control.ts';
 import { createAnalysisWorker } from './analysis-runner.ts';
 import { createFileImporter } from './file-import.ts';
+import { startServiceWorker } from './service-worker.ts';
 import { createAppStore, createMapBridge, StoreProvider } from '../state/store.ts';
 
 // The composition root: the store is made here with everything it cannot do itself.
@@ -40,6 +41,8 @@ else {
   startAnalysisAutoRun(store);
   startPresentationControl(store);
 }
+// Installable and offline after one visit (the built app only; not the presenter window).
+const serviceWorker = presenterWindow ? null : startServiceWorker(store);
 
 const root = document.getElementById('root');
 if (root)
@@ -52,7 +55,7 @@ if (root)
               <PresenterView />
             </Suspense>
           ) : (
-            <App mapBridge={mapBridge} />
+            <App mapBridge={mapBridge} onUpdate={() => serviceWorker?.reloadForUpdate()} />
           )}
         </ErrorBoundary>
       </StoreProvider>

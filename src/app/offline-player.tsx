@@ -4,13 +4,14 @@
  * and fonts (inlined by the single-file build, vite.offline.config.ts), and in its data block
  * the story, the basemap tiles its scenes need (served to the map through a protocol of its
  * own) and the analysis results its scenes show. The bundled data layers are inlined as data
- * URLs. It plays the story as presentation mode does: keys and clicker, full screen,
- * captions and figures with their sources, black screen, and the language switch.
+ * URLs. It plays the story as presentation mode does: keys and clicker (which start the story
+ * from the title card too, and ← on the first scene comes back to it), full screen, captions
+ * and figures with their sources, black screen, and the language switch.
  */
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/600.css';
 import './app.css';
-import { StrictMode, useEffect } from 'react';
+import { StrictMode, useEffect, useLayoutEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { addProtocol, prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerCode from 'maplibre-gl/dist/maplibre-gl-worker.mjs?raw';
@@ -22,6 +23,7 @@ import { fromBase64 } from '../export/base64.ts';
 import { decodeResult, OFFLINE_DATA_ID, readOfflinePayload, type OfflinePayload } from '../export/offline-file.ts';
 import { render, t, type Lang } from '../i18n/index.ts';
 import { MapView } from '../map/MapView.tsx';
+import { startTitleCardKeys } from '../presentation/keys.ts';
 import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
 import { createAppStore, createMapBridge, StoreProvider, useAppStore, useStoreApi, type AnalysisRunner } from '../state/store.ts';
 import { Notice } from '../ui/Notice.tsx';
@@ -50,8 +52,29 @@ function offlineRunner(payload: OfflinePayload, lang: () => Lang): AnalysisRunne
 function StartCard({ story }: { story: Story }) {
   const store = useStoreApi();
   const lang = useAppStore((s) => s.lang);
+  // The card's box, so that the first scene's subject shows beside it (as beside a caption).
+  const card = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const measure = (): void => {
+      const c = card.current;
+      const area = c?.parentElement;
+      if (!c || !area) return;
+      const o = area.getBoundingClientRect();
+      const b = c.getBoundingClientRect();
+      store.getState().setCaptionBox({ left: b.left - o.left, top: b.top - o.top, right: b.right - o.left, bottom: b.bottom - o.top });
+    };
+    measure();
+    // Again when the card or the screen changes size (another language, a turned phone).
+    const watch = new ResizeObserver(measure);
+    if (card.current) watch.observe(card.current);
+    if (card.current?.parentElement) watch.observe(card.current.parentElement);
+    return () => {
+      watch.disconnect();
+      store.getState().setCaptionBox(null);
+    };
+  }, [store]);
   return (
-    <div className="offline-start panel" data-testid="offline-start">
+    <div className="offline-start panel" data-testid="offline-start" ref={card}>
       <h1>{story.title[lang]}</h1>
       <p className="hint-muted">{t(lang, 'Offline.Scenes', { n: story.scenes.length })}</p>
       <div className="segs" role="group" aria-label={t(lang, 'Toolbar.Language')}>
@@ -89,21 +112,28 @@ function Player({ story }: { story: Story }) {
   const presenting = useAppStore((s) => s.presenting);
   const lang = useAppStore((s) => s.lang);
   const mapReady = useAppStore((s) => s.mapReady);
+  const blackout = useAppStore((s) => s.blackout);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = story.title[lang];
   }, [lang, story]);
-  // The thematic layers once the map has drawn, as in the app.
+  // The thematic layers once the map has drawn, as in the app; the first scene's subject beside the title card.
   useEffect(() => {
     if (!mapReady) return;
     void loadThematic().then(({ data }) => store.getState().setThematic(data));
-  }, [mapReady, store]);
+    const first = story.scenes[0];
+    if (first && !store.getState().presenting) {
+      const c = first.camera;
+      store.getState().flyTo(c.center, c.zoom, c.bearing, c.pitch, { viewport: c.viewport, subject: first.subject });
+    }
+  }, [mapReady, store, story]);
   return (
     <div className={presenting ? 'app presenting' : 'app'}>
       <main className="main">
         <div className="map-area">
           <MapView bridge={bridge} tiles={TILES} />
           {presenting ? <PresentationOverlay onLeave={() => leave(store)} /> : <StartCard story={story} />}
+          {!presenting && blackout && <div className="blackout" data-testid="blackout" />}
           <Notice />
         </div>
       </main>
@@ -162,7 +192,13 @@ function start(): void {
   store.getState().loadStory(story);
   store.getState().revealScene(0);
   startAnalysisAutoRun(store);
-  startPresentationControl(store);
+  // A clicker starts the story from the title card, and ← on the first scene comes back to it.
+  startPresentationControl(store, { onBeforeFirst: () => store.getState().stopPresentation() });
+  startTitleCardKeys(
+    store,
+    () => !store.getState().presenting,
+    (from) => present(store, from),
+  );
   void loadProvinces().then((data) => store.getState().setData(data));
   void loadLabelFont().finally(() =>
     createRoot(root).render(

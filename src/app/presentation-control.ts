@@ -40,13 +40,17 @@ function onFullscreen(store: AppStore): void {
   if (!document.fullscreenElement && store.getState().presenting) store.getState().stopPresentation();
 }
 
-/** Wires everything up in the audience window; returns a function that undoes it. */
-export function startPresentationControl(store: AppStore): () => void {
+/**
+ * Wires everything up in the audience window; returns a function that undoes it.
+ * `onBeforeFirst` answers ← on the first scene (the offline file's title card).
+ */
+export function startPresentationControl(store: AppStore, opts: { onBeforeFirst?: () => void } = {}): () => void {
   const stopSync = startPresentationSync(store, 'audience');
   const stopKeys = startPresentationKeys(
     store,
     () => store.getState().presenting,
     () => leave(store),
+    opts,
   );
   const fullscreen = (): void => onFullscreen(store);
   document.addEventListener('fullscreenchange', fullscreen);

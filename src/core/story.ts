@@ -25,6 +25,9 @@ export interface SceneCamera {
   viewport?: { width: number; height: number };
 }
 
+/** A scene's subject: west, south, east, north in degrees. */
+export type SceneSubject = [number, number, number, number];
+
 /** Sizes a scene's viewport may have, CSS px. */
 export const VIEWPORT_PX = { min: 200, max: 8000 } as const;
 
@@ -75,6 +78,12 @@ export interface Scene {
   notes: Bilingual;
   /** Figures shown with the caption, each with its source key (e.g. NQ26, GSO23). */
   figures: { label: Bilingual; value: Bilingual; source: string }[];
+  /**
+   * The area the scene is about, west, south, east, north in degrees (absent or null: the area
+   * its camera shows). While presenting, the camera shows it whole in the part of the screen
+   * the caption leaves free, at the scene's bearing and pitch.
+   */
+  subject?: SceneSubject | null;
   /** The user's table shown, by reference (absent or null: none). */
   table?: TableRef | null;
   /** The user's own road network the scene's analysis runs on, by its file name (absent or null: the bundled corridors). */

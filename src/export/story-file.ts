@@ -62,6 +62,20 @@ const SceneSchema = v.object({
   caption: bilingual,
   notes: bilingual,
   figures: v.pipe(v.array(v.object({ label: bilingual, value: bilingual, source: v.pipe(v.string(), v.maxLength(100)) })), v.maxLength(8)),
+  // The area the scene is about: west, south, east, north, a box of some extent.
+  subject: v.optional(
+    v.nullable(
+      v.pipe(
+        v.tuple([
+          v.pipe(finite, v.minValue(-180), v.maxValue(180)),
+          v.pipe(finite, v.minValue(-85), v.maxValue(85)),
+          v.pipe(finite, v.minValue(-180), v.maxValue(180)),
+          v.pipe(finite, v.minValue(-85), v.maxValue(85)),
+        ]),
+        v.check(([w, s, e, n]) => e > w && n > s, 'west < east and south < north'),
+      ),
+    ),
+  ),
   // The user's table, by reference (the figures stay in the user's file).
   table: v.optional(
     v.nullable(

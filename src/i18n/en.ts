@@ -4,6 +4,10 @@ import type { MessageKey } from './vi.ts';
 export const en: Record<MessageKey, string> = {
   'App.Title': 'North Central and Central Coast regional linkage atlas',
   'App.ShortTitle': 'NCCC Atlas',
+  'App.Description':
+    'An interactive planning map that works with no network, on linking the North Central and Central Coast region (Resolution 26-NQ/TW).',
+  'App.UpdateReady': 'A new version is ready — reload',
+  'App.UpdateLater': 'Later',
   'App.Loading': 'Loading the map…',
   'App.LoadError': 'Could not load the data: {message}',
   'App.Crash': 'The app hit an error. Reload the page to continue.',
@@ -499,7 +503,8 @@ export const en: Record<MessageKey, string> = {
   'Offline.NoTemplate': 'The offline player is not in this build (run npm run build).',
   'Offline.Start': 'Start the presentation',
   'Offline.Scenes': '{n} scenes · works with no network',
-  'Offline.Keys': 'Keys: → Space next · ← previous · B black screen · Esc leave.',
+  'Offline.Keys':
+    'Keys and clicker: → Space Enter PageDown start, then next scene · ← PageUp previous · B black screen · Esc back to this page.',
   'Offline.MissingResult': 'This analysis is not included in the offline file.',
   'Offline.Error.empty': 'This file holds no story.',
   'Offline.Error.bad-json': 'This file’s story data is damaged.',
@@ -525,7 +530,8 @@ export const en: Record<MessageKey, string> = {
   'Story.Autoplay': 'Autoplay',
   'Story.Seconds': 'seconds per scene',
   'Story.Leave': 'Leave the presentation',
-  'Story.Help': 'Keys: → or Space next · ← previous · Home/End · 1–9 to jump · B black screen · Esc leave',
+  'Story.Help': 'Keys: → Space Enter PageDown next · ← PageUp previous · Home/End · 1–9 to jump · B black screen · Esc leave',
+  'Story.PresenterHelp': 'Keys: → Space Enter PageDown next · ← PageUp previous · Home/End · 1–9 to jump · B black screen',
   'Story.Source': 'Source: {source}',
   'Story.NoCaption': '(no caption yet)',
   'Story.Unreadable':

@@ -10,7 +10,8 @@ import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { EDITIONS, type Edition } from '../core/types.ts';
 import { REGION_BOUNDS } from '../core/region.ts';
 import { sceneZoom } from '../core/story.ts';
-import { COMPACT_QUERY, openingPadding } from '../core/screen.ts';
+import { COMPACT_QUERY, freeInsets, openingPadding, type Inset, type ScreenBox } from '../core/screen.ts';
+import { sceneCamera, type SceneCameraOptions } from './frame.ts';
 import {
   counterpartsOf,
   DEFAULT_VIEW,
@@ -316,17 +317,67 @@ function thematicAt(map: MaplibreMap, x: number, y: number): FeatureRef | null {
   return typeof id === 'string' && typeof layer === 'string' ? { layer: layer as FeatureRef['layer'], id } : null;
 }
 
+/** Two caption boxes the same within a pixel (or both absent). */
+function sameBox(a: ScreenBox | null, b: ScreenBox | null): boolean {
+  if (!a || !b) return a === b;
+  return (
+    Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1 && Math.abs(a.right - b.right) < 1 && Math.abs(a.bottom - b.bottom) < 1
+  );
+}
+
+/** The map is already at (or within a hair of) this camera. */
+function nearCamera(map: MaplibreMap, c: SceneCameraOptions): boolean {
+  const at = map.getCenter();
+  return (
+    Math.abs(at.lng - c.center[0]) < 1e-5 &&
+    Math.abs(at.lat - c.center[1]) < 1e-5 &&
+    Math.abs(map.getZoom() - c.zoom) < 1e-3 &&
+    Math.abs(map.getBearing() - c.bearing) < 0.01 &&
+    Math.abs(map.getPitch() - c.pitch) < 0.01
+  );
+}
+
+/**
+ * Where a story scene may put its subject: while presenting (or under the offline file's title
+ * card), beside, above or below the caption (whichever shows it largest); otherwise clear of the
+ * panels that float over the map (as the opening view), or, for a scene without a subject, the
+ * whole map.
+ */
+function framingParts(map: MaplibreMap, s: AppState, subject: boolean): Inset[] {
+  const el = map.getContainer();
+  const size = { width: el.clientWidth, height: el.clientHeight };
+  // (The offline file's title card is such a caption too, before the story starts.)
+  if (s.presenting || s.captionBox) return freeInsets(size, s.captionBox);
+  return [subject ? openingPadding(window.matchMedia(COMPACT_QUERY).matches) : { top: 0, right: 0, bottom: 0, left: 0 }];
+}
+
 /**
  * The map follows the store: each part it draws is a subscription to the state that part
  * reads (zustand's subscribeWithSelector), run once at the start and then on each change.
  * @returns a function that ends them all
- */
-/**
  * @param deck the deck.gl module once loaded; `deck(true)` starts loading it if it is not (the
  *   map shows the layers when it arrives), and returns null until then
  */
 function followStore(map: MaplibreMap, store: AppStore, deck: (load?: boolean) => DeckModule | null): () => void {
   const now = { fireImmediately: true };
+  /** Flies there, or cuts when the system asks for reduced motion. */
+  const fly = (camera: Partial<SceneCameraOptions>): void => {
+    if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo(camera);
+    else map.flyTo({ ...camera, duration: 1600, essential: false });
+  };
+  /** While a caption shows, the scene's camera again for its box and the map's size now: within the flight under way, or at once. */
+  const reframe = (): void => {
+    const s = store.getState();
+    const target = s.flyTarget;
+    if (!s.captionBox || !target) return;
+    const camera = sceneCamera(map, target, framingParts(map, s, Boolean(target.subject)));
+    if (map.isMoving()) fly(camera);
+    else if (!nearCamera(map, camera)) map.jumpTo(camera);
+  };
+  // A screen turned or resized while presenting: the scene's subject stays whole and clear of the caption.
+  // (After the task that resized: a camera being worked out may itself tell MapLibre the new size.)
+  const onResize = (): void => queueMicrotask(reframe);
+  map.on('resize', onResize);
   const subs = [
     store.subscribe(
       (s) => s.edition,
@@ -440,14 +491,26 @@ function followStore(map: MaplibreMap, store: AppStore, deck: (load?: boolean) =
         if (!target) return;
         const { center, bearing, pitch, viewport } = target;
         const el = map.getContainer();
-        // A scene made on another screen shows the same area on this one.
-        const zoom = sceneZoom(target.zoom, viewport, { width: el.clientWidth, height: el.clientHeight });
-        const camera = { center, zoom, ...(bearing === undefined ? {} : { bearing }), ...(pitch === undefined ? {} : { pitch }) };
-        if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) map.jumpTo(camera);
-        else map.flyTo({ ...camera, duration: 1600, essential: false });
+        if (target.subject || store.getState().presenting) {
+          // A story scene: its subject whole (or its camera's centre), clear of the caption.
+          fly(sceneCamera(map, target, framingParts(map, store.getState(), Boolean(target.subject))));
+        } else {
+          // A scene made on another screen shows the same area on this one.
+          const zoom = sceneZoom(target.zoom, viewport, { width: el.clientWidth, height: el.clientHeight });
+          fly({ center, zoom, ...(bearing === undefined ? {} : { bearing }), ...(pitch === undefined ? {} : { pitch }) });
+        }
         // Nowhere to go (already there): show a pending scene now.
         if (!map.isMoving() && store.getState().pendingScene !== null) queueMicrotask(() => store.getState().revealScene());
       },
+    ),
+    // The caption's box changed (a new scene's caption, another language, a resized screen): the
+    // scene's subject moves clear of it, in the same flight when one is under way.
+    store.subscribe(
+      (s) => s.captionBox,
+      (box) => {
+        if (box) reframe();
+      },
+      { equalityFn: sameBox },
     ),
     // A view set from outside (the address, a test); the map's own moves set the same view and stop here.
     store.subscribe(
@@ -457,7 +520,10 @@ function followStore(map: MaplibreMap, store: AppStore, deck: (load?: boolean) =
       },
     ),
   ];
-  return () => subs.forEach((u) => u());
+  return () => {
+    subs.forEach((u) => u());
+    map.off('resize', onResize);
+  };
 }
 
 /**
@@ -567,9 +633,12 @@ export function MapView({ bridge, tiles }: { bridge: MapBridge; tiles?: { base: 
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
-    map.on('styleimagemissing', (e: { id: string }) => {
-      if (e.id === CAPITAL_BOX && !map.hasImage(CAPITAL_BOX)) map.addImage(CAPITAL_BOX, capitalBoxImage());
-      if (e.id === HATCH && !map.hasImage(HATCH)) map.addImage(HATCH, hatchImage());
+    // The style's two made images, given when a tile first asks for them (MapLibre waits for
+    // the resolver; an image added from the later `styleimagemissing` event comes too late for
+    // that tile and leaves a warning in the console).
+    map.setMissingStyleImageResolver((id) => {
+      if (id === CAPITAL_BOX && !map.hasImage(CAPITAL_BOX)) map.addImage(CAPITAL_BOX, capitalBoxImage());
+      if (id === HATCH && !map.hasImage(HATCH)) map.addImage(HATCH, hatchImage());
     });
     // Opened without a view in the address: the whole region, Hoàng Sa and Trường Sa
     // included, fills the part of the map that nothing floats over, on any screen.

@@ -44,7 +44,7 @@ export const USER_TABLE = { source: 'user-table', fill: 'user-table-fill', noDat
 export const HATCH = 'no-data-hatch';
 const HATCH_PX = 8;
 
-/** The hatch image MapLibre asks for (`styleimagemissing`): grey diagonal lines on transparent. */
+/** The hatch image MapLibre asks for (its missing-image resolver): grey diagonal lines on transparent. */
 export function hatchImage(): { width: number; height: number; data: Uint8Array } {
   const data = new Uint8Array(HATCH_PX * HATCH_PX * 4);
   for (let y = 0; y < HATCH_PX; y++)
@@ -57,7 +57,7 @@ export function hatchImage(): { width: number; height: number; data: Uint8Array 
 export const CAPITAL_BOX = 'capital-box';
 export const CAPITAL_BOX_PX = 14;
 
-/** The transparent image MapLibre asks for (`styleimagemissing`) as CAPITAL_BOX. */
+/** The transparent image MapLibre asks for (its missing-image resolver) as CAPITAL_BOX. */
 export function capitalBoxImage(): { width: number; height: number; data: Uint8Array } {
   return { width: CAPITAL_BOX_PX, height: CAPITAL_BOX_PX, data: new Uint8Array(CAPITAL_BOX_PX * CAPITAL_BOX_PX * 4) };
 }

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n/index.ts';
 import { useAppStore, useStoreApi } from '../state/store.ts';
+import { captionKey, fitCaption } from './fit-caption.ts';
 import { startPresentationTouch } from './touch.ts';
 
 /** The cursor and the controls hide after this long without movement or touch. */
@@ -38,12 +39,50 @@ export function PresentationOverlay({ onLeave }: { onLeave: () => void }) {
     return () => document.body.classList.remove('cursor-hidden');
   }, [idle]);
   const scene = s.story.scenes[s.index];
+  // The caption whole on this screen (type stepped down where needed), and its box told to the
+  // map, which keeps the scene's subject clear of it. Again when the screen or the fonts change.
+  const root = useRef<HTMLDivElement>(null);
+  const card = useRef<HTMLDivElement>(null);
+  const shown = scene ? captionKey(scene, s.lang) : null;
+  useLayoutEffect(() => {
+    if (shown === null) return;
+    /** The overlay's size when the card was last fitted. */
+    let fitted = '';
+    const sizeOf = (el: HTMLElement): string => `${el.clientWidth}x${el.clientHeight}`;
+    const fit = (): void => {
+      const r = root.current;
+      const c = card.current;
+      if (!r || !c) return;
+      fitted = sizeOf(r);
+      fitCaption(c);
+      const o = r.getBoundingClientRect();
+      const b = c.getBoundingClientRect();
+      getState().setCaptionBox({ left: b.left - o.left, top: b.top - o.top, right: b.right - o.left, bottom: b.bottom - o.top });
+    };
+    fit();
+    const watch = new ResizeObserver(() => {
+      if (root.current && sizeOf(root.current) !== fitted) fit();
+    });
+    if (root.current) watch.observe(root.current);
+    let live = true;
+    void document.fonts?.ready.then(() => live && fit());
+    return () => {
+      live = false;
+      watch.disconnect();
+    };
+  }, [shown, getState]);
+  useEffect(() => () => getState().setCaptionBox(null), [getState]);
   if (!scene) return null;
   const total = s.story.scenes.length;
   const { lang } = s;
   return (
-    <div className="presentation" data-testid="presentation">
-      <div className="present-caption" data-testid="present-caption" lang={lang}>
+    <div className="presentation" data-testid="presentation" ref={root}>
+      <div
+        className={scene.figures.length > 1 ? 'present-caption with-figures' : 'present-caption'}
+        data-testid="present-caption"
+        lang={lang}
+        ref={card}
+      >
         <p className="caption-text">{scene.caption[lang] || t(lang, 'Story.NoCaption')}</p>
         {scene.figures.length > 0 && (
           <ul className="present-figures">

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n/index.ts';
 import { useAppStore, useStoreApi } from '../state/store.ts';
 import { AUTOPLAY_SECONDS, autoplaySeconds } from '../core/story.ts';
+import { captionKey, fitCaption } from './fit-caption.ts';
 
 function clock(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -33,6 +34,23 @@ export function PresenterView() {
   }, []);
   const { lang } = s;
   const cur = s.story.scenes[s.index];
+  // The current caption and its figures whole in the window, whatever its size (type steps down).
+  const card = useRef<HTMLDivElement>(null);
+  const shown = cur ? captionKey(cur, lang) : null;
+  useLayoutEffect(() => {
+    if (shown === null) return;
+    const fit = (): void => {
+      if (card.current) fitCaption(card.current);
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    let live = true;
+    void document.fonts?.ready.then(() => live && fit());
+    return () => {
+      live = false;
+      window.removeEventListener('resize', fit);
+    };
+  }, [shown]);
   const next = s.story.scenes[s.index + 1];
   const total = s.story.scenes.length;
   const go = (i: number): void => {
@@ -55,9 +73,22 @@ export function PresenterView() {
         <div className="presenter-body">
           <section className="presenter-current" aria-label={t(lang, 'Story.Current')}>
             <h2>{t(lang, 'Story.Current')}</h2>
-            <p className="presenter-caption" data-testid="presenter-caption">
-              {cur.caption[lang] || t(lang, 'Story.NoCaption')}
-            </p>
+            <div className="presenter-card" data-testid="presenter-current-card" ref={card}>
+              <p className="presenter-caption" data-testid="presenter-caption">
+                {cur.caption[lang] || t(lang, 'Story.NoCaption')}
+              </p>
+              {cur.figures.length > 0 && (
+                <ul className="present-figures">
+                  {cur.figures.map((f, i) => (
+                    <li key={i}>
+                      <span className="figure-value">{f.value[lang]}</span>
+                      <span className="figure-label">{f.label[lang]}</span>
+                      <span className="figure-source">{t(lang, 'Story.Source', { source: f.source })}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
             <div className="presenter-notes" data-testid="presenter-notes">
               {cur.notes[lang]}
             </div>
@@ -94,7 +125,7 @@ export function PresenterView() {
           }}
         />{' '}
         {t(lang, 'Story.Seconds')}
-        <p className="hint-muted">{t(lang, 'Story.Help')}</p>
+        <p className="hint-muted">{t(lang, 'Story.PresenterHelp')}</p>
       </footer>
     </main>
   );

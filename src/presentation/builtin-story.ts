@@ -1,10 +1,17 @@
 /**
  * The built-in story on Resolution 26-NQ/TW: ten scenes from the region's place in the
  * country to its 2030 and 2045 targets. Every figure carries its source key (see
- * data/SOURCES.md); figures computed by the app say so.
+ * data/SOURCES.md); figures computed by the app say so. Each scene's subject is the area it
+ * talks about, from the bundled data (data/geojson): the region with Hoàng Sa and Trường Sa
+ * (REGION_BOUNDS); the North–South corridors; the border gates to Laos with the seaports north
+ * of 13.6°N; the seaports and coastal economic zones; the capitals the gravity arcs join; the
+ * mainland's accessibility grid; the four East–West expressways of 2030 and the coast they
+ * reach; the islands, baseline points and the two archipelagos. A unit test checks each
+ * holds what it names.
  */
 import { DEFAULT_PARAMS } from '../core/analysis.ts';
 import { STATUSES } from '../core/layers.ts';
+import { REGION_BOUNDS } from '../core/region.ts';
 import type { Scene, Story } from '../core/story.ts';
 
 const { edition: _e, horizon: _h, ...analysisDefaults } = DEFAULT_PARAMS;
@@ -27,6 +34,7 @@ const STORY: Story = {
     {
       ...base,
       id: 'region',
+      subject: REGION_BOUNDS,
       camera: { center: [104.6, 15.2], zoom: 5.0, pitch: 0, bearing: 0 },
       caption: {
         vi: 'Vùng Bắc Trung Bộ và duyên hải Trung Bộ: 14 tỉnh, thành phố ven biển',
@@ -45,6 +53,7 @@ const STORY: Story = {
     {
       ...base,
       id: 'editions',
+      subject: REGION_BOUNDS,
       edition: '2025',
       camera: { center: [104.9, 15.2], zoom: 5.6, pitch: 0, bearing: 0 },
       caption: {
@@ -63,6 +72,7 @@ const STORY: Story = {
     {
       ...base,
       id: 'north-south',
+      subject: [105.2, 10.8, 109.5, 20.3],
       layers: ['corridors'],
       camera: { center: [104.7, 15.3], zoom: 5.5, pitch: 0, bearing: 0 },
       caption: {
@@ -85,6 +95,7 @@ const STORY: Story = {
     {
       ...base,
       id: 'east-west',
+      subject: [103.9, 13.6, 109.4, 20.5],
       layers: ['corridors', 'border-gates'],
       camera: { center: [105.3, 17.0], zoom: 6.4, pitch: 35, bearing: -12 },
       caption: {
@@ -100,6 +111,7 @@ const STORY: Story = {
     {
       ...base,
       id: 'ports-zones',
+      subject: [105.6, 10.4, 109.6, 19.5],
       layers: ['seaports', 'economic-zones'],
       camera: { center: [106.2, 14.3], zoom: 5.9, pitch: 0, bearing: 0 },
       caption: {
@@ -118,6 +130,7 @@ const STORY: Story = {
     {
       ...base,
       id: 'gravity',
+      subject: [105.5, 10.7, 109.5, 20.0],
       analysis: { ...analysisDefaults, kind: 'gravity' },
       camera: { center: [105.0, 15.0], zoom: 5.7, pitch: 40, bearing: -8 },
       caption: {
@@ -135,6 +148,7 @@ const STORY: Story = {
     {
       ...base,
       id: 'access',
+      subject: [103.8, 10.4, 109.6, 20.7],
       analysis: { ...analysisDefaults, kind: 'access', cellKm: 5 },
       camera: { center: [104.8, 15.4], zoom: 5.7, pitch: 0, bearing: 0 },
       caption: {
@@ -150,6 +164,7 @@ const STORY: Story = {
     {
       ...base,
       id: 'network-2030',
+      subject: [104.9, 12.4, 109.4, 18.9],
       horizon: '2030',
       analysis: { ...analysisDefaults, kind: 'access', cellKm: 5, metric: 'minutes' },
       compare: { with: 'horizon', horizon: 'today', view: 'difference' },
@@ -178,6 +193,7 @@ const STORY: Story = {
     {
       ...base,
       id: 'sea-islands',
+      subject: [107.3, 8.3, 116.2, 17.2],
       layers: ['islands', 'baseline-points', 'military-regions'],
       camera: { center: [109.6, 13.2], zoom: 5.0, pitch: 0, bearing: 0 },
       caption: {
@@ -193,6 +209,7 @@ const STORY: Story = {
     {
       ...base,
       id: 'targets',
+      subject: REGION_BOUNDS,
       camera: { center: [104.8, 15.4], zoom: 5.5, pitch: 0, bearing: 0 },
       caption: {
         vi: 'Mục tiêu 2030 và tầm nhìn 2045: vùng phát triển nhanh, bền vững, mạnh về kinh tế biển',

@@ -19,11 +19,10 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
-/** Starts `vite preview` on the given port and waits until it answers. */
-export async function startServer(port = 4173): Promise<Server> {
-  const child: ChildProcess = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Starts `vite preview` on the given port (serving dist/, or `outDir`) and waits until it answers. */
+export async function startServer(port = 4173, outDir?: string): Promise<Server> {
+  const args = ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...(outDir ? ['--outDir', outDir] : [])];
+  const child: ChildProcess = spawn('node_modules/.bin/vite', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   // A server that exits at once (its port taken by another run) must not let this run talk to the other's.
@@ -59,6 +58,8 @@ export interface Browser {
   requests: string[];
   /** Console messages of type error, and uncaught page errors. */
   errors: string[];
+  /** Console messages of type warning (of every page of the browser). */
+  warnings: string[];
   /** The profile folder: its path is in every process of this browser's command line (the benchmark sums their CPU time). */
   profile: string;
   close: () => Promise<void>;
@@ -69,7 +70,14 @@ export async function launch(
   width = 1280,
   height = 800,
   extraArgs: string[] = [],
-  opts: { deviceScaleFactor?: number; reducedMotion?: 'reduce' | 'no-preference'; hasTouch?: boolean; isMobile?: boolean } = {},
+  opts: {
+    deviceScaleFactor?: number;
+    reducedMotion?: 'reduce' | 'no-preference';
+    hasTouch?: boolean;
+    isMobile?: boolean;
+    /** Let the app's service worker run (pwa.test.ts, console.test.ts); blocked otherwise, so that routed and recorded requests are the page's own. */
+    serviceWorkers?: boolean;
+  } = {},
 ): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'ntcc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -81,20 +89,27 @@ export async function launch(
     ...(opts.reducedMotion ? { reducedMotion: opts.reducedMotion } : {}),
     ...(opts.hasTouch ? { hasTouch: true } : {}),
     ...(opts.isMobile ? { isMobile: true } : {}),
+    serviceWorkers: opts.serviceWorkers ? 'allow' : 'block',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const requests: string[] = [];
   const errors: string[] = [];
+  const warnings: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(String(e)));
+  context.on('console', (m) => {
+    // Playwright's own word when it blocks the app's service worker (see `serviceWorkers`), not the app's.
+    if (m.type() === 'warning' && m.text() !== 'Service Worker registration blocked by Playwright') warnings.push(m.text());
+  });
   return {
     context,
     page,
     requests,
     errors,
+    warnings,
     profile,
     close: async () => {
       await context.close();
@@ -183,4 +198,59 @@ export async function mapPixels(
     const [x, y, w, h] = b ?? [0, 0, img.width, img.height];
     return { data: Array.from(ctx.getImageData(x, y, w, h).data), width: img.width, height: img.height };
   }, box);
+}
+
+/**
+ * What is wrong with the story scene on screen now (empty: all well): the caption's card off
+ * the screen, scrolling, or with anything in it hidden, clipped or outside it; the scene's
+ * subject (its box's corners, projected at the scene's pitch and bearing) off the screen or
+ * under the card.
+ */
+export async function sceneFaults(page: Page, size: { width: number; height: number }): Promise<string[]> {
+  return page.evaluate(({ width, height }) => {
+    const out: string[] = [];
+    const card = document.querySelector<HTMLElement>('[data-testid="present-caption"]');
+    if (!card) return ['no caption'];
+    const c = card.getBoundingClientRect();
+    if (c.left < 0 || c.top < 0 || c.right > width || c.bottom > height)
+      out.push(
+        `card ${Math.round(c.left)},${Math.round(c.top)}–${Math.round(c.right)},${Math.round(c.bottom)} off a ${width}×${height} screen`,
+      );
+    // Whatever spills from anything in the card is part of what the card would scroll.
+    if (card.scrollHeight > card.clientHeight) out.push(`content ${card.scrollHeight} px in a ${card.clientHeight} px card`);
+    if (card.scrollWidth > card.clientWidth) out.push(`content ${card.scrollWidth} px wide in a ${card.clientWidth} px card`);
+    for (const el of Array.from(card.querySelectorAll<HTMLElement>('*'))) {
+      const cs = getComputedStyle(el);
+      if (cs.display === 'none' || cs.visibility === 'hidden') out.push(`${el.className || el.tagName} hidden`);
+      if (/hidden|clip|scroll|auto/.test(cs.overflowX + cs.overflowY))
+        out.push(`${el.className || el.tagName} clips (overflow ${cs.overflow})`);
+      if (cs.textOverflow === 'ellipsis') out.push(`${el.className || el.tagName} ends in an ellipsis`);
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && (r.left < c.left - 0.5 || r.right > c.right + 0.5 || r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5))
+        out.push(`${el.className || el.tagName} outside the card`);
+    }
+    const s = window.__ntcc!.store.getState();
+    const subject = s.story.scenes[s.storyIndex]?.subject;
+    if (!subject) return [...out, 'no subject'];
+    const [w, so, e, n] = subject;
+    const map = window.__ntcc!.map;
+    const m = map.getContainer().getBoundingClientRect();
+    const pts = [
+      [w, so],
+      [e, so],
+      [e, n],
+      [w, n],
+    ].map(([x, y]) => map.project([x!, y!]));
+    const box = {
+      left: m.left + Math.min(...pts.map((p) => p.x)),
+      right: m.left + Math.max(...pts.map((p) => p.x)),
+      top: m.top + Math.min(...pts.map((p) => p.y)),
+      bottom: m.top + Math.max(...pts.map((p) => p.y)),
+    };
+    const fmt = `${Math.round(box.left)},${Math.round(box.top)}–${Math.round(box.right)},${Math.round(box.bottom)}`;
+    if (box.left < -0.5 || box.top < -0.5 || box.right > width + 0.5 || box.bottom > height + 0.5)
+      out.push(`subject ${fmt} off the screen`);
+    if (box.left < c.right && box.right > c.left && box.top < c.bottom && box.bottom > c.top) out.push(`subject ${fmt} under the card`);
+    return out;
+  }, size);
 }

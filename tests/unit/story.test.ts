@@ -5,7 +5,11 @@ import { BUILTIN_STORY } from '../../src/presentation/builtin-story.ts';
 import { keyAction } from '../../src/presentation/keys.ts';
 import { gestureOf } from '../../src/presentation/touch.ts';
 import { createAppStore, NO_SERVICES, type AppStore } from '../../src/state/store.ts';
-import { sceneZoom, STORY_SCHEMA_VERSION } from '../../src/core/story.ts';
+import { sceneZoom, STORY_SCHEMA_VERSION, type SceneSubject } from '../../src/core/story.ts';
+import { freeInsets } from '../../src/core/screen.ts';
+import { readFileSync } from 'node:fs';
+import { bbox } from '@turf/bbox';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
 /** A store of its own for each test (the built-in story as its fallback). */
 const freshStore = (): AppStore => {
@@ -53,7 +57,7 @@ describe('reading saved stories', () => {
 
 describe('presentation keys', () => {
   it('map clicker and keyboard keys to actions', () => {
-    expect(['ArrowRight', ' ', 'PageDown'].map((k) => keyAction(k)?.kind)).toEqual(['next', 'next', 'next']);
+    expect(['ArrowRight', ' ', 'PageDown', 'Enter'].map((k) => keyAction(k)?.kind)).toEqual(['next', 'next', 'next', 'next']);
     expect(['ArrowLeft', 'PageUp'].map((k) => keyAction(k)?.kind)).toEqual(['prev', 'prev']);
     expect(keyAction('Home')?.kind).toBe('first');
     expect(keyAction('End')?.kind).toBe('last');
@@ -155,6 +159,87 @@ describe('a scene on another screen', () => {
     const bad = JSON.parse(writeStory(BUILTIN_STORY)) as { story: { scenes: { camera: { viewport: { width: number } } }[] } };
     bad.story.scenes[0]!.camera.viewport.width = 5;
     expect(readStory(JSON.stringify(bad))).toMatchObject({ ok: false, error: { code: 'invalid', path: 'scenes.0.camera.viewport.width' } });
+  });
+});
+
+/** The bundled layer's features (those `keep` keeps) as one box: west, south, east, north. */
+function boxOf(layer: string, keep: (p: Record<string, unknown>) => boolean = () => true): number[] {
+  const fc = JSON.parse(readFileSync(`data/geojson/${layer}.geojson`, 'utf8')) as FeatureCollection;
+  return bbox({ ...fc, features: fc.features.filter((f) => keep((f.properties ?? {}) as Record<string, unknown>)) });
+}
+const holds = ([w, s, e, n]: SceneSubject, [bw, bs, be, bn]: number[]): boolean => w <= bw! && s <= bs! && e >= be! && n >= bn!;
+const expressways2030 = (p: Record<string, unknown>): boolean => p['horizon'] === '2030' && String(p['id']).startsWith('cao-toc-');
+const subjectOf = (id: string): SceneSubject => BUILTIN_STORY.scenes.find((sc) => sc.id === id)!.subject!;
+
+describe("a scene's subject", () => {
+  it('each built-in scene has one, and it holds what the scene talks about (from the bundled data)', () => {
+    for (const sc of BUILTIN_STORY.scenes) expect(sc.subject, sc.id).toHaveLength(4);
+    const region = boxOf('provinces-2022', (p) => p['in_region'] === true);
+    // The 14 provinces with Hoàng Sa (Đà Nẵng) and Trường Sa (Khánh Hòa).
+    for (const id of ['region', 'editions', 'targets']) expect(holds(subjectOf(id), region), id).toBe(true);
+    expect(
+      holds(
+        subjectOf('editions'),
+        boxOf('provinces-2025', (p) => p['in_region'] === true),
+      ),
+    ).toBe(true);
+    const northSouth = ['ql1', 'cao-toc-bac-nam-phia-dong', 'duong-ho-chi-minh', 'duong-sat-toc-do-cao', 'duong-ven-bien'];
+    expect(
+      holds(
+        subjectOf('north-south'),
+        boxOf('corridors', (p) => northSouth.includes(String(p['id']))),
+      ),
+    ).toBe(true);
+    expect(holds(subjectOf('east-west'), boxOf('border-gates'))).toBe(true);
+    expect(holds(subjectOf('ports-zones'), boxOf('seaports'))).toBe(true);
+    expect(holds(subjectOf('ports-zones'), boxOf('economic-zones'))).toBe(true);
+    // The accessibility grid covers the mainland: every in-region province's polygons west of 110°E.
+    const fc = JSON.parse(readFileSync('data/geojson/provinces-2022.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+    const mainland = fc.features
+      .filter((f) => f.properties?.['in_region'] === true)
+      .flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates))
+      .filter((poly) => poly[0]!.every(([x]) => x! < 110))
+      .flatMap((poly) => poly[0]!);
+    const xs = mainland.map((c) => c[0]!);
+    const ys = mainland.map((c) => c[1]!);
+    expect(holds(subjectOf('access'), [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)])).toBe(true);
+    expect(holds(subjectOf('network-2030'), boxOf('corridors', expressways2030))).toBe(true);
+    for (const layer of ['islands', 'baseline-points', 'archipelagos'])
+      expect(holds(subjectOf('sea-islands'), boxOf(layer)), layer).toBe(true);
+  });
+
+  it('a story file keeps it, and refuses a box turned inside out', () => {
+    const r = readStory(writeStory(BUILTIN_STORY));
+    expect(r.ok && r.story.scenes[9]!.subject).toEqual(subjectOf('targets'));
+    const bad = JSON.parse(writeStory(BUILTIN_STORY)) as { story: { scenes: { subject: number[] }[] } };
+    bad.story.scenes[3]!.subject = [110, 10, 105, 20];
+    expect(readStory(JSON.stringify(bad))).toMatchObject({ ok: false, error: { code: 'invalid', path: 'scenes.3.subject' } });
+  });
+});
+
+describe('the part of the screen a caption leaves free', () => {
+  it('beside and above a caption at the bottom left, each clear of it by the margin; the whole map without one', () => {
+    const size = { width: 1280, height: 720 };
+    const card = { left: 32, top: 432, right: 621, bottom: 670 };
+    const parts = freeInsets(size, card);
+    expect(parts).toHaveLength(2);
+    const m = 22; // 3 % of 720
+    expect(parts[0]).toEqual({ top: m, right: m, bottom: m, left: 621 + m });
+    expect(parts[1]).toEqual({ top: m, right: m, bottom: 720 - 432 + m, left: m });
+    // Each part leaves the card outside the free box.
+    for (const p of parts) {
+      const free = { left: p.left, top: p.top, right: size.width - p.right, bottom: size.height - p.bottom };
+      expect(free.left >= card.right || free.bottom <= card.top).toBe(true);
+    }
+    expect(freeInsets(size, null)).toEqual([{ top: m, right: m, bottom: m, left: m }]);
+  });
+
+  it('a caption across the whole width leaves only the part above it; one that fills the screen leaves the whole map', () => {
+    const size = { width: 390, height: 844 };
+    expect(freeInsets(size, { left: 12, top: 560, right: 378, bottom: 800 })).toEqual([
+      { top: 12, right: 12, bottom: 844 - 560 + 12, left: 12 },
+    ]);
+    expect(freeInsets(size, { left: 0, top: 0, right: 390, bottom: 844 })).toEqual([{ top: 12, right: 12, bottom: 12, left: 12 }]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import { THEMATIC_LAYER_IDS, STATUSES } from '../../core/layers.ts';
 import { viewMeasures } from '../../core/analysis.ts';
 import type { Scene, Story } from '../../core/story.ts';
+import type { ScreenBox } from '../../core/screen.ts';
 import type { AppServices, AppState, Mutators } from '../store.ts';
 import { tableRefOf } from './tables.ts';
 import { ownRefOf } from './own-data.ts';
@@ -16,6 +17,9 @@ export interface StorySlice {
   storyIndex: number;
   /** Full-screen playback: the editing UI is hidden. */
   presenting: boolean;
+  /** The caption's box on the map while presenting, or the offline file's title card (measured by each; the camera keeps the scene's subject clear of it). */
+  captionBox: ScreenBox | null;
+  setCaptionBox: (box: ScreenBox | null) => void;
   /** The screen is blacked out (B or .). */
   blackout: boolean;
   /** Autoplay: on, and seconds per scene. */
@@ -142,6 +146,8 @@ export const createStorySlice =
       story: EMPTY_STORY,
       storyIndex: 0,
       presenting: false,
+      captionBox: null,
+      setCaptionBox: (captionBox) => set({ captionBox }),
       blackout: false,
       autoplay: { on: false, seconds: 20 },
       presentStarted: null,
@@ -173,7 +179,10 @@ export const createStorySlice =
           pendingScene: services.sceneReveal === 'on-arrival' ? index : null,
         });
         if (services.sceneReveal === 'immediate') get().revealScene(index);
-        get().flyTo(sc.camera.center, sc.camera.zoom, sc.camera.bearing, sc.camera.pitch, sc.camera.viewport);
+        get().flyTo(sc.camera.center, sc.camera.zoom, sc.camera.bearing, sc.camera.pitch, {
+          viewport: sc.camera.viewport,
+          subject: sc.subject,
+        });
       },
       pendingScene: null,
       revealScene: (i) => {

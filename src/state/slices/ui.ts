@@ -25,6 +25,9 @@ export interface UiSlice {
       })
     | null;
   setNotice: (n: UiSlice['notice']) => void;
+  /** A new version of the app is installed and waits for the user to reload (never offered while presenting). */
+  updateReady: boolean;
+  setUpdateReady: (ready: boolean) => void;
   /** Draws the map at a size for an image export (through the store's map capture); null while there is no map. */
   captureMap: (size: CaptureRequest) => Promise<MapCapture> | null;
 }
@@ -42,5 +45,7 @@ export const createUiSlice =
     setLayersOpen: (layersOpen) => set({ layersOpen }),
     notice: null,
     setNotice: (notice) => set({ notice }),
+    updateReady: false,
+    setUpdateReady: (updateReady) => set({ updateReady }),
     captureMap: (size) => services.captureMap(size),
   });

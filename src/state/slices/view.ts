@@ -1,6 +1,7 @@
 /** The camera: where the map looks, and where the UI asks it to fly. */
 import type { StateCreator } from 'zustand';
 import { REGION_VIEW } from '../../core/region.ts';
+import type { SceneSubject } from '../../core/story.ts';
 import type { HashView } from '../url-hash.ts';
 import type { AppState, Mutators } from '../store.ts';
 
@@ -12,7 +13,9 @@ export interface ViewSlice {
   setView: (view: ViewState) => void;
   /**
    * A camera move the UI asks for (search results, story scenes); the map flies there. With a
-   * viewport, the zoom is for a map of that size (the map adapts it to its own, see sceneZoom).
+   * viewport, the zoom is for a map of that size (the map adapts it to its own, see sceneZoom);
+   * with a subject (a story scene's), the map shows that area whole instead, clear of the
+   * caption while presenting.
    */
   flyTarget: {
     center: [number, number];
@@ -20,9 +23,16 @@ export interface ViewSlice {
     bearing?: number;
     pitch?: number;
     viewport?: { width: number; height: number };
+    subject?: SceneSubject;
     seq: number;
   } | null;
-  flyTo: (center: [number, number], zoom: number, bearing?: number, pitch?: number, viewport?: { width: number; height: number }) => void;
+  flyTo: (
+    center: [number, number],
+    zoom: number,
+    bearing?: number,
+    pitch?: number,
+    frame?: { viewport?: { width: number; height: number } | undefined; subject?: SceneSubject | null | undefined },
+  ) => void;
   /** The map's size in CSS px (the map sets it), recorded with a captured scene. */
   mapSize: { width: number; height: number } | null;
   setMapSize: (size: { width: number; height: number }) => void;
@@ -34,14 +44,15 @@ export const createViewSlice: StateCreator<AppState, Mutators, [], ViewSlice> = 
   view: DEFAULT_VIEW,
   setView: (view) => set({ view }),
   flyTarget: null,
-  flyTo: (center, zoom, bearing, pitch, viewport) =>
+  flyTo: (center, zoom, bearing, pitch, frame) =>
     set((s) => ({
       flyTarget: {
         center,
         zoom,
         ...(bearing === undefined ? {} : { bearing }),
         ...(pitch === undefined ? {} : { pitch }),
-        ...(viewport === undefined ? {} : { viewport }),
+        ...(frame?.viewport ? { viewport: frame.viewport } : {}),
+        ...(frame?.subject ? { subject: frame.subject } : {}),
         seq: (s.flyTarget?.seq ?? 0) + 1,
       },
     })),
