@@ -72,7 +72,7 @@ const STORY: Story = {
     {
       ...base,
       id: 'north-south',
-      subject: [105.2, 10.8, 109.5, 20.3],
+      subject: [105.1, 10.5, 109.5, 20.4],
       layers: ['corridors'],
       camera: { center: [104.7, 15.3], zoom: 5.5, pitch: 0, bearing: 0 },
       caption: {

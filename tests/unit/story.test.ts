@@ -183,11 +183,11 @@ describe("a scene's subject", () => {
         boxOf('provinces-2025', (p) => p['in_region'] === true),
       ),
     ).toBe(true);
-    const northSouth = ['ql1', 'cao-toc-bac-nam-phia-dong', 'duong-ho-chi-minh', 'duong-sat-toc-do-cao', 'duong-ven-bien'];
+    // Every North–South line and the coastal road (the expressway is one feature per section).
     expect(
       holds(
         subjectOf('north-south'),
-        boxOf('corridors', (p) => northSouth.includes(String(p['id']))),
+        boxOf('corridors', (p) => p['axis'] === 'north_south' || p['axis'] === 'coastal'),
       ),
     ).toBe(true);
     expect(holds(subjectOf('east-west'), boxOf('border-gates'))).toBe(true);
