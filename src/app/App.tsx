@@ -11,6 +11,7 @@ import { Toolbar } from '../ui/Toolbar.tsx';
 import { fontsPromise, provincesPromise } from './preload.ts';
 import { leave, openPresenter, present, presentStory } from './presentation-control.ts';
 import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
+import { SceneChart } from '../ui/SceneChart.tsx';
 import { SwipeLine } from '../ui/SwipeLine.tsx';
 import { isPlacing, PickBar } from '../ui/PickBar.tsx';
 
@@ -115,7 +116,7 @@ export function App({ mapBridge, onUpdate }: { mapBridge: MapBridge; onUpdate: (
               <MapView bridge={mapBridge} />
               <SwipeLine />
               <PickBar />
-              {presenting && <PresentationOverlay onLeave={() => leave(store)} />}
+              {presenting && <PresentationOverlay onLeave={() => leave(store)} chart={<SceneChart />} />}
               <div className="side">
                 {storyOpen ? (
                   <Suspense fallback={<p className="panel loading">{t(lang, 'App.Loading')}</p>}>

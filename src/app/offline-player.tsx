@@ -25,6 +25,7 @@ import { render, t, type Lang } from '../i18n/index.ts';
 import { MapView } from '../map/MapView.tsx';
 import { startTitleCardKeys } from '../presentation/keys.ts';
 import { PresentationOverlay } from '../presentation/PresentationOverlay.tsx';
+import { SceneChart } from '../ui/SceneChart.tsx';
 import { createAppStore, createMapBridge, StoreProvider, useAppStore, useStoreApi, type AnalysisRunner } from '../state/store.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { startAnalysisAutoRun } from './analysis-autorun.ts';
@@ -132,7 +133,7 @@ function Player({ story }: { story: Story }) {
       <main className="main">
         <div className="map-area">
           <MapView bridge={bridge} tiles={TILES} />
-          {presenting ? <PresentationOverlay onLeave={() => leave(store)} /> : <StartCard story={story} />}
+          {presenting ? <PresentationOverlay onLeave={() => leave(store)} chart={<SceneChart />} /> : <StartCard story={story} />}
           {!presenting && blackout && <div className="blackout" data-testid="blackout" />}
           <Notice />
         </div>

@@ -94,6 +94,8 @@ export interface Scene {
   scenario?: string | null;
   /** What the scene's analysis is compared with (absent or null: nothing). */
   compare?: SceneCompare | null;
+  /** Show the analysis's chart with the caption while presenting (absent: no). */
+  chart?: boolean;
 }
 
 /** A scene's comparison: another horizon, no scenario, or another scenario (at a horizon); shown as a difference map or a swipe. */

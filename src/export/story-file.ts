@@ -91,6 +91,8 @@ const SceneSchema = v.object({
   // The user's road network and population grid, by file name (they stay in the user's files).
   network: v.optional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(TABLE_REF_MAX)))),
   population: v.optional(v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(TABLE_REF_MAX)))),
+  // Show the analysis's chart with the caption while presenting.
+  chart: v.optional(v.boolean()),
   // The scenario in its address form: checked here as text, read (against the corridors) when the scene is shown.
   scenario: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/), v.maxLength(SCENE_SCENARIO_MAX)))),
   compare: v.optional(

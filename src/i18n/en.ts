@@ -1184,4 +1184,5 @@ export const en: Record<MessageKey, string> = {
   'Chart.siting': 'Persons within reach, cumulative, site by site',
   'Chart.Find.siting': '{n} new sites bring {persons} persons within {minutes} minutes.',
   'Cli.OrFile': 'or a FILE of points (GeoJSON, CSV, KML, Shapefile)',
+  'Story.ShowChart': 'Show the analysis’s chart while presenting',
 };

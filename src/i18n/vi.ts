@@ -1174,6 +1174,7 @@ export const vi = {
   'Chart.siting': 'Số người trong tầm cộng dồn theo từng vị trí mới',
   'Chart.Find.siting': '{n} vị trí mới đưa {persons} người vào trong {minutes} phút.',
   'Cli.OrFile': 'hoặc TỆP điểm (GeoJSON, CSV, KML, Shapefile)',
+  'Story.ShowChart': 'Hiện biểu đồ của phân tích khi trình chiếu',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { t } from '../i18n/index.ts';
 import { useAppStore, useStoreApi } from '../state/store.ts';
@@ -13,7 +13,14 @@ const IDLE_MS = 2500;
  * scene's figures with their sources, a progress bar, the black screen, and controls (previous,
  * next) that show on movement or a tap. The cursor and the controls hide when idle.
  */
-export function PresentationOverlay({ onLeave }: { onLeave: () => void }) {
+export function PresentationOverlay({
+  onLeave,
+  chart,
+}: {
+  onLeave: () => void;
+  /** The scene's analysis chart, where the scene asks for one (the composition root draws it: charts are the UI's). */
+  chart?: ReactNode;
+}) {
   const store = useStoreApi();
   const { getState } = store;
   const s = useAppStore(useShallow((x) => ({ lang: x.lang, story: x.story, index: x.storyIndex, blackout: x.blackout })));
@@ -95,6 +102,7 @@ export function PresentationOverlay({ onLeave }: { onLeave: () => void }) {
             ))}
           </ul>
         )}
+        {scene.chart && scene.analysis && chart && <div className="present-chart">{chart}</div>}
       </div>
       <div
         className="present-progress"

@@ -132,6 +132,8 @@ const STORY: Story = {
       id: 'gravity',
       subject: [105.5, 10.7, 109.5, 20.0],
       analysis: { ...analysisDefaults, kind: 'gravity' },
+      // The strongest flows as a chart beside the caption.
+      chart: true,
       camera: { center: [105.0, 15.0], zoom: 5.7, pitch: 40, bearing: -8 },
       caption: {
         vi: 'Lực hút liên kết giữa các tỉnh: mạnh nhất ở các cặp gần nhau, đông dân',

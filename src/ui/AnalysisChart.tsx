@@ -19,6 +19,8 @@ export function AnalysisChart(props: {
   /** The file name the chart is saved under, without its ending. */
   name: string;
   testid?: string;
+  /** Without the save buttons and the hint (a presentation's caption). */
+  bare?: boolean;
 }) {
   const { lang, spec, selected, onPick, name } = props;
   const box = useRef<HTMLDivElement>(null);
@@ -76,8 +78,8 @@ export function AnalysisChart(props: {
           {t(lang, 'Analysis.Error', { message: failed })}
         </p>
       )}
-      {!empty && spec.categories.some((c) => c.unit) && <p className="hint-muted">{t(lang, 'Chart.ClickHint')}</p>}
-      {!empty && renderer && (
+      {!props.bare && !empty && spec.categories.some((c) => c.unit) && <p className="hint-muted">{t(lang, 'Chart.ClickHint')}</p>}
+      {!props.bare && !empty && renderer && (
         <div className="chart-actions">
           <button
             type="button"

@@ -174,6 +174,17 @@ export function StoryPanel({ onPresent, onPresenter }: { onPresent: (from: numbe
           {field('caption', 'en')}
           {field('notes', 'vi')}
           {field('notes', 'en')}
+          {scene?.analysis && (
+            <label className="layer-toggle">
+              <input
+                type="checkbox"
+                checked={scene.chart === true}
+                data-testid="story-chart"
+                onChange={(e) => getState().updateScene(index, { chart: e.target.checked })}
+              />{' '}
+              {t(lang, 'Story.ShowChart')}
+            </label>
+          )}
         </div>
       )}
       <div className="story-actions">

@@ -62,12 +62,19 @@ describe('the story as a PowerPoint deck', () => {
 
     const files = unzipSync(new Uint8Array(readFileSync(path)));
     const n = BUILTIN_STORY.scenes.length;
-    assert.equal(Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).length, n + 1);
+    // A slide per scene after the title, and a native chart slide after each analysis scene's.
+    const charts = chartsOf(files);
+    assert.equal(charts.length, BUILTIN_STORY.scenes.filter((sc) => sc.analysis).length);
+    const slides = n + 1 + charts.length;
+    assert.equal(Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).length, slides);
     const media = Object.keys(files).filter((f) => /^ppt\/media\/.+\.png$/.test(f));
     assert.equal(media.length, n);
     for (const m of media) assert.deepEqual(pngSize(files[m]!), [1920, 1080]);
-    // The gravity scene's caption is on its slide, as text.
-    assert.match(strFromU8(files['ppt/slides/slide7.xml']!), /Lực hút liên kết/);
+    // The gravity scene's caption is on a slide, as text.
+    assert.ok(
+      Object.keys(files).some((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f) && /Lực hút liên kết/.test(strFromU8(files[f]!))),
+      'the gravity caption',
+    );
 
     // LibreOffice Impress reads it (installed by .ci/run): a page per slide, captions as text.
     let soffice = '';
@@ -78,20 +85,38 @@ describe('the story as a PowerPoint deck', () => {
     }
     execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', OUT, path], { timeout: 180_000, stdio: 'ignore' });
     const pdf = join(OUT, 'story.pdf');
-    assert.match(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }), new RegExp(`Pages:\\s+${n + 1}\\b`));
+    assert.match(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }), new RegExp(`Pages:\\s+${slides}\\b`));
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const scene of BUILTIN_STORY.scenes) assert.ok(text.includes(scene.caption.vi.slice(0, 24)), scene.caption.vi);
     mkdirSync(SCREENSHOTS, { recursive: true });
     execFileSync('pdftoppm', ['-r', '60', '-png', pdf, join(SCREENSHOTS, 'deck-slide')]);
-    assert.equal(readdirSync(SCREENSHOTS).filter((f) => f.startsWith('deck-slide')).length, n + 1);
+    assert.equal(readdirSync(SCREENSHOTS).filter((f) => f.startsWith('deck-slide')).length, slides);
   });
 
   it('is written the same way from the command line, in the language asked for', async () => {
     const out = join(OUT, 'cli.pptx');
     execFileSync('node', ['bin/ntcc.js', 'story', '--format', 'pptx', '--out', out, '--lang', 'en'], { timeout: 600_000, stdio: 'pipe' });
     const files = unzipSync(new Uint8Array(readFileSync(out)));
-    assert.equal(Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).length, BUILTIN_STORY.scenes.length + 1);
+    const charts = chartsOf(files);
+    assert.equal(
+      Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).length,
+      BUILTIN_STORY.scenes.length + 1 + charts.length,
+    );
+    // At least three native charts (editable, their numbers inside), the largest with at least ten points.
+    assert.ok(charts.length >= 3, `${charts.length} charts`);
+    assert.ok(Math.max(...charts.map((c) => c.points)) >= 10, JSON.stringify(charts.map((c) => c.points)));
     const text = strFromU8(files['ppt/slides/slide2.xml']!);
     assert.ok(text.includes(BUILTIN_STORY.scenes[0]!.caption.en.slice(0, 20)), 'the English caption');
   });
 });
+
+/** The deck's native charts (ppt/charts/chartN.xml) and how many values each holds. */
+function chartsOf(files: Record<string, Uint8Array>): { file: string; points: number }[] {
+  return Object.keys(files)
+    .filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))
+    .map((f) => {
+      const xml = strFromU8(files[f]!);
+      const points = [...xml.matchAll(/<c:val>[\s\S]*?<\/c:val>/g)].reduce((k, m) => k + [...m[0].matchAll(/<c:v>/g)].length, 0);
+      return { file: f, points };
+    });
+}

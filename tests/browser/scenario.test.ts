@@ -67,17 +67,20 @@ describe('scenarios, comparison and isochrones', () => {
     const firstKey = await page.evaluate(() => window.__ntcc!.store.getState().analysis.key);
     await page.getByTestId('scenario-open').click();
     await page.getByTestId('scenario-draw').click();
-    const pts: [number, number][] = [
-      [108.79, 15.12],
-      [108.3, 14.95],
-      [107.9, 14.6],
-    ];
+    // The first point on National Road 1 near Quảng Ngãi (its vertex nearest 108.79, 15.12 in the
+    // bundled data, so the test follows the road wherever the data draws it); then inland.
+    const onQl1 = await page.evaluate(() => {
+      const ql1 = window.__ntcc!.store.getState().thematic.corridors!.features.find((f) => f.properties.id === 'ql1')!.geometry
+        .coordinates as [number, number][];
+      return ql1.reduce((a, b) => (Math.hypot(b[0] - 108.79, b[1] - 15.12) < Math.hypot(a[0] - 108.79, a[1] - 15.12) ? b : a));
+    });
+    const pts: [number, number][] = [onQl1, [108.3, 14.95], [107.9, 14.6]];
     for (const [lon, lat] of pts) {
       const at = await placeOf(lon, lat);
       await page.mouse.click(at.x, at.y);
     }
     assert.equal(await page.evaluate(() => (window.__ntcc!.store.getState().mapPick as { coordinates: unknown[] }).coordinates.length), 3);
-    // The first click, a pixel or two from National Road 1, put its vertex on the road (so the line joins it).
+    // The first click, on National Road 1, put its vertex on the road (so the line joins it).
     const offRoad = await page.evaluate(() => {
       const st = window.__ntcc!.store.getState();
       const [x, y] = (st.mapPick as { coordinates: [number, number][] }).coordinates[0]!;
@@ -186,6 +189,15 @@ describe('scenarios, comparison and isochrones', () => {
       const at = await placeOf(107.59, 16.46);
       await page.mouse.click(at.x, at.y);
       await page.waitForFunction(() => window.__ntcc!.store.getState().analysisParams.from[1] > 16.4, null, { timeout: 10_000 });
+      // The run from the new origin (the one before it stays "done" until the new one starts).
+      await page.waitForFunction(
+        () => {
+          const a = window.__ntcc!.store.getState().analysis;
+          return a.status === 'done' && a.result?.kind === 'isochrone' && a.result.from[1] > 16.4;
+        },
+        null,
+        { timeout: 120_000 },
+      );
       await analysisDone();
       const r = await page.evaluate(() => {
         const res = window.__ntcc!.store.getState().analysis.result!;

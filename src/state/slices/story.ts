@@ -49,7 +49,7 @@ export interface StorySlice {
   setAutoplay: (a: Partial<StorySlice['autoplay']>) => void;
   /** Adds the current map as a new scene after the current one. */
   captureScene: () => void;
-  updateScene: (i: number, patch: Partial<Pick<Scene, 'caption' | 'notes'>>) => void;
+  updateScene: (i: number, patch: Partial<Pick<Scene, 'caption' | 'notes' | 'chart'>>) => void;
   moveScene: (i: number, delta: -1 | 1) => void;
   deleteScene: (i: number) => void;
   undoStory: () => void;
