@@ -71,10 +71,20 @@ export function PresentationOverlay({
       if (root.current && sizeOf(root.current) !== fitted) fit();
     });
     if (root.current) watch.observe(root.current);
+    // Content that arrives after the card is shown (a scene's chart, drawn once its renderer has
+    // loaded) is fitted too: the fit itself only sets the card's style, never its children.
+    let frame = 0;
+    const grown = new MutationObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(fit);
+    });
+    if (card.current) grown.observe(card.current, { childList: true, subtree: true });
     let live = true;
     void document.fonts?.ready.then(() => live && fit());
     return () => {
       live = false;
+      cancelAnimationFrame(frame);
+      grown.disconnect();
       watch.disconnect();
     };
   }, [shown, getState]);
@@ -85,7 +95,7 @@ export function PresentationOverlay({
   return (
     <div className="presentation" data-testid="presentation" ref={root}>
       <div
-        className={scene.figures.length > 1 ? 'present-caption with-figures' : 'present-caption'}
+        className={scene.figures.length > 1 || (scene.chart && scene.analysis) ? 'present-caption with-figures' : 'present-caption'}
         data-testid="present-caption"
         lang={lang}
         ref={card}

@@ -113,7 +113,14 @@ export function renderChart(spec: ChartSpec, o: RenderOptions): SVGSVGElement {
       marks: [
         Plot.ruleY([0]),
         Plot.line(data, { x: 'x', y: 'value', stroke: 'color', strokeWidth: 2 }),
-        Plot.dot(data, { x: 'x', y: 'value', fill: 'color', r: 3, title: (d: Datum) => `${formatNumber(lang, d.x, 1)}: ${fmt(d.value)}` }),
+        Plot.dot(data, {
+          x: 'x',
+          y: 'value',
+          fill: 'color',
+          r: 3,
+          title: (d: Datum) => `${formatNumber(lang, d.x, 1)}: ${fmt(d.value)}`,
+          render: clickable,
+        }),
       ],
     });
   } else if (spec.type === 'grouped') {

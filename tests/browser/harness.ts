@@ -28,15 +28,22 @@ export async function startServer(port = 4173, outDir?: string): Promise<Server>
   // A server that exits at once (its port taken by another run) must not let this run talk to the other's.
   let exited = false;
   child.once('exit', () => (exited = true));
+  // A port on the Fetch standard's list of bad ports (4190, for one) is refused by Node's fetch and by Chromium alike.
+  let lastError = '';
   for (;;) {
     if (exited) throw new Error(`vite preview on port ${port} exited (is another test run using the port?)`);
     try {
       const res = await fetch(origin);
       if (res.ok) break;
-    } catch {
-      /* not up yet */
+      lastError = `HTTP ${res.status}`;
+    } catch (e) {
+      lastError = String((e as { cause?: unknown }).cause ?? e);
     }
-    if (Date.now() > deadline) throw new Error('vite preview did not start within 30 s');
+    if (Date.now() > deadline) {
+      // Never leave the server running: its pipes would keep this test file (and the whole run) alive.
+      child.kill('SIGTERM');
+      throw new Error(`vite preview on port ${port} did not answer within 30 s (${lastError})`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
@@ -221,13 +228,13 @@ export async function sceneFaults(page: Page, size: { width: number; height: num
     if (card.scrollWidth > card.clientWidth) out.push(`content ${card.scrollWidth} px wide in a ${card.clientWidth} px card`);
     for (const el of Array.from(card.querySelectorAll<HTMLElement>('*'))) {
       const cs = getComputedStyle(el);
-      if (cs.display === 'none' || cs.visibility === 'hidden') out.push(`${el.className || el.tagName} hidden`);
+      if (cs.display === 'none' || cs.visibility === 'hidden') out.push(`${el.getAttribute('class') || el.tagName} hidden`);
       if (/hidden|clip|scroll|auto/.test(cs.overflowX + cs.overflowY))
-        out.push(`${el.className || el.tagName} clips (overflow ${cs.overflow})`);
-      if (cs.textOverflow === 'ellipsis') out.push(`${el.className || el.tagName} ends in an ellipsis`);
+        out.push(`${el.getAttribute('class') || el.tagName} clips (overflow ${cs.overflow})`);
+      if (cs.textOverflow === 'ellipsis') out.push(`${el.getAttribute('class') || el.tagName} ends in an ellipsis`);
       const r = el.getBoundingClientRect();
       if (r.width > 0 && (r.left < c.left - 0.5 || r.right > c.right + 0.5 || r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5))
-        out.push(`${el.className || el.tagName} outside the card`);
+        out.push(`${el.getAttribute('class') || el.tagName} outside the card`);
     }
     const s = window.__ntcc!.store.getState();
     const subject = s.story.scenes[s.storyIndex]?.subject;

@@ -14,7 +14,7 @@ let browser: Browser;
 
 describe('every analysis kind opens from the address', () => {
   before(async () => {
-    server = await startServer(4190);
+    server = await startServer(4191);
     browser = await launch(1366, 768);
   });
   after(async () => {

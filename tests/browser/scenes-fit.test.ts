@@ -40,6 +40,8 @@ async function showScene(page: Page, i: number): Promise<void> {
     i,
     { timeout: 20_000, polling: 50 },
   );
+  // A scene with a chart: it is part of the caption, so the card is checked with it drawn.
+  if (BUILTIN_STORY.scenes[i]?.chart) await page.waitForSelector('[data-testid="present-chart"] svg.chart-svg', { timeout: 60_000 });
   // Two frames: the caption's fit and the camera's answer to its box are done.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.waitForFunction(() => !window.__ntcc!.map.isMoving(), null, { timeout: 20_000, polling: 50 });
