@@ -421,3 +421,12 @@ export function gainChart(r: AnalysisResult, rows: readonly { unit: string; gain
 export function markCount(c: ChartSpec): number {
   return c.series.reduce((n, s) => n + s.values.filter((v) => v !== null).length, 0);
 }
+
+/**
+ * A chart's first n categories (bars are ranked, the largest first), for a place too small for
+ * them all (a presentation's caption); a line chart, whose points make one curve, is kept whole.
+ */
+export function firstCategories(spec: ChartSpec, n: number): ChartSpec {
+  if (spec.type === 'line' || spec.categories.length <= n) return spec;
+  return { ...spec, categories: spec.categories.slice(0, n), series: spec.series.map((s) => ({ ...s, values: s.values.slice(0, n) })) };
+}

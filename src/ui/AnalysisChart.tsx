@@ -21,6 +21,8 @@ export function AnalysisChart(props: {
   testid?: string;
   /** Without the save buttons and the hint (a presentation's caption). */
   bare?: boolean;
+  /** Drawn at this width (CSS px) and scaled by its place, instead of at its place's width (a presentation's caption, whose type scales with the screen). */
+  drawWidth?: number;
 }) {
   const { lang, spec, selected, onPick, name } = props;
   const box = useRef<HTMLDivElement>(null);
@@ -40,14 +42,16 @@ export function AnalysisChart(props: {
   }, []);
 
   // The chart takes the width its place gives it (and follows it when the panel or the screen changes).
+  const { drawWidth } = props;
   useEffect(() => {
     const el = box.current;
+    if (drawWidth) return setWidth(drawWidth);
     if (!el) return;
     // The observer reports the first size too, once it is laid out.
     const ro = new ResizeObserver(() => setWidth(Math.max(240, Math.floor(el.clientWidth))));
     ro.observe(el);
     return () => ro.disconnect();
-  }, []);
+  }, [drawWidth]);
 
   // Drawn outside React's tree: the SVG is Plot's. A chart that cannot be drawn says why in its place.
   useEffect(() => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadInputs } from '../../cli/load.ts';
 import { runAnalysis } from '../../src/analysis/run.ts';
 import { DEFAULT_PARAMS, type AnalysisKind, type Of } from '../../src/core/analysis.ts';
-import { chartOf, gainChart, indexContributions } from '../../src/export/charts.ts';
+import { chartOf, firstCategories, gainChart, indexContributions } from '../../src/export/charts.ts';
 import { render } from '../../src/i18n/index.ts';
 
 const inputs = loadInputs();
@@ -24,6 +24,11 @@ describe('charts', () => {
       expect(c.series[0]!.values[i]).toBeCloseTo(row.share * 100, 2);
     });
     expect(render('en', c.finding)).toContain(`${(r.rows[0]!.share * 100).toFixed(1)} %`);
+    // A scene's chart: the six strongest, each with its own value; the finding is the whole chart's.
+    const six = firstCategories(c, 6);
+    expect(six.categories.map((x) => x.key)).toEqual(c.categories.slice(0, 6).map((x) => x.key));
+    expect(six.series[0]!.values).toEqual(c.series[0]!.values.slice(0, 6));
+    expect(six.finding).toEqual(c.finding);
   });
 
   it('reach: each unit’s bar is the sum of its corridors’ km inside it', () => {
