@@ -28,7 +28,7 @@ export function AnalysisChart(props: {
   const box = useRef<HTMLDivElement>(null);
   const [renderer, setRenderer] = useState<Renderer | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const [width, setWidth] = useState(0);
+  const [measured, setWidth] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -45,14 +45,14 @@ export function AnalysisChart(props: {
   const { drawWidth } = props;
   useEffect(() => {
     const el = box.current;
-    if (drawWidth) return setWidth(drawWidth);
-    if (!el) return;
+    if (drawWidth || !el) return;
     // The observer reports the first size too, once it is laid out.
     const ro = new ResizeObserver(() => setWidth(Math.max(240, Math.floor(el.clientWidth))));
     ro.observe(el);
     return () => ro.disconnect();
   }, [drawWidth]);
 
+  const width = props.drawWidth ?? measured;
   // Drawn outside React's tree: the SVG is Plot's. A chart that cannot be drawn says why in its place.
   useEffect(() => {
     const el = box.current;
