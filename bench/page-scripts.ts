@@ -3,6 +3,7 @@
  * driver (bench/gpu/cdp_bench.py, which reads it from dist/bench/scripts.json).
  */
 
+import { ANALYSES } from '../src/core/analysis.ts';
 import { THEMATIC_LAYERS } from '../src/core/layers.ts';
 
 /**
@@ -129,7 +130,7 @@ export const LONG_TASK_SCRIPT = `async () => {
   store.getState().setEdition('2022');
   await settle();
   store.getState().setAnalysisOpen(true);
-  for (const kind of ${JSON.stringify(['adjacency', 'reach', 'distance', 'gravity', 'hinterland', 'access', 'index'])}) {
+  for (const kind of ${JSON.stringify(ANALYSES)}) {
     step('analysis ' + kind);
     store.getState().setAnalysisParams({ kind });
     await new Promise((r) => { const t = setInterval(() => { const a = store.getState().analysis; if (a.status === 'done' && a.result && a.result.kind === kind) { clearInterval(t); r(); } }, 20); });
