@@ -279,6 +279,11 @@ export interface AnalysisDef<K extends AnalysisKind> {
   legendNote?: KindWord;
   /** For a ranking (the index, siting): the ids in order, so that sensitivity runs can say whether the order holds. */
   ranking?: (r: Of<K>) => string[];
+  /**
+   * What a point layer of the user's (imported, and chosen as places in the layer panel) is to
+   * it: its places (`points`: od's places, coverage's extra target) or its candidates (siting).
+   */
+  userPlaces?: 'points' | 'candidates';
 }
 
 const always = (): boolean => true;
@@ -365,6 +370,7 @@ export const ANALYSIS_DEFS: { [K in AnalysisKind]: AnalysisDef<K> } = {
     view: [],
     compare: null,
     legendNote: 'Analysis.CoverageDoc',
+    userPlaces: 'points',
   },
   od: {
     uses: ['edition', 'horizon', 'corridorKind', 'points', 'to', 'modes', 'detour', 'sensitivity'],
@@ -373,6 +379,7 @@ export const ANALYSIS_DEFS: { [K in AnalysisKind]: AnalysisDef<K> } = {
     scenario: always,
     view: [],
     compare: null,
+    userPlaces: 'points',
   },
   siting: {
     uses: [
@@ -396,6 +403,7 @@ export const ANALYSIS_DEFS: { [K in AnalysisKind]: AnalysisDef<K> } = {
     compare: null,
     legendNote: 'Analysis.SitingDoc',
     ranking: (r) => r.sites.map((x) => x.id),
+    userPlaces: 'candidates',
   },
 };
 

@@ -372,6 +372,7 @@ export const en: Record<MessageKey, string> = {
   'Import.Failed': 'Could not import “{name}”: {message}',
   'Import.Remove': 'Remove the imported layer',
   'Import.Layers': 'Imported layers',
+  'Import.UseAsPlaces': 'Use as places: population within reach, the travel-time matrix, siting’s candidates',
   'Import.UseAsPorts': 'Use as ports for the hinterland analysis',
   'Cli.Valid': 'Valid: {n} features ({name}).',
   'Cli.Warning': 'Note: {message}',

@@ -370,6 +370,7 @@ export const vi = {
   'Import.Remove': 'Gỡ lớp đã nhập',
   'Import.Layers': 'Lớp đã nhập',
   'Import.UseAsPorts': 'Dùng làm cảng cho phân tích vùng hậu phương',
+  'Import.UseAsPlaces': 'Dùng làm địa điểm: dân số trong tầm, ma trận thời gian đi, ứng viên chọn vị trí',
   'Cli.Valid': 'Hợp lệ: {n} đối tượng ({name}).',
   'Cli.Warning': 'Lưu ý: {message}',
   'Import.CodeField': 'Trường mã đơn vị',

@@ -289,7 +289,11 @@ export default function AnalysisPanel() {
   );
 
   const result = analysis.status === 'done' || analysis.result?.kind === params.kind ? analysis.result : null;
-  const names = useMemo(() => new Map((result?.units ?? []).map((u) => [u.id, lang === 'vi' ? u.name_vi : u.name_en])), [result, lang]);
+  // Ids in the tables named in the reader's language: the units, and the places a result runs between (od's, which may be a user's file).
+  const names = useMemo(() => {
+    const places = result && 'from_places' in result ? [...result.from_places, ...result.to_places] : [];
+    return new Map([...(result?.units ?? []), ...places].map((u) => [u.id, lang === 'vi' ? u.name_vi : u.name_en]));
+  }, [result, lang]);
   // Read here so the panel re-renders when the baseline arrives.
   const base = s.baseline && result ? shownBaseline(getState()) : null;
   // Comparing: each table gains Δ columns (this run − the baseline); the map shows the difference.

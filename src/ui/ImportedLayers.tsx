@@ -52,7 +52,9 @@ function UnitsForm({ lang, layer }: { lang: Lang; layer: ImportedLayer }) {
 /** The file picker, the drop hint and the list of imported layers. */
 export function ImportedLayers() {
   const { getState } = useStoreApi();
-  const { lang, imported, portsLayer } = useAppStore(useShallow((s) => ({ lang: s.lang, imported: s.imported, portsLayer: s.portsLayer })));
+  const { lang, imported, portsLayer, placesLayer } = useAppStore(
+    useShallow((s) => ({ lang: s.lang, imported: s.imported, portsLayer: s.portsLayer, placesLayer: s.placesLayer })),
+  );
   const input = useRef<HTMLInputElement>(null);
   return (
     <div className="theme imported">
@@ -101,6 +103,17 @@ export function ImportedLayers() {
                   onChange={(e) => getState().setPortsLayer(e.target.checked ? l.id : null)}
                 />{' '}
                 {t(lang, 'Import.UseAsPorts')}
+              </label>
+            )}
+            {l.kinds.includes('point') && (
+              <label className="layer-toggle sub">
+                <input
+                  type="checkbox"
+                  checked={placesLayer === l.id}
+                  data-testid={`use-places-${l.id}`}
+                  onChange={(e) => getState().setPlacesLayer(e.target.checked ? l.id : null)}
+                />{' '}
+                {t(lang, 'Import.UseAsPlaces')}
               </label>
             )}
             {l.kinds.includes('line') && (

@@ -54,7 +54,7 @@ export async function makeOfflineStory(store: AppStore, onStep: (step: string) =
   const template = await res.text();
   const restore = keepView(store);
   // The file carries the bundled data only: its results are run on it, as the player asks for them.
-  store.setState({ portsLayer: null, unitsMapping: null, massColumn: null });
+  store.setState({ portsLayer: null, placesLayer: null, unitsMapping: null, massColumn: null });
   let results: Record<string, AnalysisResult>;
   try {
     onStep(t(lang, 'Offline.Step.results'));

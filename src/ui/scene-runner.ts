@@ -18,6 +18,7 @@ const RESTORED = [
   'analysisParams',
   'analysisView',
   'portsLayer',
+  'placesLayer',
   'unitsMapping',
   'massColumn',
   'tables',

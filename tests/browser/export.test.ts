@@ -205,6 +205,30 @@ describe('export and import in Chromium', () => {
     await screenshot(page, 'import-good-csv');
   });
 
+  it('uses the imported points as places: the travel-time matrix runs between them, named as in the file', async () => {
+    const id = await page.evaluate(() => window.__ntcc!.store.getState().imported.at(-1)!.id);
+    await page.getByTestId(`use-places-${id}`).check();
+    await page.evaluate(() => {
+      const st = window.__ntcc!.store.getState();
+      st.setAnalysisOpen(true);
+      st.setAnalysisParams({ kind: 'od' });
+    });
+    await page.waitForFunction(
+      () => {
+        const a = window.__ntcc!.store.getState().analysis;
+        return a.status === 'done' && a.result?.kind === 'od';
+      },
+      null,
+      { timeout: 90_000 },
+    );
+    const rows = page.locator('[data-testid="analysis-table"] tbody tr');
+    assert.equal(await rows.count(), 1);
+    assert.match(await rows.first().innerText(), /Cảng thử A[\s\S]*Cảng thử B/);
+    await screenshot(page, 'od-imported-places');
+    await page.getByTestId(`use-places-${id}`).uncheck();
+    await page.evaluate(() => window.__ntcc!.store.getState().setAnalysisOpen(false));
+  });
+
   it('imports a file dropped on the map', async () => {
     const count = await page.evaluate(() => window.__ntcc!.store.getState().imported.length);
     const geojson = JSON.stringify({

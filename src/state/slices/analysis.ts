@@ -82,10 +82,23 @@ export function effectiveParams(s: Pick<AppState, 'analysisParams' | 'edition' |
 export function analysisOverrides(
   s: Pick<
     AppState,
-    'imported' | 'portsLayer' | 'unitsMapping' | 'tables' | 'massColumn' | 'data' | 'edition' | 'scenario' | 'analysisParams' | 'horizon'
+    | 'imported'
+    | 'portsLayer'
+    | 'placesLayer'
+    | 'unitsMapping'
+    | 'tables'
+    | 'massColumn'
+    | 'data'
+    | 'edition'
+    | 'scenario'
+    | 'analysisParams'
+    | 'horizon'
   >,
 ): AnalysisOverrides {
   const ports = s.imported.find((l) => l.id === s.portsLayer);
+  // The user's places, for the kinds that take them, in the role the kind's definition gives them.
+  const places = s.imported.find((l) => l.id === s.placesLayer);
+  const role = ANALYSIS_DEFS[s.analysisParams.kind].userPlaces;
   const massTable = s.massColumn ? (s.tables.find((x) => x.id === s.massColumn?.table) ?? null) : null;
   const unitsLayer = s.imported.find((l) => l.id === s.unitsMapping?.layer);
   const m = s.unitsMapping;
@@ -98,6 +111,7 @@ export function analysisOverrides(
         ? { layer: unitsLayer.id, name: unitsLayer.name, fc: unitsLayer.fc, code: m.code, nameField: m.name, population: m.population }
         : null,
     mass: massTable && s.massColumn && s.data ? massOverride(massTable, s.massColumn.column, s.data, s.edition) : null,
+    ...(places && role ? { [role]: { layer: places.id, name: places.name, fc: places.fc } } : {}),
   };
 }
 

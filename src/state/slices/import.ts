@@ -34,6 +34,9 @@ export interface ImportSlice {
   /** An imported point layer used as the seaports of the hinterland analysis, or null for the bundled ones. */
   portsLayer: string | null;
   setPortsLayer: (id: string | null) => void;
+  /** An imported point layer used as the places of the analyses that take a user's points (coverage, od, siting: their definition's `userPlaces`), or null. */
+  placesLayer: string | null;
+  setPlacesLayer: (id: string | null) => void;
   /** An imported polygon layer used as the units of the analyses, or null for the bundled provinces. */
   unitsMapping: UnitsMapping | null;
   setUnitsMapping: (m: UnitsMapping | null) => void;
@@ -54,11 +57,14 @@ export const createImportSlice = (services: AppServices, store: () => AppStore):
       set({
         imported: get().imported.filter((l) => l.id !== id),
         portsLayer: get().portsLayer === id ? null : get().portsLayer,
+        placesLayer: get().placesLayer === id ? null : get().placesLayer,
         unitsMapping: get().unitsMapping?.layer === id ? null : get().unitsMapping,
       }),
     setImportedVisible: (id, visible) => set({ imported: get().imported.map((l) => (l.id === id ? { ...l, visible } : l)) }),
     portsLayer: null,
     setPortsLayer: (portsLayer) => set({ portsLayer }),
+    placesLayer: null,
+    setPlacesLayer: (placesLayer) => set({ placesLayer }),
     unitsMapping: null,
     setUnitsMapping: (unitsMapping) => set({ unitsMapping }),
     importFiles: async (files) => {
