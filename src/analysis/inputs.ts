@@ -168,7 +168,17 @@ export function corridorIsKind(p: { axis: string; mode: string }, kind: Corridor
  * A corridor as a line of the network, with its length factor (published ÷ drawn length, for the
  * whole line or per stretch between km posts; 1 where none is published).
  */
-export type CorridorLine = AnalysisLine & { lengthFactor: LengthFactor; entry: boolean };
+export type CorridorLine = AnalysisLine & { lengthFactor: LengthFactor; entry: boolean; rail: boolean };
+
+/**
+ * The lines paths in km run along: the roads of the chosen corridors. A railway meets a road
+ * only at its stations, which paths in km do not model (travel minutes do, with `modes`), so a
+ * path in km never changes between road and rail; railways carry such paths only where a
+ * railway kind is what was chosen.
+ */
+export function kmLines(lines: readonly CorridorLine[], kind: CorridorKind): CorridorLine[] {
+  return kind === 'railway' || kind === 'high_speed_railway' ? [...lines] : lines.filter((l) => !l.rail);
+}
 
 /** Corridors of a kind that exist at the horizon, as lines (each with its length factors, `lengthFactorsOf`). */
 export function corridorsFor(inputs: AnalysisInputs, horizon: Horizon, kind: CorridorKind): CorridorLine[] {
@@ -182,6 +192,7 @@ export function corridorsFor(inputs: AnalysisInputs, horizon: Horizon, kind: Cor
       lengthFactor: lengthFactorsOf(f.properties, f.geometry.coordinates as [number, number][]),
       // An expressway is entered at its interchanges and junctions, never by a straight leg from a place.
       entry: f.properties.mode !== 'expressway',
+      rail: f.properties.mode === 'railway' || f.properties.mode === 'high_speed_railway',
     }));
 }
 

@@ -52,6 +52,7 @@ import { computeGravity, computeGravityMinutes, massOf, strongestFirst } from '.
 import { computeHinterland } from './hinterland.ts';
 import {
   corridorsFor,
+  kmLines,
   interchangesFor,
   pointsFor,
   pointsFromCollection,
@@ -472,6 +473,13 @@ function userPlaces(c: RunContext, o: { name: string; fc: import('geojson').Feat
   return pointsFromCollection(o.fc);
 }
 
+/** The lines of the run's paths in km (`kmLines`), noting when railways of the chosen corridors were left to the roads. */
+function kmLinesOf(c: RunContext): CorridorLine[] {
+  const lines = kmLines(c.lines, c.params.corridorKind);
+  if (lines.length < c.lines.length && !c.notes.some((n) => n.key === 'Note.KmRoads')) c.notes.push(msg('Note.KmRoads', {}));
+  return lines;
+}
+
 const odPlace = (p: AnalysisPoint): OdPlace => ({ id: p.id, name_vi: p.name_vi, name_en: p.name_en, coordinates: p.coordinates });
 
 /**
@@ -506,7 +514,7 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
     return { crossings, shares };
   },
   distance: (c) => {
-    const { rows, paths } = computeDistances(c.units, c.lines, c.params.toleranceKm, c.onProgress);
+    const { rows, paths } = computeDistances(c.units, kmLinesOf(c), c.params.toleranceKm, c.onProgress);
     return { rows: touchingRegion(rows, c.inRegion), paths };
   },
   gravity: (c) => {
@@ -523,7 +531,7 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
   },
   hinterland: (c) => {
     const travel = c.params.metric === 'minutes' ? travelOf(c) : undefined;
-    return computeHinterland(c.units, c.ports(), c.lines, c.params, c.onProgress, travel);
+    return computeHinterland(c.units, c.ports(), kmLinesOf(c), c.params, c.onProgress, travel);
   },
   access: (c) => {
     const grid = computeAccess(
@@ -662,10 +670,13 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
     const { params, units, region, lines } = c;
     const adjacency = computeAdjacency(units, { toleranceKm: params.toleranceKm });
     c.onProgress(0.2);
-    const { rows: distances } = computeDistances(units, lines, params.toleranceKm);
+    const { rows: distances } = computeDistances(units, kmLinesOf(c), params.toleranceKm);
     c.onProgress(0.5);
     const gravity = computeGravity(units, params.beta, params.mass);
-    const hinterland = computeHinterland(region, c.ports(), lines, { toleranceKm: params.toleranceKm, cellKm: 50 }).units_rows;
+    const hinterland = computeHinterland(region, c.ports(), kmLinesOf(c), {
+      toleranceKm: params.toleranceKm,
+      cellKm: 50,
+    }).units_rows;
     c.onProgress(0.9);
     const massive = new Set(units.filter((u) => massOf(u, params.mass) !== null).map((u) => u.id));
     const index = computeLinkageIndex(

@@ -112,6 +112,7 @@ export const RESULT_MESSAGES = {
   'Note.SpreadAssumed': ['n'],
   'Note.SitingCells': ['n', 'cell'],
   'Note.OdKm': [],
+  'Note.KmRoads': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A code with placeholders, from the list above. */

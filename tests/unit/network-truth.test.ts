@@ -37,11 +37,10 @@ const PAIRS = (JSON.parse(readFileSync(new URL('../../data/capital-distances.jso
   .pairs;
 
 /** Pairs whose published figure the network misses by more than 15 % today, with the reason (data/capital-distances.json). */
-const KNOWN_GAPS = new Set([
-  // Nha Trang – Phan Rang: 106 km published on QL1 (by QL1 alone the network has 107, see `ntcc network
-  // check`); `analyze distance` takes the shortest way, by the Cam Lâm – Vĩnh Hảo expressway (now
-  // entered only where it joins other lines, never by a straight leg), and finds about 88 (0.83).
-  'VN-34>VN-36',
+const KNOWN_GAPS = new Set<string>([
+  // None today. Nha Trang – Phan Rang was one (0.83) while paths in km could change between road
+  // and railway wherever they ran within the junction tolerance; in km they keep to the roads now
+  // (0.96), as trips in minutes do unless the railway is boarded at a station.
 ]);
 
 /** Km along a line from vertex i0 to vertex i1 in the network built from it alone (each edge at its factor). */
@@ -139,6 +138,27 @@ describe('lengths', () => {
     const [a, b] = [ql1.coordinates[10]!, ql1.coordinates[60]!];
     const along = (k: LengthFactor) => minutesTo(timesFrom(timed(k), [a]), b[0], b[1]);
     expect(along(ql1.lengthFactor) / along(1)).toBeGreaterThan(1.02);
+  });
+});
+
+describe('paths in km keep to the roads', () => {
+  const rail = (m: string) => m === 'railway' || m === 'high_speed_railway';
+  const roadsOnly = { ...inputs, corridors: { ...inputs.corridors, features: features.filter((f) => !rail(f.properties.mode)) } };
+  const km = (r: ReturnType<typeof runAnalysis>) => (r.kind === 'distance' ? r.rows.map((x) => x.network_km) : []);
+
+  it('all corridors give the km of the roads alone (a path never changes between road and rail), and say so', () => {
+    for (const horizon of ['today', '2045'] as const) {
+      const all = run({ kind: 'distance', edition: '2022', horizon });
+      expect(km(all)).toEqual(km(runAnalysis(roadsOnly, { ...DEFAULT_PARAMS, kind: 'distance', edition: '2022', horizon })));
+      expect(all.notes.map((n) => n.key)).toContain('Note.KmRoads');
+    }
+  });
+
+  it('the railway chosen as the corridors carries the paths', () => {
+    const byRail = run({ kind: 'distance', edition: '2022', corridorKind: 'railway' });
+    if (byRail.kind !== 'distance') throw new Error('wrong kind');
+    expect(byRail.rows.filter((r) => r.network_km !== null).length).toBeGreaterThan(10);
+    expect(byRail.notes.map((n) => n.key)).not.toContain('Note.KmRoads');
   });
 });
 
