@@ -133,7 +133,7 @@ export const LONG_TASK_SCRIPT = `async () => {
   for (const kind of ${JSON.stringify(ANALYSES)}) {
     step('analysis ' + kind);
     store.getState().setAnalysisParams({ kind });
-    await new Promise((r) => { const t = setInterval(() => { const a = store.getState().analysis; if (a.status === 'done' && a.result && a.result.kind === kind) { clearInterval(t); r(); } }, 20); });
+    await new Promise((r) => { const t = setInterval(() => { const a = store.getState().analysis; if ((a.status === 'done' && a.result && a.result.kind === kind) || a.status === 'error') { clearInterval(t); r(); } }, 20); });
     await settle();
     await frames(10);
   }

@@ -667,7 +667,7 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
     return { from, bands, sampled, curve };
   },
   index: (c) => {
-    const { params, units, region, lines } = c;
+    const { params, units, region } = c;
     const adjacency = computeAdjacency(units, { toleranceKm: params.toleranceKm });
     c.onProgress(0.2);
     const { rows: distances } = computeDistances(units, kmLinesOf(c), params.toleranceKm);

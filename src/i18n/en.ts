@@ -1135,7 +1135,7 @@ export const en: Record<MessageKey, string> = {
     'Assumption: without a population grid, each unit’s official figure is spread evenly over its cells ({n} in the region); a cell’s persons are its unit’s average, not a count on the ground.',
   'Note.SitingCells': 'Candidates: the centres of {n} hexagons of side {cell} km.',
   'Note.KmRoads':
-    'Paths in km keep to the roads: a railway meets a road only at its stations, so railways carry them only when a railway kind of corridor is chosen.',
+    'Paths in km keep to the roads: a railway meets a road only at its stations, so railways carry them only when the corridors used are the railway or the high-speed railway.',
   'Note.OdKm':
     'Km along the fastest path: the network’s km (the published length where known) plus the straight legs onto and off it times the detour.',
   'Variant.speed_low': 'speeds ×0.8',

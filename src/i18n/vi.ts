@@ -1126,7 +1126,7 @@ export const vi = {
     'Giả định: không có lưới dân số, nên số dân chính thức của mỗi đơn vị được chia đều cho {n} ô của vùng; người ở mỗi ô là trung bình của đơn vị, không phải số đếm tại chỗ.',
   'Note.SitingCells': 'Ứng viên: tâm của {n} ô lục giác cạnh {cell} km.',
   'Note.KmRoads':
-    'Đường đi tính theo km chỉ đi trên đường bộ: đường sắt chỉ nối với đường bộ tại nhà ga, nên chỉ được tính khi chọn loại hành lang là đường sắt.',
+    'Đường đi tính theo km chỉ đi trên đường bộ: đường sắt chỉ nối với đường bộ tại nhà ga, nên chỉ được tính khi Hành lang dùng là đường sắt hoặc đường sắt tốc độ cao.',
   'Note.OdKm': 'Km theo tuyến nhanh nhất: km của mạng (độ dài công bố nếu có) cộng đoạn thẳng vào và ra mạng nhân hệ số đường vòng.',
   'Variant.speed_low': 'tốc độ ×0,8',
   'Variant.speed_high': 'tốc độ ×1,2',

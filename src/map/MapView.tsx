@@ -160,15 +160,13 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
 const SNAP_PX = 12;
 
 /**
- * The point of the nearest corridor (bundled, or added by the scenario) within SNAP_PX of a
- * click, or the click itself. A vertex on a corridor is joined to it (the network joins
- * lines within its tolerance, 0.5 km; a hand's click rarely lands that close).
+ * The point of the nearest road or expressway (bundled, or added by the scenario) within SNAP_PX
+ * of a click, or the click itself. A vertex on a road is joined to it (the network joins lines
+ * within its tolerance, 0.5 km; a hand's click rarely lands that close). Railways are left out: a
+ * railway meets a road only at its stations, so a new road put on one would join nothing.
  */
 function snapToCorridor(map: MaplibreMap, s: AppState, click: { x: number; y: number }, at: [number, number]): [number, number] {
-  const lines = [
-    ...corridorLines(s).values(),
-    ...s.scenario.edits.flatMap((e) => (e.action === 'add' && e.kind === 'corridor' ? [e.coordinates] : [])),
-  ];
+  const lines = [...roadLines(s), ...s.scenario.edits.flatMap((e) => (e.action === 'add' && e.kind === 'corridor' ? [e.coordinates] : []))];
   let best: [number, number] = at;
   let bestPx = SNAP_PX;
   for (const line of lines) {
@@ -209,6 +207,21 @@ function corridorLines(s: AppState): Map<string, [number, number][]> {
   return m;
 }
 const corridorCache = new WeakMap<object, Map<string, [number, number][]>>();
+
+/** The bundled roads and expressways as lines (no railway), for snapping a drawn vertex. */
+function roadLines(s: AppState): [number, number][][] {
+  const fc = s.thematic.corridors;
+  if (!fc) return [];
+  let lines = roadCache.get(fc);
+  if (!lines) {
+    lines = fc.features
+      .filter((f) => f.properties.mode !== 'railway' && f.properties.mode !== 'high_speed_railway')
+      .map((f) => f.geometry.coordinates as [number, number][]);
+    roadCache.set(fc, lines);
+  }
+  return lines;
+}
+const roadCache = new WeakMap<object, [number, number][][]>();
 
 /**
  * How the result is compared, for its layers: the baseline run and the view, with the swipe

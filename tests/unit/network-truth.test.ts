@@ -141,15 +141,18 @@ describe('lengths', () => {
   });
 });
 
+const isRail = (m: string) => m === 'railway' || m === 'high_speed_railway';
+const networkKms = (r: ReturnType<typeof runAnalysis>) => (r.kind === 'distance' ? r.rows.map((x) => x.network_km) : []);
+
 describe('paths in km keep to the roads', () => {
-  const rail = (m: string) => m === 'railway' || m === 'high_speed_railway';
-  const roadsOnly = { ...inputs, corridors: { ...inputs.corridors, features: features.filter((f) => !rail(f.properties.mode)) } };
-  const km = (r: ReturnType<typeof runAnalysis>) => (r.kind === 'distance' ? r.rows.map((x) => x.network_km) : []);
+  const roadsOnly = { ...inputs, corridors: { ...inputs.corridors, features: features.filter((f) => !isRail(f.properties.mode)) } };
 
   it('all corridors give the km of the roads alone (a path never changes between road and rail), and say so', () => {
     for (const horizon of ['today', '2045'] as const) {
       const all = run({ kind: 'distance', edition: '2022', horizon });
-      expect(km(all)).toEqual(km(runAnalysis(roadsOnly, { ...DEFAULT_PARAMS, kind: 'distance', edition: '2022', horizon })));
+      expect(networkKms(all)).toEqual(
+        networkKms(runAnalysis(roadsOnly, { ...DEFAULT_PARAMS, kind: 'distance', edition: '2022', horizon })),
+      );
       expect(all.notes.map((n) => n.key)).toContain('Note.KmRoads');
     }
   });
