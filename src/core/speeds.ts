@@ -81,9 +81,9 @@ export const DEFAULT_SPEEDS: Readonly<Record<SpeedClass, SpeedDefault>> = {
     source: 'WIKI-NSR; LP-DONGHOI; KTXD-2021',
     limit_kmh: null,
     note_en:
-      'Calibrated on the seven published train times of the network check: the fastest Reunification trains (2¾ h for the 166 km Đồng Hới – Huế, 3½ h for the 203 km Vinh – Đồng Hới: 58–60 km/h) and the May 2021 timetable of four trains, slowed then by works on the line (41–49 km/h). At 50 km/h all seven lie within 0.8–1.25 of the model; 55 km/h, the fastest trains alone, left three outside. The line is metre gauge, single track.',
+      'Calibrated on the seven published train times of the network check: the fastest Reunification trains (2½ h for the 166 km Đồng Hới – Huế, 3½ h for the 203 km Vinh – Đồng Hới: 58–66 km/h) and the May 2021 timetable of four trains, slowed then by works on the line (41–49 km/h). No one speed fits all seven within 0.8–1.25 (the fastest train to Huế needs at least 54 km/h, the 2021 Đồng Hới – Đà Nẵng at most 52); at 50 km/h six do, the fastest Huế train (1.35) does not; 55 km/h, the fastest trains alone, left three out. The line is metre gauge, single track.',
     note_vi:
-      'Hiệu chỉnh theo bảy thời gian chạy tàu công bố trong bảng kiểm tra mạng lưới: tàu Thống Nhất nhanh nhất (166 km Đồng Hới – Huế trong 2 giờ 45 phút, 203 km Vinh – Đồng Hới trong 3,5 giờ: 58–60 km/h) và biểu đồ chạy tàu tháng 5/2021 của bốn đoàn tàu, khi đó chậm hơn do thi công trên tuyến (41–49 km/h). Với 50 km/h cả bảy chuyến nằm trong 0,8–1,25 so với mô hình; 55 km/h (chỉ theo tàu nhanh nhất) để ba chuyến ra ngoài. Đường khổ 1 m, đường đơn.',
+      'Hiệu chỉnh theo bảy thời gian chạy tàu công bố trong bảng kiểm tra mạng lưới: tàu Thống Nhất nhanh nhất (166 km Đồng Hới – Huế trong 2,5 giờ, 203 km Vinh – Đồng Hới trong 3,5 giờ: 58–66 km/h) và biểu đồ chạy tàu tháng 5/2021 của bốn đoàn tàu, khi đó chậm hơn do thi công trên tuyến (41–49 km/h). Không có một tốc độ nào đưa cả bảy chuyến vào 0,8–1,25 (tàu nhanh nhất đi Huế cần ít nhất 54 km/h, chuyến Đồng Hới – Đà Nẵng năm 2021 cần nhiều nhất 52); với 50 km/h sáu chuyến đạt, chuyến nhanh nhất đi Huế (1,35) không đạt; 55 km/h (chỉ theo tàu nhanh nhất) để ba chuyến ra ngoài. Đường khổ 1 m, đường đơn.',
   },
   high_speed_railway: {
     kmh: 250,
