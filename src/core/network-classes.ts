@@ -2,7 +2,7 @@
  * The classes of a user's own road network (an OpenStreetMap extract or a roads layer) and
  * their default speeds. The two classes the bundled corridors also have take the corridors'
  * speeds from `speeds.ts` (motorway = expressway, trunk = national road); the finer classes
- * get speeds of their own. Legal limits are facts (TT31); the speeds a trip averages on these
+ * get speeds of their own. Legal limits are facts (TT38, Circular 38/2024/TT-BGTVT, which replaced TT31 from 1 January 2025); the speeds a trip averages on these
  * roads are not published, so every default is an assumption, labelled as one with a note, as
  * in `speeds.ts`. A way's own `maxspeed` (or a layer's speed field) wins over its class's speed.
  */
@@ -62,8 +62,8 @@ export const NET_SPEEDS: Readonly<Record<NetClass, SpeedDefault>> = {
     limit_kmh: null,
     kmh: 40,
     source: 'assumption',
-    note_en: 'Assumption: a secondary road through villages, below the 60–80 km/h TT31 allows outside towns.',
-    note_vi: 'Giả định: đường cấp hai qua làng xã, thấp hơn 60–80 km/h TT31 cho phép ngoài khu dân cư.',
+    note_en: 'Assumption: a secondary road through villages, below the 80 km/h TT38 allows on two-way roads outside built-up areas.',
+    note_vi: 'Giả định: đường cấp hai qua làng xã, thấp hơn 80 km/h TT38 cho phép trên đường hai chiều ngoài khu đông dân cư.',
   },
   tertiary: {
     kind: 'assumption',
@@ -86,8 +86,8 @@ export const NET_SPEEDS: Readonly<Record<NetClass, SpeedDefault>> = {
     limit_kmh: null,
     kmh: 25,
     source: 'assumption',
-    note_en: 'Assumption: a street in a town or village, below the 50 km/h TT31 allows in built-up areas.',
-    note_vi: 'Giả định: đường phố, ngõ trong khu dân cư, thấp hơn 50 km/h TT31 cho phép trong khu đông dân cư.',
+    note_en: 'Assumption: a street in a town or village, at or below the 50–60 km/h TT38 allows in built-up areas.',
+    note_vi: 'Giả định: đường phố, ngõ trong khu dân cư, không quá 50–60 km/h TT38 cho phép trong khu đông dân cư.',
   },
   service: {
     kind: 'assumption',

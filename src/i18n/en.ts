@@ -311,7 +311,7 @@ export const en: Record<MessageKey, string> = {
   'Analysis.NoTravelNetwork':
     'None of the chosen corridors can be travelled here (the railways need stations, which the data does not fix yet): the minutes are the straight leg alone.',
   'Analysis.TravelNote':
-    'Travel minutes on the corridor network at assumed speeds (km/h): {speeds}; from a place to the network a straight leg at {access} km/h × {detour}; expressways entered only at their vertices and junctions. The speeds are assumptions below the legal limits (TT31, NQ172).',
+    'Travel minutes on the corridor network at these speeds (km/h): {speeds}, calibrated on published trip times where there are some and otherwise assumed speeds (each with its source in the README), below the legal limits (TT38/2024, NQ172); from a place to the network a straight leg at {access} km/h × {detour}.',
   'Col.name': 'Name',
   'Table.Yes': 'yes',
   'Table.No': 'no',
@@ -1155,6 +1155,7 @@ export const en: Record<MessageKey, string> = {
   'Analysis.points.airports': 'airports',
   'Analysis.points.border-gates': 'border gates',
   'Analysis.points.economic-zones': 'economic zones',
+  'Analysis.PlacesFromFile': 'the places of “{name}” (ticked in the layer panel; untick it there to use the bundled sets)',
   'Analysis.points.file': 'the places of your file',
   'Analysis.to.same': 'the same places',
   'Analysis.candidates.cells': 'the grid’s cells',

@@ -308,7 +308,7 @@ export const vi = {
   'Analysis.NoTravelNetwork':
     'Không hành lang nào đã chọn đi lại được ở đây (đường sắt cần có ga, dữ liệu chưa xác định): số phút chỉ là quãng đường thẳng.',
   'Analysis.TravelNote':
-    'Thời gian đi (phút) trên mạng lưới hành lang với tốc độ giả định (km/h): {speeds}; từ một nơi ra mạng lưới theo đường thẳng với {access} km/h × {detour}; chỉ vào cao tốc tại các đỉnh và điểm giao. Tốc độ là giả định, thấp hơn giới hạn pháp lý (TT31, NQ172).',
+    'Thời gian đi (phút) trên mạng lưới hành lang với tốc độ (km/h): {speeds}, hiệu chỉnh theo thời gian chuyến đi công bố nếu có, còn lại là tốc độ giả định (nguồn của từng tốc độ trong README), thấp hơn giới hạn pháp lý (TT38/2024, NQ172); từ một nơi ra mạng lưới theo đường thẳng với {access} km/h × {detour}.',
   'Col.name': 'Tên',
   'Table.Yes': 'có',
   'Table.No': 'không',
@@ -1146,6 +1146,7 @@ export const vi = {
   'Analysis.points.border-gates': 'cửa khẩu',
   'Analysis.points.economic-zones': 'khu kinh tế',
   'Analysis.points.file': 'điểm trong tệp của bạn',
+  'Analysis.PlacesFromFile': 'các điểm của tệp “{name}” (đã chọn ở bảng lớp; bỏ chọn ở đó để dùng các tập điểm có sẵn)',
   'Analysis.to.same': 'cùng tập điểm',
   'Analysis.candidates.cells': 'các ô lưới',
   'Analysis.candidates.centres': 'trung tâm hành chính',

@@ -174,9 +174,18 @@ function setParamOf(store: AppStore, key: ParamKey, value: AnalysisParams[ParamK
 function ParamControl(props: { lang: Lang; param: ParamKey; params: AnalysisParams; store: AppStore }) {
   const { lang, param, params, store } = props;
   const pickKind = useAppStore((x) => x.mapPick?.kind ?? null);
+  // A point layer ticked as places stands in for this parameter (the kind's `userPlaces`): say so instead of offering the sets.
+  const placesFile = useAppStore((x) => x.imported.find((l) => l.id === x.placesLayer)?.name ?? null);
   const def: ParamDef = PARAM_DEFS[param];
   const label = t(lang, `Param.${param}`);
   const testid = `param-${param}`;
+  if (placesFile !== null && ANALYSIS_DEFS[params.kind].userPlaces === param)
+    return (
+      <div className="field">
+        <span className="field-label">{label}</span>
+        <span data-testid={testid}>{t(lang, 'Analysis.PlacesFromFile', { name: placesFile })}</span>
+      </div>
+    );
   if (def.type === 'number')
     return (
       <NumberField

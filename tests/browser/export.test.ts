@@ -224,9 +224,12 @@ describe('export and import in Chromium', () => {
     const rows = page.locator('[data-testid="analysis-table"] tbody tr');
     assert.equal(await rows.count(), 1);
     assert.match(await rows.first().innerText(), /Cảng thử A[\s\S]*Cảng thử B/);
+    // The panel says the file's places stand in for the bundled sets.
+    assert.match(await page.getByTestId('param-points').innerText(), /cang-thu/);
     await screenshot(page, 'od-imported-places');
-    await page.getByTestId(`use-places-${id}`).uncheck();
+    // The analysis panel takes the layer panel's place: closed, the layer panel shows the tick box again.
     await page.evaluate(() => window.__ntcc!.store.getState().setAnalysisOpen(false));
+    await page.getByTestId(`use-places-${id}`).uncheck();
   });
 
   it('imports a file dropped on the map', async () => {
