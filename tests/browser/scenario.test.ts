@@ -110,6 +110,17 @@ describe('scenarios, comparison and isochrones', () => {
     await page.getByTestId('scenario-name-en').fill('Quảng Ngãi – Kon Tum expressway (test)');
     await page.getByTestId('scenario-add').click();
     assert.match(await page.getByTestId('scenario-edits').innerText(), /Add corridor: Quảng Ngãi – Kon Tum expressway/);
+    // The run on the scenario (not the one shown before the edit, which may still read as done).
+    await page
+      .waitForFunction(
+        () => {
+          const a = window.__ntcc!.store.getState().analysis;
+          return a.status === 'done' && a.result?.scenario?.add === 1;
+        },
+        null,
+        { timeout: 120_000 },
+      )
+      .catch(() => undefined);
     await analysisDone();
     const s = await page.evaluate(() => {
       const st = window.__ntcc!.store.getState();

@@ -41,7 +41,21 @@ async function showScene(page: Page, i: number): Promise<void> {
     { timeout: 20_000, polling: 50 },
   );
   // A scene with a chart: it is part of the caption, so the card is checked with it drawn.
-  if (BUILTIN_STORY.scenes[i]?.chart) await page.waitForSelector('[data-testid="present-chart"] svg.chart-svg', { timeout: 60_000 });
+  if (BUILTIN_STORY.scenes[i]?.chart) {
+    await page.waitForSelector('[data-testid="present-chart"] svg.chart-svg', { timeout: 60_000 });
+    // The card is fitted again in the frame after the chart arrives; in software WebGL that frame
+    // can come a second later. Wait (at most 10 s) for it to settle; the faults are read after.
+    await page
+      .waitForFunction(
+        () => {
+          const c = document.querySelector<HTMLElement>('[data-testid="present-caption"]');
+          return !!c && c.scrollHeight <= c.clientHeight && c.scrollWidth <= c.clientWidth;
+        },
+        null,
+        { timeout: 10_000, polling: 50 },
+      )
+      .catch(() => undefined);
+  }
   // Two frames: the caption's fit and the camera's answer to its box are done.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.waitForFunction(() => !window.__ntcc!.map.isMoving(), null, { timeout: 20_000, polling: 50 });
