@@ -94,28 +94,23 @@ export function ImportedLayers() {
                 ×
               </button>
             </label>
-            {l.kinds.includes('point') && (
-              <label className="layer-toggle sub">
-                <input
-                  type="checkbox"
-                  checked={portsLayer === l.id}
-                  data-testid={`use-ports-${l.id}`}
-                  onChange={(e) => getState().setPortsLayer(e.target.checked ? l.id : null)}
-                />{' '}
-                {t(lang, 'Import.UseAsPorts')}
-              </label>
-            )}
-            {l.kinds.includes('point') && (
-              <label className="layer-toggle sub">
-                <input
-                  type="checkbox"
-                  checked={placesLayer === l.id}
-                  data-testid={`use-places-${l.id}`}
-                  onChange={(e) => getState().setPlacesLayer(e.target.checked ? l.id : null)}
-                />{' '}
-                {t(lang, 'Import.UseAsPlaces')}
-              </label>
-            )}
+            {l.kinds.includes('point') &&
+              (
+                [
+                  { use: 'ports', on: portsLayer === l.id, set: getState().setPortsLayer, text: 'Import.UseAsPorts' },
+                  { use: 'places', on: placesLayer === l.id, set: getState().setPlacesLayer, text: 'Import.UseAsPlaces' },
+                ] as const
+              ).map((u) => (
+                <label key={u.use} className="layer-toggle sub">
+                  <input
+                    type="checkbox"
+                    checked={u.on}
+                    data-testid={`use-${u.use}-${l.id}`}
+                    onChange={(e) => u.set(e.target.checked ? l.id : null)}
+                  />{' '}
+                  {t(lang, u.text)}
+                </label>
+              ))}
             {l.kinds.includes('line') && (
               <button
                 type="button"
