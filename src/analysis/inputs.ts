@@ -222,10 +222,19 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ?
 /**
  * Point features of a user's layer as analysis points (each its own group): the name from
  * `name_vi`, `name` or the first text field, the id from `id` or the feature's position.
+ * Ids are made unique (a repeated id gets `~2`, `~3` …): two places sharing an id would
+ * otherwise be one group in a hinterland and one pair in a matrix.
  * @example pointsFromCollection(importedPorts)[0] // { id: 'p1', group: 'p1', name_vi: 'Cảng A', ... }
  */
 export function pointsFromCollection(fc: FeatureCollection): AnalysisPoint[] {
   const out: AnalysisPoint[] = [];
+  const taken = new Set<string>();
+  const unique = (id: string): string => {
+    let u = id;
+    for (let n = 2; taken.has(u); n++) u = `${id}~${n}`;
+    taken.add(u);
+    return u;
+  };
   fc.features.forEach((f, i) => {
     const g = f.geometry;
     const coords = g?.type === 'Point' ? [g.coordinates] : g?.type === 'MultiPoint' ? g.coordinates : [];
@@ -239,7 +248,7 @@ export function pointsFromCollection(fc: FeatureCollection): AnalysisPoint[] {
       `#${i + 1}`;
     const id = text(p['id']) ?? text(f.id) ?? `p${i + 1}`;
     coords.forEach((c, k) => {
-      const pid = coords.length > 1 ? `${id}-${k + 1}` : id;
+      const pid = unique(coords.length > 1 ? `${id}-${k + 1}` : id);
       out.push({
         id: pid,
         group: pid,

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { loadInputs } from '../../cli/load.ts';
+import { pointsFromCollection } from '../../src/analysis/inputs.ts';
 import { runAnalysis } from '../../src/analysis/run.ts';
 import { ANALYSES, ANALYSIS_DEFS, type AnalysisOverrides, type AnalysisResult } from '../../src/core/analysis.ts';
 import { analysisOverrides, createAppStore, NO_SERVICES, type AppStore } from '../../src/state/store.ts';
@@ -78,6 +79,25 @@ describe('a point layer of the user’s as places', () => {
     for (const site of s.sites) expect(['dp1', 'dp2', 'dp3', 'dp4']).toContain(site.id);
     const c = await run(store, 'coverage');
     expect(c.targets).toContain('points');
+  });
+
+  it('keeps places apart that share an id in the file (each its own pair and group)', async () => {
+    const same: FeatureCollection = {
+      ...PLACES,
+      features: PLACES.features.map((f, i) => ({ ...f, properties: { ...f.properties, id: i < 3 ? 'x' : 'x~2' } })),
+    };
+    const ids = pointsFromCollection(same).map((p) => p.id);
+    expect(new Set(ids).size).toBe(4);
+    expect(ids[0]).toBe('x');
+    const store = createAppStore({
+      ...NO_SERVICES,
+      runAnalysis: async (params, onProgress, overrides) => ({ result: runAnalysis(inputs, params, onProgress, overrides), cached: false }),
+    });
+    store.getState().setThematic({ corridors: inputs.corridors });
+    store.getState().setPlacesLayer(store.getState().addImported({ name: 'same.geojson', fc: same, kinds: ['point'], fields: ['id', 'name'] }));
+    const r = await run(store, 'od');
+    expect(r.rows).toHaveLength(6);
+    expect(new Set(r.rows.map((x) => [x.a, x.b].sort().join('|'))).size).toBe(6);
   });
 
   it('is forgotten with its layer: the runs go back to the bundled places', async () => {
