@@ -91,6 +91,28 @@ describe('comparing runs', () => {
     expect(store.getState().baseline.result).toBeNull();
   });
 
+  it('runs the baseline once, without its own sensitivity runs, when the analysis has them', async () => {
+    const seen: boolean[] = [];
+    const counting = createAppStore({
+      ...NO_SERVICES,
+      runAnalysis: async (params, onProgress, overrides) => {
+        seen.push(params.sensitivity);
+        return { result: runAnalysis(inputs, params, onProgress, overrides), cached: false };
+      },
+    });
+    counting.getState().setThematic({ corridors: inputs.corridors });
+    const st = counting.getState();
+    st.setAnalysisParams({ kind: 'gravity', sensitivity: true });
+    st.setHorizon('2030');
+    st.setCompare({ with: 'horizon', horizon: 'today' });
+    await counting.getState().runAnalysis();
+    const s = counting.getState();
+    expect(s.analysis.result?.sensitivity?.runs.length ?? 0).toBeGreaterThan(0);
+    expect(s.baseline.status).toBe('done');
+    expect(s.baseline.result!.params.sensitivity).toBe(false);
+    expect(seen).toEqual([true, false]);
+  });
+
   it('ranks units by mean gain; the region mean is weighted by population or area as asked', () => {
     const p = { ...DEFAULT_PARAMS, kind: 'access' as const, metric: 'minutes' as const, cellKm: 10 };
     const after = runAnalysis(inputs, { ...p, horizon: '2030' });

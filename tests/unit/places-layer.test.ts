@@ -94,7 +94,9 @@ describe('a point layer of the user’s as places', () => {
       runAnalysis: async (params, onProgress, overrides) => ({ result: runAnalysis(inputs, params, onProgress, overrides), cached: false }),
     });
     store.getState().setThematic({ corridors: inputs.corridors });
-    store.getState().setPlacesLayer(store.getState().addImported({ name: 'same.geojson', fc: same, kinds: ['point'], fields: ['id', 'name'] }));
+    store
+      .getState()
+      .setPlacesLayer(store.getState().addImported({ name: 'same.geojson', fc: same, kinds: ['point'], fields: ['id', 'name'] }));
     const r = await run(store, 'od');
     expect(r.rows).toHaveLength(6);
     expect(new Set(r.rows.map((x) => [x.a, x.b].sort().join('|'))).size).toBe(6);

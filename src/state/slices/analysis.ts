@@ -152,7 +152,8 @@ export function baselineOf(
   s: AppState,
 ): { params: AnalysisParams; overrides: AnalysisOverrides; ownData: OwnDataRefs; key: string } | null {
   if (s.compare.with === 'none') return null;
-  const here = effectiveParams(s);
+  // The baseline's own sensitivity runs would change no compared column (as on the command line): it runs once.
+  const here = { ...effectiveParams(s), sensitivity: false };
   const params = s.compare.with === 'horizon' || s.compare.with === 'file' ? { ...here, horizon: s.compare.horizon } : here;
   const other = s.compare.with === 'file' && scenarioActs(params, s.compare.other) ? s.compare.other : null;
   const overrides = { ...analysisOverrides(s), scenario: other };
