@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { CATEGORICAL } from '../core/analysis-style.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { useAppStore, type ImportedLayer, useStoreApi } from '../state/store.ts';
-import { IMPORT_EXTENSIONS } from '../export/formats.ts';
+import { IMPORT_EXTENSIONS } from '../export/import-accept.ts';
 
 /** The endings the file picker offers: those of the formats the import reads. */
 const IMPORT_ACCEPT = [...new Set(IMPORT_EXTENSIONS.map((e) => e.replace(/^\.shp\./, '.')))].join(',');

@@ -26,7 +26,8 @@ import { THEMATIC_LAYERS } from '../../src/core/layers.ts';
 import { legendFor } from '../../src/core/thematic-style.ts';
 import { runAnalysis } from '../../src/analysis/run.ts';
 import { parseLayer } from '../../src/data/schemas.ts';
-import { FORMATS, formatById, importFile, writeLayer, type ExportFormat } from '../../src/export/formats.ts';
+import { FORMATS, formatById, IMPORT_EXTENSIONS, importFile, writeLayer, type ExportFormat } from '../../src/export/formats.ts';
+import { IMPORT_EXTENSIONS as PICKER_EXTENSIONS } from '../../src/export/import-accept.ts';
 import { resultTables } from '../../src/export/results.ts';
 import { isMessageKey, render } from '../../src/i18n/index.ts';
 import { formatHash, parseHash } from '../../src/state/url-hash.ts';
@@ -117,6 +118,9 @@ describe('every file format', () => {
       { type: 'Feature', properties: { name: 'Chân Mây', n: 3 }, geometry: { type: 'Point', coordinates: [108.0, 16.33] } },
     ],
   };
+  it('the file picker offers exactly the endings of the formats the import reads', () => {
+    expect([...PICKER_EXTENSIONS].sort()).toEqual([...IMPORT_EXTENSIONS].sort());
+  });
   for (const f of FORMATS) {
     if (!('write' in f)) continue;
     it(`${f.id}: writes a file named for its format${'read' in f ? ', and reads it back' : ''}`, async () => {
