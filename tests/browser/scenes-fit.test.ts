@@ -43,13 +43,24 @@ async function showScene(page: Page, i: number): Promise<void> {
   // A scene with a chart: it is part of the caption, so the card is checked with it drawn.
   if (BUILTIN_STORY.scenes[i]?.chart) {
     await page.waitForSelector('[data-testid="present-chart"] svg.chart-svg', { timeout: 60_000 });
-    // The card is fitted again in the frame after the chart arrives; in software WebGL that frame
-    // can come a second later. Wait (at most 10 s) for it to settle; the faults are read after.
+    // The card is fitted again in the frame after the chart arrives (in software WebGL that frame
+    // can come a second later), and its new box goes to the store, which moves the camera. Wait (at
+    // most 10 s) until the card fits and the store holds its box as it is now; the faults are read after.
     await page
       .waitForFunction(
         () => {
           const c = document.querySelector<HTMLElement>('[data-testid="present-caption"]');
-          return !!c && c.scrollHeight <= c.clientHeight && c.scrollWidth <= c.clientWidth;
+          const root = document.querySelector<HTMLElement>('[data-testid="presentation"]');
+          const box = window.__ntcc?.store.getState().captionBox;
+          if (!c || !root || !box) return false;
+          const r = c.getBoundingClientRect();
+          const o = root.getBoundingClientRect();
+          const told =
+            Math.abs(r.left - o.left - box.left) < 1 &&
+            Math.abs(r.top - o.top - box.top) < 1 &&
+            Math.abs(r.right - o.left - box.right) < 1 &&
+            Math.abs(r.bottom - o.top - box.bottom) < 1;
+          return told && c.scrollHeight <= c.clientHeight && c.scrollWidth <= c.clientWidth;
         },
         null,
         { timeout: 10_000, polling: 50 },
