@@ -28,6 +28,7 @@ import {
   type ProvinceFact,
 } from './facts.ts';
 import { buildLayers } from './build-layers.ts';
+import { TOWNS } from './facts-towns.ts';
 import {
   hoangSaPolygons,
   loadCountries,
@@ -191,6 +192,7 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
       area_official_km2: fact.area_km2,
       area_computed_km2: round1(area(geometry) / 1e6),
       population_2023: fact.pop_thousand === null ? null : Math.round(fact.pop_thousand * 1000),
+      ...(TOWNS[fact.iso] ? { towns: [...TOWNS[fact.iso]!] } : {}),
       unit_2025: unit?.iso ?? null,
       unit_2025_name_vi: fact.unit_2025,
       label_lon: lon,
@@ -199,6 +201,12 @@ export function buildData(opts: BuildOptions = {}): BuiltData {
       accuracy_m: NE_ACCURACY_M,
       ...notes.props(),
     };
+    for (const t of TOWNS[fact.iso] ?? [])
+      if (!booleanPointInPolygon([t.lon, t.lat], geometry))
+        throw new Error(`town ${t.name_vi} of ${fact.name_vi} falls outside its polygon`);
+    const inTowns = (TOWNS[fact.iso] ?? []).reduce((s, t) => s + t.population, 0);
+    if (fact.pop_thousand !== null && inTowns >= fact.pop_thousand * 1000)
+      throw new Error(`the towns of ${fact.name_vi} hold more people than it`);
     if (fact.capital && !booleanPointInPolygon(fact.capital, geometry))
       throw new Error(`capital of ${fact.name_vi} ${fact.capital.join(',')} falls outside its polygon`);
     return { type: 'Feature', id: fact.iso, properties: props, geometry };

@@ -6,7 +6,7 @@
  *
  * It is read off a grid (the accessibility grid's hexagons, the same cells and the same minutes:
  * one search from all the places of a kind, each cell's ways onto the network found once) and
- * the persons of each cell (a population grid's, or each unit's figure spread evenly). A cell is
+ * the persons of each cell (a population grid's, or the bundled default: towns, the rest evenly). A cell is
  * within T minutes when its minutes are at most T; a cell without a figure counts for no one.
  */
 import type {
@@ -18,6 +18,7 @@ import type {
   CoverageTarget,
   CoverageUnitRow,
   HexGrid,
+  PersonsFrom,
 } from '../core/analysis.ts';
 import { buildHexGrid } from './hex-grid.ts';
 import { graphOf, minutesAll, placesOf, type Travel } from './travel-graph.ts';
@@ -30,14 +31,14 @@ export const CURVE_MINUTES: readonly number[] = Array.from({ length: 49 }, (_, i
  * every kind (one search per kind; the cells' ways onto the network found once), and its persons.
  * @param places - the places of each kind, in the order they are reported
  * @param persons - the persons of each cell of the grid it is given (`personsOf(grid)`), and where they come from
- * @example coverageGrid(units, { seaports: ports }, 5, tn, (g) => ({ persons: spreadPersons(g, pops), from: 'spread' })).minutes.seaports
+ * @example coverageGrid(units, { seaports: ports }, 5, tn, (g) => ({ persons: spreadPersons(g, pops), from: 'spread' as const })).minutes.seaports
  */
 export function coverageGrid(
   units: readonly Pick<AnalysisUnit, 'geometry'>[],
   places: Partial<Record<CoverageTarget, readonly [number, number][]>>,
   cellKm: number,
   travel: Travel,
-  personsOf: (grid: HexGrid) => { persons: Float64Array; from: 'grid' | 'spread' },
+  personsOf: (grid: HexGrid) => { persons: Float64Array; from: PersonsFrom },
   onProgress?: (done: number) => void,
 ): CoverageGrid {
   const grid = buildHexGrid(units, cellKm);

@@ -13,6 +13,7 @@ import {
   type AnalysisUnit,
   type CorridorKind,
   type PopBase,
+  type UnitTown,
 } from '../core/analysis.ts';
 import { existsAt, type Horizon } from '../core/layers.ts';
 import type { Edition, Province2022Props, Province2025Props, ProvinceCollection } from '../core/types.ts';
@@ -101,6 +102,27 @@ const centreOf = (lon: number | null, lat: number | null, p: { label_lon: number
     : { centre: [p.label_lon, p.label_lat] as [number, number], centre_is_label: true };
 
 /**
+ * A unit's towns (its 2022 members' cities and towns) with their persons: each town's published
+ * figure as it is (an assumption: the figures are of 2019 or the year their source gives, not of
+ * the run's base). None where the unit has no figure in the run's base, or where its towns would
+ * hold all of it.
+ */
+function townsOf(members: readonly Province2022Props[], population: number | null): UnitTown[] {
+  if (population === null) return [];
+  const towns = members.flatMap((m) =>
+    (m.towns ?? []).map((t) => ({
+      id: t.id,
+      name_vi: t.name_vi,
+      name_en: t.name_en,
+      at: [t.lon, t.lat] as [number, number],
+      radiusKm: Math.sqrt(t.area_km2 / Math.PI),
+      persons: t.population,
+    })),
+  );
+  return towns.reduce((s, t) => s + t.persons, 0) < population ? towns : [];
+}
+
+/**
  * The units of an edition: the region's, and with `context` the neighbouring provinces in
  * the data too (marked `in_region: false`). Population comes from one base only:
  * - `gso2023`: a 2022 province's GSO 2023 figure; a 2025 unit's is the sum of its 2022
@@ -123,6 +145,7 @@ export function unitsFor(
       .map((f) => {
         const p = f.properties;
         const population = base === 'gso2023' ? p.population_2023 : null;
+        const towns = townsOf([p], population);
         return {
           id: p.iso,
           name_vi: p.name_vi,
@@ -133,8 +156,10 @@ export function unitsFor(
           in_region: p.in_region,
           area_km2: p.area_computed_km2,
           geometry: f.geometry as AnalysisUnit['geometry'],
+          ...(towns.length ? { towns } : {}),
         };
       });
+  const props2022 = new Map(inputs.provinces2022.features.map((f) => [f.properties.iso, f.properties]));
   const pop2022 = new Map(inputs.provinces2022.features.map((f) => [f.properties.iso, f.properties.population_2023]));
   return inputs.provinces2025.features
     .filter((f) => take(f.properties.in_region))
@@ -145,6 +170,8 @@ export function unitsFor(
       else {
         population = sumOfMembers(p.members_2022, (m) => pop2022.get(m) ?? null);
       }
+      const members = p.members_2022.map((m) => props2022.get(m));
+      const towns = members.every((m) => m !== undefined) ? townsOf(members as Province2022Props[], population) : [];
       return {
         id: p.iso,
         name_vi: p.name_vi,
@@ -155,6 +182,7 @@ export function unitsFor(
         in_region: p.in_region,
         area_km2: p.area_computed_km2,
         geometry: f.geometry as AnalysisUnit['geometry'],
+        ...(towns.length ? { towns } : {}),
       };
     });
 }

@@ -4,9 +4,9 @@
  * cell's, so each raster cell lands in exactly one hexagon, or in none where the hexagon lies
  * outside the units). Sums, never densities: a cell's `population` is persons.
  */
-import type { HexGrid } from '../core/analysis.ts';
+import type { HexGrid, UnitTown } from '../core/analysis.ts';
 import type { PopulationPoints } from '../data/population-grid.ts';
-import { planar } from './geo.ts';
+import { haversineKm, planar } from './geo.ts';
 
 /** A hexagon's key from its column and row. */
 const key = (c: number, row: number): number => c * 1_000_003 + row;
@@ -79,4 +79,52 @@ export function spreadPersons(grid: Pick<HexGrid, 'unit'>, population: readonly 
     out[i] = p === null ? NaN : p / cells[u]!;
   }
   return out;
+}
+
+/** Persons per cell without a population grid, and how many towns were placed. */
+export interface ModelledPersons {
+  persons: Float64Array;
+  /** The towns whose persons went to their own cells. */
+  towns: number;
+}
+
+/**
+ * Without a population grid, the bundled default: each unit's official figure, its towns'
+ * persons (`AnalysisUnit.towns`: their 2019 census share) on the unit's cells within a disc of
+ * the town's area around its centre (the nearest cell of the unit where no centre falls in the
+ * disc), and the rest spread evenly over all the unit's cells. An assumption, which the result
+ * states; a unit without towns is spread evenly, one without a figure gives its cells NaN. A
+ * unit's cells add up to its figure either way.
+ * @param units - each unit's persons and towns, by the grid's unit index
+ * @example modelledPersons(grid, units).persons // persons per cell
+ */
+export function modelledPersons(
+  grid: Pick<HexGrid, 'unit' | 'centres'>,
+  units: readonly { population: number | null; towns?: readonly UnitTown[] }[],
+): ModelledPersons {
+  const cellsOf: number[][] = units.map(() => []);
+  for (let i = 0; i < grid.unit.length; i++) cellsOf[grid.unit[i]!]?.push(i);
+  const out = new Float64Array(grid.unit.length);
+  let placed = 0;
+  units.forEach((u, k) => {
+    const cells = cellsOf[k]!;
+    if (!cells.length) return;
+    if (u.population === null) {
+      for (const i of cells) out[i] = NaN;
+      return;
+    }
+    let inTowns = 0;
+    for (const t of u.towns ?? []) {
+      const d = cells.map((i) => haversineKm(t.at[0], t.at[1], grid.centres[2 * i]!, grid.centres[2 * i + 1]!));
+      let mine = cells.filter((_, j) => d[j]! <= t.radiusKm);
+      if (!mine.length) mine = [cells[d.indexOf(Math.min(...d))]!];
+      for (const i of mine) out[i] = out[i]! + t.persons / mine.length;
+      inTowns += t.persons;
+      placed++;
+    }
+    // The towns never hold more than the unit (their shares are of it); the rest, evenly.
+    const rest = Math.max(0, u.population - inTowns) / cells.length;
+    for (const i of cells) out[i] = out[i]! + rest;
+  });
+  return { persons: out, towns: placed };
 }

@@ -21,6 +21,7 @@ import {
   type PopulationOverride,
   type PopulationSummary,
   type IndexPart,
+  type PersonsFrom,
   type ResultBase,
   type ResultUnit,
   measuresMinutes,
@@ -35,7 +36,7 @@ import { coverageFigures, coverageGrid } from './coverage.ts';
 import { computeOd } from './od.ts';
 import { exactCover, exactFits, greedyCover } from './siting.ts';
 import { buildHexGrid } from './hex-grid.ts';
-import { spreadPersons } from './population.ts';
+import { modelledPersons } from './population.ts';
 import { minutesAll, placesOf, withinOf } from './travel-graph.ts';
 import { computeIsochrones } from './isochrone.ts';
 import { applyScenario, type ScenarioInputs } from './scenario.ts';
@@ -274,6 +275,7 @@ function runOnce(
     network: overrides.network ?? null,
     population: overrides.population ?? null,
     populationSummary: null,
+    townsPlaced: 0,
     speedFactor,
     overrides,
   };
@@ -293,7 +295,11 @@ function runOnce(
   if (ctx.populationSummary) notes.push(populationNote(ctx.populationSummary, new Map(units.map((u) => [u.id, u]))));
   if (usesNetwork && summary && summary.add + summary.remove + summary.slow > 0) notes.push(msg('Note.NetworkScenario', {}));
   const words: ModelWords = {
-    surface: ctx.populationSummary ? msg('Surface.grid', { file: ctx.populationSummary.file }) : msg('Surface.spread', {}),
+    surface: ctx.populationSummary
+      ? msg('Surface.grid', { file: ctx.populationSummary.file })
+      : ctx.townsPlaced > 0
+        ? msg('Surface.towns', { n: ctx.townsPlaced })
+        : msg('Surface.spread', {}),
     net: usesNetwork
       ? msg('Net.own', { file: ctx.network!.summary.file })
       : msg('Net.corridors', { ck: named(`Analysis.ck.${params.corridorKind}`), hz: named(`Horizon.${params.horizon}`) }),
@@ -354,6 +360,8 @@ interface RunContext {
   network: NetworkOverride | null;
   population: PopulationOverride | null;
   populationSummary: PopulationSummary | null;
+  /** Without a population grid: the towns whose persons the run put on their own cells (0: evenly spread). */
+  townsPlaced: number;
   /** Every link's speed on the corridors times this (a sensitivity run; 1 otherwise). */
   speedFactor: number;
   /** The user's own data of the run (its point files). */
@@ -484,21 +492,23 @@ const odPlace = (p: AnalysisPoint): OdPlace => ({ id: p.id, name_vi: p.name_vi, 
 
 /**
  * The persons of each cell of a grid over the region: the population grid's (its summary kept
- * for the notes), or each unit's figure in the run's base spread evenly (an assumption, noted).
+ * for the notes), or the bundled default (an assumption, noted): each unit's figure in the run's
+ * base, its towns' share on their cells and the rest spread evenly (`modelledPersons`).
  */
-function personsOf(c: RunContext, grid: HexGrid, units: readonly AnalysisUnit[]): { persons: Float64Array; from: 'grid' | 'spread' } {
+function personsOf(c: RunContext, grid: HexGrid, units: readonly AnalysisUnit[]): { persons: Float64Array; from: PersonsFrom } {
   if (c.population) {
     c.populationSummary = weighCells(grid, units, c.population);
     return { persons: grid.population!, from: 'grid' };
   }
-  c.notes.push(msg('Note.SpreadAssumed', { n: grid.unit.length }));
-  return {
-    persons: spreadPersons(
-      grid,
-      units.map((u) => u.population),
-    ),
-    from: 'spread',
-  };
+  return modelled(c, grid, units);
+}
+
+/** The bundled default's persons per cell, with the note that says what they are. */
+function modelled(c: RunContext, grid: HexGrid, units: readonly AnalysisUnit[]): { persons: Float64Array; from: PersonsFrom } {
+  const { persons, towns } = modelledPersons(grid, units);
+  c.townsPlaced = towns;
+  c.notes.push(towns > 0 ? msg('Note.TownsAssumed', { n: grid.unit.length, towns }) : msg('Note.SpreadAssumed', { n: grid.unit.length }));
+  return { persons, from: towns > 0 ? 'towns' : 'spread' };
 }
 
 /** The order coverage reports its kinds of place in. */
@@ -546,14 +556,8 @@ const RUNS: { [K in AnalysisKind]: (c: RunContext) => KindFields<K> } = {
       c.onProgress,
       c.params.metric === 'minutes' ? travelOf(c) : undefined,
     );
-    // Each cell's persons: the population grid's (weighed after the run), or each unit's figure spread evenly.
-    if (!c.population) {
-      grid.spread = spreadPersons(
-        grid,
-        c.units.map((u) => u.population),
-      );
-      c.notes.push(msg('Note.SpreadAssumed', { n: grid.unit.length }));
-    }
+    // Each cell's persons: the population grid's (weighed after the run), or the bundled default (towns, the rest evenly).
+    if (!c.population) grid.spread = modelled(c, grid, c.units).persons;
     return { grid };
   },
   coverage: (c) => {

@@ -620,6 +620,21 @@ export interface AnalysisUnit {
   /** Area computed from the geometry, km². */
   area_km2: number;
   geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+  /**
+   * Its cities and towns with their persons in the run's base (their 2019 census share of the
+   * unit's figure): where, without a population grid, those persons are put. Absent: none known.
+   */
+  towns?: readonly UnitTown[];
+}
+
+/** A town of a unit: its centre, the radius of a disc of its area, and its persons in the run's base. */
+export interface UnitTown {
+  id: string;
+  name_vi: string;
+  name_en: string;
+  at: [number, number];
+  radiusKm: number;
+  persons: number;
 }
 
 /** A point target (seaport terminal, airport, border gate). */
@@ -735,8 +750,9 @@ export interface HexGrid {
   /** With a population grid: the persons of the grid's cells whose centres fall in each hexagon. */
   population?: Float64Array;
   /**
-   * Without a population grid (the accessibility grid): each unit's official figure in the run's
-   * base spread evenly over its cells, persons (an assumption; NaN where the base has no figure).
+   * Without a population grid (the accessibility grid): the bundled default, persons: each
+   * unit's official figure in the run's base, its towns' census share on their cells and the
+   * rest spread evenly (an assumption; NaN where the base has no figure).
    */
   spread?: Float64Array;
 }
@@ -1000,11 +1016,18 @@ export type AnalysisResult =
       total_population: number;
     });
 
-/** The persons of each cell: a population grid's, or each unit's figure spread evenly over its cells (NaN: no figure). */
+/**
+ * Where a grid's persons come from: a population grid; the bundled default with towns (each
+ * unit's figure, its towns' census share on their cells, the rest spread evenly: an assumption);
+ * or the units' figures spread evenly (an assumption; units without towns, such as a user's).
+ */
+export type PersonsFrom = 'grid' | 'towns' | 'spread';
+
+/** The persons of each cell: a population grid's, or the bundled default (NaN: no figure). */
 export interface PersonsGrid extends HexGrid {
   persons: Float64Array;
-  /** Where the persons come from: a population grid, or the units' figures spread evenly (an assumption). */
-  persons_from: 'grid' | 'spread';
+  /** Where the persons come from. */
+  persons_from: PersonsFrom;
 }
 
 /** Coverage's grid: the persons of each cell and its minutes to the nearest place of each kind. */

@@ -37,6 +37,12 @@ export interface Province2022Props {
   area_computed_km2: number;
   /** Population 2023 in persons (GSO 2023), or null when the brief does not give it. */
   population_2023: number | null;
+  /**
+   * Its cities and towns (thành phố, thị xã; Đà Nẵng's urban districts) with their published
+   * population and area: where, without a population grid, the analyses put those persons (the
+   * rest of the province's figure is spread evenly). Absent or empty: none listed.
+   */
+  towns?: TownProps[];
   /** ISO code of the 2025 unit this province became part of. */
   unit_2025: string | null;
   unit_2025_name_vi: string;
@@ -49,6 +55,28 @@ export interface Province2022Props {
   /** What a user should know about missing or adjusted figures, in Vietnamese and English. */
   note_vi: string | null;
   note_en: string | null;
+}
+
+/** A city or town of a 2022 province (`Province2022Props.towns`), with its published figures. */
+export interface TownProps {
+  id: string;
+  name_vi: string;
+  name_en: string;
+  /** `city`: thành phố; `town`: thị xã; `urban-district`: a quận of Đà Nẵng. */
+  kind: 'city' | 'town' | 'urban-district';
+  /** Its centre, WGS 84. */
+  lon: number;
+  lat: number;
+  /** Persons, as published for `population_year` (the 2019 census where one was found). */
+  population: number;
+  /** The year of that figure; null where the source gives none. */
+  population_year: number | null;
+  /** Its area in km². */
+  area_km2: number;
+  /** Source keys of data/SOURCES.md (the figures, then the centre). */
+  source: string;
+  /** How far the centre may be off, metres. */
+  accuracy_m: number;
 }
 
 /** Properties of one 2025 unit in `data/geojson/provinces-2025.geojson`. */

@@ -40,6 +40,31 @@ export function checkProvinceCollection<E extends Edition>(
     for (const key of REQUIRED[edition]) {
       if (feat?.properties?.[key] === undefined) throw new DataError(file, `feature ${i}: property "${key}" is missing`);
     }
+    checkTowns(feat?.properties?.towns, file, i);
   });
   return json as ProvinceCollection<E extends '2022' ? Province2022Props : Province2025Props>;
+}
+
+const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** A 2022 province's towns (optional): each with a name, its centre, a population and an area. */
+function checkTowns(towns: unknown, file: string, i: number): void {
+  if (towns === undefined) return;
+  if (!Array.isArray(towns)) throw new DataError(file, `feature ${i}: property "towns" is not a list`);
+  towns.forEach((t: unknown, k) => {
+    const o = (t ?? {}) as Record<string, unknown>;
+    const ok =
+      typeof o.id === 'string' &&
+      typeof o.name_vi === 'string' &&
+      typeof o.name_en === 'string' &&
+      finite(o.lon) &&
+      finite(o.lat) &&
+      Math.abs(o.lon) <= 180 &&
+      Math.abs(o.lat) <= 90 &&
+      finite(o.population) &&
+      o.population > 0 &&
+      finite(o.area_km2) &&
+      o.area_km2 > 0;
+    if (!ok) throw new DataError(file, `feature ${i}: town ${k} lacks a name, a centre, a population or an area`);
+  });
 }

@@ -1115,6 +1115,8 @@ export const en: Record<MessageKey, string> = {
     'Where to put {count} new sites among {cands} to bring the most people within {mins} minutes, on top of {existing}; population: {mass}; population surface: {surface}; network: {net}. {method}',
   'Surface.spread':
     'each unit’s official figure spread evenly over its cells (an assumption: no trustworthy open population surface is bundled; give yours with --population)',
+  'Surface.towns':
+    'the bundled default: {n} cities and towns keep their published population (the 2019 census where found) on the cells within their area, the rest of each unit’s official figure spread evenly (an assumption; give your grid with --population)',
   'Surface.grid': 'the population grid {file}',
   'Net.corridors': 'the bundled corridor network ({ck}, horizon {hz})',
   'Net.own': 'your road network {file}',
@@ -1133,6 +1135,8 @@ export const en: Record<MessageKey, string> = {
   'Note.Unreached': '{n} pairs cannot be reached on the network (no minutes).',
   'Note.SpreadAssumed':
     'Assumption: without a population grid, each unit’s official figure is spread evenly over its cells ({n} in the region); a cell’s persons are its unit’s average, not a count on the ground.',
+  'Note.TownsAssumed':
+    'Assumption: without a population grid, the bundled default is used: {towns} cities and towns keep their published population (the 2019 census where one was found, another year where not: data/SOURCES.md), put on the cells within a disc of their area around their centre; the rest of each unit’s official figure is spread evenly over its cells ({n} in the region). The towns’ figures are of other years than the units’; a cell’s persons are an estimate, not a count on the ground.',
   'Note.SitingCells': 'Candidates: the centres of {n} hexagons of side {cell} km.',
   'Note.KmRoads':
     'Paths in km keep to the roads: a railway meets a road only at its stations, so railways carry them only when the corridors used are the railway or the high-speed railway.',

@@ -1107,6 +1107,8 @@ export const vi = {
     'Chọn {count} vị trí mới trong {cands} để nhiều người nhất trong {mins} phút, cộng với {existing}; dân số: {mass}; bề mặt dân số: {surface}; mạng: {net}. {method}',
   'Surface.spread':
     'số dân chính thức của mỗi đơn vị chia đều cho các ô của đơn vị (giả định: không có bề mặt dân số mở đáng tin cậy đi kèm; hãy dùng --population với lưới của bạn)',
+  'Surface.towns':
+    'mặc định đi kèm: {n} thành phố, thị xã giữ số dân đã công bố (Tổng điều tra 2019 nếu tìm được) trên các ô trong diện tích của mình, phần còn lại của số dân chính thức mỗi đơn vị chia đều (giả định; hãy dùng --population với lưới của bạn)',
   'Surface.grid': 'lưới dân số {file}',
   'Net.corridors': 'mạng hành lang có sẵn ({ck}, mốc {hz})',
   'Net.own': 'mạng đường của bạn {file}',
@@ -1124,6 +1126,8 @@ export const vi = {
   'Note.Unreached': '{n} cặp không đi tới được trên mạng (không có số phút).',
   'Note.SpreadAssumed':
     'Giả định: không có lưới dân số, nên số dân chính thức của mỗi đơn vị được chia đều cho {n} ô của vùng; người ở mỗi ô là trung bình của đơn vị, không phải số đếm tại chỗ.',
+  'Note.TownsAssumed':
+    'Giả định: không có lưới dân số, nên dùng mặc định đi kèm: {towns} thành phố, thị xã giữ số dân đã công bố (Tổng điều tra 2019 nếu tìm được, năm khác nếu không: data/SOURCES.md), đặt trên các ô nằm trong một hình tròn bằng diện tích của mình quanh trung tâm; phần còn lại của số dân chính thức mỗi đơn vị chia đều cho các ô của đơn vị ({n} ô trong vùng). Số dân của các đô thị thuộc năm khác với số của đơn vị; người ở mỗi ô là ước tính, không phải số đếm tại chỗ.',
   'Note.SitingCells': 'Ứng viên: tâm của {n} ô lục giác cạnh {cell} km.',
   'Note.KmRoads':
     'Đường đi tính theo km chỉ đi trên đường bộ: đường sắt chỉ nối với đường bộ tại nhà ga, nên chỉ được tính khi Hành lang dùng là đường sắt hoặc đường sắt tốc độ cao.',
