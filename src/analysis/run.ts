@@ -46,7 +46,7 @@ import { computeAccess } from './access.ts';
 import { buildTimeNetwork, defaultModel, type TimedLine } from './travel-time.ts';
 import { graphOf, type Travel } from './travel-graph.ts';
 import { modelSuffix, networkNotes, populationNote, weighBands, weighCells, weighPorts } from './own-data.ts';
-import { classesOf, speedClassOf, SPEED_CLASSES, STATION_KM, type SpeedClass } from '../core/speeds.ts';
+import { classesOf, DEFAULT_SPEEDS, SECTION_SPEEDS, speedClassOf, SPEED_CLASSES, STATION_KM, type SpeedClass } from '../core/speeds.ts';
 import { computeAdjacency } from './adjacency.ts';
 import { computeDistances } from './distance.ts';
 import { computeGravity, computeGravityMinutes, massOf, strongestFirst } from './gravity.ts';
@@ -420,6 +420,15 @@ function travelOf(c: RunContext): Travel {
       detour: num(model.detour, 1),
     }),
   );
+  // A stretch with its own calibrated speed, where the trip may take its line.
+  for (const st of SECTION_SPEEDS)
+    if (lines.some((l) => l.id === st.line && l.kmh === undefined && model.classes.includes(l.cls)))
+      c.notes.push(
+        msg('Analysis.SectionSpeed', {
+          name: { vi: st.name_vi, en: st.name_en },
+          kmh: num((st.kmh * model.speeds.railway) / DEFAULT_SPEEDS.railway.kmh, 0),
+        }),
+      );
   // The bundled stations and interchanges at the horizon, and the scenario's.
   const bundledStations = stationsFor(c.inputs, c.params.horizon);
   const bundledInterchanges = interchangesFor(c.inputs, c.params.horizon);

@@ -20,6 +20,7 @@ import {
   DEFAULT_SPEEDS,
   RAIL_CLASSES,
   ROAD_CLASSES,
+  SECTION_SPEEDS,
   SPEED_CLASSES,
   STATION_KM,
   type SpeedClass,
@@ -34,6 +35,8 @@ export interface TimedLine {
   cls: SpeedClass;
   /** Its own speed, km/h (a scenario's added or slowed corridor); otherwise its class's. */
   kmh?: number;
+  /** Without its own speed: its class's speed times this (a stretch calibrated on its own, `SECTION_SPEEDS`). */
+  factor?: number;
   /** Added by a scenario: an added expressway is entered at its vertices unless the scenario lists interchanges. */
   added?: boolean;
   /** Its published length ÷ its drawn length, whole or per segment (absent: 1); every edge counts this many times its drawn km. */
@@ -102,7 +105,78 @@ export interface TimeNetwork {
 }
 
 /** A line's speed, km/h: its own, or its class's. */
-const speedOfLine = (model: TravelModel, l: TimedLine): number => l.kmh ?? model.speeds[l.cls];
+const speedOfLine = (model: TravelModel, l: TimedLine): number => l.kmh ?? model.speeds[l.cls] * (l.factor ?? 1);
+
+/**
+ * Puts a point on a line as a vertex (at its nearest place on the line, within STATION_KM);
+ * returns the vertex's index, or -1 when the line passes farther away. A per-segment length
+ * factor is split with its segment.
+ */
+function cutAt(line: { coordinates: [number, number][]; lf: number[] | null }, at: readonly [number, number]): number {
+  const { x, y } = planar(at[1]);
+  const c = line.coordinates;
+  let best: { seg: number; t: number; d2: number } | null = null;
+  for (let i = 0; i + 1 < c.length; i++) {
+    const r = closestOnSegment(x(at[0]), y(at[1]), x(c[i]![0]), y(c[i]![1]), x(c[i + 1]![0]), y(c[i + 1]![1]));
+    if (!best || r.d2 < best.d2) best = { seg: i, ...r };
+  }
+  if (!best || best.d2 > STATION_KM * STATION_KM) return -1;
+  if (best.t <= 1e-9) return best.seg;
+  if (best.t >= 1 - 1e-9) return best.seg + 1;
+  const [p, q] = [c[best.seg]!, c[best.seg + 1]!];
+  c.splice(best.seg + 1, 0, [p[0] + best.t * (q[0] - p[0]), p[1] + best.t * (q[1] - p[1])]);
+  line.lf?.splice(best.seg, 0, line.lf[best.seg]!);
+  return best.seg + 1;
+}
+
+/**
+ * The lines with each stretch of `SECTION_SPEEDS` cut out as a line of its own (the same id),
+ * whose speed is its class's times the stretch's calibrated share. A line with its own speed (a
+ * scenario's) keeps it throughout; a stretch whose ends are not on the line is left as it is.
+ * @example withSections([railway])[1].factor // 28 / 48 on Huế – Đà Nẵng
+ */
+export function withSections(lines: readonly TimedLine[]): TimedLine[] {
+  return lines.flatMap((l) => {
+    const stretches = SECTION_SPEEDS.filter((st) => st.line === l.id);
+    if (l.kmh !== undefined || !stretches.length) return [l];
+    const lf = l.lengthFactor;
+    const line = { coordinates: l.coordinates.map((c) => [c[0], c[1]] as [number, number]), lf: typeof lf === 'object' ? [...lf] : null };
+    // Each stretch's ends become vertices first (a later cut shifts the earlier indices, so the ends are found again after).
+    for (const st of stretches) {
+      cutAt(line, st.from);
+      cutAt(line, st.to);
+    }
+    const cuts = stretches
+      .map((st) => {
+        const a = cutAt(line, st.from);
+        const b = cutAt(line, st.to);
+        return { i: Math.min(a, b), j: Math.max(a, b), factor: st.kmh / DEFAULT_SPEEDS[l.cls].kmh, ok: a >= 0 && b >= 0 && a !== b };
+      })
+      .filter((c) => c.ok)
+      .sort((x, y) => x.i - y.i);
+    if (!cuts.length) return [l];
+    const part = (i: number, j: number, factor?: number): TimedLine[] =>
+      j > i
+        ? [
+            {
+              ...l,
+              coordinates: line.coordinates.slice(i, j + 1),
+              ...(line.lf ? { lengthFactor: line.lf.slice(i, j) } : {}),
+              ...(factor === undefined ? {} : { factor }),
+            },
+          ]
+        : [];
+    const out: TimedLine[] = [];
+    let at = 0;
+    for (const c of cuts) {
+      if (c.i < at) continue; // overlapping stretches: the first wins
+      out.push(...part(at, c.i), ...part(c.i, c.j, c.factor));
+      at = c.j;
+    }
+    out.push(...part(at, line.coordinates.length - 1));
+    return out;
+  });
+}
 
 const isRail = (c: SpeedClass): boolean => RAIL_CLASSES.includes(c);
 
@@ -115,7 +189,7 @@ const isRail = (c: SpeedClass): boolean => RAIL_CLASSES.includes(c);
  * only there (no minutes to change).
  */
 export function buildTimeNetwork(
-  lines: readonly TimedLine[],
+  given: readonly TimedLine[],
   model: TravelModel,
   stations: readonly StationAt[] = [],
   interchanges: readonly [number, number][] = [],
@@ -123,6 +197,7 @@ export function buildTimeNetwork(
   /** The bundled lines a scenario removed: a station or interchange whose road this was loses its way onto the roads, and gains no other. */
   removed: readonly TimedLine[] = [],
 ): TimeNetwork {
+  const lines = withSections(given);
   const allowed = (l: TimedLine): boolean => model.classes.includes(l.cls);
   const allInterchanges = [...bundledInterchanges, ...interchanges];
   // An expressway with interchanges on it (the data's or a scenario's) is entered only there;
@@ -1063,7 +1138,10 @@ export function routesFrom(tn: TimeNetwork, origin: [number, number]): { to(lon:
       }
     }
     path.push(dest);
-    return { minutes, km: totalKm, path, lines: order.map((li) => ({ id: tn.lineIds[li]!, km: lines.get(li)! })) };
+    // A line cut into stretches (`withSections`) is one line here: its parts' km summed under its id.
+    const byId = new Map<string, number>();
+    for (const li of order) byId.set(tn.lineIds[li]!, (byId.get(tn.lineIds[li]!) ?? 0) + lines.get(li)!);
+    return { minutes, km: totalKm, path, lines: [...byId].map(([id, along]) => ({ id, km: along })) };
   };
   return {
     to: (lon, lat) => {

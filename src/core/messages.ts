@@ -76,6 +76,7 @@ export const RESULT_MESSAGES = {
   'Analysis.NoTravelNetwork': [],
   'Analysis.SpeedsChanged': ['speeds'],
   'Analysis.TravelNote': ['speeds', 'access', 'detour'],
+  'Analysis.SectionSpeed': ['name', 'kmh'],
   'Analysis.InterchangeNote': ['n', 'listed', 'km'],
   'Analysis.RailNote': ['n', 'board', 'km'],
   'Analysis.NoStations': ['km'],

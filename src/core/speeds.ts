@@ -76,14 +76,14 @@ export const DEFAULT_SPEEDS: Readonly<Record<SpeedClass, SpeedDefault>> = {
       'Giả định: mới xây dựng một phần, qua các thị trấn ven biển (TT38: 80 km/h trên đường hai chiều ngoài khu đông dân cư); chưa có thời gian chuyến đi công bố.',
   },
   railway: {
-    kmh: 50,
+    kmh: 48,
     kind: 'calibrated',
-    source: 'WIKI-NSR; LP-DONGHOI; KTXD-2021',
+    source: 'WIKI-NSR; LP-DONGHOI; KTXD-2021; DCS-2022; BKH-2023',
     limit_kmh: null,
     note_en:
-      'Calibrated on the seven published train times of the network check: the fastest Reunification trains (2½ h for the 166 km Đồng Hới – Huế, 3½ h for the 203 km Vinh – Đồng Hới: 58–66 km/h) and the May 2021 timetable of four trains, slowed then by works on the line (41–49 km/h). No one speed fits all seven within 0.8–1.25 (the fastest train to Huế needs at least 54 km/h, the 2021 Đồng Hới – Đà Nẵng at most 52); at 50 km/h six do, the fastest Huế train (1.35) does not; 55 km/h, the fastest trains alone, left three out. The line is metre gauge, single track.',
+      'Calibrated on the published train times of the network check outside the Huế – Đà Nẵng stretch (which has its own speed): the fastest Reunification trains in Lonely Planet, the May 2021 timetable of six trains (slowed then by works on the line), the summer 2022 trains SE17 and SE19, and the 2023 summer trains SE42/SE43 Nha Trang – Đà Nẵng. Only 47.5–48.3 km/h brings all of them but one within 0.8–1.25; the fastest train to Huế in Lonely Planet (2½ h for 166 km, 66 km/h) fits no speed the others allow. The line is metre gauge, single track.',
     note_vi:
-      'Hiệu chỉnh theo bảy thời gian chạy tàu công bố trong bảng kiểm tra mạng lưới: tàu Thống Nhất nhanh nhất (166 km Đồng Hới – Huế trong 2,5 giờ, 203 km Vinh – Đồng Hới trong 3,5 giờ: 58–66 km/h) và biểu đồ chạy tàu tháng 5/2021 của bốn đoàn tàu, khi đó chậm hơn do thi công trên tuyến (41–49 km/h). Không có một tốc độ nào đưa cả bảy chuyến vào 0,8–1,25 (tàu nhanh nhất đi Huế cần ít nhất 54 km/h, chuyến Đồng Hới – Đà Nẵng năm 2021 cần nhiều nhất 52); với 50 km/h sáu chuyến đạt, chuyến nhanh nhất đi Huế (1,35) không đạt; 55 km/h (chỉ theo tàu nhanh nhất) để ba chuyến ra ngoài. Đường khổ 1 m, đường đơn.',
+      'Hiệu chỉnh theo các thời gian chạy tàu công bố trong bảng kiểm tra mạng lưới, ngoài đoạn Huế – Đà Nẵng (có tốc độ riêng): tàu Thống Nhất nhanh nhất theo Lonely Planet, biểu đồ tháng 5/2021 của sáu đoàn tàu (khi đó chậm hơn do thi công), tàu SE17 và SE19 hè 2022, tàu SE42/SE43 Nha Trang – Đà Nẵng hè 2023. Chỉ 47,5–48,3 km/h đưa tất cả trừ một chuyến vào 0,8–1,25; chuyến nhanh nhất đi Huế theo Lonely Planet (166 km trong 2,5 giờ, 66 km/h) không hợp với tốc độ nào các chuyến khác cho phép. Đường khổ 1 m, đường đơn.',
   },
   high_speed_railway: {
     kmh: 250,
@@ -103,6 +103,40 @@ export const DEFAULT_SPEEDS: Readonly<Record<SpeedClass, SpeedDefault>> = {
     note_vi: 'Giả định: quãng đường từ một nơi ra mạng lưới, theo đường địa phương (không có số liệu công bố).',
   },
 };
+
+/** A stretch of a line that runs at its own calibrated speed (between two points on it, its stations). */
+export interface SectionSpeed {
+  /** The corridor's id. */
+  line: string;
+  from: readonly [number, number];
+  to: readonly [number, number];
+  /** Its speed at the class's default speed, km/h; a changed class speed (or a sensitivity run) scales it alike. */
+  kmh: number;
+  kind: SpeedKind;
+  source: string;
+  name_en: string;
+  name_vi: string;
+  note_en: string;
+  note_vi: string;
+}
+
+/** The stretches calibrated on their own. */
+export const SECTION_SPEEDS: readonly SectionSpeed[] = [
+  {
+    line: 'duong-sat-bac-nam',
+    from: [107.5955, 16.4619],
+    to: [108.2092, 16.0716],
+    kmh: 28,
+    kind: 'calibrated',
+    source: 'DCS-2022; VNA-2023; CAND-HAIVAN',
+    name_en: 'North–South railway, Huế – Đà Nẵng (over the Hải Vân pass)',
+    name_vi: 'Đường sắt Bắc – Nam, Huế – Đà Nẵng (qua đèo Hải Vân)',
+    note_en:
+      'Calibrated: the 103 km between the two stations take 168 and 262 min by the summer 2022 trains SE19 and SE17 and 3½ to 4 h by the railway’s own account (2023): 28 km/h on average, against 48 on the rest of the line. The line climbs the pass on steep grades and tight curves through six tunnels, single track, with twelve stations.',
+    note_vi:
+      'Hiệu chỉnh: 103 km giữa hai ga mất 168 và 262 phút với tàu SE19 và SE17 hè 2022, và 3,5 đến 4 giờ theo ngành đường sắt (2023): trung bình 28 km/h, so với 48 trên phần còn lại của tuyến. Đường lên đèo dốc, nhiều đường cong bán kính nhỏ, qua sáu hầm, đường đơn, mười hai ga.',
+  },
+];
 
 /** The straight leg to the network is this many times longer along real roads (an assumption: no published figure). */
 export const DEFAULT_DETOUR = 1.3;

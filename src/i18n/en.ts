@@ -310,6 +310,7 @@ export const en: Record<MessageKey, string> = {
   'Speed.access': 'to the network',
   'Analysis.NoTravelNetwork':
     'None of the chosen corridors can be travelled here (the railways need stations, which the data does not fix yet): the minutes are the straight leg alone.',
+  'Analysis.SectionSpeed': '{name}: {kmh} km/h, calibrated on its own published train times (the pass is slow, single track).',
   'Analysis.TravelNote':
     'Travel minutes on the corridor network at these speeds (km/h): {speeds}, calibrated on published trip times where there are some and otherwise assumed speeds (each with its source in the README), below the legal limits (TT38/2024, NQ172); from a place to the network a straight leg at {access} km/h × {detour}.',
   'Col.name': 'Name',

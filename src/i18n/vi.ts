@@ -307,6 +307,7 @@ export const vi = {
   'Speed.access': 'ra mạng lưới',
   'Analysis.NoTravelNetwork':
     'Không hành lang nào đã chọn đi lại được ở đây (đường sắt cần có ga, dữ liệu chưa xác định): số phút chỉ là quãng đường thẳng.',
+  'Analysis.SectionSpeed': '{name}: {kmh} km/h, hiệu chỉnh theo thời gian chạy tàu công bố của riêng đoạn này (đèo chậm, đường đơn).',
   'Analysis.TravelNote':
     'Thời gian đi (phút) trên mạng lưới hành lang với tốc độ (km/h): {speeds}, hiệu chỉnh theo thời gian chuyến đi công bố nếu có, còn lại là tốc độ giả định (nguồn của từng tốc độ trong README), thấp hơn giới hạn pháp lý (TT38/2024, NQ172); từ một nơi ra mạng lưới theo đường thẳng với {access} km/h × {detour}.',
   'Col.name': 'Tên',

@@ -305,13 +305,11 @@ describe('the issue\u2019s "Done when", on the bundled data', () => {
     expect(km.share).toBeGreaterThanOrEqual(TARGETS.share);
   });
 
-  // Known gap: the minutes target is missed by one trip (15 of 17 within 0.8–1.25, 88 % against
-  // 90 %; docs/validation.md): Nha Trang – Quy Nhơn by local bus (6 h; the national road's speed
-  // is calibrated on intercity buses), and Đồng Hới – Huế by the fastest train (2½ h), which no
-  // railway speed can meet together with the 2021 timetable's Đồng Hới – Đà Nẵng (the first needs
-  // at least 54 km/h, the second at most 52). This fails, and must become a plain `it`, once the
-  // check passes.
-  it.fails('ntcc network check meets its targets (exit 0)', () => {
+  // The minutes target: 19 of 21 trips within 0.8–1.25 (docs/validation.md). The two outside:
+  // Nha Trang – Quy Nhơn by local bus (6 h; the national road's speed is calibrated on intercity
+  // buses), and Đồng Hới – Huế by the fastest train in Lonely Planet (2½ h), which no railway
+  // speed the timetables allow can meet.
+  it('ntcc network check meets its targets (exit 0)', () => {
     expect(verdict('en', checkTrips(inputs, readTrips())).met).toBe(true);
   });
 });

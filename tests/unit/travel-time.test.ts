@@ -7,7 +7,15 @@ import { render } from '../../src/i18n/index.ts';
 import { readFileSync } from 'node:fs';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTimeNetwork, defaultModel, minutesFromCells, timesFrom, minutesTo, type TimedLine } from '../../src/analysis/travel-time.ts';
+import {
+  buildTimeNetwork,
+  defaultModel,
+  minutesFromCells,
+  timesFrom,
+  minutesTo,
+  withSections,
+  type TimedLine,
+} from '../../src/analysis/travel-time.ts';
 import { haversineKm } from '../../src/analysis/geo.ts';
 import { buildHexGrid } from '../../src/analysis/hex-grid.ts';
 import { corridorsFor, pointsFor, unitsFor } from '../../src/analysis/inputs.ts';
@@ -427,5 +435,43 @@ describe('a station is no footbridge', () => {
     const withStation = minutesTo(timesFrom(buildTimeNetwork([a, b, stub], model, [[106.1, 16.01]]), [[106.2, 17]]), 106, 15);
     // The train goes nowhere useful, so a station cannot shorten this trip by more than rounding.
     expect(withStation).toBeGreaterThanOrEqual(without - 1e-6);
+  });
+});
+
+/** A line's drawn length, km. */
+function lenOf(l: TimedLine): number {
+  let km = 0;
+  for (let i = 0; i + 1 < l.coordinates.length; i++) km += haversineKm(...l.coordinates[i]!, ...l.coordinates[i + 1]!);
+  return km;
+}
+
+describe('a stretch with its own speed (SECTION_SPEEDS)', () => {
+  const inputs = loadInputs();
+  const railway = corridorsFor(inputs, 'today', 'all').find((l) => l.id === 'duong-sat-bac-nam')!;
+  const line: TimedLine = { id: railway.id, coordinates: railway.coordinates, cls: 'railway', lengthFactor: railway.lengthFactor };
+  const hue: [number, number] = [107.5955, 16.4619];
+  const daNang: [number, number] = [108.2092, 16.0716];
+
+  it('cuts the railway into three lines of the same id, the middle one Huế – Đà Nẵng at 28 of the class’s 48 km/h, the length kept', () => {
+    const parts = withSections([line]);
+    expect(parts.map((p) => p.id)).toEqual([line.id, line.id, line.id]);
+    const mid = parts[1]!;
+    expect(mid.factor).toBeCloseTo(28 / DEFAULT_SPEEDS.railway.kmh, 9);
+    expect(haversineKm(...mid.coordinates[0]!, ...hue)).toBeLessThan(0.5);
+    expect(haversineKm(...mid.coordinates.at(-1)!, ...daNang)).toBeLessThan(5);
+    expect(parts.reduce((s, p) => s + lenOf(p), 0)).toBeCloseTo(lenOf(line), 6);
+    // A line with its own speed (a scenario's) keeps it throughout.
+    expect(withSections([{ ...line, kmh: 60 }])).toHaveLength(1);
+  });
+
+  it('the train from Huế to Đà Nẵng takes longer than the class speed alone gives, and the same on a changed class speed in proportion', () => {
+    const model = { ...defaultModel({}, ['railway']), boardMinutes: 0 };
+    const stations = [hue, daNang];
+    const at = (m: typeof model) => minutesTo(timesFrom(buildTimeNetwork([line], m, stations), [daNang]), ...hue);
+    const withStretch = at(model);
+    const flat = (lenOf(withSections([line])[1]!) / DEFAULT_SPEEDS.railway.kmh) * 60;
+    expect(withStretch).toBeGreaterThan(flat * 1.3);
+    const faster = at({ ...model, speeds: { ...model.speeds, railway: model.speeds.railway * 2 } });
+    expect(faster).toBeLessThan(withStretch);
   });
 });
