@@ -113,7 +113,7 @@ export function App({ mapBridge, onUpdate }: { mapBridge: MapBridge; onUpdate: (
           <>
             {/* The map and what floats over it; the layer and analysis panel sits beside it (see app.css). */}
             <div className="map-area">
-              <MapView bridge={mapBridge} />
+              <MapView bridge={mapBridge} warm />
               <SwipeLine />
               <PickBar />
               {presenting && <PresentationOverlay onLeave={() => leave(store)} chart={<SceneChart />} />}

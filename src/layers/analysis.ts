@@ -121,6 +121,34 @@ function choropleth(id: string, value: ReadonlyMap<string, number>, c: DrawConte
   });
 }
 
+/** Interleaving and depth settings every analysis layer takes. */
+const baseOf = (beforeId: string | null | undefined): DrawContext['base'] => ({
+  ...(beforeId ? { beforeId } : {}),
+  parameters: { depthCompare: 'always' as const },
+});
+
+/**
+ * One empty layer of each layer kind the analyses draw, with the props that shape its GPU
+ * programs (units, strokes, rounded joints, the text's sublayers) and the same interleaving
+ * and depth settings; a step of `warmDeck` (deck-warm.ts) each. Drawn once with no data, they
+ * leave luma.gl's pipeline cache holding the programs a result's layers will ask for.
+ * A new layer kind or program-shaping prop in DRAW belongs here too; the browser test
+ * tests/browser/deck-warm.test.ts fails when a first run still links a program.
+ * @example warmLayers(LAYER.seaLabels).map((step) => step.map((l) => l.id))
+ */
+export function warmLayers(beforeId: string | null): Layer[][] {
+  const base = { ...baseOf(beforeId), data: [] as never[] };
+  const dot = { radiusUnits: 'pixels', lineWidthUnits: 'pixels', stroked: true } as const;
+  return [
+    [new SolidPolygonLayer({ id: 'warm-polygons', ...base, getPolygon: () => [] })],
+    [new LineLayer({ id: 'warm-lines', ...base, widthUnits: 'pixels' })],
+    [new PathLayer({ id: 'warm-paths', ...base, widthUnits: 'pixels', jointRounded: true, capRounded: true })],
+    [new ScatterplotLayer({ id: 'warm-dots', ...base, ...dot })],
+    [new ArcLayer({ id: 'warm-arcs', ...base, widthUnits: 'pixels' })],
+    [new TextLayer({ id: 'warm-text', ...base, sizeUnits: 'pixels', fontWeight: 700 })],
+  ];
+}
+
 /** Each analysis kind's drawing, by kind (a kind without one fails to compile). */
 const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
   coverage: drawCoverage,
@@ -459,7 +487,7 @@ function accessDifference(r: Of<'access'>, baseline: AnalysisResult, c: DrawCont
  */
 export function createAnalysisLayers(props: AnalysisLayerProps, r: AnalysisResult, units: readonly UnitPolygon[]): Layer[] {
   const { selected, beforeId } = props;
-  const base = { ...(beforeId ? { beforeId } : {}), parameters: { depthCompare: 'always' as const } };
+  const base = baseOf(beforeId);
   const centre = new Map(r.units.map((u) => [u.id, u.centre]));
   const touches = (a: string, b: string): boolean => !selected || a === selected || b === selected;
   // The lookup is by the result's own kind (the union cannot follow it).

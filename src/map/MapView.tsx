@@ -32,6 +32,7 @@ import type { Layer } from '@deck.gl/core';
 import type { UnitPolygon } from '../layers/analysis.ts';
 import { metresPerPixel, MoveEndScaleControl } from './scale-control.ts';
 import { onDemandFrames } from './deck-frames.ts';
+import { mapQuiet, warmDeck } from './deck-warm.ts';
 import {
   admin1Filter,
   basemapLabelFilter,
@@ -76,17 +77,21 @@ function sameView(map: MaplibreMap, v: AppState['view']): boolean {
 }
 
 /**
- * The deck.gl overlay and its layer factories, in their own chunk, loaded the first time
- * there is something for deck.gl to draw (an analysis result, an imported layer). Everything
- * the app opens with is MapLibre's, from the tiles: deck.gl's start-up (module evaluation,
- * device set-up, shader compilation: each program's link holds the page about 0.1 s under
- * software WebGL) comes when it is used, not while the map is first looked at and panned.
+ * The deck.gl overlay and its layer factories, in their own chunk, off the path to the map's
+ * first idle: everything the app opens with is MapLibre's, from the tiles. deck.gl starts the
+ * first time there is something for it to draw (an analysis result, an imported layer) or, in
+ * the app, earlier: once the map is first idle and still, with its programs made ready
+ * (deck-warm.ts), so that the first analysis does not hold the page.
  */
 type DeckModule = {
   overlay: MapLibreOverlay;
   layersFor: (s: AppState) => Layer[];
   /** Gives deck.gl's animation loop a few frames (it waits between changes: deck-frames.ts). */
   wake: (frames?: number) => void;
+  /** The warm-up's steps: an empty layer of each kind the analyses draw. */
+  warmSteps: () => Layer[][];
+  /** Sets the warm-up layers drawn beside the app's own (none between steps). */
+  setWarm: (layers: Layer[]) => void;
 };
 /** Whether anything is for deck.gl to draw: an analysis result on show, or a visible imported layer. */
 const needsDeck = (s: AppState): boolean =>
@@ -109,6 +114,9 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
     import('../layers/network.ts'),
   ]);
   const frames = onDemandFrames();
+  let warm: Layer[] = [];
+  // Whether deck.gl has been given any of the app's own layers (not only the warm-up's).
+  let ownLayers = false;
   return {
     overlay: new MapLibreOverlay({
       // Not in deck.gl's types: deck.gl hands it to luma.gl's AnimationLoop (deck-frames.ts).
@@ -119,10 +127,25 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
       // over the pointer the app shows above a province or feature: keep whatever is there.
       getCursor: () => map.getCanvas().style.cursor,
       onAfterRender: () => {
-        if (performance.getEntriesByName('deck-first-draw').length === 0) performance.mark('deck-first-draw');
+        // The first frame with something of the app's own (the warm-up's empty layers do not count).
+        if (ownLayers && performance.getEntriesByName('deck-first-draw').length === 0) performance.mark('deck-first-draw');
       },
     }),
-    layersFor: (s) => [
+    layersFor: (s) => {
+      const own = ownLayersFor(s);
+      if (own.length > 0) ownLayers = true;
+      return [...own, ...warm];
+    },
+    wake: frames.wake,
+    // Beneath every layer of the map: drawn first in a frame, when the GPU process has the least of
+    // that frame queued before them (their programs are the same at any place in the stack).
+    warmSteps: () => analysis.warmLayers(map.getLayersOrder()[0] ?? null),
+    setWarm: (layers) => {
+      warm = layers;
+    },
+  };
+  function ownLayersFor(s: AppState): Layer[] {
+    return [
       // The user's own road network, under everything else deck.gl draws.
       ...(s.userNetwork?.visible
         ? [network.createNetworkLayer({ id: s.userNetwork.info.id, beforeId: LAYER.seaLabels }, s.userNetwork.drawing)]
@@ -151,9 +174,8 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
             LAYER.seaLabels,
           )
         : []),
-    ],
-    wake: frames.wake,
-  };
+    ];
+  }
 }
 
 /** How near (CSS px) a click must be to a corridor for a drawn vertex to be put on it. */
@@ -613,7 +635,16 @@ function basemapOnlyHidden(map: MaplibreMap): string[] {
  * The map: MapLibre with the deck.gl overlay, following the store. It lends the page its
  * capture (image export) through `bridge` while it is shown.
  */
-export function MapView({ bridge, tiles }: { bridge: MapBridge; tiles?: { base: string; maxZoom: number } }) {
+export function MapView({
+  bridge,
+  tiles,
+  warm = false,
+}: {
+  bridge: MapBridge;
+  tiles?: { base: string; maxZoom: number };
+  /** Start deck.gl and make its programs ready once the map is first idle and still (the app; not the offline file). */
+  warm?: boolean;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const store = useStoreApi();
   const tileBase = tiles?.base;
@@ -711,13 +742,12 @@ export function MapView({ bridge, tiles }: { bridge: MapBridge; tiles?: { base: 
       };
     });
     map.once('idle', () => store.getState().setMapReady());
-    let deckLoading = false;
-    const deckFor = (load = false): DeckModule | null => {
-      if (deck || !load || deckLoading) return deck;
-      deckLoading = true;
-      loadDeck(map)
+    let deckLoading: Promise<DeckModule | null> | null = null;
+    /** deck.gl, loaded and added to the map once (null if the map went first or it failed to load). */
+    const deckReady = (): Promise<DeckModule | null> =>
+      (deckLoading ??= loadDeck(map)
         .then((d) => {
-          if (removed) return;
+          if (removed) return null;
           deck = d;
           map.addControl(d.overlay);
           if (window.__ntcc) window.__ntcc.overlay = d.overlay;
@@ -726,13 +756,40 @@ export function MapView({ bridge, tiles }: { bridge: MapBridge; tiles?: { base: 
           // After each frame MapLibre draws, the loop looks once more for what deck.gl still has
           // to draw (a resized canvas, say) and asks MapLibre for another frame if so.
           map.on('render', () => d.wake(2));
+          return d;
         })
         .catch((e: unknown) => {
-          deckLoading = false;
+          deckLoading = null;
           console.error('deck.gl overlay failed to load', e);
-        });
+          return null;
+        }));
+    const deckFor = (load = false): DeckModule | null => {
+      if (deck || !load) return deck;
+      void deckReady();
       return null;
     };
+    // In the app (not the story's offline file or the presenter's screen), deck.gl starts and
+    // makes its programs ready once the map is first idle and still (deck-warm.ts).
+    const stopWarm = (): boolean => removed || store.getState().presenting;
+    if (warm)
+      map.once('idle', () => {
+        void (async () => {
+          await mapQuiet(map);
+          if (stopWarm()) return;
+          const d = await deckReady();
+          if (!d || stopWarm()) return;
+          await warmDeck({
+            map,
+            steps: d.warmSteps(),
+            show: (layers) => {
+              d.setWarm(layers);
+              showLayers(d, store.getState());
+            },
+            stopped: stopWarm,
+          });
+          performance.mark('deck-warm');
+        })();
+      });
 
     const fillLayers = EDITIONS.flatMap((e) => LAYER.fills(e));
     const capitalAt = (s: AppState, x: number, y: number): string | null =>
@@ -804,7 +861,7 @@ export function MapView({ bridge, tiles }: { bridge: MapBridge; tiles?: { base: 
       delete window.__ntcc;
       map.remove();
     };
-  }, [store, bridge, tileBase, tileMaxZoom]);
+  }, [store, bridge, tileBase, tileMaxZoom, warm]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

@@ -1,0 +1,95 @@
+/**
+ * deck.gl made ready while the map is still, after its first idle, so that the first analysis
+ * a user runs does not hold the page.
+ *
+ * What held it (CPU profiles of the benchmark's tour, Chromium with software WebGL): not the
+ * programs' link itself (30–50 ms each when the GPU process has nothing else to do) but the
+ * page waiting for the GPU process. luma.gl asks the WebGL context things synchronously (the
+ * device's limits when deck.gl starts, a program's link status and attributes when a layer's
+ * pipeline is made), and each question waits until the GPU process has done all the work
+ * queued before it: the map's frames redrawn for the opened panel and the new result, 200–450
+ * ms under software rendering.
+ *
+ * So deck.gl starts, and draws one empty layer of each kind the analyses use (`warmLayers`,
+ * one kind per step), only when the map is not moving and a fence says the GPU process has
+ * finished its queue. luma.gl keeps each pipeline it made (deck.gl's device caches pipelines and
+ * does not destroy them), so a result's layers find theirs made and ask the context nothing.
+ * The empty layers draw nothing and are gone after their step. Nothing is hidden or left out.
+ */
+
+/** What a warm-up needs of the map (a MapLibre map has all of it). */
+export interface WarmMap {
+  isMoving(): boolean;
+  loaded(): boolean;
+  once(type: 'idle' | 'render', listener: () => void): unknown;
+  triggerRepaint(): void;
+  getCanvas(): HTMLCanvasElement;
+}
+
+export interface WarmOptions<L> {
+  map: WarmMap;
+  /** The steps: the layers drawn together in each (one layer kind each). */
+  steps: L[][];
+  /** Hands deck.gl the layers of a step, beside whatever it draws (an empty list ends the step). */
+  show: (layers: L[]) => void;
+  /** True once the warm-up should stop (the map is gone, a presentation started). */
+  stopped: () => boolean;
+}
+
+const nextFrame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
+const idleTime = (): Promise<void> =>
+  new Promise((r) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => r(), { timeout: 2000 }) : setTimeout(r, 50)));
+
+/**
+ * Resolves once the GPU process has finished every command given to the map's context so far.
+ * A fence's status is read without waiting (WebGL updates it between tasks), so the page is
+ * never held; without a WebGL 2 context it resolves at once.
+ */
+export async function gpuDrained(canvas: HTMLCanvasElement): Promise<void> {
+  // The context the map made (getContext returns the existing one; it makes none of another kind).
+  const gl = canvas.getContext('webgl2');
+  if (!gl) return;
+  const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+  if (!sync) return;
+  gl.flush();
+  try {
+    while (gl.getSyncParameter(sync, gl.SYNC_STATUS) !== gl.SIGNALED && !gl.isContextLost()) await new Promise((r) => setTimeout(r, 16));
+  } finally {
+    gl.deleteSync(sync);
+  }
+}
+
+/** Waits until the map is loaded, not moving, the browser idle and the GPU process's queue done. */
+export async function mapQuiet(map: WarmMap): Promise<void> {
+  for (;;) {
+    if (!map.loaded() || map.isMoving()) {
+      await new Promise<void>((r) => map.once('idle', () => r()));
+      continue;
+    }
+    await idleTime();
+    await gpuDrained(map.getCanvas());
+    if (map.loaded() && !map.isMoving()) return;
+  }
+}
+
+/**
+ * Runs the warm-up's steps, each when the map is quiet: shows the step's layers, waits for the
+ * map's next frame (deck.gl draws inside it) and one more, then takes them away.
+ * @returns how many steps ran (fewer when stopped)
+ * @example await warmDeck({ map, steps: warmLayers(LAYER.seaLabels), show: deck.warm, stopped: () => removed })
+ */
+export async function warmDeck<L>({ map, steps, show, stopped }: WarmOptions<L>): Promise<number> {
+  let done = 0;
+  for (const step of steps) {
+    await mapQuiet(map);
+    if (stopped()) break;
+    const drawn = new Promise<void>((r) => map.once('render', () => r()));
+    show(step);
+    map.triggerRepaint();
+    await drawn;
+    await nextFrame();
+    show([]);
+    done++;
+  }
+  return done;
+}

@@ -1,0 +1,93 @@
+/**
+ * deck.gl made ready while the map is still (src/map/deck-warm.ts): after the warm-up, the first
+ * run of every analysis kind links no deck.gl program (each link, and luma.gl's questions about a
+ * new program, holds the page until the GPU process has caught up), and the warm-up draws
+ * nothing: the canvas is the same before and after it.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ANALYSES } from '../../src/core/analysis.ts';
+import { launch, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+
+/** Counts the programs linked whose vertex shader is luma.gl's (deck.gl's), by the prologue luma.gl writes. */
+const COUNT_LINKS = `(() => {
+  const P = WebGL2RenderingContext.prototype;
+  const source = new WeakMap();
+  const vertex = new WeakMap();
+  const shaderSource = P.shaderSource, attachShader = P.attachShader, linkProgram = P.linkProgram;
+  window.__deckLinks = [];
+  P.shaderSource = function (s, text) { source.set(s, text); return shaderSource.call(this, s, text); };
+  P.attachShader = function (p, s) { const t = source.get(s) || ''; if (t.includes('SHADER_TYPE_VERTEX')) vertex.set(p, t); return attachShader.call(this, p, s); };
+  P.linkProgram = function (p) { const t = vertex.get(p); if (t) window.__deckLinks.push((t.match(/#define SHADER_NAME (\\S+)/) || [])[1] || 'deck'); return linkProgram.call(this, p); };
+})()`;
+
+describe('deck.gl made ready while the map is still', () => {
+  before(async () => {
+    server = await startServer(4193);
+    browser = await launch(1280, 800);
+    await browser.page.addInitScript(COUNT_LINKS);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('starts after the first idle, draws nothing, and leaves no program for a first analysis to link', async () => {
+    const { page, errors } = browser;
+    await page.goto(`${server.origin}/`);
+    await waitForMapIdle(page);
+    const pixels = (): Promise<string> =>
+      page.evaluate(() => {
+        const c = window.__ntcc!.map.getCanvas();
+        const copy = document.createElement('canvas');
+        copy.width = c.width;
+        copy.height = c.height;
+        const g = copy.getContext('2d')!;
+        g.drawImage(c, 0, 0);
+        const d = g.getImageData(0, 0, c.width, c.height).data;
+        let h = 0;
+        for (let i = 0; i < d.length; i += 97) h = (h * 31 + d[i]!) >>> 0;
+        return `${c.width}x${c.height}:${h}`;
+      });
+    const canvasBefore = await pixels();
+    await page.waitForFunction(() => performance.getEntriesByName('deck-warm').length > 0, null, { timeout: 90_000, polling: 200 });
+    const marks = await page.evaluate(() => ({
+      idle: performance.getEntriesByName('map-first-idle')[0]!.startTime,
+      added: performance.getEntriesByName('deck-added')[0]!.startTime,
+      drawn: performance.getEntriesByName('deck-first-draw').length,
+    }));
+    assert.ok(marks.added > marks.idle, `deck.gl added at ${marks.added} ms, the map first idle at ${marks.idle} ms`);
+    // The warm-up's empty layers are not a draw of the app's own.
+    assert.equal(marks.drawn, 0);
+    await page.evaluate(
+      () =>
+        new Promise<void>((r) => {
+          window.__ntcc!.map.once('idle', () => r());
+          window.__ntcc!.map.triggerRepaint();
+        }),
+    );
+    assert.equal(await pixels(), canvasBefore, 'the warm-up left something on the canvas');
+    const warmed = (await page.evaluate('window.__deckLinks.slice()')) as string[];
+    assert.ok(warmed.length >= 6, `programs linked by the warm-up: ${warmed.join(', ')}`);
+
+    await page.evaluate(() => window.__ntcc!.store.getState().setAnalysisOpen(true));
+    for (const kind of ANALYSES) {
+      await page.evaluate((k) => window.__ntcc!.store.getState().setAnalysisParams({ kind: k, cellKm: 20 } as never), kind);
+      await page.waitForFunction(
+        (k) => {
+          const a = window.__ntcc?.store.getState().analysis;
+          return a?.status === 'done' && a.result?.kind === k;
+        },
+        kind,
+        { timeout: 90_000, polling: 100 },
+      );
+      await waitForMapIdle(page);
+    }
+    const links = (await page.evaluate('window.__deckLinks.slice()')) as string[];
+    assert.deepEqual(links.slice(warmed.length), [], `linked after the warm-up, by a first run: ${links.slice(warmed.length).join(', ')}`);
+    assert.deepEqual(errors, []);
+  });
+});
