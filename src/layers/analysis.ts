@@ -130,14 +130,15 @@ const baseOf = (beforeId: string | null | undefined): DrawContext['base'] => ({
 /**
  * One empty layer of each layer kind the analyses draw, with the props that shape its GPU
  * programs (units, strokes, rounded joints, the text's sublayers) and the same interleaving
- * and depth settings; a step of `warmDeck` (deck-warm.ts) each. Drawn once with no data, they
- * leave luma.gl's pipeline cache holding the programs a result's layers will ask for.
- * A new layer kind or program-shaping prop in DRAW belongs here too; the browser test
- * tests/browser/deck-warm.test.ts fails when a first run still links a program.
- * @example warmLayers(LAYER.seaLabels).map((step) => step.map((l) => l.id))
+ * and depth settings; a step of `warmDeck` (deck-warm.ts) each. Started hidden, then drawn
+ * once with no data, they leave luma.gl's pipeline cache holding the pipelines a result's
+ * layers will ask for. A new layer kind or program-shaping prop in DRAW belongs here too; the
+ * browser test tests/browser/deck-warm.test.ts fails when a first run still links a program.
+ * @param visible - false to start them (deck.gl makes each program), true to draw them once
+ * @example warmLayers(LAYER.seaLabels, false).map((step) => step.map((l) => l.id))
  */
-export function warmLayers(beforeId: string | null): Layer[][] {
-  const base = { ...baseOf(beforeId), data: [] as never[] };
+export function warmLayers(beforeId: string | null, visible: boolean): Layer[][] {
+  const base = { ...baseOf(beforeId), data: [] as never[], visible };
   const dot = { radiusUnits: 'pixels', lineWidthUnits: 'pixels', stroked: true } as const;
   return [
     [new SolidPolygonLayer({ id: 'warm-polygons', ...base, getPolygon: () => [] })],

@@ -63,8 +63,6 @@ declare global {
 }
 
 const EPS = 1e-6;
-/** How long after the analysis panel opens or closes a change of the map's width is its doing. */
-const PANEL_RESIZE_MS = 1000;
 function sameView(map: MaplibreMap, v: AppState['view']): boolean {
   const c = map.getCenter();
   return (
@@ -88,8 +86,8 @@ type DeckModule = {
   layersFor: (s: AppState) => Layer[];
   /** Gives deck.gl's animation loop a few frames (it waits between changes: deck-frames.ts). */
   wake: (frames?: number) => void;
-  /** The warm-up's steps: an empty layer of each kind the analyses draw. */
-  warmSteps: () => Layer[][];
+  /** The warm-up's steps: an empty layer of each kind the analyses draw, hidden or shown. */
+  warmSteps: (visible: boolean) => Layer[][];
   /** Sets the warm-up layers drawn beside the app's own (none between steps). */
   setWarm: (layers: Layer[]) => void;
 };
@@ -139,7 +137,7 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
     wake: frames.wake,
     // Beneath every layer of the map: drawn first in a frame, when the GPU process has the least of
     // that frame queued before them (their programs are the same at any place in the stack).
-    warmSteps: () => analysis.warmLayers(map.getLayersOrder()[0] ?? null),
+    warmSteps: (visible) => analysis.warmLayers(map.getLayersOrder().find((id) => !id.startsWith('deck-')) ?? null, visible),
     setWarm: (layers) => {
       warm = layers;
     },
@@ -713,33 +711,17 @@ export function MapView({
       performance.mark('map-first-idle');
       performance.mark('layers-drawn');
     });
-    // Opening or closing the analysis panel widens or narrows the map from the right. MapLibre
-    // keeps the centre, so the region would slide by half the change (60 px), partly under the
-    // legend on the left: keep what is on screen where it was instead.
-    let width = el.clientWidth;
-    let panelToggledAt = -Infinity;
+    // (The analysis panel, wider than the layer panel, lies over the map's edge: the canvas keeps its size, app.css.)
     const recordSize = (): void => store.getState().setMapSize({ width: el.clientWidth, height: el.clientHeight });
     map.on('resize', () => {
       // Not while an image export draws the map at another size (it restores the size after).
       if (!capturing) recordSize();
-      const dw = el.clientWidth - width;
-      width = el.clientWidth;
-      if (dw !== 0 && performance.now() - panelToggledAt < PANEL_RESIZE_MS && !map.isMoving()) map.panBy([dw / 2, 0], { duration: 0 });
-      panelToggledAt = -Infinity;
     });
     let unsubscribe = (): void => {};
     map.on('load', () => {
       performance.mark('map-load');
       recordSize();
-      const stopFollowing = followStore(map, store, deckFor);
-      const stopPanel = store.subscribe(
-        (s) => s.analysisOpen,
-        () => (panelToggledAt = performance.now()),
-      );
-      unsubscribe = () => {
-        stopFollowing();
-        stopPanel();
-      };
+      unsubscribe = followStore(map, store, deckFor);
     });
     map.once('idle', () => store.getState().setMapReady());
     let deckLoading: Promise<DeckModule | null> | null = null;
@@ -774,20 +756,28 @@ export function MapView({
     if (warm)
       map.once('idle', () => {
         void (async () => {
-          await mapQuiet(map);
+          // Only while the user looks at the map: not beside an analysis, an imported layer or a
+          // scenario that deck.gl draws or is about to (its frames and GPU work would meet the
+          // warm-up's, and each would wait for the other's).
+          const busy = (): boolean => {
+            const s = store.getState();
+            return s.analysisOpen || needsDeck(s) || s.analysis.status === 'running';
+          };
+          await mapQuiet(map, busy);
           if (stopWarm()) return;
           const d = await deckReady();
           if (!d || stopWarm()) return;
-          await warmDeck({
+          const done = await warmDeck({
             map,
-            steps: d.warmSteps(),
+            layers: d.warmSteps,
             show: (layers) => {
               d.setWarm(layers);
               showLayers(d, store.getState());
             },
+            busy,
             stopped: stopWarm,
           });
-          performance.mark('deck-warm');
+          if (done) performance.mark('deck-warm');
         })();
       });
 

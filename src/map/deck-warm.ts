@@ -28,10 +28,12 @@ export interface WarmMap {
 
 export interface WarmOptions<L> {
   map: WarmMap;
-  /** The steps: the layers drawn together in each (one layer kind each). */
-  steps: L[][];
-  /** Hands deck.gl the layers of a step, beside whatever it draws (an empty list ends the step). */
+  /** The layers to make ready, a step each (one layer kind each), hidden or shown (same ids either way). */
+  layers: (visible: boolean) => L[][];
+  /** Hands deck.gl the warm-up's layers, beside whatever it draws (an empty list ends the warm-up). */
   show: (layers: L[]) => void;
+  /** True while the page has other work the warm-up should not compete with (an analysis running). */
+  busy: () => boolean;
   /** True once the warm-up should stop (the map is gone, a presentation started). */
   stopped: () => boolean;
 }
@@ -59,37 +61,52 @@ export async function gpuDrained(canvas: HTMLCanvasElement): Promise<void> {
   }
 }
 
-/** Waits until the map is loaded, not moving, the browser idle and the GPU process's queue done. */
-export async function mapQuiet(map: WarmMap): Promise<void> {
+/** Waits until the map is loaded and not moving, the page not busy, the browser idle and the GPU process's queue done. */
+export async function mapQuiet(map: WarmMap, busy: () => boolean = () => false): Promise<void> {
   for (;;) {
     if (!map.loaded() || map.isMoving()) {
       await new Promise<void>((r) => map.once('idle', () => r()));
       continue;
     }
+    if (busy()) {
+      await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
     await idleTime();
     await gpuDrained(map.getCanvas());
-    if (map.loaded() && !map.isMoving()) return;
+    if (map.loaded() && !map.isMoving() && !busy()) return;
   }
 }
 
 /**
- * Runs the warm-up's steps, each when the map is quiet: shows the step's layers, waits for the
- * map's next frame (deck.gl draws inside it) and one more, then takes them away.
- * @returns how many steps ran (fewer when stopped)
- * @example await warmDeck({ map, steps: warmLayers(LAYER.seaLabels), show: deck.warm, stopped: () => removed })
+ * Runs the warm-up when the map is quiet: first each step's layers, hidden, one step at a time
+ * (deck.gl makes a layer's program when the layer starts, in a frame of its own), then all of
+ * them shown in one map frame (the pipelines for drawing: only the first waits for the GPU
+ * process to finish that frame's earlier work), then none.
+ * @returns whether it ran to the end (false when stopped)
+ * @example await warmDeck({ map, layers: (v) => warmLayers(id, v), show, busy: () => false, stopped: () => removed })
  */
-export async function warmDeck<L>({ map, steps, show, stopped }: WarmOptions<L>): Promise<number> {
-  let done = 0;
-  for (const step of steps) {
-    await mapQuiet(map);
-    if (stopped()) break;
-    const drawn = new Promise<void>((r) => map.once('render', () => r()));
-    show(step);
-    map.triggerRepaint();
-    await drawn;
+export async function warmDeck<L>({ map, layers, show, busy, stopped }: WarmOptions<L>): Promise<boolean> {
+  const steps = layers(false);
+  for (let i = 0; i < steps.length; i++) {
+    await mapQuiet(map, busy);
+    if (stopped()) return end(show);
+    show(steps.slice(0, i + 1).flat());
     await nextFrame();
-    show([]);
-    done++;
+    await nextFrame();
   }
-  return done;
+  await mapQuiet(map, busy);
+  if (stopped()) return end(show);
+  const drawn = new Promise<void>((r) => map.once('render', () => r()));
+  show(layers(true).flat());
+  map.triggerRepaint();
+  await drawn;
+  await nextFrame();
+  show([]);
+  return true;
+}
+
+function end<L>(show: (layers: L[]) => void): false {
+  show([]);
+  return false;
 }

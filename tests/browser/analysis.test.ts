@@ -6,7 +6,17 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { framesAskedFor, launch, mapPixels, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
+import {
+  framesAskedFor,
+  launch,
+  mapPixels,
+  screenshot,
+  startServer,
+  waitForDeckWarm,
+  waitForMapIdle,
+  type Browser,
+  type Server,
+} from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -70,9 +80,18 @@ describe('linkage analysis in Chromium', () => {
     await page.getByTestId('param-kind').selectOption('gravity');
     await waitDone();
     await settle();
-    // The panel narrows the map from the right; what is on screen stays where it was.
+    // The panel lies over the map's right edge: the canvas keeps its size (no new drawing buffer),
+    // what is on screen stays where it was, and the map's controls move clear of the panel.
     const opened = await hue();
-    assert.ok(start.w - opened.w >= 100, `map width ${start.w} → ${opened.w} px`);
+    assert.equal(opened.w, start.w, `map width ${start.w} → ${opened.w} px`);
+    const edges = await page.evaluate(() => ({
+      panel: document.querySelector('[data-testid="analysis-panel"]')!.getBoundingClientRect().left,
+      map: window.__ntcc!.map.getContainer().getBoundingClientRect().right,
+      zoom: document.querySelector('.maplibregl-ctrl-top-right')!.getBoundingClientRect().right,
+      credits: document.querySelector('.maplibregl-ctrl-bottom-right')!.getBoundingClientRect().right,
+    }));
+    assert.ok(edges.panel < edges.map - 100, `the panel begins at ${edges.panel} px, the map ends at ${edges.map} px`);
+    assert.ok(edges.zoom <= edges.panel && edges.credits <= edges.panel, JSON.stringify(edges));
     assert.ok(
       Math.abs(opened.x - start.x) < 1.5 && Math.abs(opened.y - start.y) < 1.5,
       `Huế moved on screen: ${JSON.stringify([start, opened])}`,
@@ -115,6 +134,7 @@ describe('linkage analysis in Chromium', () => {
 
   it('with deck.gl loaded for the result, a still map asks for no animation frames', async () => {
     await settle();
+    await waitForDeckWarm(page);
     assert.equal(await page.evaluate(() => performance.getEntriesByName('deck-added').length), 1);
     const still = await framesAskedFor(page);
     // Before, deck.gl's loop asked for a frame at every display refresh (about 60 a second).
@@ -123,6 +143,7 @@ describe('linkage analysis in Chromium', () => {
 
   it('the page keeps answering input while an analysis runs (it runs in a worker)', async () => {
     // Corridor reach buffers and unions every corridor: the slowest analysis (≈ 0.5–1 s).
+    await waitForDeckWarm(page);
     const gaps = await page.evaluate(async () => {
       const store = window.__ntcc!.store;
       store.getState().setAnalysisParams({ kind: 'reach', bufferKm: 37 });

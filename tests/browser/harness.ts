@@ -154,6 +154,15 @@ export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void
   );
 }
 
+/**
+ * Waits until the app has made deck.gl ready (src/map/deck-warm.ts): it does so once the map is
+ * first idle and still, asking for frames and holding the page briefly, which a test of a still
+ * map or of the page's pauses should not count.
+ */
+export async function waitForDeckWarm(page: Page, timeout = 90_000): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('deck-warm').length > 0, null, { timeout, polling: 200 });
+}
+
 /** How many animation frames the page asks for in `ms` (a still map should ask for almost none). */
 export function framesAskedFor(page: Page, ms = 1000): Promise<number> {
   return page.evaluate(
