@@ -750,8 +750,8 @@ export function MapView({
       void deckReady();
       return null;
     };
-    // In the app (not the story's offline file or the presenter's screen), deck.gl starts and
-    // makes its programs ready once the map is first idle and still (deck-warm.ts).
+    // In the app (not the story's offline file; the presenter's window has no map), deck.gl
+    // starts and makes its programs ready once the map is first idle and still (deck-warm.ts).
     const stopWarm = (): boolean => removed || store.getState().presenting;
     if (warm)
       map.once('idle', () => {

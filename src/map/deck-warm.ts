@@ -10,11 +10,16 @@
  * queued before it: the map's frames redrawn for the opened panel and the new result, 200–450
  * ms under software rendering.
  *
- * So deck.gl starts, and draws one empty layer of each kind the analyses use (`warmLayers`,
- * one kind per step), only when the map is not moving and a fence says the GPU process has
- * finished its queue. luma.gl keeps each pipeline it made (deck.gl's device caches pipelines and
- * does not destroy them), so a result's layers find theirs made and ask the context nothing.
- * The empty layers draw nothing and are gone after their step. Nothing is hidden or left out.
+ * So, once the map is first idle, deck.gl starts and makes ready one empty layer of each kind
+ * the analyses use (`warmLayers` in layers/analysis.ts): each step only when the map is still,
+ * nothing of deck.gl's is shown or running (an analysis, an imported layer, a scenario: their
+ * frames and GPU work would meet the warm-up's) and a fence says the GPU process has finished
+ * its queue. The layers start hidden, a kind per step (deck.gl links a layer's program when the
+ * layer starts), then are drawn once together, beneath the map's layers, in one frame (luma.gl
+ * makes the pipelines it draws with then), then taken away. luma.gl keeps every pipeline it
+ * made (deck.gl's device caches them and never destroys them), so a result's layers find
+ * theirs made and ask the context nothing. The layers have no data: nothing is drawn, and
+ * nothing is hidden or left out.
  */
 
 /** What a warm-up needs of the map (a MapLibre map has all of it). */
@@ -32,7 +37,7 @@ export interface WarmOptions<L> {
   layers: (visible: boolean) => L[][];
   /** Hands deck.gl the warm-up's layers, beside whatever it draws (an empty list ends the warm-up). */
   show: (layers: L[]) => void;
-  /** True while the page has other work the warm-up should not compete with (an analysis running). */
+  /** True while the page has work of deck.gl's the warm-up should not meet (an analysis shown or running). */
   busy: () => boolean;
   /** True once the warm-up should stop (the map is gone, a presentation started). */
   stopped: () => boolean;
