@@ -753,16 +753,16 @@ export function MapView({
     // In the app (not the story's offline file; the presenter's window has no map), deck.gl
     // starts and makes its programs ready once the map is first idle and still (deck-warm.ts).
     const stopWarm = (): boolean => removed || store.getState().presenting;
+    // Only while the user looks at the map: not beside an analysis, an imported layer or a
+    // scenario that deck.gl draws or is about to (its frames and GPU work would meet the
+    // warm-up's, and each would wait for the other's).
+    const busy = (): boolean => {
+      const s = store.getState();
+      return s.analysisOpen || needsDeck(s) || s.analysis.status === 'running';
+    };
     if (warm)
       map.once('idle', () => {
         void (async () => {
-          // Only while the user looks at the map: not beside an analysis, an imported layer or a
-          // scenario that deck.gl draws or is about to (its frames and GPU work would meet the
-          // warm-up's, and each would wait for the other's).
-          const busy = (): boolean => {
-            const s = store.getState();
-            return s.analysisOpen || needsDeck(s) || s.analysis.status === 'running';
-          };
           await mapQuiet(map, busy);
           if (stopWarm()) return;
           const d = await deckReady();
