@@ -104,7 +104,7 @@ export function App({ mapBridge, onUpdate }: { mapBridge: MapBridge; onUpdate: (
   return (
     <div className={`app${presenting ? ' presenting' : ''}${placing ? ' placing' : ''}`}>
       <Toolbar onPresent={() => presentStory(store)} />
-      <main className="main">
+      <main className={`main${analysisOpen ? ' analysis-open' : ''}`}>
         {error ? (
           <p className="fatal" role="alert">
             {t(lang, 'App.LoadError', { message: error })}

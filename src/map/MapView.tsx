@@ -3,7 +3,7 @@
  * Store changes reach MapLibre and deck.gl here; map events leave only as store actions.
  */
 import { useEffect, useRef } from 'react';
-import { Map as MaplibreMap, AttributionControl, NavigationControl, type MapMouseEvent } from 'maplibre-gl';
+import { Map as MaplibreMap, AttributionControl, LngLatBounds, NavigationControl, type MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { shallow } from 'zustand/shallow';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
@@ -113,8 +113,8 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
   ]);
   const frames = onDemandFrames();
   let warm: Layer[] = [];
-  // Whether deck.gl has been given any of the app's own layers (not only the warm-up's).
-  let ownLayers = false;
+  // How many of the app's own layers deck.gl was last given (the warm-up's are not the app's).
+  let ownLayers = 0;
   return {
     overlay: new MapLibreOverlay({
       // Not in deck.gl's types: deck.gl hands it to luma.gl's AnimationLoop (deck-frames.ts).
@@ -126,12 +126,12 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
       getCursor: () => map.getCanvas().style.cursor,
       onAfterRender: () => {
         // The first frame with something of the app's own (the warm-up's empty layers do not count).
-        if (ownLayers && performance.getEntriesByName('deck-first-draw').length === 0) performance.mark('deck-first-draw');
+        if (ownLayers > 0 && performance.getEntriesByName('deck-first-draw').length === 0) performance.mark('deck-first-draw');
       },
     }),
     layersFor: (s) => {
       const own = ownLayersFor(s);
-      if (own.length > 0) ownLayers = true;
+      ownLayers = own.length;
       return [...own, ...warm];
     },
     wake: frames.wake,
@@ -571,7 +571,7 @@ async function captureMap(
   deck: DeckModule | null,
   s: AppState,
 ): Promise<MapCapture> {
-  const bounds = map.getBounds();
+  const bounds = visibleBounds(map, el);
   // A print's basemap: the map without what the print draws as vectors (names, capitals, the
   // region's outlines, thematic layers, selection and the deck.gl overlay); put back after.
   const hidden = size.basemapOnly ? basemapOnlyHidden(map) : [];
@@ -609,6 +609,19 @@ async function captureMap(
     map.resize();
     map.jumpTo(camera);
   }
+}
+
+/**
+ * The area the user sees: the map less the strip the analysis panel lies over on a wide screen
+ * (app.css), with the camera upright; else the whole map.
+ */
+function visibleBounds(map: MaplibreMap, el: HTMLElement): LngLatBounds {
+  const panel = document.querySelector('.side-right.wide > .panel');
+  if (!panel || getComputedStyle(panel).position !== 'absolute' || map.getBearing() !== 0 || map.getPitch() !== 0) return map.getBounds();
+  const box = el.getBoundingClientRect();
+  const covered = Math.min(box.width - 1, Math.max(0, box.right - panel.getBoundingClientRect().left));
+  if (covered <= 0) return map.getBounds();
+  return new LngLatBounds(map.unproject([0, box.height]), map.unproject([box.width - covered, 0]));
 }
 
 /** The visible layers a print's basemap leaves out: every symbol layer, the capitals, outlines and highlights, the thematic layers. */
@@ -752,18 +765,18 @@ export function MapView({
     };
     // In the app (not the story's offline file; the presenter's window has no map), deck.gl
     // starts and makes its programs ready once the map is first idle and still (deck-warm.ts).
-    const stopWarm = (): boolean => removed || store.getState().presenting;
+    const stopWarm = (): boolean => removed;
     // Only while the user looks at the map: not beside an analysis, an imported layer or a
     // scenario that deck.gl draws or is about to (its frames and GPU work would meet the
-    // warm-up's, and each would wait for the other's).
+    // warm-up's, and each would wait for the other's), nor while presenting or exporting an image.
     const busy = (): boolean => {
       const s = store.getState();
-      return s.analysisOpen || needsDeck(s) || s.analysis.status === 'running';
+      return capturing || s.presenting || s.analysisOpen || needsDeck(s) || s.analysis.status === 'running';
     };
     if (warm)
       map.once('idle', () => {
         void (async () => {
-          await mapQuiet(map, busy);
+          await mapQuiet(map, busy, stopWarm);
           if (stopWarm()) return;
           const d = await deckReady();
           if (!d || stopWarm()) return;
@@ -773,6 +786,9 @@ export function MapView({
             show: (layers) => {
               d.setWarm(layers);
               showLayers(d, store.getState());
+              // deck.gl puts its layers in the map's style only while the style is loaded (not
+              // while tiles load): once it is, take away what the warm-up left there.
+              if (layers.length === 0 && !map.isStyleLoaded()) map.once('idle', () => showLayers(d, store.getState()));
             },
             busy,
             stopped: stopWarm,

@@ -66,15 +66,19 @@ export async function gpuDrained(canvas: HTMLCanvasElement): Promise<void> {
   }
 }
 
-/** Waits until the map is loaded and not moving, the page not busy, the browser idle and the GPU process's queue done. */
-export async function mapQuiet(map: WarmMap, busy: () => boolean = () => false): Promise<void> {
+/**
+ * Waits until the map is loaded and not moving, the page not busy, the browser idle and the GPU
+ * process's queue done; returns at once when stopped.
+ */
+export async function mapQuiet(map: WarmMap, busy: () => boolean = () => false, stopped: () => boolean = () => false): Promise<void> {
   for (;;) {
+    if (stopped()) return;
     if (!map.loaded() || map.isMoving()) {
       await new Promise<void>((r) => map.once('idle', () => r()));
       continue;
     }
     if (busy()) {
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, 500));
       continue;
     }
     await idleTime();
@@ -84,24 +88,27 @@ export async function mapQuiet(map: WarmMap, busy: () => boolean = () => false):
 }
 
 /**
- * Runs the warm-up when the map is quiet: first each step's layers, hidden, one step at a time
+ * Runs the warm-up when the map is quiet: first each step's layers, hidden, a step at a time
  * (deck.gl makes a layer's program when the layer starts, in a frame of its own), then all of
  * them shown in one map frame (the pipelines for drawing: only the first waits for the GPU
- * process to finish that frame's earlier work), then none.
+ * process to finish that frame's earlier work). Between steps deck.gl holds none of them: a
+ * step's layers are taken away two frames after they are given (given again, they find their
+ * pipelines made).
  * @returns whether it ran to the end (false when stopped)
  * @example await warmDeck({ map, layers: (v) => warmLayers(id, v), show, busy: () => false, stopped: () => removed })
  */
 export async function warmDeck<L>({ map, layers, show, busy, stopped }: WarmOptions<L>): Promise<boolean> {
   const steps = layers(false);
   for (let i = 0; i < steps.length; i++) {
-    await mapQuiet(map, busy);
-    if (stopped()) return end(show);
-    show(steps.slice(0, i + 1).flat());
+    await mapQuiet(map, busy, stopped);
+    if (stopped()) return false;
+    show(steps[i]!);
     await nextFrame();
     await nextFrame();
+    show([]);
   }
-  await mapQuiet(map, busy);
-  if (stopped()) return end(show);
+  await mapQuiet(map, busy, stopped);
+  if (stopped()) return false;
   const drawn = new Promise<void>((r) => map.once('render', () => r()));
   show(layers(true).flat());
   map.triggerRepaint();
@@ -109,9 +116,4 @@ export async function warmDeck<L>({ map, layers, show, busy, stopped }: WarmOpti
   await nextFrame();
   show([]);
   return true;
-}
-
-function end<L>(show: (layers: L[]) => void): false {
-  show([]);
-  return false;
 }

@@ -26,7 +26,8 @@ export function SwipeLine() {
   if (!s.on) return null;
   const setFrom = (clientX: number): void => {
     const box = line.current?.parentElement?.getBoundingClientRect();
-    if (box && box.width > 0) store.getState().setCompare({ swipe: Math.min(1, Math.max(0, (clientX - box.left) / box.width)) });
+    if (box && box.width > 0)
+      store.getState().setCompare({ swipe: Math.min(shownShare(box), Math.max(0, (clientX - box.left) / box.width)) });
   };
   return (
     <div ref={line} className="swipe-line" style={{ left: `${s.swipe * 100}%` }} data-testid="swipe-line">
@@ -46,11 +47,23 @@ export function SwipeLine() {
           const step = e.key === 'ArrowLeft' ? -0.05 : e.key === 'ArrowRight' ? 0.05 : 0;
           if (!step) return;
           e.preventDefault();
-          store.getState().setCompare({ swipe: Math.min(1, Math.max(0, s.swipe + step)) });
+          const box = line.current?.parentElement?.getBoundingClientRect();
+          store.getState().setCompare({ swipe: Math.min(box ? shownShare(box) : 1, Math.max(0, s.swipe + step)) });
         }}
       >
         ⇔
       </button>
     </div>
   );
+}
+
+/**
+ * The share of the map's width that shows: all of it, or on a wide screen with the analysis panel
+ * open, up to the panel, which lies over the map's right edge (app.css); the line stops there.
+ */
+function shownShare(box: DOMRect): number {
+  const panel = document.querySelector('.side-right.wide > .panel');
+  if (!panel || getComputedStyle(panel).position !== 'absolute') return 1;
+  const left = panel.getBoundingClientRect().left;
+  return Math.min(1, Math.max(0, (left - 16 - box.left) / box.width));
 }

@@ -61,6 +61,9 @@ describe('linkage analysis in Chromium', () => {
     // No thematic layer: the corridors' orange would count as arc pixels.
     await page.goto(`${server.origin}/#ly=none`);
     await waitForMapIdle(page);
+    // deck.gl made ready while the map is still (it waits while the analysis panel is open):
+    // the pauses and frames timed below are the analyses', not the warm-up's.
+    await waitForDeckWarm(page);
   });
   after(async () => {
     await browser?.close();
@@ -134,7 +137,6 @@ describe('linkage analysis in Chromium', () => {
 
   it('with deck.gl loaded for the result, a still map asks for no animation frames', async () => {
     await settle();
-    await waitForDeckWarm(page);
     assert.equal(await page.evaluate(() => performance.getEntriesByName('deck-added').length), 1);
     const still = await framesAskedFor(page);
     // Before, deck.gl's loop asked for a frame at every display refresh (about 60 a second).
@@ -143,7 +145,6 @@ describe('linkage analysis in Chromium', () => {
 
   it('the page keeps answering input while an analysis runs (it runs in a worker)', async () => {
     // Corridor reach buffers and unions every corridor: the slowest analysis (≈ 0.5–1 s).
-    await waitForDeckWarm(page);
     const gaps = await page.evaluate(async () => {
       const store = window.__ntcc!.store;
       store.getState().setAnalysisParams({ kind: 'reach', bufferKm: 37 });

@@ -1,7 +1,7 @@
 /**
  * The warm-up's order and its manners (src/map/deck-warm.ts), on a fake map: each step's layers
- * start hidden, one step more each time, then all are drawn once and taken away; nothing starts
- * while the map moves or the page is busy; a stop takes the layers away.
+ * start hidden, a step at a time, then all are drawn once; each is taken away after its frames;
+ * nothing starts while the map moves or the page is busy; a stop ends it.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { warmDeck, type WarmMap } from '../../src/map/deck-warm.ts';
@@ -38,12 +38,12 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('warmDeck', () => {
-  it('starts the layers hidden, a step more each time, then draws them all once and takes them away', async () => {
+  it('starts the layers hidden a step at a time, then draws them all once, taking each away after its frames', async () => {
     const { map } = fakeMap();
     const shown: string[][] = [];
     const done = await warmDeck({ map, layers, show: (l) => shown.push(l), busy: () => false, stopped: () => false });
     expect(done).toBe(true);
-    expect(shown).toEqual([['a-'], ['a-', 'b-'], ['a-', 'b-', 'c-'], ['a+', 'b+', 'c+'], []]);
+    expect(shown).toEqual([['a-'], [], ['b-'], [], ['c-'], [], ['a+', 'b+', 'c+'], []]);
     // Only the drawing step asks the map for a frame.
     expect(map.repaints).toBe(1);
   });
@@ -63,14 +63,15 @@ describe('warmDeck', () => {
     busy = false;
     expect(await run).toBe(true);
     expect(shown.at(-1)).toEqual([]);
-    expect(shown).toHaveLength(5);
+    expect(shown).toHaveLength(8);
   });
 
   it('stops between steps when told, taking its layers away', async () => {
     const { map } = fakeMap();
     const shown: string[][] = [];
-    const done = await warmDeck({ map, layers, show: (l) => shown.push(l), busy: () => false, stopped: () => shown.length >= 2 });
+    const done = await warmDeck({ map, layers, show: (l) => shown.push(l), busy: () => false, stopped: () => shown.length >= 3 });
     expect(done).toBe(false);
-    expect(shown).toEqual([['a-'], ['a-', 'b-'], []]);
+    // Stopped after its second step's layers were given: they were taken away, and no more came.
+    expect(shown).toEqual([['a-'], [], ['b-'], []]);
   });
 });
