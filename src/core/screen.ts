@@ -14,6 +14,18 @@ export function openingPadding(compact: boolean): { top: number; bottom: number;
   return compact ? { top: 52, bottom: 12, left: 12, right: 12 } : { top: 12, bottom: 12, left: 352, right: 16 };
 }
 
+/**
+ * How many CSS px at the right of a box on screen (the map's) the analysis panel lies over: on
+ * a wide screen the panel, wider than the layer panel, lies over the map's right edge (app.css);
+ * 0 when it is closed or, on a narrow screen, a sheet of its own. Reads the page's layout: call
+ * it in a browser only.
+ */
+export function panelOverMap(box: { right: number; width: number }): number {
+  const panel = document.querySelector('.side-right.wide > .panel');
+  if (!panel || getComputedStyle(panel).position !== 'absolute') return 0;
+  return Math.min(box.width, Math.max(0, box.right - panel.getBoundingClientRect().left));
+}
+
 /** A box on the map, CSS px from the map's top left corner. */
 export interface ScreenBox {
   left: number;

@@ -10,7 +10,7 @@ import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import { EDITIONS, type Edition } from '../core/types.ts';
 import { REGION_BOUNDS } from '../core/region.ts';
 import { sceneZoom } from '../core/story.ts';
-import { COMPACT_QUERY, freeInsets, openingPadding, type Inset, type ScreenBox } from '../core/screen.ts';
+import { COMPACT_QUERY, freeInsets, openingPadding, panelOverMap, type Inset, type ScreenBox } from '../core/screen.ts';
 import { sceneCamera, type SceneCameraOptions } from './frame.ts';
 import {
   counterpartsOf,
@@ -616,11 +616,9 @@ async function captureMap(
  * (app.css), with the camera upright; else the whole map.
  */
 function visibleBounds(map: MaplibreMap, el: HTMLElement): LngLatBounds {
-  const panel = document.querySelector('.side-right.wide > .panel');
-  if (!panel || getComputedStyle(panel).position !== 'absolute' || map.getBearing() !== 0 || map.getPitch() !== 0) return map.getBounds();
   const box = el.getBoundingClientRect();
-  const covered = Math.min(box.width - 1, Math.max(0, box.right - panel.getBoundingClientRect().left));
-  if (covered <= 0) return map.getBounds();
+  const covered = Math.min(box.width - 1, panelOverMap(box));
+  if (covered <= 0 || map.getBearing() !== 0 || map.getPitch() !== 0) return map.getBounds();
   return new LngLatBounds(map.unproject([0, box.height]), map.unproject([box.width - covered, 0]));
 }
 

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { comparable } from '../core/compare.ts';
+import { panelOverMap } from '../core/screen.ts';
 import { t } from '../i18n/index.ts';
 import { shownBaseline, useAppStore, useStoreApi } from '../state/store.ts';
 
@@ -57,13 +58,8 @@ export function SwipeLine() {
   );
 }
 
-/**
- * The share of the map's width that shows: all of it, or on a wide screen with the analysis panel
- * open, up to the panel, which lies over the map's right edge (app.css); the line stops there.
- */
+/** The share of the map's width that shows (up to the analysis panel, which may lie over its right edge); the line stops short of it. */
 function shownShare(box: DOMRect): number {
-  const panel = document.querySelector('.side-right.wide > .panel');
-  if (!panel || getComputedStyle(panel).position !== 'absolute') return 1;
-  const left = panel.getBoundingClientRect().left;
-  return Math.min(1, Math.max(0, (left - 16 - box.left) / box.width));
+  const covered = panelOverMap(box);
+  return covered > 0 ? Math.min(1, Math.max(0, (box.width - covered - 16) / box.width)) : 1;
 }

@@ -12,6 +12,7 @@ import {
   mapPixels,
   screenshot,
   startServer,
+  waitForAnalysis,
   waitForDeckWarm,
   waitForMapIdle,
   type Browser,
@@ -26,16 +27,7 @@ const status = (): Promise<string> => page.evaluate(() => window.__ntcc?.store.g
 async function waitDone(): Promise<void> {
   await page.waitForFunction(() => window.__ntcc?.store.getState().analysis.status === 'done', null, { timeout: 60_000, polling: 50 });
 }
-async function waitKind(kind: string): Promise<void> {
-  await page.waitForFunction(
-    (k) => {
-      const a = window.__ntcc?.store.getState().analysis;
-      return a?.status === 'done' && a.result?.kind === k;
-    },
-    kind,
-    { timeout: 60_000, polling: 50 },
-  );
-}
+const waitKind = (kind: string): Promise<void> => waitForAnalysis(page, kind, 60_000);
 async function settle(): Promise<void> {
   await page.evaluate(() => window.__ntcc?.map.triggerRepaint());
   await waitForMapIdle(page);

@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ANALYSES } from '../../src/core/analysis.ts';
-import { launch, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
+import { launch, mapPixels, startServer, waitForAnalysis, waitForDeckWarm, waitForMapIdle, type Browser, type Server } from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -39,21 +39,14 @@ describe('deck.gl made ready while the map is still', () => {
     const { page, errors } = browser;
     await page.goto(`${server.origin}/`);
     await waitForMapIdle(page);
-    const pixels = (): Promise<string> =>
-      page.evaluate(() => {
-        const c = window.__ntcc!.map.getCanvas();
-        const copy = document.createElement('canvas');
-        copy.width = c.width;
-        copy.height = c.height;
-        const g = copy.getContext('2d')!;
-        g.drawImage(c, 0, 0);
-        const d = g.getImageData(0, 0, c.width, c.height).data;
-        let h = 0;
-        for (let i = 0; i < d.length; i += 97) h = (h * 31 + d[i]!) >>> 0;
-        return `${c.width}x${c.height}:${h}`;
-      });
+    const pixels = async (): Promise<string> => {
+      const { data, width, height } = await mapPixels(page);
+      let h = 0;
+      for (let i = 0; i < data.length; i += 97) h = (h * 31 + data[i]!) >>> 0;
+      return `${width}x${height}:${h}`;
+    };
     const canvasBefore = await pixels();
-    await page.waitForFunction(() => performance.getEntriesByName('deck-warm').length > 0, null, { timeout: 90_000, polling: 200 });
+    await waitForDeckWarm(page);
     const marks = await page.evaluate(() => ({
       idle: performance.getEntriesByName('map-first-idle')[0]!.startTime,
       added: performance.getEntriesByName('deck-added')[0]!.startTime,
@@ -76,14 +69,7 @@ describe('deck.gl made ready while the map is still', () => {
     await page.evaluate(() => window.__ntcc!.store.getState().setAnalysisOpen(true));
     for (const kind of ANALYSES) {
       await page.evaluate((k) => window.__ntcc!.store.getState().setAnalysisParams({ kind: k, cellKm: 20 } as never), kind);
-      await page.waitForFunction(
-        (k) => {
-          const a = window.__ntcc?.store.getState().analysis;
-          return a?.status === 'done' && a.result?.kind === k;
-        },
-        kind,
-        { timeout: 90_000, polling: 100 },
-      );
+      await waitForAnalysis(page, kind);
       await waitForMapIdle(page);
     }
     const links = (await page.evaluate('window.__deckLinks.slice()')) as string[];

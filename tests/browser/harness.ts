@@ -154,6 +154,18 @@ export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void
   );
 }
 
+/** Waits until the app's analysis of `kind` is done (its result in the store). */
+export async function waitForAnalysis(page: Page, kind: string, timeout = 90_000): Promise<void> {
+  await page.waitForFunction(
+    (k) => {
+      const a = window.__ntcc?.store.getState().analysis;
+      return a?.status === 'done' && a.result?.kind === k;
+    },
+    kind,
+    { timeout, polling: 50 },
+  );
+}
+
 /**
  * Waits until the app has made deck.gl ready (src/map/deck-warm.ts): it does so once the map is
  * first idle and still, asking for frames and holding the page briefly, which a test of a still

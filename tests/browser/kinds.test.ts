@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ANALYSES } from '../../src/core/analysis.ts';
-import { launch, screenshot, startServer, waitForMapIdle, type Browser, type Server } from './harness.ts';
+import { launch, screenshot, startServer, waitForAnalysis, waitForMapIdle, type Browser, type Server } from './harness.ts';
 
 let server: Server;
 let browser: Browser;
@@ -29,14 +29,7 @@ describe('every analysis kind opens from the address', () => {
       await page.goto('about:blank');
       // Coarse cells keep the grid kinds quick; kinds without cells ignore it.
       await page.goto(`${server.origin}/#an=${kind}&cell=20`);
-      await page.waitForFunction(
-        (k) => {
-          const a = window.__ntcc?.store.getState().analysis;
-          return a?.status === 'done' && a.result?.kind === k;
-        },
-        kind,
-        { timeout: 90_000, polling: 100 },
-      );
+      await waitForAnalysis(page, kind);
       await waitForMapIdle(page);
       const panel = page.getByTestId('analysis-panel');
       assert.ok(await panel.isVisible(), 'the analysis panel is open');
