@@ -105,11 +105,14 @@ export function createOwnData(provinces: ProvincesOf) {
     ): Promise<OwnDataAnswer<NetworkBuilt>> {
       const signal = job(jobName);
       let last = 0;
+      // The page's callback answers on a port of its own, which may be read after the job's answer:
+      // the answer waits for the last stage told, so the page sees every stage before the result.
+      let told: Promise<unknown> = Promise.resolve();
       const progress: OwnProgress = (phase, done) => {
         const now = performance.now();
         if (done >= 1 || now - last > 100) {
           last = now;
-          void onProgress(phase, done);
+          told = Promise.resolve(onProgress(phase, done) as unknown);
         }
       };
       try {
@@ -165,6 +168,7 @@ export function createOwnData(provinces: ProvincesOf) {
         const id = `net-${++seq}`;
         networks.set(id, net);
         progress('graph', 1);
+        await told;
         return { ok: true, value: { info: { id, name: file.name, meta: net.meta }, drawing } };
       } catch (e) {
         return answerOf(e, 'Net', signal);
