@@ -74,20 +74,89 @@ export interface UnitPolygon {
 const FADED = 50;
 const rgba = (c: RGB, a = 255): [number, number, number, number] => [c[0], c[1], c[2], a];
 
-interface Cell {
-  i: number;
-  polygon: Position[];
+/**
+ * A grid's hexagons as deck.gl binary data: each a closed clockwise ring of seven corners and its
+ * four triangles, so deck.gl neither normalises nor tessellates them on the page's thread (with
+ * some thousands of cells that took 100–250 ms on a result's first draw). `cell` maps a row to its
+ * cell (a subset's rows are not the grid's).
+ */
+interface Hexes {
+  data: {
+    length: number;
+    startIndices: Uint32Array;
+    attributes: { getPolygon: { value: Float64Array; size: 2 }; indices: Uint32Array };
+  };
+  cell: Uint32Array;
 }
-const cellCache = new WeakMap<object, Cell[]>();
-function cellsOf(grid: { centres: Float64Array; cellKm: number; lat0: number }): Cell[] {
-  let cells = cellCache.get(grid);
-  if (!cells) {
-    cells = [];
-    for (let i = 0; i < grid.centres.length / 2; i++)
-      cells.push({ i, polygon: hexCorners(grid.centres[2 * i]!, grid.centres[2 * i + 1]!, grid.cellKm, grid.lat0) });
-    cellCache.set(grid, cells);
+type HexGrid = { centres: Float64Array; cellKm: number; lat0: number };
+const hexCache = new WeakMap<object, Hexes>();
+/** Corners per ring (six and the first again) and triangles' corners per cell (a fan of four). */
+const RING = 7;
+const TRIANGLES = 12;
+
+function buildHexes(grid: HexGrid, cells: Uint32Array): Hexes {
+  const n = cells.length;
+  const value = new Float64Array(n * RING * 2);
+  const startIndices = new Uint32Array(n + 1);
+  const indices = new Uint32Array(n * TRIANGLES);
+  for (let row = 0; row < n; row++) {
+    const i = cells[row]!;
+    const corners = hexCorners(grid.centres[2 * i]!, grid.centres[2 * i + 1]!, grid.cellKm, grid.lat0);
+    const first = row * RING;
+    // hexCorners goes anticlockwise; deck.gl's default winding for data it does not normalise is clockwise.
+    for (let k = 0; k < RING; k++) {
+      const [lon, lat] = corners[(6 - k) % 6]!;
+      value[2 * (first + k)] = lon;
+      value[2 * (first + k) + 1] = lat;
+    }
+    startIndices[row] = first;
+    for (let t = 0; t < 4; t++) {
+      indices[row * TRIANGLES + 3 * t] = first;
+      indices[row * TRIANGLES + 3 * t + 1] = first + t + 1;
+      indices[row * TRIANGLES + 3 * t + 2] = first + t + 2;
+    }
   }
-  return cells;
+  startIndices[n] = n * RING;
+  return { data: { length: n, startIndices, attributes: { getPolygon: { value, size: 2 }, indices } }, cell: cells };
+}
+
+/**
+ * Every cell of a grid, or the cells whose `keep` entry is at least 0; made once per grid (and
+ * per `keep` array), so a redraw on hover or selection hands deck.gl the same data.
+ */
+function hexesOf(grid: HexGrid, keep?: ArrayLike<number> & object): Hexes {
+  const key = keep ?? grid;
+  let hexes = hexCache.get(key);
+  if (!hexes) {
+    const n = grid.centres.length / 2;
+    const cells: number[] = [];
+    for (let i = 0; i < n; i++) if (!keep || keep[i]! >= 0) cells.push(i);
+    hexes = buildHexes(grid, Uint32Array.from(cells));
+    hexCache.set(key, hexes);
+  }
+  return hexes;
+}
+
+/** A layer of hexagons coloured (and, where asked, raised) by their cell. */
+function hexLayer(
+  id: string,
+  base: DrawContext['base'],
+  hexes: Hexes,
+  color: (cell: number) => [number, number, number, number],
+  more: { extruded?: boolean; elevation?: (cell: number) => number; parameters?: object; updateTriggers: Record<string, unknown> },
+): Layer {
+  const { cell } = hexes;
+  return new SolidPolygonLayer({
+    id,
+    ...base,
+    ...(more.parameters ? { parameters: more.parameters } : {}),
+    data: hexes.data as never,
+    _normalize: false,
+    extruded: more.extruded ?? false,
+    getFillColor: (_: unknown, { index }: { index: number }) => color(cell[index]!),
+    ...(more.elevation ? { getElevation: (_: unknown, { index }: { index: number }) => more.elevation!(cell[index]!) } : {}),
+    updateTriggers: more.updateTriggers,
+  });
 }
 
 /** What every kind's drawing reads. */
@@ -263,19 +332,18 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
     const hoveredPort = hovered ? r.port_ids.indexOf(hovered) : -1;
     const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
     return [
-      new SolidPolygonLayer<Cell>({
-        id: 'analysis-hinterland',
-        ...base,
-        data: cellsOf(r.grid),
-        getPolygon: (d) => d.polygon,
-        getFillColor: (d) => {
-          const p = port[d.i]!;
+      hexLayer(
+        'analysis-hinterland',
+        base,
+        hexesOf(r.grid),
+        (i) => {
+          const p = port[i]!;
           if (p < 0) return [200, 200, 200, 120];
-          const dim = (hoveredPort >= 0 && p !== hoveredPort) || (selectedUnit >= 0 && r.grid.unit[d.i] !== selectedUnit);
+          const dim = (hoveredPort >= 0 && p !== hoveredPort) || (selectedUnit >= 0 && r.grid.unit[i] !== selectedUnit);
           return rgba(CATEGORICAL[p % CATEGORICAL.length]!, dim ? 40 : 190);
         },
-        updateTriggers: { getFillColor: [props.method, hovered, selected] },
-      }),
+        { updateTriggers: { getFillColor: [props.method, hovered, selected] } },
+      ),
     ];
   },
   isochrone: (r, c) => {
@@ -326,21 +394,22 @@ const DRAW: { [K in AnalysisKind]: (r: Of<K>, c: DrawContext) => Layer[] } = {
     const [min, max] = before ? extent([...here, ...before]) : extent(values);
     const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
     return [
-      new SolidPolygonLayer<Cell>({
-        id: 'analysis-access',
-        ...base,
-        data: cellsOf(r.grid),
-        extruded: props.extrude,
-        getPolygon: (d) => d.polygon,
-        getElevation: (d) => (Number.isFinite(values[d.i]!) ? values[d.i]! * 200 : 0),
-        getFillColor: (d) =>
+      hexLayer(
+        'analysis-access',
+        base,
+        hexesOf(r.grid),
+        (i) =>
           rgba(
-            rampColor(RAMP_DISTANCE, (values[d.i]! - min) / (max - min || 1)),
-            selectedUnit >= 0 && r.grid.unit[d.i] !== selectedUnit ? 60 : 200,
+            rampColor(RAMP_DISTANCE, (values[i]! - min) / (max - min || 1)),
+            selectedUnit >= 0 && r.grid.unit[i] !== selectedUnit ? 60 : 200,
           ),
-        ...(props.extrude ? { parameters: {} } : {}),
-        updateTriggers: { getFillColor: [props.measure, selected, values], getElevation: [props.measure, values] },
-      }),
+        {
+          extruded: props.extrude,
+          elevation: (i) => (Number.isFinite(values[i]!) ? values[i]! * 200 : 0),
+          ...(props.extrude ? { parameters: {} } : {}),
+          updateTriggers: { getFillColor: [props.measure, selected, values], getElevation: [props.measure, values] },
+        },
+      ),
     ];
   },
 };
@@ -358,14 +427,13 @@ function drawCoverage(r: Of<'coverage'>, c: DrawContext): Layer[] {
   };
   const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
   return [
-    new SolidPolygonLayer<Cell>({
-      id: 'analysis-coverage',
-      ...c.base,
-      data: cellsOf(r.grid),
-      getPolygon: (d) => d.polygon,
-      getFillColor: (d) => rgba(bands[bandOf(minutes[d.i]!)]!.color, selectedUnit >= 0 && r.grid.unit[d.i] !== selectedUnit ? 60 : 190),
-      updateTriggers: { getFillColor: [target, selected] },
-    }),
+    hexLayer(
+      'analysis-coverage',
+      c.base,
+      hexesOf(r.grid),
+      (i) => rgba(bands[bandOf(minutes[i]!)]!.color, selectedUnit >= 0 && r.grid.unit[i] !== selectedUnit ? 60 : 190),
+      { updateTriggers: { getFillColor: [target, selected] } },
+    ),
   ];
 }
 
@@ -414,18 +482,17 @@ function drawSiting(r: Of<'siting'>, c: DrawContext): Layer[] {
   const hoveredRank = r.sites.find((x) => x.id === hovered)?.rank ?? null;
   const sites = r.sites.map((x) => ({ rank: x.rank ?? 0, id: x.id, at: [x.lon, x.lat] as [number, number] }));
   return [
-    new SolidPolygonLayer<Cell>({
-      id: 'analysis-siting-cells',
-      ...c.base,
-      data: cellsOf(r.grid).filter((d) => r.grid.site[d.i]! >= 0),
-      getPolygon: (d) => d.polygon,
-      getFillColor: (d) => {
-        const k = r.grid.site[d.i]!;
+    hexLayer(
+      'analysis-siting-cells',
+      c.base,
+      hexesOf(r.grid, r.grid.site),
+      (i) => {
+        const k = r.grid.site[i]!;
         const dim = hoveredRank !== null && k !== hoveredRank;
         return rgba(k === 0 ? EXISTING : siteColor(k), dim ? 50 : k === 0 ? 110 : 170);
       },
-      updateTriggers: { getFillColor: [hoveredRank] },
-    }),
+      { updateTriggers: { getFillColor: [hoveredRank] } },
+    ),
     new ScatterplotLayer<(typeof sites)[number]>({
       id: 'analysis-siting-sites',
       ...c.base,
@@ -471,14 +538,13 @@ function accessDifference(r: Of<'access'>, baseline: AnalysisResult, c: DrawCont
   }
   const { delta, half } = cached;
   const selectedUnit = selected ? r.units.findIndex((u) => u.id === selected) : -1;
-  return new SolidPolygonLayer<Cell>({
-    id: 'analysis-access-difference',
-    ...c.base,
-    data: cellsOf(r.grid),
-    getPolygon: (d) => d.polygon,
-    getFillColor: (d) => rgba(gainColor(-delta[d.i]!, half), selectedUnit >= 0 && r.grid.unit[d.i] !== selectedUnit ? 60 : 215),
-    updateTriggers: { getFillColor: [measure, selected, delta] },
-  });
+  return hexLayer(
+    'analysis-access-difference',
+    c.base,
+    hexesOf(r.grid),
+    (i) => rgba(gainColor(-delta[i]!, half), selectedUnit >= 0 && r.grid.unit[i] !== selectedUnit ? 60 : 215),
+    { updateTriggers: { getFillColor: [measure, selected, delta] } },
+  );
 }
 
 /**

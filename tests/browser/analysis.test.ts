@@ -93,6 +93,8 @@ describe('linkage analysis in Chromium', () => {
     );
     const arcsAfter = await arcPixels();
     assert.ok(arcsAfter > arcsBefore + 300, `arc-coloured pixels: ${arcsBefore} before, ${arcsAfter} after`);
+    // The rows arrive 50 a task (src/ui/AnalysisTable.tsx); the table says when all are there.
+    await page.locator('[data-testid="analysis-table"][aria-busy="false"]').waitFor();
     const rows = await page.locator('[data-testid="analysis-table"] tbody tr').count();
     assert.equal(rows, 91);
     const first = await page.locator('[data-testid="analysis-table"] tbody tr').first().innerText();
