@@ -20,7 +20,7 @@ export interface ColumnDef {
    * matched on these, and they are never differenced.
    */
   key: boolean;
-  /** A unit's or port's id: the table shows its name. */
+  /** A unit's, a place's or a kind of places' id: the table shows its name. */
   names?: 'unit';
   /** Unit of measure of a number (km, km², minutes, persons, a share 0–1, a count, degrees). */
   unit?: 'km' | 'km2' | 'min' | 'persons' | 'share' | 'count' | 'deg' | 'index';
@@ -103,7 +103,7 @@ export const COLUMNS = {
   minutes_to_border_gate: numberOrNull('min', fixed(2)),
   minutes_to_centre: numberOrNull('min', fixed(2)),
   /** Coverage: the kind of place (seaports, airports, …) the minutes are counted to. */
-  target: text({ key: true }),
+  target: text({ key: true, names: 'unit' }),
   /** Coverage: the threshold, minutes (a key: rows of two runs are matched on it). */
   within_minutes: number('min', fixed(0), { key: true }),
   /** Od: km along the path (the network's km and the straight legs onto and off it, with the detour). */

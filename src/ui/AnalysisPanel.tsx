@@ -298,10 +298,14 @@ export default function AnalysisPanel() {
   );
 
   const result = analysis.status === 'done' || analysis.result?.kind === params.kind ? analysis.result : null;
-  // Ids in the tables named in the reader's language: the units, and the places a result runs between (od's, which may be a user's file).
+  // Ids in the tables named in the reader's language: the units, the places a result runs between
+  // (od's, which may be a user's file), and the kinds of places coverage counts.
   const names = useMemo(() => {
     const places = result && 'from_places' in result ? [...result.from_places, ...result.to_places] : [];
-    return new Map([...(result?.units ?? []), ...places].map((u) => [u.id, lang === 'vi' ? u.name_vi : u.name_en]));
+    const out = new Map([...(result?.units ?? []), ...places].map((u) => [u.id, lang === 'vi' ? u.name_vi : u.name_en]));
+    if (result?.kind === 'coverage')
+      for (const k of result.targets) out.set(k, t(lang, k === 'points' ? 'Analysis.points.file' : `Analysis.points.${k}`));
+    return out;
   }, [result, lang]);
   // Read here so the panel re-renders when the baseline arrives.
   const base = s.baseline && result ? shownBaseline(getState()) : null;

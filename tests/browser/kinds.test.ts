@@ -38,6 +38,9 @@ describe('every analysis kind opens from the address', () => {
       assert.ok(model.length > 20 && !/\{\w+\}/.test(model), `model line: ${model}`);
       const rows = await page.locator('[data-testid="analysis-table"] tbody tr').count();
       assert.ok(rows > 0, 'the table has rows');
+      // A kind of places is named in the reader's language, not by its id.
+      if (kind === 'coverage')
+        assert.equal(await page.locator('[data-testid="analysis-table"] tbody tr').first().locator('td').first().innerText(), 'cảng biển');
       // Its chart: an image named by its main finding, with at least five marks.
       const chart = page.locator('[data-testid="analysis-chart"] svg[role="img"]');
       await chart.waitFor({ timeout: 30_000 });
