@@ -101,7 +101,7 @@ function stepsUpTo(values: Float32Array): number[] {
 }
 
 /** A kind of place in words (a user's points: "the places of your file"). */
-const targetWord = (t: CoverageTarget): 'Analysis.points.file' | `Analysis.points.${PointSet}` =>
+export const targetWord = (t: CoverageTarget): 'Analysis.points.file' | `Analysis.points.${PointSet}` =>
   t === 'points' ? 'Analysis.points.file' : `Analysis.points.${t}`;
 
 /** The persons in each cell, where the grid carries them (a population grid was given). */

@@ -30,7 +30,7 @@ import {
 import { deltaTable, resultTables } from '../export/results.ts';
 import { AnalysisTable } from './AnalysisTable.tsx';
 import { AnalysisChart } from './AnalysisChart.tsx';
-import { chartOf } from '../export/charts.ts';
+import { chartOf, targetWord } from '../export/charts.ts';
 import { CompareSection } from './CompareSection.tsx';
 import { comparable } from '../core/compare.ts';
 import { Segs } from './Segs.tsx';
@@ -303,8 +303,7 @@ export default function AnalysisPanel() {
   const names = useMemo(() => {
     const places = result && 'from_places' in result ? [...result.from_places, ...result.to_places] : [];
     const out = new Map([...(result?.units ?? []), ...places].map((u) => [u.id, lang === 'vi' ? u.name_vi : u.name_en]));
-    if (result?.kind === 'coverage')
-      for (const k of result.targets) out.set(k, t(lang, k === 'points' ? 'Analysis.points.file' : `Analysis.points.${k}`));
+    if (result?.kind === 'coverage') for (const k of result.targets) out.set(k, t(lang, targetWord(k)));
     return out;
   }, [result, lang]);
   // Read here so the panel re-renders when the baseline arrives.
