@@ -137,6 +137,16 @@ function hexesOf(grid: HexGrid, keep?: ArrayLike<number> & object): Hexes {
   return hexes;
 }
 
+/** No hexagons, in the form hexesOf gives them (the warm-up's layers). */
+const NO_HEXES: Hexes = {
+  data: {
+    length: 0,
+    startIndices: new Uint32Array(1),
+    attributes: { getPolygon: { value: new Float64Array(0), size: 2 }, indices: new Uint32Array(0) },
+  },
+  cell: new Uint32Array(0),
+};
+
 /** A layer of hexagons coloured (and, where asked, raised) by their cell. */
 function hexLayer(
   id: string,
@@ -216,6 +226,16 @@ export function warmLayers(beforeId: string | null, visible: boolean): Layer[][]
     [new ScatterplotLayer({ id: 'warm-dots', ...base, ...dot })],
     [new ArcLayer({ id: 'warm-arcs', ...base, widthUnits: 'pixels' })],
     [new TextLayer({ id: 'warm-text', ...base, sizeUnits: 'pixels', fontWeight: 700 })],
+    // Hexagons come as finished geometry (binary attributes): a pipeline of their own, flat and raised.
+    [hexLayer('warm-hexes', baseOf(beforeId), NO_HEXES, () => [0, 0, 0, 0], { updateTriggers: {} }).clone({ visible })],
+    [
+      hexLayer('warm-hexes-raised', baseOf(beforeId), NO_HEXES, () => [0, 0, 0, 0], {
+        extruded: true,
+        elevation: () => 0,
+        parameters: {},
+        updateTriggers: {},
+      }).clone({ visible }),
+    ],
   ];
 }
 

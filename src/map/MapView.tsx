@@ -32,7 +32,7 @@ import type { Layer } from '@deck.gl/core';
 import type { UnitPolygon } from '../layers/analysis.ts';
 import { metresPerPixel, MoveEndScaleControl } from './scale-control.ts';
 import { onDemandFrames } from './deck-frames.ts';
-import { mapQuiet, warmDeck } from './deck-warm.ts';
+import { gpuDrained, mapQuiet, warmDeck } from './deck-warm.ts';
 import {
   admin1Filter,
   basemapLabelFilter,
@@ -82,6 +82,11 @@ function sameView(map: MaplibreMap, v: AppState['view']): boolean {
  * (deck-warm.ts), so that the first analysis does not hold the page.
  */
 type DeckModule = {
+  /**
+   * Makes luma.gl's device for the map's context now (deck.gl finds it there when it starts):
+   * its many questions to the context then wait for no frame of the map's.
+   */
+  attach: () => Promise<void>;
   overlay: MapLibreOverlay;
   layersFor: (s: AppState) => Layer[];
   /** Gives deck.gl's animation loop a few frames (it waits between changes: deck-frames.ts). */
@@ -103,9 +108,12 @@ function showLayers(deck: DeckModule, s: AppState): void {
   deck.overlay.setProps({ layers: deck.layersFor(s) });
   deck.wake();
 }
+/** The name of the luma.gl device the app makes for the map's context (a test looks for it on deck.gl's). */
+const DECK_DEVICE_ID = 'ntcc-map';
 async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
-  const [{ MapLibreOverlay }, analysis, imported, scenario, network] = await Promise.all([
+  const [{ MapLibreOverlay }, { webgl2Adapter }, analysis, imported, scenario, network] = await Promise.all([
     import('@deck.gl/maplibre'),
+    import('@luma.gl/webgl'),
     import('../layers/analysis.ts'),
     import('../layers/imported.ts'),
     import('../layers/scenario.ts'),
@@ -116,6 +124,11 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
   // How many of the app's own layers deck.gl was last given (the warm-up's are not the app's).
   let ownLayers = 0;
   return {
+    attach: async () => {
+      const gl = map.getCanvas().getContext('webgl2');
+      // The caches deck.gl asks for when it attaches a device itself (it finds this one instead).
+      if (gl) await webgl2Adapter.attach(gl, { id: DECK_DEVICE_ID, _cacheShaders: true, _cachePipelines: true });
+    },
     overlay: new MapLibreOverlay({
       // Not in deck.gl's types: deck.gl hands it to luma.gl's AnimationLoop (deck-frames.ts).
       ...({ animationFrameProvider: frames.provider } as object),
@@ -739,8 +752,12 @@ export function MapView({
     /** deck.gl, loaded and added to the map once (null if the map went first or it failed to load). */
     const deckReady = (): Promise<DeckModule | null> =>
       (deckLoading ??= loadDeck(map)
-        .then((d) => {
+        .then(async (d) => {
+          // deck.gl asks the context many things as it starts (luma.gl's device): each answer
+          // waits for the GPU process's queue, so it starts when that queue is done.
+          await gpuDrained(map.getCanvas());
           if (removed) return null;
+          await d.attach();
           deck = d;
           map.addControl(d.overlay);
           if (window.__ntcc) window.__ntcc.overlay = d.overlay;

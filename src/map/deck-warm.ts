@@ -15,8 +15,9 @@
  * nothing of deck.gl's is shown or running (an analysis, an imported layer, a scenario: their
  * frames and GPU work would meet the warm-up's) and a fence says the GPU process has finished
  * its queue. The layers start hidden, a kind per step (deck.gl links a layer's program when the
- * layer starts), then are drawn once together, beneath the map's layers, in one frame (luma.gl
- * makes the pipelines it draws with then), then taken away. luma.gl keeps every pipeline it
+ * layer starts), then are drawn once, a kind per frame, beneath the map's layers (luma.gl makes
+ * the pipelines it draws with then: each asks the context about its program, and thirteen in
+ * one frame held the page 100–130 ms), then taken away. luma.gl keeps every pipeline it
  * made (deck.gl's device caches them and never destroys them), so a result's layers find
  * theirs made and ask the context nothing. The layers have no data: nothing is drawn, and
  * nothing is hidden or left out.
@@ -89,11 +90,10 @@ export async function mapQuiet(map: WarmMap, busy: () => boolean = () => false, 
 
 /**
  * Runs the warm-up when the map is quiet: first each step's layers, hidden, a step at a time
- * (deck.gl makes a layer's program when the layer starts, in a frame of its own), then all of
- * them shown in one map frame (the pipelines for drawing: only the first waits for the GPU
- * process to finish that frame's earlier work). Between steps deck.gl holds none of them: a
- * step's layers are taken away two frames after they are given (given again, they find their
- * pipelines made).
+ * (deck.gl makes a layer's program when the layer starts, in a frame of its own), then each
+ * step's layers shown, in a map frame of their own (the pipelines for drawing). Between steps
+ * deck.gl holds none of them: a step's layers are taken away two frames after they are given
+ * (given again, they find their pipelines made).
  * @returns whether it ran to the end (false when stopped)
  * @example await warmDeck({ map, layers: (v) => warmLayers(id, v), show, busy: () => false, stopped: () => removed })
  */
@@ -107,13 +107,15 @@ export async function warmDeck<L>({ map, layers, show, busy, stopped }: WarmOpti
     await nextFrame();
     show([]);
   }
-  await mapQuiet(map, busy, stopped);
-  if (stopped()) return false;
-  const drawn = new Promise<void>((r) => map.once('render', () => r()));
-  show(layers(true).flat());
-  map.triggerRepaint();
-  await drawn;
-  await nextFrame();
-  show([]);
+  for (const step of layers(true)) {
+    await mapQuiet(map, busy, stopped);
+    if (stopped()) return false;
+    const drawn = new Promise<void>((r) => map.once('render', () => r()));
+    show(step);
+    map.triggerRepaint();
+    await drawn;
+    await nextFrame();
+    show([]);
+  }
   return true;
 }

@@ -55,6 +55,14 @@ describe('deck.gl made ready while the map is still', () => {
     assert.ok(marks.added > marks.idle, `deck.gl added at ${marks.added} ms, the map first idle at ${marks.idle} ms`);
     // The warm-up's empty layers are not a draw of the app's own.
     assert.equal(marks.drawn, 0);
+    // deck.gl draws with the luma.gl device the app made for the map's context before adding it
+    // (made between frames, not in one), not with one of its own.
+    const device = (await page.evaluate(`(() => {
+      const gl = window.__ntcc.map.getCanvas().getContext('webgl2');
+      const deck = window.__ntcc.overlay['_deck'];
+      return { id: gl.luma && gl.luma.device ? gl.luma.device.id : null, same: Boolean(deck && deck.device === gl.luma.device) };
+    })()`)) as { id: string | null; same: boolean };
+    assert.deepEqual(device, { id: 'ntcc-map', same: true });
     await page.evaluate(
       () =>
         new Promise<void>((r) => {

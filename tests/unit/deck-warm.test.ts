@@ -1,6 +1,6 @@
 /**
  * The warm-up's order and its manners (src/map/deck-warm.ts), on a fake map: each step's layers
- * start hidden, a step at a time, then all are drawn once; each is taken away after its frames;
+ * start hidden, a step at a time, then each step is drawn once; each is taken away after its frames;
  * nothing starts while the map moves or the page is busy; a stop ends it.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -38,14 +38,14 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('warmDeck', () => {
-  it('starts the layers hidden a step at a time, then draws them all once, taking each away after its frames', async () => {
+  it('starts the layers hidden a step at a time, then draws each step once, taking each away after its frames', async () => {
     const { map } = fakeMap();
     const shown: string[][] = [];
     const done = await warmDeck({ map, layers, show: (l) => shown.push(l), busy: () => false, stopped: () => false });
     expect(done).toBe(true);
-    expect(shown).toEqual([['a-'], [], ['b-'], [], ['c-'], [], ['a+', 'b+', 'c+'], []]);
-    // Only the drawing step asks the map for a frame.
-    expect(map.repaints).toBe(1);
+    expect(shown).toEqual([['a-'], [], ['b-'], [], ['c-'], [], ['a+'], [], ['b+'], [], ['c+'], []]);
+    // Only the drawing steps ask the map for a frame, one each.
+    expect(map.repaints).toBe(3);
   });
 
   it('waits while the map moves and while the page is busy', async () => {
@@ -63,7 +63,7 @@ describe('warmDeck', () => {
     busy = false;
     expect(await run).toBe(true);
     expect(shown.at(-1)).toEqual([]);
-    expect(shown).toHaveLength(8);
+    expect(shown).toHaveLength(12);
   });
 
   it('stops between steps when told, taking its layers away', async () => {
