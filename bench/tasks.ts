@@ -4,8 +4,9 @@
  * a user ticks every layer, switches the edition, runs every analysis kind for the first time
  * and opens the export dialog, each put down to the step it started in. Prints every task over
  * 50 ms and the longest per round; informative (the targets are judged by `npm run bench`).
- * `BENCH_PAUSE_MS=6000` lets the map stand still that long after its first idle before the
- * tour, as a user looking at it would (the app makes deck.gl ready then: src/map/deck-warm.ts).
+ * `BENCH_PAUSE_MS=12000` lets the map stand still that long after its first idle before the
+ * tour, as a user looking at it would (the app makes deck.gl ready then, in about 8–9 s here:
+ * src/map/deck-warm.ts).
  */
 import { launch, startServer } from '../tests/browser/harness.ts';
 import { BENCH_PAGES, LONG_TASK_SCRIPT } from './page-scripts.ts';

@@ -126,7 +126,8 @@ async function loadDeck(map: MaplibreMap): Promise<DeckModule> {
   return {
     attach: async () => {
       const gl = map.getCanvas().getContext('webgl2');
-      // The caches deck.gl asks for when it attaches a device itself (it finds this one instead).
+      // The caches deck.gl asks for when it attaches a device itself (it finds this one instead,
+      // so `deviceProps` given to the overlay would not reach it: set them here).
       if (gl) await webgl2Adapter.attach(gl, { id: DECK_DEVICE_ID, _cacheShaders: true, _cachePipelines: true });
     },
     overlay: new MapLibreOverlay({
@@ -758,6 +759,7 @@ export function MapView({
           await gpuDrained(map.getCanvas());
           if (removed) return null;
           await d.attach();
+          if (removed) return null;
           deck = d;
           map.addControl(d.overlay);
           if (window.__ntcc) window.__ntcc.overlay = d.overlay;

@@ -104,11 +104,15 @@ export function AnalysisTable(props: {
   const target = Math.min(rows.length, MAX_ROWS);
   useEffect(() => {
     if (drawn >= target) return;
-    // After the next frame (a task after its callbacks, so the frame lays out these rows alone).
+    // After the next frame (a task after its callbacks, so the frame lays out these rows alone);
+    // in a hidden tab, where no frame comes, a task at a time.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
+    const grow = (): void => {
       timer = setTimeout(() => setGrown({ table, n: drawn + ROWS_PER_STEP }), 0);
-    });
+    };
+    let frame = 0;
+    if (document.hidden) grow();
+    else frame = requestAnimationFrame(grow);
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
