@@ -137,15 +137,8 @@ function hexesOf(grid: HexGrid, keep?: ArrayLike<number> & object): Hexes {
   return hexes;
 }
 
-/** No hexagons, in the form hexesOf gives them (the warm-up's layers). */
-const NO_HEXES: Hexes = {
-  data: {
-    length: 0,
-    startIndices: new Uint32Array(1),
-    attributes: { getPolygon: { value: new Float64Array(0), size: 2 }, indices: new Uint32Array(0) },
-  },
-  cell: new Uint32Array(0),
-};
+/** No hexagons, made as hexesOf makes them (the warm-up's layers). */
+const NO_HEXES: Hexes = buildHexes({ centres: new Float64Array(0), cellKm: 1, lat0: 0 }, new Uint32Array(0));
 
 /** A layer of hexagons coloured (and, where asked, raised) by their cell. */
 function hexLayer(
