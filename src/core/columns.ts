@@ -20,7 +20,7 @@ export interface ColumnDef {
    * matched on these, and they are never differenced.
    */
   key: boolean;
-  /** A unit's, a place's or a kind of places' id: the table shows its name. */
+  /** A unit's, a place's, a seaport's or a kind of places' id: the table shows its name. */
   names?: 'unit';
   /** Unit of measure of a number (km, km², minutes, persons, a share 0–1, a count, degrees). */
   unit?: 'km' | 'km2' | 'min' | 'persons' | 'share' | 'count' | 'deg' | 'index';
@@ -75,10 +75,10 @@ export const COLUMNS = {
   closeness: number('index', { kind: 'scientific', digits: 3 }),
   gravity_total: numberOrNull('index', { kind: 'scientific', digits: 2 }),
   port_km: numberOrNull('km', KM),
-  port_straight: text(),
+  port_straight: text({ names: 'unit' }),
   straight_km: number('km', KM),
-  port_network: textOrNull(),
-  port_minutes: textOrNull(),
+  port_network: textOrNull({ names: 'unit' }),
+  port_minutes: textOrNull({ names: 'unit' }),
   units_straight: number('count', fixed(0)),
   population_straight: numberOrNull('persons', fixed(0)),
   units_network: number('count', fixed(0)),

@@ -299,11 +299,12 @@ export default function AnalysisPanel() {
 
   const result = analysis.status === 'done' || analysis.result?.kind === params.kind ? analysis.result : null;
   // Ids in the tables named in the reader's language: the units, the places a result runs between
-  // (od's, which may be a user's file), and the kinds of places coverage counts.
+  // (od's, which may be a user's file), the seaports of hinterlands and the kinds of places coverage counts.
   const names = useMemo(() => {
     const places = result && 'from_places' in result ? [...result.from_places, ...result.to_places] : [];
     const out = new Map([...(result?.units ?? []), ...places].map((u) => [u.id, lang === 'vi' ? u.name_vi : u.name_en]));
     if (result?.kind === 'coverage') for (const k of result.targets) out.set(k, t(lang, targetWord(k)));
+    if (result?.kind === 'hinterland') for (const p of result.ports) out.set(p.port, lang === 'vi' ? p.name_vi : p.name_en);
     return out;
   }, [result, lang]);
   // Read here so the panel re-renders when the baseline arrives.

@@ -41,6 +41,9 @@ describe('every analysis kind opens from the address', () => {
       // A kind of places is named in the reader's language, not by its id.
       if (kind === 'coverage')
         assert.equal(await page.locator('[data-testid="analysis-table"] tbody tr').first().locator('td').first().innerText(), 'cảng biển');
+      // A unit's nearest seaport by its name (Thanh Hóa's: Cảng biển Thanh Hóa), not its id.
+      if (kind === 'hinterland')
+        assert.match(await page.locator('[data-testid="analysis-table"] tbody tr').first().locator('td').nth(1).innerText(), /^Cảng biển /);
       // Its chart: an image named by its main finding, with at least five marks.
       const chart = page.locator('[data-testid="analysis-chart"] svg[role="img"]');
       await chart.waitFor({ timeout: 30_000 });
