@@ -4,7 +4,9 @@
 Serves dist/ on loopback, drives a Chromium (headless shell) over the DevTools protocol
 with aiohttp, and runs the same in-page scripts as bench/run.ts (read from
 dist/bench/scripts.json, written by bench/gpu/prepare.ts): time to the first idle, panning
-frame rate, every layer on, story transitions. Like bench/run.ts, every page is loaded in
+frame rate, every layer on, story transitions, each against the bare page and the peer; and
+the scripted tour's longest main-thread task (layers, edition, each analysis's first run, the
+export dialog), from the first idle and again once deck.gl's warm-up has ended. Like bench/run.ts, every page is loaded in
 a fresh browser profile and the pages take turns within each run.
 
 First it finds a set of Chromium flags whose WebGL renderer is the GPU (not SwiftShader),
@@ -16,7 +18,7 @@ work per frame) and "capped" (the display's 60 Hz, as a user sees it).
 
 Environment: BENCH_RUNS (default 5), BENCH_BUDGET_S (stop starting runs after this many
 seconds; default 400), BENCH_FLAGS (a flag-set name to skip the probe), BENCH_MODES
-(default "uncapped,capped"), BENCH_BISECT (instead: the app with each thematic layer alone,
+(default "uncapped,capped"; the tour runs in the last), BENCH_TOUR (0: no tour), BENCH_BISECT (instead: the app with each thematic layer alone,
 and what Chromium logged). A page whose mark does not come within 40 s is reported with
 its state (marks, map, store, idle events) and left out of later runs.
 """
@@ -84,6 +86,11 @@ DIAG_JS = """(async () => {
     loaded: m.loaded(), moving: m.isMoving(), tilesLoaded: m.areTilesLoaded(), styleLoaded: m.isStyleLoaded(),
     idleIn2s: idle, renderIn2s: render, mapReady: s.mapReady, data: s.data !== null, thematic: Object.keys(s.thematic),
     belt: s.belt ? s.belt.km : null, beltKm: s.beltKm, notice: s.notice };
+})()"""
+# Whether luma.gl can link deck.gl's programs without waiting for them (absent in SwiftShader).
+PARALLEL_JS = """(() => {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  return Boolean(gl && gl.getExtension('KHR_parallel_shader_compile'));
 })()"""
 RAF_JS = """new Promise((r) => { let n = 0; const t0 = performance.now();
   const f = () => { n++; if (performance.now() - t0 < 1000) requestAnimationFrame(f); else r(n / ((performance.now() - t0) / 1000)); };
@@ -234,9 +241,10 @@ async def probe(name):
     try:
         renderer = await b.cdp.eval(RENDERER_JS, b.s)
         raf = await b.cdp.eval(RAF_JS, b.s)
+        parallel = await b.cdp.eval(PARALLEL_JS, b.s)
         info = await b.cdp.send("SystemInfo.getInfo")
         status = info.get("gpu", {}).get("featureStatus", {})
-        return {"renderer": renderer, "raf_fps": raf, "webgl2": status.get("webgl2"), "gpu_compositing": status.get("gpu_compositing")}
+        return {"renderer": renderer, "raf_fps": raf, "parallel_shader_compile": parallel, "webgl2": status.get("webgl2"), "gpu_compositing": status.get("gpu_compositing")}
     finally:
         await b.close()
         tail = [ln for ln in b.log if "ERROR" in ln or "WARNING" in ln][-6:]
@@ -247,6 +255,34 @@ async def probe(name):
 def median(xs):
     xs = [x for x in xs if x is not None]
     return statistics.median(xs) if xs else None
+
+
+async def tour(flags, after_warm_up):
+    """The app in a fresh browser: the scripted tour from its first idle (what the target judges),
+    or once deck.gl's warm-up has ended (the map left still until then, as a user looking at it).
+    Returns the longest task and every task over 50 ms with the step it started in."""
+    b = await Browser(flags).open()
+    try:
+        page = SCRIPTS["pages"]["app"]
+        await b.goto_and_wait(ORIGIN + page["path"], page["mark"], 60)
+        out = {}
+        if after_warm_up:
+            deadline = time.time() + 60
+            while not await b.cdp.eval("performance.getEntriesByName('deck-warm').length > 0", b.s, 10):
+                if time.time() > deadline:
+                    raise RuntimeError("deck.gl's warm-up did not end within 60 s")
+                await asyncio.sleep(0.25)
+            out["warm_up_ended_ms_after_first_idle"] = await b.cdp.eval(
+                "performance.getEntriesByName('deck-warm')[0].startTime - performance.getEntriesByName('map-first-idle')[0].startTime", b.s
+            )
+        r = await b.cdp.eval(f"({SCRIPTS['tasks']})()", b.s, 300)
+        out["longest_ms"] = r["longest_ms"]
+        out["tasks_over_50_ms"] = [t for t in r["tasks"] if t["ms"] > 50]
+        if b.cdp.errors:
+            out["page_errors"] = b.cdp.errors[:3]
+        return out
+    finally:
+        await b.close()
 
 
 async def bisect_layers(flags):
@@ -323,6 +359,9 @@ async def main():
     fps = {k: [] for k in keys}
     marks = {k: [] for k in keys}
     story = {m: {"fps": [], "latencyMs": [], "panFps": []} for m in modes}
+    # The tour in the last mode (the display's rate by default: what a user meets).
+    tour_mode = modes[-1]
+    tours = {"at_once": [], "after_warm_up": []}
     failed: dict[str, dict] = {}
     result = {"flags": chosen, "probes": probes, "viewport": "1280x800", "map_size": f"{map_w}x{map_h}", "modes": modes}
     for i in range(RUNS):
@@ -370,6 +409,14 @@ async def main():
                     print(f"run {i + 1} {key}: FAILED {json.dumps(failed[key])[:3000]}", flush=True)
                 finally:
                     await b.close()
+            if mode == tour_mode and os.environ.get("BENCH_TOUR", "1") != "0":
+                for kind in tours:
+                    try:
+                        t = await tour(flags, kind == "after_warm_up")
+                    except Exception as e:  # noqa: BLE001 - reported; the other numbers stand
+                        t = {"error": str(e)[:300]}
+                    tours[kind].append(t)
+                    print(f"run {i + 1} {mode} tour {kind}: {json.dumps(t)[:1500]}", flush=True)
 
         def ratio(a, b):
             return a / b if a is not None and b else None
@@ -388,6 +435,14 @@ async def main():
                     "fps": median(fps.get(k("all"), [])),
                     "pan_ratio": ratio(median(fps.get(k("all"), [])), median(fps.get(k("bare"), []))),
                 },
+                # The targets of `npm run bench` (bench/run.ts) on this renderer: load against the peer
+                # ≤ 1, default and every layer; panning frame rate against the peer (here fps, not CPU).
+                "versus_peer": {
+                    "load_default": ratio(median(loads.get(k("app"), [])), median(loads.get(k("peer"), []))),
+                    "load_all": ratio(median(loads.get(k("all"), [])), median(loads.get(k("peerAll"), []))),
+                    "pan_default_fps": ratio(median(fps.get(k("app"), [])), median(fps.get(k("peer"), []))),
+                    "pan_all_fps": ratio(median(fps.get(k("all"), [])), median(fps.get(k("peerAll"), []))),
+                },
                 "presentation": {
                     "transition_fps": median(story[mode]["fps"]),
                     # against panning in presentation: the map fills the window in both
@@ -396,12 +451,17 @@ async def main():
                     "key_to_movestart_ms": median(story[mode]["latencyMs"]),
                 },
             }
-        summary["samples"] = {"loads": loads, "fps": fps, "marks": marks, "story": story}
+        longest = lambda kind: [t["longest_ms"] for t in tours[kind] if "longest_ms" in t]  # noqa: E731
+        summary["tour"] = {
+            "mode": tour_mode,
+            "longest_task_ms": {kind: {"median": median(longest(kind)), "max": max(longest(kind), default=None)} for kind in tours},
+        }
+        summary["samples"] = {"loads": loads, "fps": fps, "marks": marks, "story": story, "tours": tours}
         result.update(summary)
         with open(os.path.join(OUT, "gpu-bench.json"), "w", encoding="utf-8") as fh:
             json.dump(result, fh, indent=2)
     r = result
-    print(json.dumps({k: r.get(k) for k in ("flags", "runs_done", *r.get("modes", []))}, indent=2), flush=True)
+    print(json.dumps({k: r.get(k) for k in ("flags", "runs_done", *r.get("modes", []), "tour")}, indent=2), flush=True)
     srv.shutdown()
     return 0
 

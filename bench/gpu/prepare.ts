@@ -5,14 +5,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import { buildBenchPages } from '../pages.ts';
-import { BENCH_PAGES, MAP_FRAME_SCRIPT, PAN_MS, PAN_SCRIPT, STORY_SCRIPT } from '../page-scripts.ts';
+import { BENCH_PAGES, LONG_TASK_SCRIPT, MAP_FRAME_SCRIPT, PAN_MS, PAN_SCRIPT, STORY_SCRIPT } from '../page-scripts.ts';
 
 await buildBenchPages();
 const scripts = {
   panMs: PAN_MS,
   pan: PAN_SCRIPT,
   story: STORY_SCRIPT,
-  mapSize: MAP_FRAME_SCRIPT,
+  tasks: LONG_TASK_SCRIPT,
+  mapFrame: MAP_FRAME_SCRIPT,
   pages: BENCH_PAGES,
 };
 writeFileSync('dist/bench/scripts.json', `${JSON.stringify(scripts, null, 2)}\n`);
