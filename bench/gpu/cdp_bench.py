@@ -6,8 +6,9 @@ with aiohttp, and runs the same in-page scripts as bench/run.ts (read from
 dist/bench/scripts.json, written by bench/gpu/prepare.ts): time to the first idle, panning
 frame rate, every layer on, story transitions, each against the bare page and the peer; and
 the scripted tour's longest main-thread task (layers, edition, each analysis's first run, the
-export dialog), from the first idle and again once deck.gl's warm-up has ended. Like bench/run.ts, every page is loaded in
-a fresh browser profile and the pages take turns within each run.
+export dialog), from the first idle and again once deck.gl's warm-up has ended. Like
+bench/run.ts, every page is loaded in a fresh browser profile and the pages take turns within
+each run.
 
 First it finds a set of Chromium flags whose WebGL renderer is the GPU (not SwiftShader),
 and it reports that renderer. Each run measures two modes: "uncapped" (frames not held to
@@ -18,8 +19,8 @@ work per frame) and "capped" (the display's 60 Hz, as a user sees it).
 
 Environment: BENCH_RUNS (default 5), BENCH_BUDGET_S (stop starting runs after this many
 seconds; default 400), BENCH_FLAGS (a flag-set name to skip the probe), BENCH_MODES
-(default "uncapped,capped"; the tour runs in the last), BENCH_TOUR (0: no tour), BENCH_BISECT (instead: the app with each thematic layer alone,
-and what Chromium logged). A page whose mark does not come within 40 s is reported with
+(default "uncapped,capped"; the tour runs in the last), BENCH_TOUR (0: no tour),
+BENCH_BISECT (instead: the app with each thematic layer alone, and what Chromium logged). A page whose mark does not come within 40 s is reported with
 its state (marks, map, store, idle events) and left out of later runs.
 """
 
