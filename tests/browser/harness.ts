@@ -232,7 +232,8 @@ export async function mapPixels(
  * What is wrong with the story scene on screen now (empty: all well): the caption's card off
  * the screen, scrolling, or with anything in it hidden, clipped or outside it; the scene's
  * subject (its box's corners, projected at the scene's pitch and bearing) off the screen or
- * under the card.
+ * under the card; the map's attribution off the screen or under the card, the scene counter or
+ * the progress bar.
  */
 export async function sceneFaults(page: Page, size: { width: number; height: number }): Promise<string[]> {
   return page.evaluate(({ width, height }) => {
@@ -256,6 +257,17 @@ export async function sceneFaults(page: Page, size: { width: number; height: num
       const r = el.getBoundingClientRect();
       if (r.width > 0 && (r.left < c.left - 0.5 || r.right > c.right + 0.5 || r.top < c.top - 0.5 || r.bottom > c.bottom + 0.5))
         out.push(`${el.getAttribute('class') || el.tagName} outside the card`);
+    }
+    // The map's attribution stays readable: on the screen, clear of the card, the scene counter and the progress bar.
+    const attrib = document.querySelector<HTMLElement>('.maplibregl-ctrl-attrib');
+    if (!attrib) out.push('no attribution');
+    else {
+      const a = attrib.getBoundingClientRect();
+      if (a.left < 0 || a.top < 0 || a.right > width || a.bottom > height) out.push('attribution off the screen');
+      for (const sel of ['[data-testid="present-caption"]', '[data-testid="present-count"]', '.present-progress']) {
+        const o = document.querySelector(sel)?.getBoundingClientRect();
+        if (o && a.left < o.right && a.right > o.left && a.top < o.bottom && a.bottom > o.top) out.push(`attribution under ${sel}`);
+      }
     }
     const s = window.__ntcc!.store.getState();
     const subject = s.story.scenes[s.storyIndex]?.subject;
