@@ -35,6 +35,12 @@ export const sizedPath = (id: keyof typeof BENCH_PAGES, frame: MapFrame): string
   return `${path}${path.includes('?') ? '&' : '?'}w=${frame.size[0]}&h=${frame.size[1]}&at=${at}`;
 };
 
+/** In-page code: ms from the app's first idle to the end of deck.gl's warm-up, or null while it runs. */
+export const WARM_ENDED_SCRIPT = `() => {
+  const warm = performance.getEntriesByName('deck-warm')[0];
+  return warm ? warm.startTime - performance.getEntriesByName('map-first-idle')[0].startTime : null;
+}`;
+
 /** In-page code: the app's map frame (MapFrame), read at its first idle. */
 export const MAP_FRAME_SCRIPT = `() => {
   const map = window.__ntcc.map;

@@ -45,6 +45,7 @@ import {
   PAN_PASS_SCRIPT,
   PAN_START_SCRIPT,
   STORY_SCRIPT,
+  WARM_ENDED_SCRIPT,
   sizedPath,
   type MapFrame,
 } from './page-scripts.ts';
@@ -167,14 +168,9 @@ async function main(): Promise<void> {
     let afterWarm: { warmAt: number; tour: typeof longest } | null = null;
     const warmed = await freshLoad(`${o}${BENCH_PAGES.app.path}`);
     try {
-      await warmed.b.page.waitForFunction(() => performance.getEntriesByName('deck-warm').length > 0, null, {
-        timeout: 120_000,
-        polling: 250,
-      });
+      await warmed.b.page.waitForFunction(`(${WARM_ENDED_SCRIPT})() !== null`, null, { timeout: 120_000, polling: 250 });
       const tour = (await warmed.b.page.evaluate(`(${LONG_TASK_SCRIPT})()`)) as typeof longest;
-      const warmAt = (await warmed.b.page.evaluate(
-        `performance.getEntriesByName('deck-warm')[0].startTime - performance.getEntriesByName('map-first-idle')[0].startTime`,
-      )) as number;
+      const warmAt = (await warmed.b.page.evaluate(`(${WARM_ENDED_SCRIPT})()`)) as number;
       afterWarm = { warmAt, tour };
     } catch (e) {
       console.error(`the tour after the warm-up did not run: ${e instanceof Error ? e.message : String(e)}`);

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { buildBenchPages } from '../pages.ts';
-import { BENCH_PAGES, LONG_TASK_SCRIPT, MAP_FRAME_SCRIPT, PAN_MS, PAN_SCRIPT, STORY_SCRIPT } from '../page-scripts.ts';
+import { BENCH_PAGES, LONG_TASK_SCRIPT, MAP_FRAME_SCRIPT, PAN_MS, PAN_SCRIPT, STORY_SCRIPT, WARM_ENDED_SCRIPT } from '../page-scripts.ts';
 
 await buildBenchPages();
 const scripts = {
@@ -13,6 +13,7 @@ const scripts = {
   pan: PAN_SCRIPT,
   story: STORY_SCRIPT,
   tasks: LONG_TASK_SCRIPT,
+  warmEnded: WARM_ENDED_SCRIPT,
   mapFrame: MAP_FRAME_SCRIPT,
   pages: BENCH_PAGES,
 };
